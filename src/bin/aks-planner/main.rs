@@ -1,0 +1,55 @@
+//! `aks-planner`: the command-line twin of the app, built from the same rule core.
+//!
+//! Exit codes: 0 = fine, 1 = the plan has errors, 2 = unreadable input or bad arguments.
+
+mod args;
+mod check;
+mod io;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+aks-planner: plan AKS node OS upgrades from a plan file (same rules as the web app)
+
+USAGE:
+    aks-planner demo                       print the demo plan (a starting template)
+    aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner help                       this text
+
+Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
+";
+
+fn main() -> ExitCode {
+    // `aks-planner demo | head` must not panic on a closed pipe: exit quietly instead.
+    std::panic::set_hook(Box::new(|info| {
+        let text = info.to_string();
+        if text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        eprintln!("aks-planner: internal error: {text}");
+    }));
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = argv.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "demo" => {
+            println!("{}", planner::rules::demo::demo_plan().to_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => check::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("aks-planner: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

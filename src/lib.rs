@@ -1,0 +1,15 @@
+//! AKS node OS upgrade planner.
+//!
+//! # Where to start
+//! - [`rules`]: the pure rule core (domain types, findings, recurrence, projections, exports).
+//!   Built and tested natively; the same code runs in the browser.
+//! - `ui` (wasm32 only): the Leptos app, a thin layer of views over [`rules`].
+//! - `src/bin/aks-planner`: the command-line twin, for pipelines.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,58 @@
+//! A cluster: ARM `managedClusters` settings the planner works with, flattened the way
+//! `az aks show -o json` prints them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::channel::AutoUpgradeProfile;
+use super::maintenance::MaintenanceConfigurations;
+use super::pool::AgentPool;
+use super::version::KubernetesVersion;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cluster {
+    pub name: String,
+    #[serde(default)]
+    pub resource_group: String,
+    /// Azure region, e.g. `westeurope`.
+    #[serde(default)]
+    pub location: String,
+    /// A label for the subscription (name or id); never sent anywhere.
+    #[serde(default)]
+    pub subscription: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kubernetes_version: Option<KubernetesVersion>,
+    /// ARM `tags`; `environment` (dev/test/prod) and `ring` (0..n) order rollouts.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
+    #[serde(default)]
+    pub auto_upgrade_profile: AutoUpgradeProfile,
+    /// The channels the live cluster has today, when known; a change from these may reimage
+    /// every node (aks-rules.md §1.8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_auto_upgrade_profile: Option<AutoUpgradeProfile>,
+    #[serde(default)]
+    pub agent_pool_profiles: Vec<AgentPool>,
+    #[serde(default, skip_serializing_if = "MaintenanceConfigurations::is_empty")]
+    pub maintenance_configurations: MaintenanceConfigurations,
+}
+
+impl Cluster {
+    /// An empty cluster with the API defaults.
+    pub fn new(name: impl Into<String>) -> Self {
+        Cluster {
+            name: name.into(),
+            resource_group: String::new(),
+            location: String::new(),
+            subscription: String::new(),
+            kubernetes_version: None,
+            tags: BTreeMap::new(),
+            auto_upgrade_profile: AutoUpgradeProfile::default(),
+            current_auto_upgrade_profile: None,
+            agent_pool_profiles: Vec::new(),
+            maintenance_configurations: MaintenanceConfigurations::default(),
+        }
+    }
+}

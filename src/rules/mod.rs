@@ -1,0 +1,26 @@
+//! The rule core: AKS node OS upgrade rules as plain, pure Rust.
+//!
+//! # Architecture invariants
+//! - Pure: std, chrono, serde, serde_json and thiserror only. No browser crate, no Leptos, no
+//!   clock reads, no I/O. "Now" is always a parameter. `tests/architecture.rs` enforces this.
+//! - Every AKS fact implemented here cites its rule in `../shared/aks-rules.md` (section or
+//!   ambiguity id), so a reviewer can check it.
+//! - Types are named as AKS names them and serialize exactly as ARM does.
+//! - Parsing rejects malformed shapes with a typed error a user can act on; value ranges are
+//!   reported by [`findings`], so a plan under edit can hold them and still be shown.
+//! - `ui` and the CLI use this module; this module uses neither.
+//!
+//! # Where to start
+//! [`plan`] (the document), [`cluster`], [`pool`], [`channel`], [`maintenance`], then
+//! [`findings`].
+
+pub mod channel;
+pub mod cluster;
+pub mod demo;
+pub mod findings;
+pub mod maintenance;
+pub mod os;
+pub mod plan;
+pub mod pool;
+pub mod surge;
+pub mod version;

@@ -1,0 +1,155 @@
+//! The plan file: one versioned JSON document holding the whole plan (README "Plan format").
+//!
+//! Invariants: a [`Plan`] read through [`Plan::from_json`] has `version == 1` and well-formed
+//! shapes everywhere; unknown fields never fail a read, they come back as [`Notice`]s.
+
+use serde::{Deserialize, Serialize};
+
+use super::cluster::Cluster;
+
+/// The current plan-file version.
+pub const PLAN_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub version: u32,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            version: PLAN_VERSION,
+            name: String::new(),
+            clusters: Vec::new(),
+        }
+    }
+}
+
+/// Something a reader should know about a file that was still read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// JSON path, e.g. `clusters[0].agentPoolProfiles[1].colour`.
+    pub path: String,
+    pub message: String,
+}
+
+/// Why a plan file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the plan has no \"version\" field: add \"version\": 1 at the top")]
+    MissingVersion,
+    #[error("plan version {0} is newer than this planner understands (it reads version 1)")]
+    UnsupportedVersion(u64),
+}
+
+impl PlanError {
+    pub(crate) fn from_serde(e: &serde_json::Error) -> Self {
+        // serde_json appends " at line L column C"; we report the position separately.
+        let text = e.to_string();
+        let message = match text.rfind(" at line ") {
+            Some(i) => text[..i].to_owned(),
+            None => text,
+        };
+        PlanError::Json {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    }
+}
+
+impl Plan {
+    /// Reads a plan file. Unknown fields are ignored and reported, never fatal.
+    pub fn from_json(text: &str) -> Result<(Plan, Vec<Notice>), PlanError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| PlanError::from_serde(&e))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            None => return Err(PlanError::MissingVersion),
+            Some(v) if v != u64::from(PLAN_VERSION) => {
+                return Err(PlanError::UnsupportedVersion(v));
+            }
+            Some(_) => {}
+        }
+        let mut notices = Vec::new();
+        // Deserialize from the text (not the Value) so errors carry line and column.
+        let mut de = serde_json::Deserializer::from_str(text);
+        let plan: Plan = serde_ignored::deserialize(&mut de, |path| {
+            let path = json_path(&path.to_string());
+            notices.push(Notice {
+                message: format!("unknown field {path} was ignored"),
+                path,
+            })
+        })
+        .map_err(|e| PlanError::from_serde(&e))?;
+        Ok((plan, notices))
+    }
+
+    /// The canonical pretty JSON form (stable key order: struct order).
+    pub fn to_json(&self) -> String {
+        // Serializing plain data structs to a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// `clusters.0.owner` (serde_ignored's form) to `clusters[0].owner`.
+fn json_path(dotted: &str) -> String {
+    let mut out = String::new();
+    for segment in dotted.split('.') {
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('[');
+            out.push_str(segment);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(segment);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_become_notices_not_errors() {
+        let (plan, notices) = Plan::from_json(
+            r#"{"version":1,"colour":"blue","clusters":[{"name":"a","owner":"me"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(plan.clusters.len(), 1);
+        let paths: Vec<&str> = notices.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, ["colour", "clusters[0].owner"]);
+    }
+
+    #[test]
+    fn malformed_json_points_at_the_line() {
+        let err = Plan::from_json("{\n\"version\": 1,\n\"clusters\": [,]\n}").unwrap_err();
+        assert!(matches!(err, PlanError::Json { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_missing_or_future_version_is_a_clear_error() {
+        assert_eq!(
+            Plan::from_json("{}").unwrap_err(),
+            PlanError::MissingVersion
+        );
+        assert_eq!(
+            Plan::from_json(r#"{"version":7}"#).unwrap_err(),
+            PlanError::UnsupportedVersion(7)
+        );
+    }
+}
