@@ -14,6 +14,8 @@
 //! [`plan`] (the document), [`cluster`], [`pool`], [`channel`], [`maintenance`], then
 //! [`findings`].
 
+pub mod assumptions;
+pub mod behaviour;
 pub mod channel;
 pub mod cluster;
 pub mod demo;

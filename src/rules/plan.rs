@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::assumptions::Assumptions;
 use super::cluster::Cluster;
 
 /// The current plan-file version.
@@ -18,6 +19,9 @@ pub struct Plan {
     pub name: String,
     #[serde(default)]
     pub clusters: Vec<Cluster>,
+    /// The readings and estimates the planner's numbers rest on (aks-rules.md §8).
+    #[serde(default)]
+    pub assumptions: Assumptions,
 }
 
 impl Default for Plan {
@@ -26,6 +30,7 @@ impl Default for Plan {
             version: PLAN_VERSION,
             name: String::new(),
             clusters: Vec::new(),
+            assumptions: Assumptions::default(),
         }
     }
 }

@@ -8,3 +8,7 @@
 mod types;
 
 pub use types::*;
+
+pub mod recurrence;
+
+pub use recurrence::{BlackoutOverlap, MissingDay, Occurrence, RecurrenceOptions, WeeklyAnchor};

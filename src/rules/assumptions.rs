@@ -1,0 +1,15 @@
+//! Plan-wide assumptions: every place where AKS sources are silent or disagree
+//! (aks-rules.md §8) and the planner picks a reading, stored in the plan so a reviewer sees
+//! (and can switch) what the numbers rest on.
+
+use serde::{Deserialize, Serialize};
+
+use super::maintenance::RecurrenceOptions;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumptions {
+    /// Readings of the maintenance-window recurrence.
+    #[serde(default)]
+    pub recurrence: RecurrenceOptions,
+}
