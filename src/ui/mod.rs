@@ -9,6 +9,7 @@ pub fn App() -> impl IntoView {
         <main>
             <h1>"AKS node OS upgrade planner"</h1>
             <p data-testid="cluster-count">{plan.clusters.len()} " clusters"</p>
+            <ul>{plan.clusters.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
         </main>
     }
 }
