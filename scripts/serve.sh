@@ -15,8 +15,9 @@ ensure_build_tools
 fetch_crates
 
 # Release by default: the page you see is the optimised build the tests check, and it shares
-# its compiled crates with scripts/test.sh.
+# its compiled crates with scripts/test.sh. Its own dist dir, so a test run alongside (which
+# rebuilds dist/) does not swap files under the server.
 export TRUNK_BUILD_RELEASE="${TRUNK_BUILD_RELEASE:-true}"
 port="${PORT:-8080}"
 step "Serving on http://127.0.0.1:$port/ (first build takes a few minutes; Ctrl-C stops)"
-exec trunk serve --offline --address 127.0.0.1 --port "$port" "$@"
+exec trunk serve --offline --dist target/serve-dist --address 127.0.0.1 --port "$port" "$@"

@@ -43,10 +43,12 @@ cargo clippy --locked --target "$WASM_TARGET" --lib --bins -- -D warnings
 
 step "cargo test (unit, property, CLI, architecture)"
 cargo test --locked 2>&1 | tee "$RUN_TMP/cargo-test.log"
-grep -E '^test result:' "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
-grep -E '^test result:' "$RUN_TMP/cargo-test.log" |
-    awk '{ p += $4; f += $6; i += $8 } END { printf "cargo test: %d passed, %d failed, %d ignored (%d suites)\n", p, f, i, NR }' \
-        >>"$SUMMARY"
+# One line per suite, named after the binary cargo ran, then the totals.
+awk '/^ *(Running|Doc-tests) / { sub(/^ *Running /, ""); sub(/^ *Doc-tests /, "doc-tests "); sub(/ \(.*/, ""); suite = $0 }
+     /^test result:/ { printf "%-36s %s\n", suite, $0 }' "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
+awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
+     END { printf "cargo test total: %d passed, %d failed, %d ignored in %d suites\n", p, f, i, n }' \
+    "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
 
 step "trunk build --release --offline"
 trunk build --release --offline
@@ -73,7 +75,7 @@ step "Browser tests (node --test tests/e2e, headless Chromium, release dist/)"
     cd "$E2E_DIR"
     E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 ./*.test.mjs
 ) 2>&1 | tee "$RUN_TMP/e2e.log"
-grep -E '^ℹ (tests|pass|fail|cancelled) ' "$RUN_TMP/e2e.log" | sed 's/^ℹ /browser tests: /' >>"$SUMMARY"
+grep -E '^ℹ (tests|pass|fail|cancelled) ' "$RUN_TMP/e2e.log" | sed 's/^ℹ //' | paste -sd' ' | sed 's/^/browser tests: /' >>"$SUMMARY"
 
 step "Summary ($((SECONDS - started)) s)"
 cat "$SUMMARY"
