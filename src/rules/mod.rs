@@ -24,5 +24,6 @@ pub mod maintenance;
 pub mod os;
 pub mod plan;
 pub mod pool;
+pub mod projection;
 pub mod surge;
 pub mod version;
