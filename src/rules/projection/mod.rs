@@ -17,6 +17,8 @@ pub mod findings;
 pub mod fleet;
 pub mod release;
 pub mod timeline;
+#[cfg(test)]
+mod timeline_tests;
 pub mod vmsize;
 
 use chrono::{DateTime, Duration, Utc};

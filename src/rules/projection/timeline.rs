@@ -334,7 +334,7 @@ fn index_u32(i: usize) -> u32 {
 /// in flight at the window end continues (spill), the remaining pools wait for the next
 /// window, where they go first (§3.7, §8 A-12). A newer release arriving while the window is
 /// still open is applied in the same window (§1.3 "upgraded twice").
-fn in_windows(
+pub(super) fn in_windows(
     pools: &mut [PoolProjection],
     windows: &[WindowSlot],
     releases: &Releases,
@@ -408,8 +408,25 @@ fn in_windows(
                 cursor = end;
                 progressed = true;
             }
-            if !progressed || first_deferred.is_some() {
+            if first_deferred.is_some() {
                 break 'passes;
+            }
+            if !progressed {
+                // A release reaching the region while the window is still open is applied in
+                // the same window: the pool may be upgraded twice (§1.3, §3.7).
+                let arrival = pools
+                    .iter()
+                    .zip(&next)
+                    .filter_map(|(p, &k)| {
+                        let (_, list) = releases.of(p.stream?);
+                        list.get(k).map(|r| r.available)
+                    })
+                    .filter(|&t| t > cursor && t < slot.end)
+                    .min();
+                match arrival {
+                    Some(t) => cursor = t,
+                    None => break 'passes,
+                }
             }
         }
         resume = first_deferred.unwrap_or(0);
