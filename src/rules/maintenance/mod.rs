@@ -16,6 +16,7 @@ mod types;
 pub use types::*;
 
 mod blackout;
+pub mod describe;
 mod grid;
 mod legacy;
 pub mod recurrence;
