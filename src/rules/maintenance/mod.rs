@@ -17,6 +17,7 @@ pub use types::*;
 
 mod blackout;
 pub mod describe;
+pub mod dst;
 mod grid;
 mod legacy;
 mod notes;
