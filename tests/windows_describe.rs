@@ -105,3 +105,15 @@ fn day_31_explains_the_reading_in_force() {
     assert!(explain_day_of_month(31, MissingDay::Skip).contains("get no window"));
     assert!(explain_day_of_month(31, MissingDay::Clamp).contains("last day"));
 }
+
+#[test]
+fn the_legacy_form_reads_as_merged_utc_hours() {
+    let tiw: Vec<planner::rules::maintenance::TimeInWeek> = serde_json::from_str(
+        r#"[{"day":"Monday","hourSlots":[22,23]},{"day":"Tuesday","hourSlots":[0,1]},{"day":"Friday","hourSlots":[4]}]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        planner::rules::maintenance::describe::describe_legacy(&tiw),
+        "Every week (legacy timeInWeek, UTC): Monday 22:00–02:00, Friday 04:00–05:00"
+    );
+}

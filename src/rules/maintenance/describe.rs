@@ -6,7 +6,9 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
 
 use super::blackout::span_interval;
 use super::recurrence::{MissingDay, RecurrenceOptions, WeeklyAnchor, local_datetime};
-use super::types::{DateSpan, DayOfWeek, MaintenanceWindow, Schedule, UtcOffset, WeekIndex};
+use super::types::{
+    DateSpan, DayOfWeek, MaintenanceWindow, Schedule, TimeInWeek, UtcOffset, WeekIndex,
+};
 
 /// `13 Dec 2026`.
 pub fn format_date(d: NaiveDate) -> String {
@@ -314,5 +316,26 @@ pub fn explain_blackout(span: &DateSpan, offset: UtcOffset) -> String {
             format_date(span.end),
             format_date(span.start)
         ),
+    }
+}
+
+/// The legacy `default` form in one line: "Every week (legacy timeInWeek, UTC): Monday
+/// 22:00–02:00, Friday 04:00–05:00", consecutive hour slots merged as the engine merges them.
+pub fn describe_legacy(time_in_week: &[TimeInWeek]) -> String {
+    let parts: Vec<String> = super::legacy::runs(time_in_week)
+        .into_iter()
+        .map(|r| {
+            let day = DayOfWeek::ALL
+                .get(usize::try_from(r.start / 24).unwrap_or(0))
+                .copied()
+                .unwrap_or(DayOfWeek::Sunday);
+            let end = (r.start + r.hours) % 24;
+            format!("{} {:02}:00–{end:02}:00", day.as_str(), r.start % 24)
+        })
+        .collect();
+    if parts.is_empty() {
+        "Legacy timeInWeek with no usable hour slots: no windows".to_owned()
+    } else {
+        format!("Every week (legacy timeInWeek, UTC): {}", parts.join(", "))
     }
 }
