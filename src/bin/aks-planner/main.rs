@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod io;
 mod project;
+mod windows;
 
 use std::process::ExitCode;
 
@@ -18,6 +19,9 @@ USAGE:
     aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
                                            projected upgrades per pool, exposure, cost,
                                            the four channels side by side (N default 26)
+    aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
+                                           next N (default 10) maintenance windows per
+                                           cluster and configuration, in UTC
     aks-planner help                       this text
 
 Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         }
         "check" => check::run(rest),
         "project" => project::run(rest),
+        "windows" => windows::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
