@@ -1,9 +1,45 @@
-//! What a node OS channel does on one pool, in plain words (aks-rules.md §1.1–1.4, §1.7).
-//!
-//! OWNER: the findings work (issue 2) fills this in; the UI's behaviour panel shows it.
+//! What a node OS channel does on one pool, in plain words (aks-rules.md §1.1–1.4, §1.7), and
+//! what the cluster auto-upgrade channel does (§2). The UI's behaviour panel shows these; the
+//! findings use [`channel_support`] so both always agree on what is supported.
 
+use super::channel::{NodeOsChannel, UpgradeChannel};
 use super::cluster::Cluster;
-use super::pool::AgentPool;
+use super::os::OsSku;
+use super::pool::{AgentPool, SurgeSource};
+
+/// How AKS supports a node OS channel on an OS SKU (aks-rules.md §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChannelSupport {
+    /// Works as documented.
+    Supported,
+    /// AKS does not support the channel on this SKU; the planner assumes no automatic OS
+    /// updates (§8 A-6).
+    Unsupported,
+    /// Accepted, but nothing patches the nodes: behaves like `None`.
+    BehavesLikeNone,
+    /// The AKS docs say nothing about it.
+    Undocumented,
+}
+
+/// The support matrix of aks-rules.md §1.2.
+pub fn channel_support(channel: NodeOsChannel, sku: OsSku, gpu: bool) -> ChannelSupport {
+    use ChannelSupport::{BehavesLikeNone, Supported, Undocumented, Unsupported};
+    let azure_linux_gpu = sku == OsSku::AzureLinux && gpu;
+    match channel {
+        NodeOsChannel::None | NodeOsChannel::NodeImage => Supported,
+        NodeOsChannel::Unmanaged => match sku {
+            OsSku::AzureLinuxOSGuard => Unsupported,
+            OsSku::Flatcar => Undocumented,
+            _ if sku.is_windows() || azure_linux_gpu => BehavesLikeNone,
+            _ => Supported,
+        },
+        NodeOsChannel::SecurityPatch => match sku {
+            OsSku::Ubuntu => Supported,
+            OsSku::AzureLinux if !gpu => Supported,
+            _ => Unsupported,
+        },
+    }
+}
 
 /// The plain-words description of a channel on a pool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,17 +53,596 @@ pub struct PoolBehaviour {
     /// Extra cost, e.g. VHD hosting for SecurityPatch.
     pub cost: String,
     /// The channel behaves like another one on this pool (e.g. Unmanaged on Windows = None).
-    pub effectively: Option<super::channel::NodeOsChannel>,
+    pub effectively: Option<NodeOsChannel>,
+    /// Whether AKS supports the channel on this pool's OS SKU.
+    pub support: ChannelSupport,
 }
 
 /// Describes the cluster's node OS channel on `pool`.
 pub fn describe(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
-    let _ = (cluster, pool);
+    let channel = cluster.auto_upgrade_profile.node_os_upgrade_channel;
+    let support = channel_support(channel, pool.os_sku, pool.gpu);
+    let mut b = match (channel, support) {
+        (NodeOsChannel::None, _) => none(pool),
+        (NodeOsChannel::NodeImage, _) => node_image(cluster, pool),
+        (NodeOsChannel::Unmanaged, ChannelSupport::Supported) => unmanaged(pool),
+        (NodeOsChannel::SecurityPatch, ChannelSupport::Supported) => security_patch(cluster, pool),
+        (_, ChannelSupport::Undocumented) => undocumented(channel, pool),
+        (_, ChannelSupport::BehavesLikeNone) => behaves_like_none(channel, pool),
+        (_, ChannelSupport::Unsupported) => unsupported(channel, pool),
+    };
+    b.support = support;
+    if let Some(point) = cluster_channel_point(cluster.auto_upgrade_profile.upgrade_channel) {
+        b.points.push(point);
+    }
+    b
+}
+
+/// What the cluster auto-upgrade channel does, in one or two sentences (aks-rules.md §2).
+pub fn describe_upgrade_channel(channel: UpgradeChannel) -> String {
+    let what = match channel {
+        UpgradeChannel::None => {
+            return "No automatic Kubernetes upgrades (the default): you upgrade the cluster \
+                    yourself, and stay responsible for keeping it inside the support window."
+                .to_owned();
+        }
+        UpgradeChannel::Patch => {
+            "Moves to the latest patch of the current minor version as patches are released \
+             (e.g. 1.17.7 to 1.17.9); never changes the minor version."
+        }
+        UpgradeChannel::Stable => {
+            "Moves to the latest patch of minor N-1, where N is the newest supported minor \
+             (e.g. 1.17.7 to 1.18.6 when 1.19 is the newest)."
+        }
+        UpgradeChannel::Rapid => {
+            "Moves to the latest patch of the newest supported minor, one minor at a time \
+             (e.g. 1.17.7 to 1.18.6, then 1.19.1)."
+        }
+        UpgradeChannel::NodeImage => {
+            return "Legacy, planned for deprecation: updates only the node image, like the node \
+                    OS channel NodeImage, which it forces; prefer none/patch/stable with \
+                    nodeOSUpgradeChannel NodeImage."
+                .to_owned();
+        }
+    };
+    format!(
+        "{what} AKS upgrades the control plane first, then the node pools one by one, inside the \
+         aksManagedAutoUpgradeSchedule window if one is set; every Kubernetes upgrade also \
+         reimages the nodes onto the newest node image."
+    )
+}
+
+fn cluster_channel_point(channel: UpgradeChannel) -> Option<String> {
+    match channel {
+        UpgradeChannel::Patch | UpgradeChannel::Stable | UpgradeChannel::Rapid => Some(format!(
+            "Cluster auto-upgrade ({channel}) also reimages every node onto the newest node image \
+             at each Kubernetes upgrade, whatever the node OS channel."
+        )),
+        UpgradeChannel::NodeImage => Some(
+            "The legacy cluster channel node-image forces the node OS channel to NodeImage."
+                .to_owned(),
+        ),
+        UpgradeChannel::None => None,
+    }
+}
+
+/// The OS-native updater Unmanaged relies on (§1.1).
+fn updater(sku: OsSku) -> &'static str {
+    match sku {
+        OsSku::Ubuntu => "unattended-upgrades",
+        OsSku::AzureLinux => "dnf-automatic",
+        _ => "the OS's own updater",
+    }
+}
+
+fn blank(headline: String) -> PoolBehaviour {
     PoolBehaviour {
-        headline: String::new(),
+        headline,
         points: Vec::new(),
         disruption: String::new(),
         cost: String::new(),
         effectively: None,
+        support: ChannelSupport::Supported,
+    }
+}
+
+fn none(pool: &AgentPool) -> PoolBehaviour {
+    let mut b = blank(format!(
+        "No automatic OS updates: your team patches these {} nodes",
+        pool.os_sku.label()
+    ));
+    b.points = vec![
+        format!(
+            "AKS applies no OS updates and {} is switched off.",
+            updater(pool.os_sku)
+        ),
+        "Nodes only change image when you run `az aks nodepool upgrade --node-image-only` or \
+         upgrade Kubernetes."
+            .to_owned(),
+    ];
+    b.disruption = "None from AKS; only the upgrades you start yourself.".to_owned();
+    b.cost = "None.".to_owned();
+    b
+}
+
+fn unmanaged(pool: &AgentPool) -> PoolBehaviour {
+    let tool = updater(pool.os_sku);
+    let mut b = blank(format!(
+        "Nightly in-place patching by {tool} around 06:00 UTC; AKS never reboots"
+    ));
+    b.points = vec![
+        format!(
+            "{tool} installs OS updates on every node roughly once a day around 06:00 UTC; \
+             maintenance windows do not govern it."
+        ),
+        "AKS does not reboot nodes: kernel patches wait in /var/run/reboot-required until kured \
+         (checks hourly, one node at a time) or you reboot them."
+            .to_owned(),
+        "New nodes start from the pool's node image and catch up at the next nightly run; the \
+         node image itself is not updated by this channel."
+            .to_owned(),
+    ];
+    b.disruption = "None from AKS; reboots only if you run kured, one node at a time.".to_owned();
+    b.cost = "None.".to_owned();
+    b
+}
+
+fn security_patch(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
+    let roll = rolling(cluster, pool);
+    let mut b = blank(
+        "AKS-tested security patches, usually applied live; reimage only when needed".to_owned(),
+    );
+    b.points = vec![
+        "AKS applies tested, security-only patches, usually live on the running node: no drain, \
+         no reboot, no new image."
+            .to_owned(),
+        format!(
+            "When a patch cannot be applied live (e.g. some kernel packages), AKS builds a new \
+             VHD in the node resource group and reimages the pool: {}.",
+            roll.text
+        ),
+        window_point(cluster),
+        "Releases are AKS-determined, typically faster than weekly; a daily window lets urgent \
+         fixes land within days."
+            .to_owned(),
+        format!(
+            "{} is switched off by default: AKS owns patching.",
+            updater(pool.os_sku)
+        ),
+    ];
+    if pool.os_sku == OsSku::Ubuntu {
+        b.points
+            .push("Nodes need outbound access to snapshot.ubuntu.com.".to_owned());
+    }
+    b.disruption = format!(
+        "Usually none (live patch); occasionally a rolling reimage: {}.",
+        roll.short
+    );
+    b.cost = format!(
+        "Extra cost for hosting the patched VHDs in the node resource group (no public price){}.",
+        roll.surge_cost(" and, during reimages, ")
+    );
+    b
+}
+
+fn node_image(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
+    let roll = rolling(cluster, pool);
+    let windows = pool.os_sku.is_windows();
+    let cadence = if windows { "Monthly" } else { "Weekly" };
+    let mut b = blank(format!(
+        "{cadence} rolling reimage onto the newest {} node image",
+        pool.os_sku.label()
+    ));
+    b.points = vec![
+        if windows {
+            "AKS publishes a new Windows node image monthly; each one reimages the pool.".to_owned()
+        } else {
+            format!(
+                "AKS publishes a new {} node image about every week with security and bug fixes; \
+                 a new image takes up to about 2 weeks to reach every region.",
+                pool.os_sku.label()
+            )
+        },
+        format!("Every new image reimages the whole pool: {}.", roll.text),
+        window_point(cluster),
+    ];
+    if !windows {
+        b.points.push(format!(
+            "{} is switched off: nodes change only through new images.",
+            updater(pool.os_sku)
+        ));
+    }
+    b.disruption = format!(
+        "Rolling reimage of every node at every new image: {}.",
+        roll.short
+    );
+    b.cost = format!(
+        "No image hosting cost (AKS hosts the images){}.",
+        roll.surge_cost("; ")
+    );
+    b
+}
+
+fn behaves_like_none(channel: NodeOsChannel, pool: &AgentPool) -> PoolBehaviour {
+    let mut b = blank(format!(
+        "Behaves like None on {}: no automatic patching",
+        pool_label(pool)
+    ));
+    b.points = vec![if pool.os_sku.is_windows() {
+        format!(
+            "Windows has no OS-native updater under {channel}, so nodes are never patched \
+             automatically."
+        )
+    } else {
+        "On Azure Linux with NVIDIA GPU VM sizes the OS's unattended upgrades are disabled, so \
+         nothing patches the nodes."
+            .to_owned()
+    }];
+    b.points.push(image_hint(pool));
+    b.disruption = "None from AKS.".to_owned();
+    b.cost = "None.".to_owned();
+    b.effectively = Some(NodeOsChannel::None);
+    b
+}
+
+fn unsupported(channel: NodeOsChannel, pool: &AgentPool) -> PoolBehaviour {
+    let mut b = blank(format!(
+        "Not supported on {}: assume no automatic OS updates",
+        pool_label(pool)
+    ));
+    b.points = vec![
+        format!("AKS does not support {channel} on {}.", pool_label(pool)),
+        "The channel is cluster-wide and AKS does not say whether it rejects the setting or \
+         skips this pool; the planner assumes the pool gets no automatic OS updates."
+            .to_owned(),
+        image_hint(pool),
+    ];
+    b.disruption = "None from AKS (nothing is applied).".to_owned();
+    b.cost = "None.".to_owned();
+    b.effectively = Some(NodeOsChannel::None);
+    b
+}
+
+fn undocumented(channel: NodeOsChannel, pool: &AgentPool) -> PoolBehaviour {
+    let mut b = blank(format!(
+        "Undocumented: AKS does not say what {channel} does on {}",
+        pool_label(pool)
+    ));
+    b.points = vec![
+        format!(
+            "The AKS docs do not describe {channel} on {}; whether its own update engine patches \
+             the nodes is unknown.",
+            pool_label(pool)
+        ),
+        image_hint(pool),
+    ];
+    b.disruption = "Unknown; none is scheduled by AKS.".to_owned();
+    b.cost = "None from AKS.".to_owned();
+    b
+}
+
+fn pool_label(pool: &AgentPool) -> String {
+    if pool.gpu && !pool.os_sku.is_windows() {
+        format!("{} (GPU)", pool.os_sku.label())
+    } else {
+        pool.os_sku.label().to_owned()
+    }
+}
+
+fn image_hint(pool: &AgentPool) -> String {
+    let cadence = if pool.os_sku.is_windows() {
+        "monthly"
+    } else {
+        "weekly"
+    };
+    format!(
+        "New {} node images come {cadence}; the NodeImage channel would apply them, or run \
+         `az aks nodepool upgrade --node-image-only`.",
+        pool.os_sku.label()
+    )
+}
+
+/// Whether AKS holds this channel's work to the node OS maintenance window (§3.1, §3.7).
+fn window_point(cluster: &Cluster) -> String {
+    match &cluster.maintenance_configurations.node_os {
+        Some(w) => format!(
+            "AKS starts this work only inside the aksManagedNodeOSUpgradeSchedule window \
+             ({}, {} h from {} UTC{}); work in flight at the end finishes, new work waits.",
+            w.schedule.type_name(),
+            w.duration_hours,
+            w.start_time,
+            w.utc_offset
+        ),
+        None => "No aksManagedNodeOSUpgradeSchedule window: AKS picks the time.".to_owned(),
+    }
+}
+
+/// How a reimage walks through the pool with its surge settings (§4.2–4.3).
+struct Rolling {
+    text: String,
+    short: String,
+    surge_nodes: u32,
+    vm_size: String,
+}
+
+impl Rolling {
+    fn surge_cost(&self, lead: &str) -> String {
+        if self.surge_nodes == 0 {
+            String::new()
+        } else {
+            format!(
+                "{lead}{} surge VM(s) of {} billed while the pool upgrades",
+                self.surge_nodes,
+                if self.vm_size.is_empty() {
+                    "the pool's size"
+                } else {
+                    &self.vm_size
+                }
+            )
+        }
+    }
+}
+
+fn rolling(cluster: &Cluster, pool: &AgentPool) -> Rolling {
+    let n = pool.count;
+    let (surge_value, source) = pool.effective_max_surge(cluster.kubernetes_version);
+    let surge = surge_value.resolve(n);
+    let unavailable_value = pool.upgrade_settings.max_unavailable_or_default();
+    let unavailable = unavailable_value.resolve(n);
+    let settings = &pool.upgrade_settings;
+    let drain = settings.drain_timeout_minutes();
+    let soak = match settings.soak_minutes() {
+        0 => String::new(),
+        m => format!(", then waits {m} min before moving on"),
+    };
+    let assumed = match source {
+        SurgeSource::Explicit => "",
+        SurgeSource::AssumedTenPercent | SurgeSource::AssumedOneNode => {
+            " (assumed default; maxSurge is not set)"
+        }
+    };
+    let vm_size = pool.vm_size.clone();
+    if n == 0 {
+        return Rolling {
+            text: "the pool has 0 nodes, so there is nothing to roll".to_owned(),
+            short: "nothing to roll (0 nodes)".to_owned(),
+            surge_nodes: 0,
+            vm_size,
+        };
+    }
+    if surge > 0 {
+        Rolling {
+            text: format!(
+                "maxSurge {surge_value}{assumed} adds {surge} extra node(s), then drains and \
+                 reimages {surge} of the {n} nodes at a time (drain timeout {drain} min{soak})"
+            ),
+            short: format!("{surge} of {n} nodes at a time, {surge} extra VM(s)"),
+            surge_nodes: surge,
+            vm_size,
+        }
+    } else if unavailable > 0 {
+        Rolling {
+            text: format!(
+                "in place, no extra VMs: maxUnavailable {unavailable_value} drains and reimages \
+                 {unavailable} of the {n} nodes at a time, so capacity drops by {unavailable} \
+                 node(s) (drain timeout {drain} min{soak})"
+            ),
+            short: format!("{unavailable} of {n} nodes at a time, capacity drops meanwhile"),
+            surge_nodes: 0,
+            vm_size,
+        }
+    } else {
+        Rolling {
+            text: "maxSurge and maxUnavailable are both 0, so AKS cannot upgrade the pool"
+                .to_owned(),
+            short: "blocked (maxSurge and maxUnavailable are 0)".to_owned(),
+            surge_nodes: 0,
+            vm_size,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::findings::testkit::{cluster_with, pool_of};
+    use crate::rules::surge::SurgeValue;
+
+    #[test]
+    fn the_support_matrix_matches_the_docs_table() {
+        use ChannelSupport::*;
+        use NodeOsChannel as C;
+        let table: [(C, OsSku, bool, ChannelSupport); 12] = [
+            (C::Unmanaged, OsSku::Ubuntu, true, Supported),
+            (C::Unmanaged, OsSku::AzureLinux, false, Supported),
+            (C::Unmanaged, OsSku::AzureLinux, true, BehavesLikeNone),
+            (C::Unmanaged, OsSku::Windows2019, false, BehavesLikeNone),
+            (C::Unmanaged, OsSku::Flatcar, false, Undocumented),
+            (C::Unmanaged, OsSku::AzureLinuxOSGuard, false, Unsupported),
+            (C::SecurityPatch, OsSku::Ubuntu, true, Supported),
+            (C::SecurityPatch, OsSku::AzureLinux, false, Supported),
+            (C::SecurityPatch, OsSku::AzureLinux, true, Unsupported),
+            (C::SecurityPatch, OsSku::Windows2025, false, Unsupported),
+            (C::SecurityPatch, OsSku::Flatcar, false, Unsupported),
+            (
+                C::SecurityPatch,
+                OsSku::AzureLinuxOSGuard,
+                false,
+                Unsupported,
+            ),
+        ];
+        for (channel, sku, gpu, expected) in table {
+            assert_eq!(
+                channel_support(channel, sku, gpu),
+                expected,
+                "{channel} {sku} gpu={gpu}"
+            );
+        }
+        for sku in OsSku::ALL {
+            assert_eq!(channel_support(C::NodeImage, sku, true), Supported);
+            assert_eq!(channel_support(C::None, sku, false), Supported);
+        }
+    }
+
+    fn text(b: &PoolBehaviour) -> String {
+        format!(
+            "{} | {} | {} | {}",
+            b.headline,
+            b.points.join(" "),
+            b.disruption,
+            b.cost
+        )
+    }
+
+    #[test]
+    fn unmanaged_on_ubuntu_mentions_the_nightly_updater_and_kured() {
+        let c = cluster_with(NodeOsChannel::Unmanaged);
+        let b = describe(&c, &pool_of(OsSku::Ubuntu));
+        let t = text(&b);
+        assert!(
+            t.contains("unattended-upgrades") && t.contains("06:00 UTC") && t.contains("kured"),
+            "{t}"
+        );
+        assert_eq!(b.effectively, None);
+        let t = text(&describe(&c, &pool_of(OsSku::AzureLinux)));
+        assert!(t.contains("dnf-automatic"), "{t}");
+    }
+
+    #[test]
+    fn unmanaged_on_windows_behaves_like_none() {
+        let b = describe(
+            &cluster_with(NodeOsChannel::Unmanaged),
+            &pool_of(OsSku::Windows2022),
+        );
+        assert_eq!(b.effectively, Some(NodeOsChannel::None));
+        assert_eq!(b.support, ChannelSupport::BehavesLikeNone);
+        assert!(
+            b.headline.contains("Behaves like None on Windows"),
+            "{}",
+            b.headline
+        );
+        assert!(text(&b).contains("monthly"));
+    }
+
+    #[test]
+    fn securitypatch_is_live_first_and_costs_vhd_hosting() {
+        let b = describe(
+            &cluster_with(NodeOsChannel::SecurityPatch),
+            &pool_of(OsSku::Ubuntu),
+        );
+        let t = text(&b);
+        assert!(
+            t.contains("live") && t.contains("reimage") && t.contains("snapshot.ubuntu.com"),
+            "{t}"
+        );
+        assert!(b.cost.contains("VHD"), "{}", b.cost);
+        let t = text(&describe(
+            &cluster_with(NodeOsChannel::SecurityPatch),
+            &pool_of(OsSku::AzureLinux),
+        ));
+        assert!(!t.contains("snapshot.ubuntu.com"), "{t}");
+    }
+
+    #[test]
+    fn securitypatch_on_windows_is_unsupported_and_effectively_none() {
+        let b = describe(
+            &cluster_with(NodeOsChannel::SecurityPatch),
+            &pool_of(OsSku::Windows2025),
+        );
+        assert_eq!(b.support, ChannelSupport::Unsupported);
+        assert_eq!(b.effectively, Some(NodeOsChannel::None));
+        assert!(b.headline.starts_with("Not supported"), "{}", b.headline);
+    }
+
+    #[test]
+    fn nodeimage_is_weekly_on_linux_and_monthly_on_windows_and_honours_surge() {
+        let c = cluster_with(NodeOsChannel::NodeImage);
+        let mut p = pool_of(OsSku::Ubuntu);
+        p.count = 6;
+        p.upgrade_settings.max_surge = Some(SurgeValue::Percent(50));
+        let b = describe(&c, &p);
+        assert!(b.headline.starts_with("Weekly"), "{}", b.headline);
+        assert!(b.disruption.contains("3 of 6 nodes"), "{}", b.disruption);
+        assert!(
+            b.cost.contains("3 surge VM(s) of Standard_D4s_v5"),
+            "{}",
+            b.cost
+        );
+        let b = describe(&c, &pool_of(OsSku::Windows2019));
+        assert!(b.headline.starts_with("Monthly"), "{}", b.headline);
+    }
+
+    #[test]
+    fn in_place_upgrades_say_capacity_drops_and_cost_nothing() {
+        let c = cluster_with(NodeOsChannel::NodeImage);
+        let mut p = pool_of(OsSku::Ubuntu);
+        p.upgrade_settings.max_surge = Some(SurgeValue::Nodes(0));
+        p.upgrade_settings.max_unavailable = Some(SurgeValue::Nodes(1));
+        let b = describe(&c, &p);
+        assert!(b.disruption.contains("capacity drops"), "{}", b.disruption);
+        assert!(!b.cost.contains("surge"), "{}", b.cost);
+    }
+
+    #[test]
+    fn an_unset_max_surge_is_called_an_assumption() {
+        let c = cluster_with(NodeOsChannel::NodeImage);
+        let mut p = pool_of(OsSku::Ubuntu);
+        p.upgrade_settings.max_surge = None;
+        assert!(text(&describe(&c, &p)).contains("assumed default"));
+    }
+
+    #[test]
+    fn the_node_os_window_is_named_when_configured() {
+        let mut c = cluster_with(NodeOsChannel::NodeImage);
+        let t = text(&describe(&c, &pool_of(OsSku::Ubuntu)));
+        assert!(t.contains("AKS picks the time"), "{t}");
+        c.maintenance_configurations = serde_json::from_str(
+            r#"[{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{
+                "schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Sunday"}},
+                "durationHours":4,"utcOffset":"+01:00","startTime":"02:00"}}]"#,
+        )
+        .unwrap();
+        let t = text(&describe(&c, &pool_of(OsSku::Ubuntu)));
+        assert!(t.contains("Weekly, 4 h from 02:00 UTC+01:00"), "{t}");
+    }
+
+    #[test]
+    fn none_says_the_team_owns_patching_and_cluster_auto_upgrade_still_reimages() {
+        let mut c = cluster_with(NodeOsChannel::None);
+        c.auto_upgrade_profile.upgrade_channel = UpgradeChannel::Patch;
+        let t = text(&describe(&c, &pool_of(OsSku::Ubuntu)));
+        assert!(
+            t.contains("your team patches") && t.contains("Cluster auto-upgrade (patch)"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn every_combination_has_all_texts_filled() {
+        for channel in NodeOsChannel::ALL {
+            for sku in OsSku::ALL {
+                for gpu in [false, true] {
+                    let mut p = pool_of(sku);
+                    p.gpu = gpu;
+                    let b = describe(&cluster_with(channel), &p);
+                    assert!(
+                        !b.headline.is_empty() && !b.points.is_empty(),
+                        "{channel} {sku}"
+                    );
+                    assert!(
+                        !b.disruption.is_empty() && !b.cost.is_empty(),
+                        "{channel} {sku}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_upgrade_channel_has_a_description() {
+        for channel in UpgradeChannel::ALL {
+            assert!(describe_upgrade_channel(channel).len() > 40, "{channel}");
+        }
+        assert!(describe_upgrade_channel(UpgradeChannel::Stable).contains("N-1"));
     }
 }

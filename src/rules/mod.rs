@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod demo;
 pub mod findings;
 pub mod maintenance;
+pub mod names;
 pub mod os;
 pub mod plan;
 pub mod pool;
