@@ -319,7 +319,8 @@ fn window_point(cluster: &Cluster) -> String {
     match &cluster.maintenance_configurations.node_os {
         Some(w) => format!(
             "AKS starts this work only inside the aksManagedNodeOSUpgradeSchedule window \
-             ({}, {} h from {} UTC{}); work in flight at the end finishes, new work waits.",
+             ({}, {} h from {} UTC{}); work in flight at the end finishes, new work waits. \
+             Windows are best effort: urgent fixes may still come outside them.",
             w.schedule.type_name(),
             w.duration_hours,
             w.start_time,
