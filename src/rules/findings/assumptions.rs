@@ -11,14 +11,34 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     let mut out = per_cluster(plan, |ci, cluster, out| {
         if cluster.kubernetes_version.is_none() {
             out.push(
-                Finding::note("kubernetes-version-missing", FieldPath::cluster(ci, cluster, fields::KUBERNETES_VERSION), ROLLING_UPGRADE)
-                    .message(format!("cluster {:?} has no kubernetesVersion", cluster.name))
-                    .why("The default maxSurge depends on it (10% on Kubernetes 1.32 and later, 1 node on older clusters; aks-rules.md §8 A-3), and so do cluster auto-upgrade targets; without it the planner assumes 10%.")
-                    .fix(format!(
-                        "Enter the version `az aks show -g {} -n {} --query kubernetesVersion` prints, e.g. 1.33.2.",
-                        if cluster.resource_group.is_empty() { "<rg>" } else { &cluster.resource_group },
-                        if cluster.name.is_empty() { "<cluster>" } else { &cluster.name }
-                    )),
+                Finding::note(
+                    "kubernetes-version-missing",
+                    FieldPath::cluster(ci, cluster, fields::KUBERNETES_VERSION),
+                    ROLLING_UPGRADE,
+                )
+                .message(format!(
+                    "cluster {:?} has no kubernetesVersion",
+                    cluster.name
+                ))
+                .why(
+                    "The default maxSurge depends on it (10% on Kubernetes 1.32 and later, 1 \
+                     node on older clusters; aks-rules.md §8 A-3), and so do cluster \
+                     auto-upgrade targets; without it the planner assumes 10%.",
+                )
+                .fix(format!(
+                    "Enter the version `az aks show -g {} -n {} --query \
+                     kubernetesVersion` prints, e.g. 1.33.2.",
+                    if cluster.resource_group.is_empty() {
+                        "<rg>"
+                    } else {
+                        &cluster.resource_group
+                    },
+                    if cluster.name.is_empty() {
+                        "<cluster>"
+                    } else {
+                        &cluster.name
+                    }
+                )),
             );
         }
     });
@@ -28,25 +48,41 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         let reason = match (source, version) {
             (SurgeSource::Explicit, _) => return,
             (SurgeSource::AssumedTenPercent, Some(v)) => format!(
-                "Kubernetes {v} is 1.32 or later, where AKS defaults maxSurge to 10% for all clusters (AKS release notes, 2025-03)"
+                "Kubernetes {v} is 1.32 or later, where AKS defaults maxSurge to 10% for all \
+                 clusters (AKS release notes, 2025-03)"
             ),
-            (SurgeSource::AssumedTenPercent, None) => "the Kubernetes version is unknown and 10% is the default on current versions (1.32 and later)".to_owned(),
+            (SurgeSource::AssumedTenPercent, None) => {
+                "the Kubernetes version is unknown and 10% is the default on current versions \
+                 (1.32 and later)"
+                    .to_owned()
+            }
             (SurgeSource::AssumedOneNode, Some(v)) => format!(
-                "Kubernetes {v} is older than 1.32, where the documented default is 1 node; pools created on 1.28 or later after October 2023 may default to 10% instead"
+                "Kubernetes {v} is older than 1.32, where the documented default is 1 node; \
+                 pools created on 1.28 or later after October 2023 may default to 10% instead"
             ),
             (SurgeSource::AssumedOneNode, None) => "older clusters default to 1 node".to_owned(),
         };
         let nodes = value.resolve(pool.count);
         out.push(
-            Finding::note("default-max-surge-assumed", FieldPath::pool(ci, cluster, pi, pool, fields::MAX_SURGE), ROLLING_UPGRADE)
-                .message(format!(
-                    "maxSurge of node pool {:?} is not set: the planner assumes {value} ({nodes} of {} node(s) at a time)",
-                    pool.name, pool.count
-                ))
-                .why(format!(
-                    "AKS sources disagree on the default: the upgrade docs say 1 node, the API says 10% (aks-rules.md §8 A-3). The planner assumes {value} because {reason}."
-                ))
-                .fix("Set maxSurge explicitly (e.g. 33%, which the AKS docs suggest for production) so upgrade speed and surge cost do not depend on AKS defaults."),
+            Finding::note(
+                "default-max-surge-assumed",
+                FieldPath::pool(ci, cluster, pi, pool, fields::MAX_SURGE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "maxSurge of node pool {:?} is not set: the planner assumes {value} \
+                 ({nodes} of {} node(s) at a time)",
+                pool.name, pool.count
+            ))
+            .why(format!(
+                "AKS sources disagree on the default: the upgrade docs say 1 node, the \
+                 API says 10% (aks-rules.md §8 A-3). The planner assumes {value} because \
+                 {reason}."
+            ))
+            .fix(
+                "Set maxSurge explicitly (e.g. 33%, which the AKS docs suggest for \
+                 production) so upgrade speed and surge cost do not depend on AKS defaults.",
+            ),
         );
     }));
     out

@@ -37,36 +37,65 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         let nodes = node_total(cluster);
         if reimages_all_nodes(from, to) {
             out.push(
-                Finding::warning("channel-change-reimages-all-nodes", os_path(), NODE_OS_UPGRADE)
-                    .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} reimages all {nodes} node(s) of cluster {:?}",
-                        cluster.name
-                    ))
-                    .why(format!(
-                        "AKS documents {from} to {to} as one of the five channel transitions that reimage every node in the cluster, once, as soon as the change applies (aks-rules.md §1.8)."
-                    ))
-                    .fix("Apply the change at a quiet time with surge quota and PodDisruptionBudgets ready for a full roll, or keep the current channel."),
+                Finding::warning(
+                    "channel-change-reimages-all-nodes",
+                    os_path(),
+                    NODE_OS_UPGRADE,
+                )
+                .message(format!(
+                    "changing nodeOSUpgradeChannel from {from} to {to} reimages all \
+                     {nodes} node(s) of cluster {:?}",
+                    cluster.name
+                ))
+                .why(format!(
+                    "AKS documents {from} to {to} as one of the five channel transitions \
+                     that reimage every node in the cluster, once, as soon as the change \
+                     applies (aks-rules.md §1.8)."
+                ))
+                .fix(
+                    "Apply the change at a quiet time with surge quota and \
+                     PodDisruptionBudgets ready for a full roll, or keep the current channel.",
+                ),
             );
         } else {
             out.push(
                 Finding::note("channel-change-may-roll-nodes", os_path(), NODE_OS_UPGRADE)
                     .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the {nodes} node(s) of cluster {:?}",
+                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
+                         {nodes} node(s) of cluster {:?}",
                         cluster.name
                     ))
-                    .why("AKS lists only five transitions that always reimage, but older docs and the docs maintainers say any channel change can rotate nodes (aks-rules.md §8 A-7).")
-                    .fix("Apply the change when a node roll would be acceptable, e.g. inside the node OS maintenance window."),
+                    .why(
+                        "AKS lists only five transitions that always reimage, but older docs and \
+                         the docs maintainers say any channel change can rotate nodes \
+                         (aks-rules.md §8 A-7).",
+                    )
+                    .fix(
+                        "Apply the change when a node roll would be acceptable, e.g. inside the \
+                         node OS maintenance window.",
+                    ),
             );
         }
         if current.upgrade_channel == UpgradeChannel::NodeImage {
             out.push(
-                Finding::note("node-os-change-needs-cluster-channel-first", os_path(), CLUSTER_AUTO_UPGRADE)
-                    .message(format!(
-                        "cluster {:?} is on upgradeChannel node-image today, which locks nodeOSUpgradeChannel",
-                        cluster.name
-                    ))
-                    .why("While the cluster channel is node-image, AKS keeps the node OS channel at NodeImage and refuses to change it.")
-                    .fix("First change upgradeChannel away from node-image (az aks update --auto-upgrade-channel), then change the node OS channel."),
+                Finding::note(
+                    "node-os-change-needs-cluster-channel-first",
+                    os_path(),
+                    CLUSTER_AUTO_UPGRADE,
+                )
+                .message(format!(
+                    "cluster {:?} is on upgradeChannel node-image today, which locks \
+                     nodeOSUpgradeChannel",
+                    cluster.name
+                ))
+                .why(
+                    "While the cluster channel is node-image, AKS keeps the node OS channel \
+                     at NodeImage and refuses to change it.",
+                )
+                .fix(
+                    "First change upgradeChannel away from node-image (az aks update \
+                     --auto-upgrade-channel), then change the node OS channel.",
+                ),
             );
         }
     }
@@ -89,10 +118,23 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             (fields::UPGRADE_CHANNEL, CLUSTER_AUTO_UPGRADE)
         };
         out.push(
-            Finding::note("channel-change-takes-up-to-24h", FieldPath::cluster(ci, cluster, field), source)
-                .message(format!("changing {} takes up to 24 hours to take effect", changed.join(" and ")))
-                .why("AKS applies node OS and cluster auto-upgrade channel changes within 24 hours, not immediately.")
-                .fix("Make the change at least a day before the first maintenance window that should use it."),
+            Finding::note(
+                "channel-change-takes-up-to-24h",
+                FieldPath::cluster(ci, cluster, field),
+                source,
+            )
+            .message(format!(
+                "changing {} takes up to 24 hours to take effect",
+                changed.join(" and ")
+            ))
+            .why(
+                "AKS applies node OS and cluster auto-upgrade channel changes within 24 \
+                 hours, not immediately.",
+            )
+            .fix(
+                "Make the change at least a day before the first maintenance window that \
+                 should use it.",
+            ),
         );
     }
 }

@@ -28,41 +28,87 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     // §2 rule 1: node-image forces NodeImage (Terraform rejects it; the RP decides for az).
     if profile.upgrade_channel == UpgradeChannel::NodeImage && node_os != NodeOsChannel::NodeImage {
         out.push(
-            Finding::error("node-image-requires-nodeimage", path(fields::NODE_OS_CHANNEL), NODE_OS_UPGRADE)
-                .message(format!(
-                    "upgradeChannel is node-image but nodeOSUpgradeChannel is {node_os}"
-                ))
-                .why("With the cluster channel node-image, AKS forces the node OS channel to NodeImage and does not let you change it.")
-                .fix("Set nodeOSUpgradeChannel to NodeImage, or (better) set upgradeChannel to patch or stable and keep the node OS channel you want."),
+            Finding::error(
+                "node-image-requires-nodeimage",
+                path(fields::NODE_OS_CHANNEL),
+                NODE_OS_UPGRADE,
+            )
+            .message(format!(
+                "upgradeChannel is node-image but nodeOSUpgradeChannel is {node_os}"
+            ))
+            .why(
+                "With the cluster channel node-image, AKS forces the node OS channel to \
+                 NodeImage and does not let you change it.",
+            )
+            .fix(
+                "Set nodeOSUpgradeChannel to NodeImage, or (better) set upgradeChannel to \
+                 patch or stable and keep the node OS channel you want.",
+            ),
         );
     }
     if profile.upgrade_channel == UpgradeChannel::NodeImage {
         out.push(
-            Finding::note("upgrade-channel-node-image-legacy", path(fields::UPGRADE_CHANNEL), CLUSTER_AUTO_UPGRADE)
-                .message("upgradeChannel node-image is the legacy way to get node image updates")
-                .why("The node-image cluster channel is planned for deprecation; the node OS channel NodeImage does the same job and can be combined with Kubernetes auto-upgrade.")
-                .fix("Set upgradeChannel to none, patch or stable and nodeOSUpgradeChannel to NodeImage."),
+            Finding::note(
+                "upgrade-channel-node-image-legacy",
+                path(fields::UPGRADE_CHANNEL),
+                CLUSTER_AUTO_UPGRADE,
+            )
+            .message("upgradeChannel node-image is the legacy way to get node image updates")
+            .why(
+                "The node-image cluster channel is planned for deprecation; the node OS \
+                 channel NodeImage does the same job and can be combined with Kubernetes \
+                 auto-upgrade.",
+            )
+            .fix(
+                "Set upgradeChannel to none, patch or stable and nodeOSUpgradeChannel to \
+                 NodeImage.",
+            ),
         );
     }
     match node_os {
         NodeOsChannel::None => out.push(
-            Finding::warning("none-channel-no-patching", path(fields::NODE_OS_CHANNEL), NODE_OS_UPGRADE)
-                .message(format!(
-                    "nodeOSUpgradeChannel is None: the {} node(s) of cluster {:?} get no automatic OS security updates",
-                    node_total(cluster),
-                    cluster.name
-                ))
-                .why("With None, AKS applies no OS updates and the OS's own updater is switched off: your team owns every patch.")
-                .fix("Choose SecurityPatch (Linux-only clusters) or NodeImage, or make sure a manual `az aks nodepool upgrade --node-image-only` routine exists."),
+            Finding::warning(
+                "none-channel-no-patching",
+                path(fields::NODE_OS_CHANNEL),
+                NODE_OS_UPGRADE,
+            )
+            .message(format!(
+                "nodeOSUpgradeChannel is None: the {} node(s) of cluster {:?} get no \
+                 automatic OS security updates",
+                node_total(cluster),
+                cluster.name
+            ))
+            .why(
+                "With None, AKS applies no OS updates and the OS's own updater is switched \
+                 off: your team owns every patch.",
+            )
+            .fix(
+                "Choose SecurityPatch (Linux-only clusters) or NodeImage, or make sure a \
+                 manual `az aks nodepool upgrade --node-image-only` routine exists.",
+            ),
         ),
         NodeOsChannel::Unmanaged if pools.iter().any(patched_by) => out.push(
-            Finding::note("unmanaged-reboots-need-kured", path(fields::NODE_OS_CHANNEL), KURED)
-                .message(format!(
-                    "nodeOSUpgradeChannel is Unmanaged: Linux nodes of cluster {:?} patch themselves around 06:00 UTC but are never rebooted by AKS",
-                    cluster.name
-                ))
-                .why("Unmanaged runs unattended-upgrades (Ubuntu) or dnf-automatic (Azure Linux) in place; kernel fixes only take effect after a reboot, which AKS leaves to you (/var/run/reboot-required). Maintenance windows do not govern these updates.")
-                .fix("Run kured (or your own reboot routine) so kernel patches take effect, or switch to SecurityPatch or NodeImage to let AKS handle reboots within a maintenance window."),
+            Finding::note(
+                "unmanaged-reboots-need-kured",
+                path(fields::NODE_OS_CHANNEL),
+                KURED,
+            )
+            .message(format!(
+                "nodeOSUpgradeChannel is Unmanaged: Linux nodes of cluster {:?} patch \
+                 themselves around 06:00 UTC but are never rebooted by AKS",
+                cluster.name
+            ))
+            .why(
+                "Unmanaged runs unattended-upgrades (Ubuntu) or dnf-automatic (Azure Linux) \
+                 in place; kernel fixes only take effect after a reboot, which AKS leaves to \
+                 you (/var/run/reboot-required). Maintenance windows do not govern these \
+                 updates.",
+            )
+            .fix(
+                "Run kured (or your own reboot routine) so kernel patches take effect, or \
+                 switch to SecurityPatch or NodeImage to let AKS handle reboots within a \
+                 maintenance window.",
+            ),
         ),
         NodeOsChannel::SecurityPatch => {
             let ubuntu: Vec<&str> = pools
@@ -72,24 +118,49 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                 .collect();
             if !ubuntu.is_empty() {
                 out.push(
-                    Finding::note("securitypatch-needs-ubuntu-egress", path(fields::NODE_OS_CHANNEL), NODE_OS_UPGRADE)
-                        .message(format!(
-                            "SecurityPatch on Ubuntu pool(s) {} needs outbound access to snapshot.ubuntu.com",
-                            ubuntu.join(", ")
-                        ))
-                        .why("SecurityPatch installs Ubuntu security packages from snapshot.ubuntu.com; behind a firewall without that egress the patches fail.")
-                        .fix("Allow HTTPS egress to snapshot.ubuntu.com in your firewall or network security rules, or use NodeImage."),
+                    Finding::note(
+                        "securitypatch-needs-ubuntu-egress",
+                        path(fields::NODE_OS_CHANNEL),
+                        NODE_OS_UPGRADE,
+                    )
+                    .message(format!(
+                        "SecurityPatch on Ubuntu pool(s) {} needs outbound access to \
+                         snapshot.ubuntu.com",
+                        ubuntu.join(", ")
+                    ))
+                    .why(
+                        "SecurityPatch installs Ubuntu security packages from \
+                         snapshot.ubuntu.com; behind a firewall without that egress the \
+                         patches fail.",
+                    )
+                    .fix(
+                        "Allow HTTPS egress to snapshot.ubuntu.com in your firewall or \
+                         network security rules, or use NodeImage.",
+                    ),
                 );
             }
             if pools.iter().any(patched_by) {
                 out.push(
-                    Finding::note("securitypatch-cmk-policy", path(fields::NODE_OS_CHANNEL), NODE_OS_UPGRADE)
-                        .message(format!(
-                            "SecurityPatch on cluster {:?} fails if an Azure Policy denies VM scale sets without customer-managed-key disk encryption",
-                            cluster.name
-                        ))
-                        .why("When a SecurityPatch update needs a new VHD, AKS temporarily creates a copy- prefixed scale set in the node resource group; a deny policy requiring CMK OS-disk encryption blocks it (RequestDisallowedByPolicy).")
-                        .fix("If such a policy applies, exempt the node resource group or use NodeImage."),
+                    Finding::note(
+                        "securitypatch-cmk-policy",
+                        path(fields::NODE_OS_CHANNEL),
+                        NODE_OS_UPGRADE,
+                    )
+                    .message(format!(
+                        "SecurityPatch on cluster {:?} fails if an Azure Policy denies VM \
+                         scale sets without customer-managed-key disk encryption",
+                        cluster.name
+                    ))
+                    .why(
+                        "When a SecurityPatch update needs a new VHD, AKS temporarily creates \
+                         a copy- prefixed scale set in the node resource group; a deny policy \
+                         requiring CMK OS-disk encryption blocks it \
+                         (RequestDisallowedByPolicy).",
+                    )
+                    .fix(
+                        "If such a policy applies, exempt the node resource group or use \
+                         NodeImage.",
+                    ),
                 );
             }
         }
@@ -110,41 +181,94 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
     );
     let finding = match (node_os, channel_support(node_os, pool.os_sku, pool.gpu)) {
         (_, ChannelSupport::Supported) => return,
-        (NodeOsChannel::SecurityPatch, _) if azure_linux_gpu => {
-            Finding::error("securitypatch-unsupported-gpu", path(fields::GPU), NODE_OS_UPGRADE)
-                .why("AKS does not support SecurityPatch on Azure Linux node pools with NVIDIA GPU VM sizes. The channel is cluster-wide, so the planner assumes this pool gets no automatic OS updates (aks-rules.md §8 A-6).")
-                .fix("Use NodeImage for this cluster, or run the GPU pool on Ubuntu, where SecurityPatch is supported.")
-        }
-        (NodeOsChannel::SecurityPatch, _) if pool.os_sku.is_windows() => {
-            Finding::error("securitypatch-unsupported-os", path(fields::OS_SKU), NODE_OS_UPGRADE)
-                .why("AKS does not support SecurityPatch on Windows node pools. The channel is cluster-wide and AKS does not document whether the change is rejected or Windows pools silently get nothing; the planner assumes they get no automatic OS updates (aks-rules.md §8 A-6).")
-                .fix("Use NodeImage for this cluster (Windows receives a new node image monthly), or move the Windows pools to a cluster on NodeImage.")
-        }
-        (NodeOsChannel::SecurityPatch, _) => {
-            Finding::error("securitypatch-unsupported-os", path(fields::OS_SKU), NODE_OS_UPGRADE)
-                .why(format!("AKS does not support SecurityPatch on {}; the planner assumes this pool gets no automatic OS updates (aks-rules.md §1.2, §8 A-6).", pool.os_sku.label()))
-                .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux.")
-        }
-        (NodeOsChannel::Unmanaged, ChannelSupport::Unsupported) => {
-            Finding::error("unmanaged-unsupported-os-guard", path(fields::OS_SKU), NODE_OS_UPGRADE)
-                .why("Azure Linux with OS Guard is immutable: AKS supports only None and NodeImage on it.")
-                .fix("Use NodeImage for this cluster, or change the pool's OS SKU.")
-        }
+        (NodeOsChannel::SecurityPatch, _) if azure_linux_gpu => Finding::error(
+            "securitypatch-unsupported-gpu",
+            path(fields::GPU),
+            NODE_OS_UPGRADE,
+        )
+        .why(
+            "AKS does not support SecurityPatch on Azure Linux node pools with NVIDIA GPU \
+             VM sizes. The channel is cluster-wide, so the planner assumes this pool gets \
+             no automatic OS updates (aks-rules.md §8 A-6).",
+        )
+        .fix(
+            "Use NodeImage for this cluster, or run the GPU pool on Ubuntu, where \
+             SecurityPatch is supported.",
+        ),
+        (NodeOsChannel::SecurityPatch, _) if pool.os_sku.is_windows() => Finding::error(
+            "securitypatch-unsupported-os",
+            path(fields::OS_SKU),
+            NODE_OS_UPGRADE,
+        )
+        .why(
+            "AKS does not support SecurityPatch on Windows node pools. The channel is \
+             cluster-wide and AKS does not document whether the change is rejected or \
+             Windows pools silently get nothing; the planner assumes they get no \
+             automatic OS updates (aks-rules.md §8 A-6).",
+        )
+        .fix(
+            "Use NodeImage for this cluster (Windows receives a new node image monthly), \
+             or move the Windows pools to a cluster on NodeImage.",
+        ),
+        (NodeOsChannel::SecurityPatch, _) => Finding::error(
+            "securitypatch-unsupported-os",
+            path(fields::OS_SKU),
+            NODE_OS_UPGRADE,
+        )
+        .why(format!(
+            "AKS does not support SecurityPatch on {}; the planner assumes this pool gets \
+             no automatic OS updates (aks-rules.md §1.2, §8 A-6).",
+            pool.os_sku.label()
+        ))
+        .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux."),
+        (NodeOsChannel::Unmanaged, ChannelSupport::Unsupported) => Finding::error(
+            "unmanaged-unsupported-os-guard",
+            path(fields::OS_SKU),
+            NODE_OS_UPGRADE,
+        )
+        .why(
+            "Azure Linux with OS Guard is immutable: AKS supports only None and NodeImage \
+             on it.",
+        )
+        .fix("Use NodeImage for this cluster, or change the pool's OS SKU."),
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) if pool.os_sku.is_windows() => {
-            Finding::warning("unmanaged-windows-behaves-like-none", path(fields::OS_SKU), NODE_OS_UPGRADE)
-                .why("Windows nodes have no automatic patching under Unmanaged: it behaves like None, so they stay on their image until you upgrade them.")
-                .fix("Use NodeImage for this cluster (monthly Windows images), or schedule `az aks nodepool upgrade --node-image-only` for this pool.")
+            Finding::warning(
+                "unmanaged-windows-behaves-like-none",
+                path(fields::OS_SKU),
+                NODE_OS_UPGRADE,
+            )
+            .why(
+                "Windows nodes have no automatic patching under Unmanaged: it behaves like \
+                 None, so they stay on their image until you upgrade them.",
+            )
+            .fix(
+                "Use NodeImage for this cluster (monthly Windows images), or schedule `az aks \
+                 nodepool upgrade --node-image-only` for this pool.",
+            )
         }
-        (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) => {
-            Finding::warning("unmanaged-azure-linux-gpu-no-updates", path(fields::GPU), NODE_OS_UPGRADE)
-                .why("On Azure Linux with NVIDIA GPU VM sizes the OS's unattended upgrades are disabled, so Unmanaged behaves like None on this pool.")
-                .fix("Use NodeImage for this cluster, or upgrade the pool's node image yourself.")
-        }
-        (NodeOsChannel::Unmanaged, _) => {
-            Finding::note("unmanaged-flatcar-undocumented", path(fields::OS_SKU), NODE_OS_UPGRADE)
-                .why("AKS documents no Unmanaged behaviour for Flatcar Container Linux; whether its own update engine patches the nodes is not stated.")
-                .fix("Prefer NodeImage for Flatcar pools, or verify on a test pool what Unmanaged does.")
-        }
+        (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) => Finding::warning(
+            "unmanaged-azure-linux-gpu-no-updates",
+            path(fields::GPU),
+            NODE_OS_UPGRADE,
+        )
+        .why(
+            "On Azure Linux with NVIDIA GPU VM sizes the OS's unattended upgrades are \
+             disabled, so Unmanaged behaves like None on this pool.",
+        )
+        .fix("Use NodeImage for this cluster, or upgrade the pool's node image yourself."),
+        (NodeOsChannel::Unmanaged, _) => Finding::note(
+            "unmanaged-flatcar-undocumented",
+            path(fields::OS_SKU),
+            NODE_OS_UPGRADE,
+        )
+        .why(
+            "AKS documents no Unmanaged behaviour for Flatcar Container Linux; whether \
+             its own update engine patches the nodes is not stated.",
+        )
+        .fix(
+            "Prefer NodeImage for Flatcar pools, or verify on a test pool what Unmanaged \
+             does.",
+        ),
         // None and NodeImage serve every SKU (channel_support says Supported).
         _ => return,
     };

@@ -67,8 +67,8 @@ impl FieldPath {
         parts.join("/")
     }
 
-    /// The id of the input the UI renders for this field: `c{i}-p{j}-{field}`, `c{i}-{config}-{field}`
-    /// or `c{i}-{field}`, with dots replaced by dashes.
+    /// The id of the input the UI renders for this field: `c{i}-p{j}-{field}`,
+    /// `c{i}-{config}-{field}` or `c{i}-{field}`, with dots replaced by dashes.
     pub fn dom_id(&self) -> String {
         let mut id = String::new();
         if let Some(c) = self.cluster {

@@ -83,16 +83,21 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     }
     if cluster.resource_group.is_empty() {
         out.push(
-            Finding::error("resource-group-missing", path(fields::RESOURCE_GROUP), AZ_AKS)
-                .message(format!("cluster {:?} has no resource group", cluster.name))
-                .why(
-                    "Every az aks command needs the resource group (-g); without it the \
-                     planner cannot produce commands for this cluster.",
-                )
-                .fix(format!(
-                    "Enter the resource group, as `az aks list --query \"[?name=='{}'].resourceGroup\"` prints it.",
-                    cluster.name
-                )),
+            Finding::error(
+                "resource-group-missing",
+                path(fields::RESOURCE_GROUP),
+                AZ_AKS,
+            )
+            .message(format!("cluster {:?} has no resource group", cluster.name))
+            .why(
+                "Every az aks command needs the resource group (-g); without it the \
+                 planner cannot produce commands for this cluster.",
+            )
+            .fix(format!(
+                "Enter the resource group, as `az aks list --query \
+                 \"[?name=='{}'].resourceGroup\"` prints it.",
+                cluster.name
+            )),
         );
     } else if let Err(e) = rules_names::validate_resource_group_name(&cluster.resource_group) {
         out.push(
@@ -196,7 +201,8 @@ fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
                     RESOURCE_NAMES,
                 )
                 .message(format!(
-                    "cluster {} is named {:?}, like cluster {} in the same subscription {:?} and resource group {:?}",
+                    "cluster {} is named {:?}, like cluster {} in the same subscription {:?} \
+                     and resource group {:?}",
                     ci + 1,
                     cluster.name,
                     first + 1,

@@ -21,8 +21,14 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                         "node pool {:?} is a System pool running {}",
                         pool.name, pool.os_sku
                     ))
-                    .why("System node pools must run Linux; Windows is only supported for User pools.")
-                    .fix("Set the pool's mode to User, and keep a Linux pool (e.g. Azure Linux) as the System pool."),
+                    .why(
+                        "System node pools must run Linux; Windows is only supported for User \
+                         pools.",
+                    )
+                    .fix(
+                        "Set the pool's mode to User, and keep a Linux pool (e.g. Azure Linux) as \
+                         the System pool.",
+                    ),
             );
         }
         node_count(pool, &path, out);
@@ -55,7 +61,10 @@ fn system_pool(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     cluster.name,
                     cluster.agent_pool_profiles.len()
                 ))
-                .why("Every AKS cluster must keep at least one System node pool; AKS refuses to delete or convert the last one.")
+                .why(
+                    "Every AKS cluster must keep at least one System node pool; AKS refuses to \
+                     delete or convert the last one.",
+                )
                 .fix("Set one Linux pool's mode to System."),
         );
     }
@@ -91,7 +100,10 @@ fn node_count(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<
         out.push(
             Finding::note("node-count-zero", path(fields::COUNT), ROLLING_UPGRADE)
                 .message(format!("node pool {:?} has 0 nodes", pool.name))
-                .why("A pool scaled to 0 has nothing to upgrade; nodes added later start from the pool's current node image.")
+                .why(
+                    "A pool scaled to 0 has nothing to upgrade; nodes added later start from the \
+                     pool's current node image.",
+                )
                 .fix("Enter the usual node count so durations and surge costs are estimated."),
         );
     }
@@ -102,7 +114,10 @@ fn vm_size(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fin
         out.push(
             Finding::note("vm-size-missing", path(fields::VM_SIZE), ROLLING_UPGRADE)
                 .message(format!("node pool {:?} has no VM size", pool.name))
-                .why("Each surge node is one extra VM of the pool's size, billed while the upgrade runs.")
+                .why(
+                    "Each surge node is one extra VM of the pool's size, billed while the upgrade \
+                     runs.",
+                )
                 .fix("Enter the VM size, e.g. Standard_D4s_v5."),
         );
     } else if pool.gpu != AgentPool::is_gpu_vm_size(&pool.vm_size) {
@@ -117,7 +132,10 @@ fn vm_size(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fin
                     "node pool {:?} is {said} but its VM size {} {size_says}",
                     pool.name, pool.vm_size
                 ))
-                .why("The planner uses the GPU flag for channel rules: Azure Linux on NVIDIA GPU sizes cannot use SecurityPatch and gets no Unmanaged updates.")
+                .why(
+                    "The planner uses the GPU flag for channel rules: Azure Linux on NVIDIA GPU \
+                     sizes cannot use SecurityPatch and gets no Unmanaged updates.",
+                )
                 .fix("Check the GPU box only for GPU VM sizes (NC, ND, NV, NG series)."),
         );
     }

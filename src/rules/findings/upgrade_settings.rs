@@ -28,13 +28,26 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
             == Some(UndrainableNodeBehavior::Schedule)
         {
             out.push(
-                Finding::note("undrainable-schedule-fails-upgrade", path(fields::UNDRAINABLE), UPGRADE_OPTIONS)
-                    .message(format!(
-                        "node pool {:?} uses undrainableNodeBehavior Schedule",
-                        pool.name
-                    ))
-                    .why("With Schedule, a node that cannot be drained (e.g. a blocking PodDisruptionBudget) is made schedulable again and left on its old image, and the upgrade operation fails. The docs describe it as deleting the blocked node and surging a replacement; the planner follows the API text (aks-rules.md §8 A-5).")
-                    .fix("Use Cordon to quarantine blocked nodes and upgrade the rest, and fix the blocking PodDisruptionBudgets."),
+                Finding::note(
+                    "undrainable-schedule-fails-upgrade",
+                    path(fields::UNDRAINABLE),
+                    UPGRADE_OPTIONS,
+                )
+                .message(format!(
+                    "node pool {:?} uses undrainableNodeBehavior Schedule",
+                    pool.name
+                ))
+                .why(
+                    "With Schedule, a node that cannot be drained (e.g. a blocking \
+                     PodDisruptionBudget) is made schedulable again and left on its old \
+                     image, and the upgrade operation fails. The docs describe it as deleting \
+                     the blocked node and surging a replacement; the planner follows the API \
+                     text (aks-rules.md §8 A-5).",
+                )
+                .fix(
+                    "Use Cordon to quarantine blocked nodes and upgrade the rest, and fix the \
+                     blocking PodDisruptionBudgets.",
+                ),
             );
         }
     })
@@ -75,13 +88,23 @@ fn surge_values(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Ve
         && n > pool.count
     {
         out.push(
-            Finding::note("max-surge-above-node-count", path(fields::MAX_SURGE), ROLLING_UPGRADE)
-                .message(format!(
-                    "maxSurge of node pool {:?} is {n} but the pool has {} node(s)",
-                    pool.name, pool.count
-                ))
-                .why("AKS never surges more nodes than there are left to upgrade, so the extra surge has no effect.")
-                .fix(format!("Set maxSurge to {} or a percentage such as 100%.", pool.count)),
+            Finding::note(
+                "max-surge-above-node-count",
+                path(fields::MAX_SURGE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "maxSurge of node pool {:?} is {n} but the pool has {} node(s)",
+                pool.name, pool.count
+            ))
+            .why(
+                "AKS never surges more nodes than there are left to upgrade, so the extra \
+                 surge has no effect.",
+            )
+            .fix(format!(
+                "Set maxSurge to {} or a percentage such as 100%.",
+                pool.count
+            )),
         );
     }
 }
@@ -92,39 +115,68 @@ fn surge_combination(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &m
     let unavailable = settings.max_unavailable_or_default();
     if pool.mode == PoolMode::System && !unavailable.is_zero() {
         out.push(
-            Finding::error("max-unavailable-on-system-pool", path(fields::MAX_UNAVAILABLE), ROLLING_UPGRADE)
-                .message(format!(
-                    "System node pool {:?} sets maxUnavailable {unavailable}",
-                    pool.name
-                ))
-                .why("AKS does not allow maxUnavailable on System pools: taking system nodes away without a replacement could stop cluster services.")
-                .fix("Remove maxUnavailable (or set it to 0) and use maxSurge, e.g. 33%."),
+            Finding::error(
+                "max-unavailable-on-system-pool",
+                path(fields::MAX_UNAVAILABLE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "System node pool {:?} sets maxUnavailable {unavailable}",
+                pool.name
+            ))
+            .why(
+                "AKS does not allow maxUnavailable on System pools: taking system nodes away \
+                 without a replacement could stop cluster services.",
+            )
+            .fix("Remove maxUnavailable (or set it to 0) and use maxSurge, e.g. 33%."),
         );
     }
     let surge_zero = settings.max_surge.is_some_and(SurgeValue::is_zero);
     if surge_zero && unavailable.is_zero() {
         out.push(
-            Finding::error("surge-and-unavailable-zero", path(fields::MAX_SURGE), ROLLING_UPGRADE)
-                .message(format!(
-                    "node pool {:?} has maxSurge {} and maxUnavailable {unavailable}",
-                    pool.name,
-                    settings.max_surge.unwrap_or(SurgeValue::Nodes(0))
-                ))
-                .why("With no surge node and no node allowed to be unavailable, an upgrade could never replace a node; AKS requires maxSurge > 0 when maxUnavailable is 0.")
-                .fix("Set maxSurge to at least 1 (e.g. 33%), or on a User pool set maxUnavailable to at least 1 for an in-place upgrade without extra VMs."),
+            Finding::error(
+                "surge-and-unavailable-zero",
+                path(fields::MAX_SURGE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "node pool {:?} has maxSurge {} and maxUnavailable {unavailable}",
+                pool.name,
+                settings.max_surge.unwrap_or(SurgeValue::Nodes(0))
+            ))
+            .why(
+                "With no surge node and no node allowed to be unavailable, an upgrade could \
+                 never replace a node; AKS requires maxSurge > 0 when maxUnavailable is 0.",
+            )
+            .fix(
+                "Set maxSurge to at least 1 (e.g. 33%), or on a User pool set maxUnavailable \
+                 to at least 1 for an in-place upgrade without extra VMs.",
+            ),
         );
     }
     let surge_positive = settings.max_surge.is_some_and(|s| !s.is_zero());
     if surge_positive && !unavailable.is_zero() && pool.mode != PoolMode::System {
         out.push(
-            Finding::note("surge-and-unavailable-both-set", path(fields::MAX_UNAVAILABLE), ROLLING_UPGRADE)
-                .message(format!(
-                    "node pool {:?} sets both maxSurge {} and maxUnavailable {unavailable}",
-                    pool.name,
-                    settings.max_surge.unwrap_or(SurgeValue::Nodes(0))
-                ))
-                .why("Both together are the preview 'maxUnavailable fallback' (aks-preview): AKS surges first, then retries with one surge node, and only then upgrades in place with maxUnavailable. They do not add up; the planner uses maxSurge for parallelism (aks-rules.md §8 A-4).")
-                .fix("Keep both only if you use aks-preview and want the fallback; otherwise set maxUnavailable to 0."),
+            Finding::note(
+                "surge-and-unavailable-both-set",
+                path(fields::MAX_UNAVAILABLE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "node pool {:?} sets both maxSurge {} and maxUnavailable {unavailable}",
+                pool.name,
+                settings.max_surge.unwrap_or(SurgeValue::Nodes(0))
+            ))
+            .why(
+                "Both together are the preview 'maxUnavailable fallback' (aks-preview): AKS \
+                 surges first, then retries with one surge node, and only then upgrades in \
+                 place with maxUnavailable. They do not add up; the planner uses maxSurge for \
+                 parallelism (aks-rules.md §8 A-4).",
+            )
+            .fix(
+                "Keep both only if you use aks-preview and want the fallback; otherwise set \
+                 maxUnavailable to 0.",
+            ),
         );
     }
 }
@@ -144,16 +196,26 @@ fn vmss_limit(
     let total = u64::from(pool.count) + u64::from(surge);
     if total > u64::from(MAX_POOL_NODES) {
         out.push(
-            Finding::error("surge-exceeds-vmss-limit", path(fields::MAX_SURGE), ROLLING_UPGRADE)
-                .message(format!(
-                    "node pool {:?} has {} nodes and maxSurge {surge_value} adds {surge}: {total} nodes during the upgrade",
-                    pool.name, pool.count
-                ))
-                .why("During an upgrade the pool's nodes plus its surge nodes must fit in one VM scale set of at most 1000 nodes; AKS rejects the upgrade before it starts otherwise.")
-                .fix(format!(
-                    "Lower maxSurge to at most {}, or use maxUnavailable on a User pool for an in-place upgrade.",
-                    MAX_POOL_NODES.saturating_sub(pool.count)
-                )),
+            Finding::error(
+                "surge-exceeds-vmss-limit",
+                path(fields::MAX_SURGE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "node pool {:?} has {} nodes and maxSurge {surge_value} adds {surge}: \
+                 {total} nodes during the upgrade",
+                pool.name, pool.count
+            ))
+            .why(
+                "During an upgrade the pool's nodes plus its surge nodes must fit in one VM \
+                 scale set of at most 1000 nodes; AKS rejects the upgrade before it starts \
+                 otherwise.",
+            )
+            .fix(format!(
+                "Lower maxSurge to at most {}, or use maxUnavailable on a User pool for \
+                 an in-place upgrade.",
+                MAX_POOL_NODES.saturating_sub(pool.count)
+            )),
         );
     }
 }
@@ -165,18 +227,27 @@ fn timeouts(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fi
         && !(DRAIN_TIMEOUT_MIN..=DRAIN_TIMEOUT_MAX).contains(&d)
     {
         let why = if d < DRAIN_TIMEOUT_MIN {
-            "AKS enforces a drain timeout of at least 5 minutes (since 2024-08; the API schema still says 1). `az aks nodepool update --drain-timeout 0` is silently ignored by the CLI."
+            "AKS enforces a drain timeout of at least 5 minutes (since 2024-08; the API \
+             schema still says 1). `az aks nodepool update --drain-timeout 0` is silently \
+             ignored by the CLI."
         } else {
             "The drain timeout is at most 1440 minutes (24 hours)."
         };
         out.push(
-            Finding::error("drain-timeout-out-of-range", path(fields::DRAIN_TIMEOUT), ROLLING_UPGRADE)
-                .message(format!(
-                    "drainTimeoutInMinutes of node pool {:?} is {d}",
-                    pool.name
-                ))
-                .why(why)
-                .fix("Use 5 to 1440 minutes (the default is 30): long enough for your slowest PodDisruptionBudget to allow an eviction."),
+            Finding::error(
+                "drain-timeout-out-of-range",
+                path(fields::DRAIN_TIMEOUT),
+                ROLLING_UPGRADE,
+            )
+            .message(format!(
+                "drainTimeoutInMinutes of node pool {:?} is {d}",
+                pool.name
+            ))
+            .why(why)
+            .fix(
+                "Use 5 to 1440 minutes (the default is 30): long enough for your slowest \
+                 PodDisruptionBudget to allow an eviction.",
+            ),
         );
     }
     if let Some(s) = settings.node_soak_duration_in_minutes
