@@ -9,8 +9,10 @@
 mod assumptions;
 mod changes;
 mod channels;
+mod drain;
 pub mod fields;
 mod names;
+mod os_support;
 mod pools;
 pub mod sources;
 mod upgrade_settings;
@@ -117,8 +119,10 @@ pub const FAMILIES: &[Family] = &[
     names::findings,
     pools::findings,
     channels::findings,
+    os_support::findings,
     changes::findings,
     upgrade_settings::findings,
+    drain::findings,
     assumptions::findings,
 ];
 

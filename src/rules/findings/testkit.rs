@@ -81,3 +81,45 @@ pub fn cluster_with(channel: NodeOsChannel) -> Cluster {
 pub fn pool_of(sku: OsSku) -> AgentPool {
     pool("pool", PoolMode::User, sku)
 }
+
+/// What `family` reports when the baseline cluster runs `node_os` and gets an extra User pool
+/// named "extra" of `sku`.
+pub fn with_channel(
+    family: super::Family,
+    node_os: NodeOsChannel,
+    sku: OsSku,
+    gpu: bool,
+) -> Vec<Finding> {
+    run(
+        family,
+        &plan_with(|c| {
+            c.auto_upgrade_profile.node_os_upgrade_channel = node_os;
+            let mut p = pool("extra", PoolMode::User, sku);
+            p.gpu = gpu;
+            c.agent_pool_profiles.push(p);
+        }),
+    )
+}
+
+/// What `family` reports for an extra `count`-node Ubuntu User pool named "apps" with
+/// `settings`.
+pub fn with_user_pool(
+    family: super::Family,
+    settings: UpgradeSettings,
+    count: u32,
+) -> Vec<Finding> {
+    run(
+        family,
+        &plan_with(|c| {
+            let mut p = pool("apps", PoolMode::User, OsSku::Ubuntu);
+            p.upgrade_settings = settings;
+            p.count = count;
+            c.agent_pool_profiles.push(p);
+        }),
+    )
+}
+
+/// A surge value from its API string.
+pub fn surge(s: &str) -> Option<SurgeValue> {
+    s.parse().ok()
+}

@@ -1,21 +1,15 @@
-//! `upgradeSettings` ranges and combinations (aks-rules.md §4.1–4.2, §8 A-4, A-5, A-18).
+//! `maxSurge` / `maxUnavailable` ranges and combinations (aks-rules.md §4.1–4.2, §8 A-4);
+//! drain, soak and undrainable-node settings are in [`super::drain`].
 //! Shapes (`"33%"`, `"5"`) are checked when the plan is read; values are checked here.
 
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
-use crate::rules::pool::{AgentPool, PoolMode, UndrainableNodeBehavior};
+use crate::rules::pool::{AgentPool, PoolMode};
 use crate::rules::surge::SurgeValue;
 
 use super::pools::MAX_POOL_NODES;
-use super::sources::{ROLLING_UPGRADE, UPGRADE_OPTIONS};
+use super::sources::ROLLING_UPGRADE;
 use super::{FieldPath, Finding, fields, per_pool};
-
-/// Service minimum for `drainTimeoutInMinutes` (the API says 1; AKS enforces 5, §8 A-18).
-pub const DRAIN_TIMEOUT_MIN: u32 = 5;
-/// API maximum for `drainTimeoutInMinutes`.
-pub const DRAIN_TIMEOUT_MAX: u32 = 1440;
-/// API maximum for `nodeSoakDurationInMinutes`.
-pub const SOAK_MAX: u32 = 30;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_pool(plan, |ci, cluster, pi, pool, out| {
@@ -23,33 +17,6 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         surge_values(pool, &path, out);
         surge_combination(pool, &path, out);
         vmss_limit(cluster, pool, &path, out);
-        timeouts(pool, &path, out);
-        if pool.upgrade_settings.undrainable_node_behavior
-            == Some(UndrainableNodeBehavior::Schedule)
-        {
-            out.push(
-                Finding::note(
-                    "undrainable-schedule-fails-upgrade",
-                    path(fields::UNDRAINABLE),
-                    UPGRADE_OPTIONS,
-                )
-                .message(format!(
-                    "node pool {:?} uses undrainableNodeBehavior Schedule",
-                    pool.name
-                ))
-                .why(
-                    "With Schedule, a node that cannot be drained (e.g. a blocking \
-                     PodDisruptionBudget) is made schedulable again and left on its old \
-                     image, and the upgrade operation fails. The docs describe it as deleting \
-                     the blocked node and surging a replacement; the planner follows the API \
-                     text (aks-rules.md §8 A-5).",
-                )
-                .fix(
-                    "Use Cordon to quarantine blocked nodes and upgrade the rest, and fix the \
-                     blocking PodDisruptionBudgets.",
-                ),
-            );
-        }
     })
 }
 
@@ -220,80 +187,12 @@ fn vmss_limit(
     }
 }
 
-/// drainTimeoutInMinutes 5–1440 (A-18) and nodeSoakDurationInMinutes 0–30 (§4.1).
-fn timeouts(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Finding>) {
-    let settings = &pool.upgrade_settings;
-    if let Some(d) = settings.drain_timeout_in_minutes
-        && !(DRAIN_TIMEOUT_MIN..=DRAIN_TIMEOUT_MAX).contains(&d)
-    {
-        let why = if d < DRAIN_TIMEOUT_MIN {
-            "AKS enforces a drain timeout of at least 5 minutes (since 2024-08; the API \
-             schema still says 1). `az aks nodepool update --drain-timeout 0` is silently \
-             ignored by the CLI."
-        } else {
-            "The drain timeout is at most 1440 minutes (24 hours)."
-        };
-        out.push(
-            Finding::error(
-                "drain-timeout-out-of-range",
-                path(fields::DRAIN_TIMEOUT),
-                ROLLING_UPGRADE,
-            )
-            .message(format!(
-                "drainTimeoutInMinutes of node pool {:?} is {d}",
-                pool.name
-            ))
-            .why(why)
-            .fix(
-                "Use 5 to 1440 minutes (the default is 30): long enough for your slowest \
-                 PodDisruptionBudget to allow an eviction.",
-            ),
-        );
-    }
-    if let Some(s) = settings.node_soak_duration_in_minutes
-        && s > SOAK_MAX
-    {
-        out.push(
-            Finding::error(
-                "soak-duration-out-of-range",
-                path(fields::SOAK_DURATION),
-                ROLLING_UPGRADE,
-            )
-            .message(format!(
-                "nodeSoakDurationInMinutes of node pool {:?} is {s}",
-                pool.name
-            ))
-            .why("AKS waits 0 to 30 minutes after draining each node before reimaging it.")
-            .fix(
-                "Use 0 to 30 minutes; every minute of soak is added to each batch of the upgrade.",
-            ),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::Severity;
-    use super::super::testkit::{codes, only, plan_with, pool, run};
+    use super::super::testkit::{codes, only, plan_with, run, surge, with_user_pool};
     use super::*;
-    use crate::rules::os::OsSku;
     use crate::rules::pool::UpgradeSettings;
-
-    fn user_pool_with(settings: UpgradeSettings, count: u32) -> Vec<Finding> {
-        run(
-            findings,
-            &plan_with(|c| {
-                let mut p = pool("apps", PoolMode::User, OsSku::Ubuntu);
-                p.upgrade_settings = settings;
-                p.count = count;
-                c.agent_pool_profiles.push(p);
-            }),
-        )
-    }
-
-    fn surge(s: &str) -> Option<SurgeValue> {
-        Some(s.parse().unwrap())
-    }
 
     #[test]
     fn the_baseline_has_no_upgrade_setting_findings() {
@@ -302,7 +201,7 @@ mod tests {
 
     #[test]
     fn out_of_range_settings_are_errors_on_their_field() {
-        let table: [(UpgradeSettings, &str, &str); 7] = [
+        let table: [(UpgradeSettings, &str, &str); 3] = [
             (
                 UpgradeSettings {
                     max_surge: surge("101%"),
@@ -322,38 +221,6 @@ mod tests {
             ),
             (
                 UpgradeSettings {
-                    drain_timeout_in_minutes: Some(4),
-                    ..Default::default()
-                },
-                "drain-timeout-out-of-range",
-                "upgradeSettings.drainTimeoutInMinutes",
-            ),
-            (
-                UpgradeSettings {
-                    drain_timeout_in_minutes: Some(0),
-                    ..Default::default()
-                },
-                "drain-timeout-out-of-range",
-                "upgradeSettings.drainTimeoutInMinutes",
-            ),
-            (
-                UpgradeSettings {
-                    drain_timeout_in_minutes: Some(1441),
-                    ..Default::default()
-                },
-                "drain-timeout-out-of-range",
-                "upgradeSettings.drainTimeoutInMinutes",
-            ),
-            (
-                UpgradeSettings {
-                    node_soak_duration_in_minutes: Some(31),
-                    ..Default::default()
-                },
-                "soak-duration-out-of-range",
-                "upgradeSettings.nodeSoakDurationInMinutes",
-            ),
-            (
-                UpgradeSettings {
                     max_surge: surge("0"),
                     ..Default::default()
                 },
@@ -362,7 +229,7 @@ mod tests {
             ),
         ];
         for (settings, code, field) in table {
-            let found = user_pool_with(settings, 4);
+            let found = with_user_pool(findings, settings, 4);
             let f = only(&found, code, Severity::Error);
             assert_eq!(f.path.field, field, "{code}");
             assert_eq!(f.path.pool, Some(1), "{code}");
@@ -374,14 +241,10 @@ mod tests {
         let table = [
             UpgradeSettings {
                 max_surge: surge("100%"),
-                drain_timeout_in_minutes: Some(5),
-                node_soak_duration_in_minutes: Some(30),
                 ..Default::default()
             },
             UpgradeSettings {
                 max_surge: surge("1"),
-                drain_timeout_in_minutes: Some(1440),
-                node_soak_duration_in_minutes: Some(0),
                 ..Default::default()
             },
             UpgradeSettings {
@@ -391,7 +254,7 @@ mod tests {
             },
         ];
         for settings in table {
-            let found = user_pool_with(settings, 4);
+            let found = with_user_pool(findings, settings, 4);
             assert!(found.is_empty(), "{settings:?}: {:?}", codes(&found));
         }
     }
@@ -412,7 +275,8 @@ mod tests {
 
     #[test]
     fn surge_and_unavailable_together_are_the_preview_fallback() {
-        let found = user_pool_with(
+        let found = with_user_pool(
+            findings,
             UpgradeSettings {
                 max_surge: surge("33%"),
                 max_unavailable: surge("1"),
@@ -426,7 +290,8 @@ mod tests {
 
     #[test]
     fn a_pool_plus_its_surge_above_1000_nodes_is_an_error() {
-        let found = user_pool_with(
+        let found = with_user_pool(
+            findings,
             UpgradeSettings {
                 max_surge: surge("10%"),
                 ..Default::default()
@@ -436,7 +301,8 @@ mod tests {
         let f = only(&found, "surge-exceeds-vmss-limit", Severity::Error);
         assert!(f.message.contains("1045 nodes"), "{}", f.message);
         assert!(f.fix.contains("at most 50"), "{}", f.fix);
-        let found = user_pool_with(
+        let found = with_user_pool(
+            findings,
             UpgradeSettings {
                 max_surge: surge("50"),
                 ..Default::default()
@@ -448,13 +314,14 @@ mod tests {
 
     #[test]
     fn the_assumed_default_surge_counts_towards_the_vmss_limit() {
-        let found = user_pool_with(UpgradeSettings::default(), 999);
+        let found = with_user_pool(findings, UpgradeSettings::default(), 999);
         only(&found, "surge-exceeds-vmss-limit", Severity::Error);
     }
 
     #[test]
     fn an_integer_surge_larger_than_the_pool_is_a_note() {
-        let found = user_pool_with(
+        let found = with_user_pool(
+            findings,
             UpgradeSettings {
                 max_surge: surge("10"),
                 ..Default::default()
@@ -462,27 +329,5 @@ mod tests {
             4,
         );
         only(&found, "max-surge-above-node-count", Severity::Note);
-    }
-
-    #[test]
-    fn undrainable_schedule_is_a_note_and_cordon_is_not() {
-        let found = user_pool_with(
-            UpgradeSettings {
-                max_surge: surge("1"),
-                undrainable_node_behavior: Some(UndrainableNodeBehavior::Schedule),
-                ..Default::default()
-            },
-            4,
-        );
-        only(&found, "undrainable-schedule-fails-upgrade", Severity::Note);
-        let found = user_pool_with(
-            UpgradeSettings {
-                max_surge: surge("1"),
-                undrainable_node_behavior: Some(UndrainableNodeBehavior::Cordon),
-                ..Default::default()
-            },
-            4,
-        );
-        assert!(found.is_empty(), "{:?}", codes(&found));
     }
 }
