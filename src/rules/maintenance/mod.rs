@@ -4,11 +4,23 @@
 //! Invariants: a [`MaintenanceWindow`] always has exactly one schedule kind, a well-formed
 //! `utcOffset` (`±HH:mm`) and `startTime` (`HH:mm`, 00:00–23:59). Numeric ranges (duration
 //! 4–24, intervals, dayOfMonth) are reported as findings so a plan under edit can hold them.
+//!
+//! # Where to start
+//! [`MaintenanceWindow::occurrences`] (the engine, [`recurrence`]), [`legacy_occurrences`]
+//! (the old `default` form), [`findings`](validate::findings) (ranges and schedule quality),
+//! [`describe`](describe::describe) (plain English for the editor) and [`dst`] (daylight-saving
+//! drift of a fixed `utcOffset`).
 
 mod types;
 
 pub use types::*;
 
+mod blackout;
+mod grid;
+mod legacy;
 pub mod recurrence;
 
-pub use recurrence::{BlackoutOverlap, MissingDay, Occurrence, RecurrenceOptions, WeeklyAnchor};
+pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
+pub use recurrence::{
+    BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
+};
