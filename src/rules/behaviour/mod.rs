@@ -26,14 +26,13 @@ pub struct PoolBehaviour {
     pub cost: String,
     /// The channel behaves like another one on this pool (e.g. Unmanaged on Windows = None).
     pub effectively: Option<NodeOsChannel>,
-    /// Whether AKS supports the channel on this pool's OS SKU.
-    pub support: ChannelSupport,
 }
 
 /// Describes the cluster's node OS channel on `pool`.
 pub fn describe(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
     let channel = cluster.auto_upgrade_profile.node_os_upgrade_channel;
     let support = channel_support(channel, pool.os_sku, pool.gpu);
+    // Whether the channel is supported at all is `channel_support` (the findings use it too).
     let mut b = match (channel, support) {
         (NodeOsChannel::None, _) => none(pool),
         (NodeOsChannel::NodeImage, _) => node_image(cluster, pool),
@@ -43,7 +42,6 @@ pub fn describe(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
         (_, ChannelSupport::BehavesLikeNone) => behaves_like_none(channel, pool),
         (_, ChannelSupport::Unsupported) => unsupported(channel, pool),
     };
-    b.support = support;
     if let Some(point) = cluster_channel_point(cluster.auto_upgrade_profile.upgrade_channel) {
         b.points.push(point);
     }
@@ -114,7 +112,6 @@ fn blank(headline: String) -> PoolBehaviour {
         disruption: String::new(),
         cost: String::new(),
         effectively: None,
-        support: ChannelSupport::Supported,
     }
 }
 

@@ -71,7 +71,6 @@ fn unmanaged_on_windows_behaves_like_none() {
         &pool_of(OsSku::Windows2022),
     );
     assert_eq!(b.effectively, Some(NodeOsChannel::None));
-    assert_eq!(b.support, ChannelSupport::BehavesLikeNone);
     assert!(
         b.headline.contains("Behaves like None on Windows"),
         "{}",
@@ -105,7 +104,6 @@ fn securitypatch_on_windows_is_unsupported_and_effectively_none() {
         &cluster_with(NodeOsChannel::SecurityPatch),
         &pool_of(OsSku::Windows2025),
     );
-    assert_eq!(b.support, ChannelSupport::Unsupported);
     assert_eq!(b.effectively, Some(NodeOsChannel::None));
     assert!(b.headline.starts_with("Not supported"), "{}", b.headline);
 }
