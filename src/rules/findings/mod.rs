@@ -20,9 +20,11 @@ mod upgrade_settings;
 #[cfg(test)]
 pub(crate) mod testkit;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::cluster::Cluster;
+use super::maintenance;
 use super::plan::Plan;
 use super::pool::AgentPool;
 
@@ -130,7 +132,23 @@ pub const FAMILIES: &[Family] = &[
 /// order (plan-wide, then cluster by cluster, each cluster before its pools, pools in order),
 /// then in [`FAMILIES`] order. Deterministic: the same plan always gives the same list.
 pub fn check(plan: &Plan) -> Vec<Finding> {
+    check_at(plan, None)
+}
+
+/// [`check`] plus the findings that depend on the current instant (a `startDate` in the past,
+/// windows overlapping in the coming weeks). `now` is a parameter: the core never reads a clock.
+pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     let mut found: Vec<Finding> = FAMILIES.iter().flat_map(|family| family(plan)).collect();
+    // Maintenance-window findings (aks-rules.md §3) need the plan's recurrence readings and,
+    // for some, "now"; they are per cluster rather than a plain family.
+    for (index, cluster) in plan.clusters.iter().enumerate() {
+        found.extend(maintenance::findings(
+            index,
+            cluster,
+            now,
+            plan.assumptions.recurrence,
+        ));
+    }
     // A stable sort keeps family order among findings at the same place.
     found.sort_by_key(|f| (f.severity, f.path.cluster, f.path.pool));
     found
