@@ -345,12 +345,32 @@ pub(super) fn in_windows(
     if n == 0 {
         return;
     }
+    for pool in pools.iter_mut() {
+        if let Some(stream) = pool.stream {
+            let len = releases.of(stream).1.len();
+            pool.patches.reserve_exact(len);
+            pool.events.reserve(len);
+        }
+    }
     // Next release each pool still needs (index within its stream).
     let mut next = vec![0usize; n];
     let mut resume = 0usize;
+    // Each pool's stream, looked up once (this loop runs per window on every edit).
+    let lists: Vec<(usize, &[Release])> = pools
+        .iter()
+        .map(|p| p.stream.map_or((0, &[][..]), |s| releases.of(s)))
+        .collect();
     for slot in windows.iter().filter(|w| !w.blocked) {
         let mut cursor = slot.start.max(effective_from);
         if cursor >= slot.end {
+            continue;
+        }
+        // Nothing reaches the region before this window closes: no work, no deferral.
+        let nothing_due = lists
+            .iter()
+            .zip(&next)
+            .all(|((_, list), &k)| list.get(k).is_none_or(|r| r.available >= slot.end));
+        if nothing_due {
             continue;
         }
         let mut first_deferred: Option<usize> = None;
@@ -359,8 +379,7 @@ pub(super) fn in_windows(
             for step in 0..n {
                 let i = (resume + step) % n;
                 let pool = &mut pools[i];
-                let Some(stream) = pool.stream else { continue };
-                let (offset, list) = releases.of(stream);
+                let (offset, list) = lists[i];
                 let available = list.partition_point(|r| r.available <= cursor);
                 if available <= next[i] {
                     continue;
@@ -414,13 +433,10 @@ pub(super) fn in_windows(
             if !progressed {
                 // A release reaching the region while the window is still open is applied in
                 // the same window: the pool may be upgraded twice (§1.3, §3.7).
-                let arrival = pools
+                let arrival = lists
                     .iter()
                     .zip(&next)
-                    .filter_map(|(p, &k)| {
-                        let (_, list) = releases.of(p.stream?);
-                        list.get(k).map(|r| r.available)
-                    })
+                    .filter_map(|((_, list), &k)| list.get(k).map(|r| r.available))
                     .filter(|&t| t > cursor && t < slot.end)
                     .min();
                 match arrival {
