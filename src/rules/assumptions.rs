@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::export::ExportSettings;
 use super::maintenance::RecurrenceOptions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -12,4 +13,7 @@ pub struct Assumptions {
     /// Readings of the maintenance-window recurrence.
     #[serde(default)]
     pub recurrence: RecurrenceOptions,
+    /// What exported scripts target, e.g. the `az` CLI version (aks-rules.md §5.1).
+    #[serde(default)]
+    pub export: ExportSettings,
 }
