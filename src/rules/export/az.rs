@@ -383,10 +383,25 @@ fn legacy_default_steps(
     let mut apply = cluster_args(c, "maintenanceconfiguration");
     apply.push(Arg::Opt("name", ConfigName::Default.as_str().to_owned()));
     apply.push(Arg::ConfigFile);
-    let json = serde_json::json!({ "properties": {
-        "timeInWeek": time_in_week,
-        "notAllowedTime": not_allowed_time,
-    }});
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Properties<'a> {
+        time_in_week: &'a [TimeInWeek],
+        #[serde(skip_serializing_if = "<[TimeSpan]>::is_empty")]
+        not_allowed_time: &'a [TimeSpan],
+    }
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        properties: Properties<'a>,
+    }
+    let body = Body {
+        properties: Properties {
+            time_in_week,
+            not_allowed_time,
+        },
+    };
+    // Serializing plain data structs cannot fail.
+    let json = serde_json::to_string(&body).unwrap_or_default();
     vec![
         Step::Comment("AKS releases window (default), legacy timeInWeek form".to_owned()),
         Step::Comment(
@@ -395,7 +410,7 @@ fn legacy_default_steps(
         Step::UpsertMaintenance {
             show: maintenance_show(c, ConfigName::Default),
             apply: AzCommand(apply),
-            config_json: Some(json.to_string()),
+            config_json: Some(json),
         },
     ]
 }

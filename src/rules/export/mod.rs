@@ -139,17 +139,26 @@ pub fn export(
     scope: Scope<'_>,
     today: NaiveDate,
 ) -> Result<String, ExportError> {
-    let found = findings::check(plan);
     if format.applies_changes() {
-        let errors: Vec<Finding> = found
-            .iter()
+        let errors: Vec<Finding> = findings::check(plan)
+            .into_iter()
             .filter(|f| f.severity == Severity::Error)
-            .cloned()
             .collect();
         if !errors.is_empty() {
             return Err(ExportError::PlanHasErrors(errors));
         }
     }
+    render_unchecked(plan, format, scope, today)
+}
+
+/// [`export`] without the findings gate: for tests that feed hostile values on purpose and
+/// for previews that say they are not applicable. Never offer its output as a script to run.
+pub fn render_unchecked(
+    plan: &Plan,
+    format: ExportFormat,
+    scope: Scope<'_>,
+    today: NaiveDate,
+) -> Result<String, ExportError> {
     let clusters = select(plan, scope)?;
     reject_nul(plan, &clusters)?;
     let target = plan.assumptions.export.target_cli;
@@ -158,8 +167,24 @@ pub fn export(
         ExportFormat::Pwsh => pwsh::render(&plan.name, &az::build(&clusters, target, today), today),
         ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
         ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
-        ExportFormat::Markdown => markdown::render(plan, &clusters, &found, today),
+        ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
     })
+}
+
+/// The `az` command model behind the bash and PowerShell exports (no findings gate), e.g. to
+/// check what a script will run.
+pub fn script_unchecked(
+    plan: &Plan,
+    scope: Scope<'_>,
+    today: NaiveDate,
+) -> Result<Script, ExportError> {
+    let clusters = select(plan, scope)?;
+    reject_nul(plan, &clusters)?;
+    Ok(az::build(
+        &clusters,
+        plan.assumptions.export.target_cli,
+        today,
+    ))
 }
 
 /// The clusters in scope, in apply order: by the `ring` tag (missing = after all rings), then
