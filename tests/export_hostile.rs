@@ -9,7 +9,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use planner::rules::demo::demo_plan;
 use planner::rules::export::{
-    Arg, AzCommand, CliVersion, ExportFormat, Scope, Step, render_unchecked, script_unchecked,
+    AzCommand, CliVersion, ExportFormat, Scope, Step, render_unchecked, script_unchecked,
 };
 use planner::rules::plan::Plan;
 use proptest::prelude::*;
