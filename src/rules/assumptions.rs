@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::export::ExportSettings;
 use super::maintenance::RecurrenceOptions;
+use super::projection::ProjectionAssumptions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -13,6 +14,9 @@ pub struct Assumptions {
     /// Readings of the maintenance-window recurrence.
     #[serde(default)]
     pub recurrence: RecurrenceOptions,
+    /// Release model, step timings, prices, SLA and soak of the projection (issue 4).
+    #[serde(default)]
+    pub projection: ProjectionAssumptions,
     /// What exported scripts target, e.g. the `az` CLI version (aks-rules.md §5.1).
     #[serde(default)]
     pub export: ExportSettings,

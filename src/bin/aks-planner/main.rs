@@ -9,6 +9,8 @@ mod import;
 mod io;
 mod link;
 mod open;
+mod project;
+mod windows;
 
 use std::process::ExitCode;
 
@@ -17,7 +19,14 @@ aks-planner: plan AKS node OS upgrades from a plan file (same rules as the web a
 
 USAGE:
     aks-planner demo                       print the demo plan (a starting template)
-    aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner check PLAN.json [--json] [--now T]
+                                           list findings; exit 1 if any error
+    aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
+                                           projected upgrades per pool, exposure, cost,
+                                           the four channels side by side (N default 26)
+    aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
+                                           next N (default 10) maintenance windows per
+                                           cluster and configuration, in UTC
     aks-planner export PLAN.json --format az|pwsh|bicep|terraform|markdown
                 [--cluster NAME] [--today YYYY-MM-DD]
                                            print the plan as a script or snippet; a plan
@@ -57,6 +66,8 @@ fn main() -> ExitCode {
         "link" => link::run(rest),
         "open" => open::run(rest),
         "import" => import::run(rest),
+        "project" => project::run(rest),
+        "windows" => windows::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

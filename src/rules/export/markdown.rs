@@ -10,7 +10,8 @@ use chrono::{NaiveDate, NaiveTime};
 use super::quote::markdown as md;
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity};
-use crate::rules::maintenance::{ConfigName, DefaultConfig, MaintenanceWindow, Schedule};
+use crate::rules::maintenance::describe::{describe, describe_legacy};
+use crate::rules::maintenance::{ConfigName, DefaultConfig};
 use crate::rules::plan::Plan;
 
 /// What every section may read.
@@ -97,96 +98,34 @@ fn clusters_section(ctx: &Context<'_>, out: &mut String) {
     }
 }
 
-/// A short factual description of a window, e.g. "every 2 weeks on Sunday, 22:00–04:00 (+01:00), from 2027-01-01".
-pub fn describe_window(w: &MaintenanceWindow) -> String {
-    let when = match w.schedule {
-        Schedule::Daily { interval_days: 1 } => "every day".to_owned(),
-        Schedule::Daily { interval_days } => format!("every {interval_days} days"),
-        Schedule::Weekly {
-            interval_weeks: 1,
-            day_of_week,
-        } => format!("every {}", day_of_week.as_str()),
-        Schedule::Weekly {
-            interval_weeks,
-            day_of_week,
-        } => format!("every {interval_weeks} weeks on {}", day_of_week.as_str()),
-        Schedule::AbsoluteMonthly {
-            interval_months,
-            day_of_month,
-        } => format!("day {day_of_month} of every {}", months(interval_months)),
-        Schedule::RelativeMonthly {
-            interval_months,
-            week_index,
-            day_of_week,
-        } => {
-            format!(
-                "{} {} of every {}",
-                week_index.as_str().to_lowercase(),
-                day_of_week.as_str(),
-                months(interval_months)
-            )
-        }
-    };
-    let start = w.start_time.time();
-    let end = start + chrono::Duration::hours(i64::from(w.duration_hours));
-    let mut text = format!(
-        "{when}, {}–{} ({}h, UTC{})",
-        hhmm(start),
-        hhmm(end),
-        w.duration_hours,
-        w.utc_offset
-    );
-    if let Some(d) = w.start_date {
-        let _ = write!(text, ", from {d}");
-    }
-    for span in &w.not_allowed_dates {
-        let _ = write!(text, "; not {}…{}", span.start, span.end);
-    }
-    text
-}
-
-fn months(n: u32) -> String {
-    if n == 1 {
-        "month".to_owned()
-    } else {
-        format!("{n} months")
-    }
-}
-
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
 fn windows_section(ctx: &Context<'_>, out: &mut String) {
     let from = ctx.today.and_time(NaiveTime::MIN).and_utc();
     let mut rows = String::new();
     for c in ctx.clusters {
+        let cfgs = &c.maintenance_configurations;
         for name in ConfigName::ALL {
-            let (text, next) = match (name, &c.maintenance_configurations.default) {
+            let text = match (name, &cfgs.default) {
                 (ConfigName::Default, Some(DefaultConfig::Legacy { time_in_week, .. })) => {
-                    let days: Vec<String> = time_in_week
-                        .iter()
-                        .map(|t| format!("{} hours {:?} UTC", t.day.as_str(), t.hour_slots))
-                        .collect();
-                    (format!("legacy: {}", days.join("; ")), String::new())
+                    describe_legacy(time_in_week)
                 }
-                _ => match c.maintenance_configurations.window(name) {
-                    Some(w) => {
-                        let next: Vec<String> = w
-                            .occurrences(from, ctx.plan.assumptions.recurrence)
-                            .filter(|o| !o.blocked)
-                            .take(NEXT_WINDOWS)
-                            .map(|o| o.start.format("%Y-%m-%d %H:%M UTC").to_string())
-                            .collect();
-                        (describe_window(w), next.join(", "))
-                    }
+                _ => match cfgs.window(name) {
+                    Some(w) => describe(w),
                     None => continue,
                 },
             };
+            // Blocked windows (notAllowedDates) are left out: AKS starts nothing in them.
+            let next: Vec<String> = cfgs
+                .occurrences(name, from, ctx.plan.assumptions.recurrence)
+                .into_iter()
+                .flatten()
+                .filter(|o| !o.blocked)
+                .take(NEXT_WINDOWS)
+                .map(|o| o.start.format("%Y-%m-%d %H:%M UTC").to_string())
+                .collect();
             let next = if next.is_empty() {
                 "—".to_owned()
             } else {
-                next
+                next.join(", ")
             };
             let _ = writeln!(
                 rows,
@@ -250,7 +189,7 @@ fn findings_section(ctx: &Context<'_>, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "- {label} `{}` at {}: {} Why: {} Fix: {} ([{}]({}))",
+            "- {label} `{}` at {}: {}. Why: {}. Fix: {} ([{}]({}))",
             f.code,
             md(&f.path.display()),
             md(&f.message),

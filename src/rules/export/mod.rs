@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 
 pub use az::{Arg, AzCommand, ClusterScript, Script, Step, window_config_json, window_for_export};
 pub use cli_version::{CliFeature, CliVersion, ExportSettings};
-pub use markdown::SECTIONS as MARKDOWN_SECTIONS;
+pub use markdown::{
+    Context as MarkdownContext, SECTIONS as MARKDOWN_SECTIONS, Section as MarkdownSection,
+};
 
 use super::cluster::Cluster;
 use super::findings::{self, Finding, Severity};
@@ -140,7 +142,7 @@ pub fn export(
     today: NaiveDate,
 ) -> Result<String, ExportError> {
     if format.applies_changes() {
-        let errors: Vec<Finding> = findings::check(plan)
+        let errors: Vec<Finding> = findings::check_at(plan, Some(midnight(today)))
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();
@@ -235,6 +237,11 @@ fn reject_nul(plan: &Plan, clusters: &[&Cluster]) -> Result<(), ExportError> {
         }
     }
     Ok(())
+}
+
+/// `today` at 00:00 UTC: the instant date-relative findings are checked at.
+fn midnight(today: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    today.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
 /// The header lines every export starts with (as comment text).
