@@ -1,14 +1,78 @@
 //! The Leptos app: a thin layer of views over `crate::rules`. It never re-implements a rule.
+//!
+//! # Where to start
+//! - [`state`]: `PlanState`, the one plan signal plus undo history, provided as context.
+//! - [`storage`]: autosave to localStorage.
+//! - [`components`]: one file per component; `plan_tab` is the Plan tab.
 
+pub mod components;
+pub mod state;
+pub mod storage;
+
+use leptos::ev;
 use leptos::prelude::*;
+
+use components::behaviour_panel::BehaviourPanel;
+use components::cluster_list::ClusterList;
+use components::findings_panel::FindingsPanel;
+use components::header::AppHeader;
+use components::plan_tab::PlanTab;
+use components::tabs::TabBar;
+use state::{PlanState, Tab};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = crate::rules::demo::demo_plan();
+    let state = PlanState::open();
+    provide_context(state);
+    install_shortcuts(state);
     view! {
-        <main>
-            <h1>"AKS node OS upgrade planner"</h1>
-            <p data-testid="cluster-count">{plan.clusters.len()} " clusters"</p>
-        </main>
+        <a class="skip-link" href="#main">"Skip to the editor"</a>
+        <div class="app">
+            <AppHeader />
+            <div class="workspace">
+                <ClusterList />
+                <main id="main" class="main" tabindex="-1">
+                    <TabBar />
+                    {move || match state.tab.get() {
+                        Tab::Plan => view! { <PlanTab /> },
+                    }}
+                </main>
+                <aside class="side" aria-label="Findings and behaviour">
+                    <FindingsPanel />
+                    <BehaviourPanel />
+                </aside>
+            </div>
+        </div>
     }
+}
+
+/// Undo: Ctrl/Cmd+Z. Redo: Shift+Ctrl/Cmd+Z or Ctrl+Y. Escape closes the confirmation. The
+/// plan's undo replaces the text fields' own, so one key does one thing everywhere.
+fn install_shortcuts(state: PlanState) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let key = event.key().to_ascii_lowercase();
+        let command = event.ctrl_key() || event.meta_key();
+        let action = match (command, event.shift_key(), key.as_str()) {
+            (true, false, "z") => Some(Shortcut::Undo),
+            (true, true, "z") | (true, false, "y") => Some(Shortcut::Redo),
+            (false, _, "escape") if state.pending_replacement.get_untracked().is_some() => {
+                Some(Shortcut::Cancel)
+            }
+            _ => None,
+        };
+        let Some(action) = action else { return };
+        event.prevent_default();
+        match action {
+            Shortcut::Undo => state.undo(),
+            Shortcut::Redo => state.redo(),
+            Shortcut::Cancel => state.pending_replacement.set(None),
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+enum Shortcut {
+    Undo,
+    Redo,
+    Cancel,
 }

@@ -19,13 +19,13 @@ const HOURS_IN_WEEK: u32 = 168;
 
 /// A run of UTC hours in the weekly cycle: starts `start` hours after Sunday 00:00 UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
-    start: u32,
-    hours: u32,
+pub(crate) struct Run {
+    pub(crate) start: u32,
+    pub(crate) hours: u32,
 }
 
 /// The merged runs of a `timeInWeek` list, ordered by start.
-fn runs(time_in_week: &[TimeInWeek]) -> Vec<Run> {
+pub(crate) fn runs(time_in_week: &[TimeInWeek]) -> Vec<Run> {
     let mut set = [false; HOURS_IN_WEEK as usize];
     for entry in time_in_week {
         let day = entry.day.weekday().num_days_from_sunday();

@@ -16,11 +16,18 @@ mod types;
 pub use types::*;
 
 mod blackout;
+pub mod describe;
+pub mod dst;
 mod grid;
 mod legacy;
+mod notes;
+mod quality;
 pub mod recurrence;
+pub mod validate;
 
 pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
+pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
 pub use recurrence::{
     BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
 };
+pub use validate::findings;

@@ -1,0 +1,249 @@
+//! The editor for one cluster: identity, tags, the two upgrade channels (planned and, when
+//! known, live), then its node pools.
+
+use leptos::prelude::*;
+
+use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
+use crate::rules::cluster::Cluster;
+use crate::rules::edit;
+use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
+use crate::ui::components::pool_editor::PoolEditor;
+use crate::ui::state::{dom_id, use_plan_state};
+
+/// Which of a cluster's two channel profiles a control edits.
+#[derive(Clone, Copy)]
+enum Profile {
+    Planned,
+    Live,
+}
+
+impl Profile {
+    fn field_prefix(self) -> &'static str {
+        match self {
+            Profile::Planned => "autoUpgradeProfile",
+            Profile::Live => "currentAutoUpgradeProfile",
+        }
+    }
+
+    fn read(self, cluster: &Cluster) -> Option<AutoUpgradeProfile> {
+        match self {
+            Profile::Planned => Some(cluster.auto_upgrade_profile),
+            Profile::Live => cluster.current_auto_upgrade_profile,
+        }
+    }
+
+    fn write(self, cluster: &mut Cluster, change: impl FnOnce(&mut AutoUpgradeProfile)) {
+        match self {
+            Profile::Planned => change(&mut cluster.auto_upgrade_profile),
+            Profile::Live => {
+                if let Some(profile) = cluster.current_auto_upgrade_profile.as_mut() {
+                    change(profile);
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ClusterEditor(index: usize) -> impl IntoView {
+    let state = use_plan_state();
+    let i = index;
+    let name = state.cluster_value(i, |c| c.name.clone());
+    let pool_count = state.cluster_value(i, |c| c.agent_pool_profiles.len());
+    let knows_live = state.cluster_value(i, |c| c.current_auto_upgrade_profile.is_some());
+
+    let text_field = move |field: &'static str,
+                           label: &'static str,
+                           read: fn(&Cluster) -> String,
+                           write: fn(&mut Cluster, String)| {
+        let id = dom_id(i, None, field);
+        let group = id.clone();
+        view! {
+            <TextField
+                id=id
+                label=label
+                value=state.cluster_value(i, read)
+                on_input=move |text: String| {
+                    state.edit_cluster(i, Some(&group), |c| write(c, text));
+                    Ok(())
+                }
+            />
+        }
+    };
+
+    let version_id = dom_id(i, None, "kubernetesVersion");
+
+    let remove = move |_| {
+        let removed = name.get_untracked();
+        state.edit(None, |plan| edit::remove_cluster(plan, i).ok());
+        state.say(&format!("Removed cluster {removed}."), true);
+    };
+    let duplicate = move |_| {
+        if let Ok(copy) = state.edit(None, |plan| edit::duplicate_cluster(plan, i)) {
+            state.select(copy);
+            state.say("Duplicated the cluster; the copy is open.", true);
+        }
+    };
+    let add_pool = move |_| {
+        if let Ok(j) = state.edit(None, |plan| edit::add_pool(plan, i)) {
+            let id = dom_id(i, Some(j), "name");
+            request_animation_frame(move || {
+                crate::ui::state::focus_by_id(&id);
+            });
+        }
+    };
+
+    view! {
+        <section class="cluster-editor" aria-labelledby="cluster-editor-title" data-testid="cluster-editor">
+            <div class="editor-head">
+                <h2 id="cluster-editor-title">
+                    <span class="eyebrow">"Cluster"</span>
+                    <span class="title-text">{move || display_name(&name.get())}</span>
+                </h2>
+                <div class="editor-actions">
+                    <button type="button" class="btn" data-testid="duplicate-cluster" on:click=duplicate>
+                        "Duplicate"
+                    </button>
+                    <button type="button" class="btn btn-danger" data-testid="remove-cluster" on:click=remove>
+                        "Remove"
+                    </button>
+                </div>
+            </div>
+
+            <fieldset class="card">
+                <legend>"Identity"</legend>
+                <div class="field-grid">
+                    {text_field("name", "Cluster name", |c| c.name.clone(), |c, v| c.name = v)}
+                    {text_field("resourceGroup", "Resource group", |c| c.resource_group.clone(), |c, v| c.resource_group = v)}
+                    {text_field("location", "Region", |c| c.location.clone(), |c, v| c.location = v)}
+                    {text_field("subscription", "Subscription label", |c| c.subscription.clone(), |c, v| c.subscription = v)}
+                    {text_field("tags.environment", "Environment tag", |c| tag(c, "environment"), |c, v| edit::set_tag(c, "environment", &v))}
+                    {text_field("tags.ring", "Rollout ring tag", |c| tag(c, "ring"), |c, v| edit::set_tag(c, "ring", &v))}
+                </div>
+            </fieldset>
+
+            <fieldset class="card">
+                <legend>"Upgrades"</legend>
+                <div class="field-grid">
+                    <TextField
+                        id=version_id.clone()
+                        label="Kubernetes version"
+                        placeholder="e.g. 1.33"
+                        inputmode="decimal"
+                        value=state.cluster_value(i, |c| c.kubernetes_version.map(|v| v.to_string()).unwrap_or_default())
+                        on_input=move |text: String| {
+                            let version = edit::parse_optional_version(&text).map_err(|e| e.to_string())?;
+                            state.edit_cluster(i, Some(&version_id), |c| c.kubernetes_version = version);
+                            Ok(())
+                        }
+                    />
+                    {channel_selects(i, Profile::Planned, "")}
+                </div>
+                <CheckboxField
+                    id=format!("c{i}-knows-live-channels")
+                    label="I know the channels the live cluster uses today (to see what changing them does)"
+                    checked=knows_live
+                    on_change=move |on: bool| {
+                        state.edit_cluster(i, None, |c| {
+                            c.current_auto_upgrade_profile = on.then_some(c.auto_upgrade_profile);
+                        })
+                    }
+                />
+                <Show when=move || knows_live.get()>
+                    <div class="field-grid live-channels">{channel_selects(i, Profile::Live, "Live: ")}</div>
+                </Show>
+            </fieldset>
+
+            <section class="pools" aria-labelledby="pools-title">
+                <div class="section-head">
+                    <h3 id="pools-title">"Node pools " <span class="count">{move || pool_count.get()}</span></h3>
+                    <button type="button" class="btn" data-testid="add-pool" on:click=add_pool>
+                        "Add node pool"
+                    </button>
+                </div>
+                <Show when=move || pool_count.get() == 0>
+                    <p class="empty">"This cluster has no node pools yet. Every AKS cluster needs at least one System pool."</p>
+                </Show>
+                <div class="pool-list">
+                    <For each=move || 0..pool_count.get() key=|j| *j let:j>
+                        <PoolEditor cluster=i pool=j />
+                    </For>
+                </div>
+            </section>
+        </section>
+    }
+}
+
+/// The cluster auto-upgrade and node OS channel selects of one profile.
+fn channel_selects(i: usize, profile: Profile, label_prefix: &'static str) -> impl IntoView {
+    let state = use_plan_state();
+    let prefix = profile.field_prefix();
+    let upgrade = Signal::derive({
+        let read = state.plan;
+        move || {
+            read.with(|p| {
+                p.clusters
+                    .get(i)
+                    .and_then(|c| profile.read(c))
+                    .map(|a| a.upgrade_channel.as_str().to_owned())
+                    .unwrap_or_default()
+            })
+        }
+    });
+    let node_os = Signal::derive({
+        let read = state.plan;
+        move || {
+            read.with(|p| {
+                p.clusters
+                    .get(i)
+                    .and_then(|c| profile.read(c))
+                    .map(|a| a.node_os_upgrade_channel.as_str().to_owned())
+                    .unwrap_or_default()
+            })
+        }
+    });
+    let (upgrade_label, node_os_label) = match label_prefix.is_empty() {
+        true => ("Auto-upgrade channel", "Node OS upgrade channel"),
+        false => (
+            "Live cluster auto-upgrade channel",
+            "Live node OS upgrade channel",
+        ),
+    };
+    view! {
+        <SelectField
+            id=dom_id(i, None, &format!("{prefix}.upgradeChannel"))
+            label=upgrade_label
+            options=same_label_options(UpgradeChannel::ALL.map(UpgradeChannel::as_str))
+            value=upgrade
+            on_change=move |v: String| {
+                if let Ok(channel) = v.parse::<UpgradeChannel>() {
+                    state.edit_cluster(i, None, |c| profile.write(c, |a| a.upgrade_channel = channel));
+                }
+            }
+        />
+        <SelectField
+            id=dom_id(i, None, &format!("{prefix}.nodeOSUpgradeChannel"))
+            label=node_os_label
+            options=same_label_options(NodeOsChannel::ALL.map(NodeOsChannel::as_str))
+            value=node_os
+            on_change=move |v: String| {
+                if let Ok(channel) = v.parse::<NodeOsChannel>() {
+                    state.edit_cluster(i, None, |c| profile.write(c, |a| a.node_os_upgrade_channel = channel));
+                }
+            }
+        />
+    }
+}
+
+fn tag(cluster: &Cluster, key: &str) -> String {
+    cluster.tags.get(key).cloned().unwrap_or_default()
+}
+
+/// A name for headings: blank names still need something to read.
+pub fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "(unnamed)".to_owned()
+    } else {
+        name.to_owned()
+    }
+}

@@ -1,0 +1,146 @@
+//! The sidebar: the plan's clusters in rollout order. Select one to edit it; move it up or down
+//! with buttons (keyboard reachable, focus follows the moved cluster); add a new one.
+
+use leptos::prelude::*;
+
+use crate::rules::edit::{self, Direction};
+use crate::rules::findings::Severity;
+use crate::ui::components::cluster_editor::display_name;
+use crate::ui::state::{focus_by_id, use_plan_state};
+
+#[component]
+pub fn ClusterList() -> impl IntoView {
+    let state = use_plan_state();
+    let count = state.cluster_count;
+    let add = move |_| {
+        let index = state.edit(None, edit::add_cluster);
+        state.select(index);
+        state.say("Added a cluster; it is open in the editor.", true);
+        let id = format!("c{index}-name");
+        request_animation_frame(move || {
+            focus_by_id(&id);
+        });
+    };
+    view! {
+        <nav class="sidebar" aria-labelledby="clusters-title">
+            <div class="sidebar-head">
+                <h2 id="clusters-title">"Clusters " <span class="count">{move || count.get()}</span></h2>
+                <button type="button" class="btn btn-primary" data-testid="add-cluster" on:click=add>
+                    "Add cluster"
+                </button>
+            </div>
+            <Show when=move || count.get() == 0>
+                <p class="empty">"No clusters yet. Add one to start planning."</p>
+            </Show>
+            <ol class="cluster-list" data-testid="cluster-list">
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    <ClusterItem index=i />
+                </For>
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+fn ClusterItem(index: usize) -> impl IntoView {
+    let state = use_plan_state();
+    let i = index;
+    let name = state.cluster_value(i, |c| c.name.clone());
+    let subtitle = state.cluster_value(i, |c| {
+        let mut parts = Vec::new();
+        if let Some(env) = c.tags.get("environment") {
+            parts.push(env.clone());
+        }
+        if let Some(ring) = c.tags.get("ring") {
+            parts.push(format!("ring {ring}"));
+        }
+        parts.push(
+            c.auto_upgrade_profile
+                .node_os_upgrade_channel
+                .as_str()
+                .to_owned(),
+        );
+        parts.join(" · ")
+    });
+    let is_selected = move || state.selected_cluster.get() == Some(i);
+    let errors = move || {
+        state.findings.with(|f| {
+            f.iter()
+                .filter(|x| x.severity == Severity::Error && x.path.cluster == Some(i))
+                .count()
+        })
+    };
+    let is_first = move || i == 0;
+    let is_last = move || i + 1 >= state.cluster_count.get();
+    let shift = move |direction: Direction| {
+        if let Ok(target) = state.edit(None, |plan| edit::move_cluster(plan, i, direction)) {
+            state.select(target);
+            // Keep the keyboard on the moved cluster's button (or its other button at an end).
+            let same = format!("cluster-{target}-{direction}");
+            let other = format!("cluster-{target}-{}", opposite(direction));
+            request_animation_frame(move || {
+                if !focus_by_enabled_id(&same) {
+                    focus_by_id(&other);
+                }
+            });
+        }
+    };
+    view! {
+        <li class="cluster-item" class:selected=is_selected data-testid=format!("cluster-item-{i}")>
+            <button
+                type="button"
+                class="cluster-select"
+                aria-current=move || is_selected().then_some("true")
+                data-testid=format!("select-cluster-{i}")
+                on:click=move |_| state.select(i)
+            >
+                <span class="cluster-name">{move || display_name(&name.get())}</span>
+                <span class="cluster-sub">{move || subtitle.get()}</span>
+                <Show when=move || errors() != 0>
+                    <span class="badge sev-error">
+                        {errors} <span class="visually-hidden">" errors"</span>
+                    </span>
+                </Show>
+            </button>
+            <div class="reorder">
+                <button
+                    type="button"
+                    class="btn-icon"
+                    id=format!("cluster-{i}-up")
+                    data-testid=format!("move-up-{i}")
+                    aria-label=move || format!("Move {} up", name.get())
+                    disabled=is_first
+                    on:click=move |_| shift(Direction::Up)
+                >
+                    <span aria-hidden="true">"▲"</span>
+                </button>
+                <button
+                    type="button"
+                    class="btn-icon"
+                    id=format!("cluster-{i}-down")
+                    data-testid=format!("move-down-{i}")
+                    aria-label=move || format!("Move {} down", name.get())
+                    disabled=is_last
+                    on:click=move |_| shift(Direction::Down)
+                >
+                    <span aria-hidden="true">"▼"</span>
+                </button>
+            </div>
+        </li>
+    }
+}
+
+fn opposite(direction: Direction) -> Direction {
+    match direction {
+        Direction::Up => Direction::Down,
+        Direction::Down => Direction::Up,
+    }
+}
+
+/// Focuses the element unless it is a disabled button (which cannot hold focus).
+fn focus_by_enabled_id(id: &str) -> bool {
+    let disabled = document()
+        .get_element_by_id(id)
+        .is_some_and(|e| e.has_attribute("disabled"));
+    !disabled && focus_by_id(id)
+}

@@ -1,0 +1,105 @@
+//! Findings, live: `rules::findings::check` on every edit, grouped by severity with counts.
+//! Each finding says what is wrong, why (the AKS rule, linked), and how to fix it; its title is
+//! a button that opens and focuses the field it is about.
+
+use leptos::prelude::*;
+
+use crate::rules::findings::{Finding, Severity};
+use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
+use crate::ui::state::use_plan_state;
+
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
+
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let state = use_plan_state();
+    let findings = state.findings;
+    let count = move |severity: Severity| {
+        findings.with(|f| f.iter().filter(|x| x.severity == severity).count())
+    };
+    view! {
+        <section class="panel findings" aria-labelledby="findings-title" data-testid="findings">
+            <div class="panel-head">
+                <h2 id="findings-title">"Findings"</h2>
+                <ul class="counts" aria-label="Findings by severity">
+                    {SEVERITIES
+                        .map(|severity| {
+                            let slug = severity_slug(severity);
+                            let (one, many) = severity_words(severity);
+                            view! {
+                                <li class=format!("count-chip sev-{slug}")>
+                                    <SeverityIcon severity=severity />
+                                    <span data-testid=format!("finding-count-{slug}")>{move || count(severity)}</span>
+                                    <span class="count-word">{move || if count(severity) == 1 { one } else { many }}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+            <Show
+                when=move || findings.with(|f| !f.is_empty())
+                fallback=|| view! {
+                    <p class="empty" data-testid="no-findings">
+                        "No findings: nothing here that AKS would reject or that looks unintended."
+                    </p>
+                }
+            >
+                {SEVERITIES
+                    .map(|severity| {
+                        let slug = severity_slug(severity);
+                        let (_, many) = severity_words(severity);
+                        let of_severity = Memo::new(move |_| {
+                            findings.with(|f| {
+                                f.iter().filter(|x| x.severity == severity).cloned().collect::<Vec<_>>()
+                            })
+                        });
+                        view! {
+                            <Show when=move || of_severity.with(|f| !f.is_empty())>
+                                <h3 class=format!("group-title sev-{slug}")>
+                                    {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
+                                </h3>
+                                <ul class="finding-list">
+                                    {move || of_severity.get().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                                </ul>
+                            </Show>
+                        }
+                    })
+                    .collect_view()}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let state = use_plan_state();
+    let slug = severity_slug(finding.severity);
+    let (one, _) = severity_words(finding.severity);
+    let path = finding.path.clone();
+    let where_text = finding.path.display();
+    view! {
+        <li class=format!("finding sev-{slug}") data-testid="finding" data-code=finding.code data-severity=slug>
+            <button type="button" class="finding-title" on:click=move |_| state.focus_field(&path)>
+                <SeverityIcon severity=finding.severity />
+                <span class="visually-hidden">{one} ": "</span>
+                <span class="finding-message">{finding.message}</span>
+            </button>
+            <p class="finding-where">
+                <code>{where_text}</code>
+            </p>
+            <dl class="finding-detail">
+                <dt>"Why"</dt>
+                <dd>{finding.why}</dd>
+                <dt>"Fix"</dt>
+                <dd>{finding.fix}</dd>
+            </dl>
+            <p class="finding-source">
+                <a href=finding.source.url target="_blank" rel="noopener noreferrer">
+                    {finding.source.title}
+                    <span class="visually-hidden">" (opens in a new tab)"</span>
+                </a>
+            </p>
+        </li>
+    }
+}

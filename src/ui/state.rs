@@ -1,0 +1,296 @@
+//! The app's state: one plan signal, its undo history, and the little UI state around it
+//! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
+//! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::rules::cluster::Cluster;
+use crate::rules::edit;
+use crate::rules::findings::{self, FieldPath, Finding};
+use crate::rules::history::History;
+use crate::rules::plan::Plan;
+use crate::rules::pool::AgentPool;
+
+use super::storage;
+
+/// The tabs of the main area. Later work adds Windows, Timeline and Export here, each with its
+/// own component file under `components/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Plan,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 1] = [Tab::Plan];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Plan => "Plan",
+        }
+    }
+
+    /// Used for the tab's and its panel's DOM ids and test ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Plan => "plan",
+        }
+    }
+}
+
+/// A short message in the status line, optionally offering to undo what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub offer_undo: bool,
+    /// Problems (e.g. an unreadable saved plan) stay until dismissed and look different.
+    pub is_problem: bool,
+}
+
+/// A whole-plan replacement waiting for the user's confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replacement {
+    Empty,
+    Demo,
+}
+
+/// The context every component reads. `Copy`: it only holds arena handles.
+#[derive(Clone, Copy)]
+pub struct PlanState {
+    /// The single source of truth.
+    pub plan: RwSignal<Plan>,
+    history: RwSignal<History<Plan>>,
+    /// The cluster open in the editor (clamped by [`PlanState::selected_cluster`]).
+    selected: RwSignal<usize>,
+    pub tab: RwSignal<Tab>,
+    pub status: RwSignal<Option<Status>>,
+    pub pending_replacement: RwSignal<Option<Replacement>>,
+    pub findings: Memo<Vec<Finding>>,
+    pub cluster_count: Memo<usize>,
+    pub selected_cluster: Memo<Option<usize>>,
+    pub can_undo: Memo<bool>,
+    pub can_redo: Memo<bool>,
+}
+
+impl PlanState {
+    /// Opens the plan saved in this browser, or the demo; starts autosaving.
+    pub fn open() -> Self {
+        let (initial, problem) = storage::load();
+        let plan = RwSignal::new(initial);
+        let history = RwSignal::new(History::default());
+        let selected = RwSignal::new(0usize);
+        let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
+        let state = PlanState {
+            plan,
+            history,
+            selected,
+            tab: RwSignal::new(Tab::Plan),
+            status: RwSignal::new(problem.map(|text| Status {
+                text,
+                offer_undo: false,
+                is_problem: true,
+            })),
+            pending_replacement: RwSignal::new(None),
+            findings: Memo::new(move |_| plan.with(findings::check)),
+            cluster_count,
+            selected_cluster: Memo::new(move |_| {
+                let count = cluster_count.get();
+                (count > 0).then(|| selected.get().min(count - 1))
+            }),
+            can_undo: Memo::new(move |_| history.with(History::can_undo)),
+            can_redo: Memo::new(move |_| history.with(History::can_redo)),
+        };
+        // Autosave: the one effect that mirrors the plan to the outside world.
+        Effect::new(move |_| plan.with(storage::save));
+        state
+    }
+
+    /// Applies an edit to a copy of the plan; if anything changed, records an undo step and
+    /// publishes the new plan. `group` joins consecutive edits of one field into one step.
+    pub fn edit<R>(&self, group: Option<&str>, change: impl FnOnce(&mut Plan) -> R) -> R {
+        let before = self.plan.get_untracked();
+        let mut next = before.clone();
+        let result = change(&mut next);
+        if next != before {
+            self.history.update(|h| h.record(before, group));
+            self.plan.set(next);
+        }
+        result
+    }
+
+    /// A value read from cluster `cluster` (the default while it does not exist, e.g. during
+    /// the frame in which it was removed).
+    pub fn cluster_value<T>(&self, cluster: usize, read: fn(&Cluster) -> T) -> Memo<T>
+    where
+        T: PartialEq + Default + Send + Sync + 'static,
+    {
+        let plan = self.plan;
+        Memo::new(move |_| plan.with(|p| p.clusters.get(cluster).map(read).unwrap_or_default()))
+    }
+
+    /// A value read from pool `pool` of cluster `cluster` (with its cluster, e.g. for the
+    /// Kubernetes version an assumed default depends on).
+    pub fn pool_value<T>(
+        &self,
+        cluster: usize,
+        pool: usize,
+        read: fn(&Cluster, &AgentPool) -> T,
+    ) -> Memo<T>
+    where
+        T: PartialEq + Default + Send + Sync + 'static,
+    {
+        let plan = self.plan;
+        Memo::new(move |_| {
+            plan.with(|p| {
+                p.clusters
+                    .get(cluster)
+                    .and_then(|c| c.agent_pool_profiles.get(pool).map(|pl| read(c, pl)))
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// Edits one cluster's fields (nothing happens if it no longer exists).
+    pub fn edit_cluster(
+        &self,
+        cluster: usize,
+        group: Option<&str>,
+        change: impl FnOnce(&mut Cluster),
+    ) {
+        self.edit(group, |plan| {
+            if let Ok(c) = edit::cluster_mut(plan, cluster) {
+                change(c);
+            }
+        });
+    }
+
+    /// Edits one pool's fields (nothing happens if it no longer exists).
+    pub fn edit_pool(
+        &self,
+        cluster: usize,
+        pool: usize,
+        group: Option<&str>,
+        change: impl FnOnce(&mut AgentPool),
+    ) {
+        self.edit(group, |plan| {
+            if let Ok(p) = edit::pool_mut(plan, cluster, pool) {
+                change(p);
+            }
+        });
+    }
+
+    /// Ends the current typing group (called when a field loses focus).
+    pub fn seal_history(&self) {
+        self.history.update_untracked(History::seal);
+    }
+
+    pub fn undo(&self) {
+        let present = self.plan.get_untracked();
+        if let Some(Some(previous)) = self.history.try_update(|h| h.undo(present)) {
+            self.plan.set(previous);
+            self.say("Undone.", false);
+        }
+    }
+
+    pub fn redo(&self) {
+        let present = self.plan.get_untracked();
+        if let Some(Some(next)) = self.history.try_update(|h| h.redo(present)) {
+            self.plan.set(next);
+            self.say("Redone.", false);
+        }
+    }
+
+    pub fn select(&self, cluster: usize) {
+        self.selected.set(cluster);
+    }
+
+    /// Replaces the whole plan, asking first when that would discard a non-empty plan.
+    pub fn request_replacement(&self, replacement: Replacement) {
+        let discards_work = self
+            .plan
+            .with_untracked(|p| !p.clusters.is_empty() && *p != replacement_plan(replacement));
+        if discards_work {
+            self.pending_replacement.set(Some(replacement));
+        } else {
+            self.replace(replacement);
+        }
+    }
+
+    /// Replaces the plan now (still undoable).
+    pub fn replace(&self, replacement: Replacement) {
+        self.pending_replacement.set(None);
+        self.edit(None, |plan| *plan = replacement_plan(replacement));
+        self.selected.set(0);
+        let text = match replacement {
+            Replacement::Empty => "Started an empty plan.",
+            Replacement::Demo => "Opened the demo plan.",
+        };
+        self.say(text, true);
+    }
+
+    /// Shows a status message; `offer_undo` adds an Undo button next to it.
+    pub fn say(&self, text: &str, offer_undo: bool) {
+        self.status.set(Some(Status {
+            text: text.to_owned(),
+            offer_undo,
+            is_problem: false,
+        }));
+    }
+
+    /// Shows the field a finding points at: selects its cluster and tab, then focuses the
+    /// input whose id is [`FieldPath::dom_id`] (or the cluster's name when that field is not
+    /// on screen, e.g. a maintenance window before the Windows tab exists).
+    pub fn focus_field(&self, path: &FieldPath) {
+        if let Some(cluster) = path.cluster {
+            self.selected.set(cluster);
+        }
+        self.tab.set(Tab::Plan);
+        let id = path.dom_id();
+        let fallback = path.cluster.map(|c| format!("c{c}-name"));
+        // Wait a frame so the selected cluster's editor is rendered first.
+        request_animation_frame(move || {
+            if !focus_by_id(&id)
+                && let Some(fallback) = fallback
+            {
+                focus_by_id(&fallback);
+            }
+        });
+    }
+}
+
+/// Focuses the element with this id; `false` if there is none.
+pub fn focus_by_id(id: &str) -> bool {
+    let Some(element) = document().get_element_by_id(id) else {
+        return false;
+    };
+    match element.dyn_into::<web_sys::HtmlElement>() {
+        Ok(element) => element.focus().is_ok(),
+        Err(_) => false,
+    }
+}
+
+fn replacement_plan(replacement: Replacement) -> Plan {
+    match replacement {
+        Replacement::Empty => Plan::default(),
+        Replacement::Demo => crate::rules::demo::demo_plan(),
+    }
+}
+
+/// The state provided by [`super::App`].
+pub fn use_plan_state() -> PlanState {
+    expect_context::<PlanState>()
+}
+
+/// The DOM id of a plan field's input, built by the same [`FieldPath::dom_id`] the findings use,
+/// so that a finding and its input always agree.
+pub fn dom_id(cluster: usize, pool: Option<usize>, field: &str) -> String {
+    FieldPath {
+        cluster: Some(cluster),
+        cluster_name: None,
+        pool,
+        pool_name: None,
+        config: None,
+        field: field.to_owned(),
+    }
+    .dom_id()
+}
