@@ -85,6 +85,7 @@ fn BehaviourCard(
         disruption,
         cost,
         effectively,
+        ..
     } = behaviour;
     let line = |label: &'static str, text: String| {
         (!text.is_empty()).then(|| view! { <p class="behaviour-line"><span class="label">{label}</span> " " {text}</p> })

@@ -25,6 +25,14 @@ impl Profile {
         }
     }
 
+    /// Labels of the auto-upgrade and node OS channel selects.
+    fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            Profile::Planned => ("Auto-upgrade channel", "Node OS upgrade channel"),
+            Profile::Live => ("Live auto-upgrade channel", "Live node OS channel"),
+        }
+    }
+
     fn read(self, cluster: &Cluster) -> Option<AutoUpgradeProfile> {
         match self {
             Profile::Planned => Some(cluster.auto_upgrade_profile),
@@ -137,7 +145,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                             Ok(())
                         }
                     />
-                    {channel_selects(i, Profile::Planned, "")}
+                    {channel_selects(i, Profile::Planned)}
                 </div>
                 <CheckboxField
                     id=format!("c{i}-knows-live-channels")
@@ -150,7 +158,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     }
                 />
                 <Show when=move || knows_live.get()>
-                    <div class="field-grid live-channels">{channel_selects(i, Profile::Live, "Live: ")}</div>
+                    <div class="field-grid live-channels">{channel_selects(i, Profile::Live)}</div>
                 </Show>
             </fieldset>
 
@@ -175,40 +183,24 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
 }
 
 /// The cluster auto-upgrade and node OS channel selects of one profile.
-fn channel_selects(i: usize, profile: Profile, label_prefix: &'static str) -> impl IntoView {
+fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
     let state = use_plan_state();
     let prefix = profile.field_prefix();
-    let upgrade = Signal::derive({
-        let read = state.plan;
-        move || {
-            read.with(|p| {
+    let plan = state.plan;
+    let read = move |pick: fn(&AutoUpgradeProfile) -> &'static str| {
+        Memo::new(move |_| {
+            plan.with(|p| {
                 p.clusters
                     .get(i)
                     .and_then(|c| profile.read(c))
-                    .map(|a| a.upgrade_channel.as_str().to_owned())
+                    .map(|a| pick(&a).to_owned())
                     .unwrap_or_default()
             })
-        }
-    });
-    let node_os = Signal::derive({
-        let read = state.plan;
-        move || {
-            read.with(|p| {
-                p.clusters
-                    .get(i)
-                    .and_then(|c| profile.read(c))
-                    .map(|a| a.node_os_upgrade_channel.as_str().to_owned())
-                    .unwrap_or_default()
-            })
-        }
-    });
-    let (upgrade_label, node_os_label) = match label_prefix.is_empty() {
-        true => ("Auto-upgrade channel", "Node OS upgrade channel"),
-        false => (
-            "Live cluster auto-upgrade channel",
-            "Live node OS upgrade channel",
-        ),
+        })
     };
+    let upgrade = read(|a| a.upgrade_channel.as_str());
+    let node_os = read(|a| a.node_os_upgrade_channel.as_str());
+    let (upgrade_label, node_os_label) = profile.labels();
     view! {
         <SelectField
             id=dom_id(i, None, &format!("{prefix}.upgradeChannel"))

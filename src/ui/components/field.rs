@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::rules::findings::Severity;
+use crate::ui::components::icons::SeverityIcon;
 use crate::ui::state::use_plan_state;
 
 /// How a field's text reached the plan: applied, or refused with a message for the user.
@@ -87,8 +89,21 @@ pub fn TextField(
             </Show>
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" id=error_id.clone() data-testid=error_id.clone()>
-                    <span class="field-error-icon" aria-hidden="true">"!"</span>
-                    <span>{move || error.get().unwrap_or_default()}</span>
+                    <SeverityIcon severity=Severity::Error />
+                    <span>
+                        {move || error.get().unwrap_or_default()}
+                        <span class="field-error-kept">
+                            {move || {
+                                value.with(|v| {
+                                    if v.is_empty() {
+                                        " The plan keeps this field unset.".to_owned()
+                                    } else {
+                                        format!(" The plan keeps {v}.")
+                                    }
+                                })
+                            }}
+                        </span>
+                    </span>
                 </p>
             </Show>
         </div>

@@ -43,11 +43,17 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
             | "upgradeSettings.nodeSoakDurationInMinutes" => "numeric",
             _ => "",
         };
+        let placeholder = match field {
+            "upgradeSettings.maxSurge" | "upgradeSettings.maxUnavailable" => "nodes or %, e.g. 33%",
+            "count" => "e.g. 3",
+            _ => "",
+        };
         view! {
             <TextField
                 id=id
                 label=label
                 inputmode=inputmode
+                placeholder=placeholder
                 value=state.pool_value(i, j, read)
                 hint=state.pool_value(i, j, hint)
                 on_input=move |text: String| apply(state, i, j, &group, &text, write)
@@ -156,7 +162,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                 <div class="field-grid">
                     {parsed(
                         "upgradeSettings.maxSurge",
-                        "Max surge (nodes or %)",
+                        "Max surge",
                         |_, p| optional_text(p.upgrade_settings.max_surge),
                         |p, text| {
                             p.upgrade_settings.max_surge = edit::parse_optional_surge(text).map_err(|e| e.to_string())?;
@@ -166,7 +172,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     )}
                     {parsed(
                         "upgradeSettings.maxUnavailable",
-                        "Max unavailable (nodes or %)",
+                        "Max unavailable",
                         |_, p| optional_text(p.upgrade_settings.max_unavailable),
                         |p, text| {
                             p.upgrade_settings.max_unavailable = edit::parse_optional_surge(text).map_err(|e| e.to_string())?;
