@@ -244,7 +244,10 @@ impl PlanState {
         if let Some(cluster) = path.cluster {
             self.selected.set(cluster);
         }
-        self.tab.set(Tab::Plan);
+        // Setting the same tab would re-render it (signals notify on every set).
+        if self.tab.get_untracked() != Tab::Plan {
+            self.tab.set(Tab::Plan);
+        }
         let id = path.dom_id();
         let fallback = path.cluster.map(|c| format!("c{c}-name"));
         // Wait a frame so the selected cluster's editor is rendered first.
