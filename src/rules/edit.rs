@@ -5,8 +5,9 @@
 //! - Every operation either changes the plan as described or returns an [`EditError`] and
 //!   leaves it untouched (an index that no longer exists, a move past either end).
 //! - Names the planner makes up are unique in their scope (clusters in the plan, pools in the
-//!   cluster) and already follow AKS's naming rules (aks-rules.md §6), so a new plan element
-//!   never starts with a finding of its own.
+//!   cluster) and already follow AKS's naming rules (aks-rules.md §6), and a new cluster has a
+//!   resource group, so a new plan element never starts with an error of its own (notes such
+//!   as "no region yet" remain, as they should).
 //! - Parsing rejects text that has no meaning (`"abc"` nodes); numbers out of the service's
 //!   range are accepted here and reported by [`findings`](super::findings).
 
@@ -62,10 +63,12 @@ pub fn unique_name<'a>(
         .unwrap_or_else(|| base.to_owned())
 }
 
-/// A cluster the planner adds: API defaults plus one System pool, because every AKS cluster
-/// needs at least one System pool (aks-rules.md §4.2).
+/// A cluster the planner adds: API defaults, a resource group named after it (every `az aks`
+/// command needs one), and one System pool, because every AKS cluster needs at least one System
+/// pool (aks-rules.md §4.2).
 pub fn new_cluster(name: String) -> Cluster {
     let mut cluster = Cluster::new(name);
+    cluster.resource_group = format!("rg-{}", cluster.name);
     cluster
         .agent_pool_profiles
         .push(new_pool("system".to_owned(), PoolMode::System));
@@ -278,10 +281,26 @@ mod tests {
         assert_eq!(add_cluster(&mut plan), 0);
         assert_eq!(add_cluster(&mut plan), 1);
         assert_eq!(names(&plan), ["aks-cluster", "aks-cluster-2"]);
+        assert_eq!(plan.clusters[1].resource_group, "rg-aks-cluster-2");
         let pools = &plan.clusters[0].agent_pool_profiles;
         assert_eq!(pools.len(), 1);
         assert_eq!(pools[0].mode, PoolMode::System);
         assert_eq!(pools[0].upgrade_settings.max_surge, None);
+    }
+
+    #[test]
+    fn added_clusters_and_pools_start_without_errors() {
+        use crate::rules::findings::{Severity, check};
+        let mut plan = Plan::default();
+        let c = add_cluster(&mut plan);
+        add_pool(&mut plan, c).unwrap();
+        add_cluster(&mut plan);
+        let errors: Vec<_> = check(&plan)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.code)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
