@@ -106,9 +106,9 @@ pub fn TextField(
                             {move || {
                                 value.with(|v| {
                                     if v.is_empty() {
-                                        " The plan keeps this field unset.".to_owned()
+                                        "The plan keeps this field unset.".to_owned()
                                     } else {
-                                        format!(" The plan keeps {v}.")
+                                        format!("The plan keeps {v}.")
                                     }
                                 })
                             }}
