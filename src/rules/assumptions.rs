@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::maintenance::RecurrenceOptions;
+use super::projection::ProjectionAssumptions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -12,4 +13,7 @@ pub struct Assumptions {
     /// Readings of the maintenance-window recurrence.
     #[serde(default)]
     pub recurrence: RecurrenceOptions,
+    /// Release model, step timings, prices, SLA and soak of the projection (issue 4).
+    #[serde(default)]
+    pub projection: ProjectionAssumptions,
 }

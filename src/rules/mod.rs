@@ -26,5 +26,6 @@ pub mod maintenance;
 pub mod os;
 pub mod plan;
 pub mod pool;
+pub mod projection;
 pub mod surge;
 pub mod version;

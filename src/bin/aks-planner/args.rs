@@ -45,7 +45,6 @@ impl Args {
         self.flags.iter().any(|f| f == name)
     }
 
-    #[allow(dead_code)] // used by later subcommands (windows, project, export)
     pub fn option(&self, name: &str) -> Option<&str> {
         self.options.get(name).map(String::as_str)
     }

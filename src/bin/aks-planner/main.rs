@@ -5,6 +5,8 @@
 mod args;
 mod check;
 mod io;
+mod project;
+mod windows;
 
 use std::process::ExitCode;
 
@@ -14,6 +16,12 @@ aks-planner: plan AKS node OS upgrades from a plan file (same rules as the web a
 USAGE:
     aks-planner demo                       print the demo plan (a starting template)
     aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
+                                           projected upgrades per pool, exposure, cost,
+                                           the four channels side by side (N default 26)
+    aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
+                                           next N (default 10) maintenance windows per
+                                           cluster and configuration, in UTC
     aks-planner help                       this text
 
 Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
@@ -39,6 +47,8 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         "check" => check::run(rest),
+        "project" => project::run(rest),
+        "windows" => windows::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

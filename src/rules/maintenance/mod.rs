@@ -4,11 +4,30 @@
 //! Invariants: a [`MaintenanceWindow`] always has exactly one schedule kind, a well-formed
 //! `utcOffset` (`±HH:mm`) and `startTime` (`HH:mm`, 00:00–23:59). Numeric ranges (duration
 //! 4–24, intervals, dayOfMonth) are reported as findings so a plan under edit can hold them.
+//!
+//! # Where to start
+//! [`MaintenanceWindow::occurrences`] (the engine, [`recurrence`]), [`legacy_occurrences`]
+//! (the old `default` form), [`findings`](validate::findings) (ranges and schedule quality),
+//! [`describe`](describe::describe) (plain English for the editor) and [`dst`] (daylight-saving
+//! drift of a fixed `utcOffset`).
 
 mod types;
 
 pub use types::*;
 
+mod blackout;
+pub mod describe;
+pub mod dst;
+mod grid;
+mod legacy;
+mod notes;
+mod quality;
 pub mod recurrence;
+pub mod validate;
 
-pub use recurrence::{BlackoutOverlap, MissingDay, Occurrence, RecurrenceOptions, WeeklyAnchor};
+pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
+pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
+pub use recurrence::{
+    BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
+};
+pub use validate::findings;

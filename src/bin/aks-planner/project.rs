@@ -1,0 +1,249 @@
+//! `aks-planner project PLAN.json --from <RFC 3339> --weeks N [--json]`: the projected events
+//! per pool, exposure and cost summaries, and the four channels side by side per cluster.
+
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use planner::rules::findings::Severity;
+use planner::rules::projection::compare::{ChannelOutcome, compare_channels};
+use planner::rules::projection::exposure::ExposureStats;
+use planner::rules::projection::{
+    EventKind, PoolEvent, Projection, format_days, format_money, project,
+};
+
+use crate::args::Args;
+use crate::io::read_plan;
+
+pub fn run(raw: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(raw, &["from", "weeks"], &["json"])?;
+    let plan = read_plan(args.one_positional("plan file")?)?;
+    let from = match args.option("from") {
+        Some(s) => DateTime::parse_from_rfc3339(s)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|e| {
+                format!("--from {s:?} is not an RFC 3339 instant such as 2026-11-01T00:00:00Z: {e}")
+            })?,
+        None => return Err("missing --from, e.g. --from 2026-11-01T00:00:00Z".to_owned()),
+    };
+    let weeks: u32 = match args.option("weeks") {
+        Some(s) => s
+            .parse()
+            .ok()
+            .filter(|w| (1..=104).contains(w))
+            .ok_or_else(|| format!("--weeks {s:?} must be a whole number from 1 to 104"))?,
+        None => 26,
+    };
+    let projection = project(&plan, from, weeks);
+    let channels: Vec<(String, Vec<ChannelOutcome>)> = (0..plan.clusters.len())
+        .filter_map(|i| {
+            compare_channels(&plan, i, from, weeks).map(|c| (plan.clusters[i].name.clone(), c))
+        })
+        .collect();
+    if args.flag("json") {
+        let value = serde_json::json!({
+            "projection": projection,
+            "channelComparison": channels
+                .iter()
+                .map(|(name, rows)| serde_json::json!({"cluster": name, "channels": rows}))
+                .collect::<Vec<_>>(),
+        });
+        let json = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        println!("{json}");
+    } else {
+        print_text(&projection, &channels);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn time(t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(
+        || "AKS-determined".to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
+fn stats_line(s: &ExposureStats) -> String {
+    let typical = s.typical_minutes.map_or("n/a".to_owned(), format_days);
+    let worst = match s.worst_minutes {
+        Some(m) if s.worst_is_lower_bound => format!("≥ {}", format_days(m)),
+        Some(m) => format_days(m),
+        None => "n/a".to_owned(),
+    };
+    let mut line = format!("typical {typical}, worst {worst}");
+    if s.aks_determined > 0 {
+        line.push_str(&format!(", {} AKS-determined", s.aks_determined));
+    }
+    if s.pending > 0 {
+        line.push_str(&format!(", {} pending at horizon end", s.pending));
+    }
+    if s.misses_sla {
+        line.push_str("  MISSES SLA");
+    }
+    line
+}
+
+fn event_line(p: &Projection, e: &PoolEvent) -> String {
+    let kind = match e.kind {
+        EventKind::Reimage => "reimage",
+        EventKind::LivePatch => "live patch",
+        EventKind::NightlyPatch => "nightly patch",
+        EventKind::Reboot => "reboot (kured)",
+    };
+    let label = p
+        .releases
+        .get(e.release as usize)
+        .map_or("?", |r| r.label.as_str());
+    let mut line = format!("{} → {}  {kind:<14} {label}", time(e.start), time(e.end));
+    if e.covers > 1 {
+        line.push_str(&format!(" (+{} older)", e.covers - 1));
+    }
+    if let Some(w) = e.window {
+        line.push_str(&format!(
+            "  window {}–{}",
+            w.start.format("%m-%d %H:%M"),
+            w.end.format("%H:%M")
+        ));
+    }
+    if e.spill_minutes > 0 {
+        line.push_str(&format!("  SPILL {} min", e.spill_minutes));
+    }
+    line
+}
+
+fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
+    let cur = &p.costs.currency;
+    println!(
+        "Projection {} → {} ({} releases)",
+        p.from.format("%Y-%m-%d %H:%M UTC"),
+        p.to.format("%Y-%m-%d %H:%M UTC"),
+        p.releases.len()
+    );
+    for (c, ce) in p.clusters.iter().zip(&p.exposure.clusters) {
+        println!();
+        println!(
+            "{}  channel {}  {:?}{}  pools in sequence ≈ {} min",
+            c.name,
+            c.channel,
+            c.scheduling,
+            c.window_hours
+                .map_or(String::new(), |h| format!(" ({h} h)")),
+            c.total_upgrade_minutes
+        );
+        for (pool, pe) in c.pools.iter().zip(&ce.pools) {
+            let u = &pool.upgrade;
+            println!(
+                "  {} ({}, {} × {}): {:?} {} per batch, {} batches, +{} nodes, ≈ {} min{}",
+                pool.name,
+                pool.os_sku,
+                u.nodes,
+                pool.vm_size,
+                u.path,
+                u.parallelism,
+                u.batches,
+                u.peak_extra_nodes,
+                u.minutes,
+                if u.surge_assumed {
+                    " (maxSurge assumed, A-3)"
+                } else {
+                    ""
+                }
+            );
+            if let Some(note) = &pool.note {
+                println!("    {note}");
+            }
+            for e in &pool.events {
+                println!("    {}", event_line(p, e));
+            }
+            println!("    exposure: {}", stats_line(&pe.stats));
+        }
+        println!("  cluster exposure: {}", stats_line(&ce.stats));
+    }
+    println!();
+    println!(
+        "Exposure (SLA {} d): fleet {}",
+        p.exposure.sla_days,
+        stats_line(&p.exposure.fleet)
+    );
+    if !p.exposure.pools_missing_sla.is_empty() {
+        println!(
+            "  pools missing the SLA: {}",
+            p.exposure.pools_missing_sla.join(", ")
+        );
+    }
+    println!();
+    println!("Cost ({cur}, estimates):");
+    for l in &p.costs.lines {
+        println!(
+            "  {}/{}: {} per month  [{}]{}",
+            l.cluster,
+            l.pool.as_deref().unwrap_or("VHDs"),
+            format_money(l.per_month_micros, cur),
+            l.basis,
+            if l.price_known { "" } else { "  PRICE UNKNOWN" }
+        );
+    }
+    for c in &p.costs.clusters {
+        println!(
+            "  {}: {} per month, {} per year, {}.{:03} reimages per month",
+            c.cluster,
+            format_money(c.per_month_micros, cur),
+            format_money(c.per_year_micros, cur),
+            c.reimages_per_month_milli / 1000,
+            c.reimages_per_month_milli % 1000
+        );
+    }
+    println!(
+        "  fleet: {} per month, {} per year",
+        format_money(p.costs.per_month_micros, cur),
+        format_money(p.costs.per_year_micros, cur)
+    );
+    println!();
+    println!("Channels side by side:");
+    for (name, rows) in channels {
+        println!("  {name}");
+        for r in rows {
+            println!(
+                "    {:<60} {} per month, {}.{:03} reimages per month",
+                r.summary(),
+                format_money(r.per_month_micros, cur),
+                r.reimages_per_month_milli / 1000,
+                r.reimages_per_month_milli % 1000
+            );
+        }
+    }
+    if !p.fleet.stagger.is_empty() || !p.fleet.collisions.is_empty() {
+        println!();
+        println!("Fleet:");
+        for col in &p.fleet.collisions {
+            println!(
+                "  {}: {} share {} window starts (first {})",
+                col.subscription,
+                col.clusters.join(", "),
+                col.occurrences,
+                col.first_start.format("%Y-%m-%d %H:%M UTC")
+            );
+        }
+        for s in &p.fleet.stagger {
+            println!(
+                "  ring {} → ring {}: {} early release(s); suggested delay {}",
+                s.earlier_ring,
+                s.later_ring,
+                s.violations,
+                s.suggested_delay_hours
+                    .map_or("n/a".to_owned(), |h| format!("{h} h"))
+            );
+        }
+    }
+    if !p.findings.is_empty() {
+        println!();
+        println!("Findings:");
+        for f in &p.findings {
+            let label = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            };
+            println!("  {label}[{}] {}", f.code, f.message);
+        }
+    }
+}

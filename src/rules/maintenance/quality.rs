@@ -1,0 +1,281 @@
+//! Schedule-quality findings: does the window fit the channel it governs (aks-rules.md §3.1,
+//! §3.6), do two windows collide, is a change too close to its window, and what happens without
+//! a window (§8 ).
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::describe::format_local;
+use super::recurrence::{Occurrence, RecurrenceOptions};
+use super::types::{ConfigName, MaintenanceWindow, Schedule};
+use super::validate::{At, DOCS_PM};
+use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
+use crate::rules::cluster::Cluster;
+use crate::rules::findings::{Finding, Severity, Source};
+
+/// How far ahead overlapping node OS and auto-upgrade windows are looked for.
+pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
+
+/// A new or changed configuration needs up to ~15 minutes to be considered (§3.6, CL 2024-06-09).
+pub const CHANGE_LEAD_MINUTES: i64 = 15;
+
+const DOCS_NOS: Source = Source {
+    title: "AKS docs: Autoupgrade node OS images",
+    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+};
+const DOCS_AUC: Source = Source {
+    title: "AKS docs: Automatically upgrade an AKS cluster",
+    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+};
+
+/// The longest gap between windows, in days (months count as 31).
+fn cadence_days(s: &Schedule) -> u32 {
+    match *s {
+        Schedule::Daily { interval_days } => interval_days,
+        Schedule::Weekly { interval_weeks, .. } => interval_weeks.saturating_mul(7),
+        Schedule::AbsoluteMonthly {
+            interval_months, ..
+        }
+        | Schedule::RelativeMonthly {
+            interval_months, ..
+        } => interval_months.saturating_mul(31),
+    }
+}
+
+fn cadence_words(s: &Schedule) -> String {
+    super::describe::describe_schedule(s).to_lowercase()
+}
+
+/// Channel fit, ignored or missing windows, `default` misuse, overlaps and the A-12 note.
+pub(crate) fn cluster_findings(
+    cluster_index: usize,
+    cluster: &Cluster,
+    now: Option<DateTime<Utc>>,
+    options: RecurrenceOptions,
+) -> Vec<Finding> {
+    let cfgs = &cluster.maintenance_configurations;
+    let at = |config| At {
+        cluster: cluster_index,
+        cluster_name: &cluster.name,
+        config,
+    };
+    let node_os = cluster.auto_upgrade_profile.node_os_upgrade_channel;
+    let upgrade = cluster.auto_upgrade_profile.upgrade_channel;
+    let mut out = Vec::new();
+    match cfgs.node_os.as_ref() {
+        Some(w) => node_os_fit(at(ConfigName::NodeOs), node_os, w, &mut out),
+        None if node_os.uses_maintenance_window() => out.push(unscheduled(
+            at(ConfigName::NodeOs),
+            &format!("nodeOSUpgradeChannel {node_os}"),
+            DOCS_NOS,
+        )),
+        None => {}
+    }
+    match cfgs.auto_upgrade.as_ref() {
+        Some(_) if upgrade == UpgradeChannel::None => out.push(at(ConfigName::AutoUpgrade).finding(
+            Severity::Warning,
+            "auto-upgrade-window-unused",
+            "",
+            DOCS_AUC,
+            [
+                "aksManagedAutoUpgradeSchedule is set but upgradeChannel is none".into(),
+                "a window does not turn auto-upgrade on; with upgradeChannel none it schedules nothing".into(),
+                "set upgradeChannel (patch or stable), or remove the configuration".into(),
+            ],
+        )),
+        Some(_) => {}
+        None if upgrade != UpgradeChannel::None => {
+            out.push(unscheduled(at(ConfigName::AutoUpgrade), &format!("upgradeChannel {upgrade}"), DOCS_AUC));
+            if cfgs.default.is_some() {
+                out.push(at(ConfigName::Default).finding(
+                    Severity::Warning,
+                    "default-does-not-schedule-auto-upgrade",
+                    "",
+                    DOCS_PM,
+                    [
+                        format!("the default configuration does not schedule upgradeChannel {upgrade}"),
+                        "default governs AKS weekly releases only; cluster auto-upgrades follow aksManagedAutoUpgradeSchedule".into(),
+                        "add an aksManagedAutoUpgradeSchedule configuration (a monthly window is the usual choice)".into(),
+                    ],
+                ));
+            }
+        }
+        None => {}
+    }
+    if let (Some(now), Some(a), Some(n)) = (now, cfgs.auto_upgrade.as_ref(), cfgs.node_os.as_ref())
+        && upgrade != UpgradeChannel::None
+        && node_os.uses_maintenance_window()
+        && let Some((x, y)) = first_overlap(a, n, now, options)
+    {
+        let start = x.start.max(y.start);
+        out.push(at(ConfigName::NodeOs).finding(
+            Severity::Warning,
+            "maintenance-windows-overlap",
+            "",
+            DOCS_PM,
+            [
+                format!(
+                    "the node OS and auto-upgrade windows overlap, first on {} (UTC)",
+                    format_local(start, super::types::UtcOffset::UTC)
+                ),
+                "when windows overlap, AKS decides the order: a Kubernetes upgrade and a node image rollout may run back to back in one window".into(),
+                "move one of the windows to another day or time if the order or the combined disruption matters".into(),
+            ],
+        ));
+    }
+    if cfgs.auto_upgrade.is_some() || cfgs.node_os.is_some() {
+        let config = if cfgs.node_os.is_some() {
+            ConfigName::NodeOs
+        } else {
+            ConfigName::AutoUpgrade
+        };
+        out.push(at(config).finding(
+            Severity::Note,
+            "assumption-work-outside-window",
+            "",
+            DOCS_PM,
+            [
+                "assumption A-12: AKS only starts work inside a window; work in progress continues past its end".into(),
+                "2026 docs: in-flight upgrades finish after the window, new ones wait; older docs also described catch-up upgrades outside windows after failures. Maintenance is best effort".into(),
+                "size windows for the slowest node pool; see the projection for spill-over".into(),
+            ],
+        ));
+    }
+    out
+}
+
+/// §3.1: Unmanaged/None ignore the window; §3.6: NodeImage wants weekly, SecurityPatch can use daily.
+fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
+    let cadence = cadence_days(&w.schedule);
+    let words = cadence_words(&w.schedule);
+    match channel {
+        NodeOsChannel::None | NodeOsChannel::Unmanaged => out.push(at.finding(
+            Severity::Warning,
+            "node-os-window-ignored",
+            "",
+            DOCS_NOS,
+            [
+                format!("aksManagedNodeOSUpgradeSchedule is set but nodeOSUpgradeChannel is {channel}"),
+                "AKS schedules nothing for None or Unmanaged (Unmanaged patches nightly through the OS's own updater), so this window is ignored".into(),
+                "choose SecurityPatch or NodeImage, or remove the configuration".into(),
+            ],
+        )),
+        NodeOsChannel::NodeImage if cadence > 7 => out.push(at.finding(
+            Severity::Warning,
+            "node-image-cadence-too-long",
+            "schedule",
+            DOCS_PM,
+            [
+                format!("NodeImage with a window {words}"),
+                "AKS releases a new node image every week; with a longer cadence images pile up and nodes fall behind on security fixes".into(),
+                "use a weekly window (e.g. every Sunday)".into(),
+            ],
+        )),
+        NodeOsChannel::SecurityPatch if cadence > 7 => out.push(at.finding(
+            Severity::Warning,
+            "security-patch-cadence-too-long",
+            "schedule",
+            DOCS_PM,
+            [
+                format!("SecurityPatch with a window {words}"),
+                "SecurityPatch delivers security fixes as they come; AKS recommends a daily window for it, and a longer cadence leaves patches waiting for weeks".into(),
+                "use a daily window (or at most weekly)".into(),
+            ],
+        )),
+        NodeOsChannel::SecurityPatch if cadence == 7 => out.push(at.finding(
+            Severity::Note,
+            "security-patch-cadence-weekly",
+            "schedule",
+            DOCS_PM,
+            [
+                format!("SecurityPatch with a window {words}"),
+                "SecurityPatch can use a daily window to receive security updates as they are released".into(),
+                "consider a daily window if most patches are live and a week's delay matters".into(),
+            ],
+        )),
+        _ => {}
+    }
+}
+
+/// §8 A-13: a channel without a window runs at AKS-determined times.
+fn unscheduled(at: At<'_>, what: &str, source: Source) -> Finding {
+    at.finding(
+        Severity::Note,
+        "maintenance-window-missing",
+        "",
+        source,
+        [
+            format!("{what} has no {} window: AKS picks the time", at.config),
+            "without a configuration AKS applies upgrades at times it determines; the planner shows them as unscheduled (assumption A-13)".into(),
+            format!("add {} to control when upgrades may start", at.config),
+        ],
+    )
+}
+
+/// The first pair of usable (unblocked) windows that overlap within the horizon.
+fn first_overlap(
+    a: &MaintenanceWindow,
+    b: &MaintenanceWindow,
+    now: DateTime<Utc>,
+    options: RecurrenceOptions,
+) -> Option<(Occurrence, Occurrence)> {
+    let until = now.checked_add_signed(TimeDelta::weeks(OVERLAP_HORIZON_WEEKS))?;
+    let usable = |w: &MaintenanceWindow| -> Vec<Occurrence> {
+        w.occurrences(now, options)
+            .take_while(|o| o.start < until)
+            .filter(|o| !o.blocked)
+            .collect()
+    };
+    let (xs, ys) = (usable(a), usable(b));
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (xs.get(i), ys.get(j)) {
+        if x.start < y.end && y.start < x.end {
+            return Some((*x, *y));
+        }
+        if x.end <= y.end {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// A configuration changed at `changed_at` whose next usable window starts less than 15 minutes
+/// later may miss that window (§3.6: AKS needs up to ~15 minutes to pick up a change).
+pub fn change_lead_time(
+    cluster_index: usize,
+    cluster: &Cluster,
+    config: ConfigName,
+    changed_at: DateTime<Utc>,
+    options: RecurrenceOptions,
+) -> Option<Finding> {
+    let next = cluster
+        .maintenance_configurations
+        .occurrences(config, changed_at, options)?
+        .filter(|o| !o.blocked && o.start >= changed_at)
+        .take(1)
+        .next()?;
+    let lead = next.start - changed_at;
+    (lead < TimeDelta::minutes(CHANGE_LEAD_MINUTES)).then(|| {
+        At {
+            cluster: cluster_index,
+            cluster_name: &cluster.name,
+            config,
+        }
+        .finding(
+            Severity::Warning,
+            "maintenance-changed-too-late",
+            "",
+            DOCS_PM,
+            [
+                format!(
+                    "{config} changes {} minutes before its next window ({} UTC)",
+                    lead.num_minutes(),
+                    format_local(next.start, super::types::UtcOffset::UTC)
+                ),
+                "AKS needs up to about 15 minutes to pick up a new or changed maintenance configuration; that window may be missed".into(),
+                "apply the change at least 15 minutes before the window starts".into(),
+            ],
+        )
+    })
+}

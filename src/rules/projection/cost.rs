@@ -1,0 +1,219 @@
+//! Cost: surge VMs billed while a rolling reimage runs (aks-rules.md §1.4, §4.4) and the
+//! SecurityPatch VHDs hosted in the node resource group (§1.4, §8 A-15). Amounts are integer
+//! micro-units of the plan's currency, so the total is exactly the sum of the lines.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::super::channel::NodeOsChannel;
+use super::super::plan::Plan;
+use super::MONTH_MINUTES;
+use super::timeline::{ClusterProjection, EventKind};
+use super::vmsize::{Provenance, lookup};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CostKind {
+    /// Extra VMs during rolling reimages.
+    Surge,
+    /// SecurityPatch VHD hosting.
+    VhdHosting,
+}
+
+/// One priced line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CostLine {
+    pub cluster: String,
+    pub pool: Option<String>,
+    pub kind: CostKind,
+    /// Reimage events in the horizon (surge), or OS SKUs hosted (VHD).
+    pub events: u32,
+    /// Surge cost of one reimage of the pool.
+    pub per_event_micros: u64,
+    /// Over the whole horizon.
+    pub horizon_micros: u64,
+    pub per_month_micros: u64,
+    /// `false`: the VM price is unknown; the line is 0 until the user enters one.
+    pub price_known: bool,
+    /// How it was computed, e.g. "4 surge × 0.384/h × 37 min".
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterCost {
+    pub cluster: String,
+    pub horizon_micros: u64,
+    pub per_month_micros: u64,
+    pub per_year_micros: u64,
+    /// Pool reimages per month (disruption), in thousandths.
+    pub reimages_per_month_milli: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CostSummary {
+    pub currency: String,
+    pub lines: Vec<CostLine>,
+    pub clusters: Vec<ClusterCost>,
+    pub horizon_micros: u64,
+    pub per_month_micros: u64,
+    pub per_year_micros: u64,
+    /// VM sizes with no price: the user should enter one.
+    pub unknown_prices: Vec<String>,
+}
+
+/// `value × MONTH / horizon`, rounded half up.
+fn per_month(value: u64, horizon_minutes: i64) -> u64 {
+    let h = u128::try_from(horizon_minutes.max(1)).unwrap_or(1);
+    let m = u128::try_from(MONTH_MINUTES).unwrap_or(0);
+    u64::try_from((u128::from(value) * m + h / 2) / h).unwrap_or(u64::MAX)
+}
+
+/// One reimage's surge cost: extra nodes × price per hour × minutes / 60 (§4.4), rounded.
+pub fn surge_event_micros(extra_nodes: u32, price_per_hour_micros: u64, minutes: u32) -> u64 {
+    let v = u128::from(extra_nodes) * u128::from(price_per_hour_micros) * u128::from(minutes);
+    u64::try_from((v + 30) / 60).unwrap_or(u64::MAX)
+}
+
+/// Monthly VHD hosting: retained VHDs × used GB × price per GB-month per OS SKU (§1.4).
+pub fn vhd_month_micros(plan: &Plan, os_skus: u32) -> u64 {
+    let c = &plan.assumptions.projection.costs;
+    u64::from(os_skus)
+        .saturating_mul(u64::from(c.retained_vhds_per_os_sku))
+        .saturating_mul(u64::from(c.vhd_used_gb))
+        .saturating_mul(c.vhd_price_per_gb_month_micros)
+}
+
+pub fn summarise(
+    plan: &Plan,
+    clusters: &[ClusterProjection],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> CostSummary {
+    let costs = &plan.assumptions.projection.costs;
+    let horizon = (to - from).num_minutes();
+    let mut lines = Vec::new();
+    let mut cluster_costs = Vec::with_capacity(clusters.len());
+    let mut unknown = BTreeSet::new();
+    for c in clusters {
+        let first_line = lines.len();
+        let mut reimages = 0u64;
+        for p in &c.pools {
+            let events = p
+                .events
+                .iter()
+                .filter(|e| e.kind == EventKind::Reimage)
+                .count();
+            let events = u32::try_from(events).unwrap_or(u32::MAX);
+            reimages += u64::from(events);
+            if events == 0 || p.upgrade.peak_extra_nodes == 0 {
+                continue;
+            }
+            let vm = lookup(&p.vm_size, costs);
+            let price = vm.price_per_hour_micros.unwrap_or(0);
+            if vm.price_from == Provenance::Unknown {
+                unknown.insert(p.vm_size.clone());
+            }
+            let per_event =
+                surge_event_micros(p.upgrade.peak_extra_nodes, price, p.upgrade.minutes);
+            let total = per_event.saturating_mul(u64::from(events));
+            lines.push(CostLine {
+                cluster: c.name.clone(),
+                pool: Some(p.name.clone()),
+                kind: CostKind::Surge,
+                events,
+                per_event_micros: per_event,
+                horizon_micros: total,
+                per_month_micros: per_month(total, horizon),
+                price_known: vm.price_from != Provenance::Unknown,
+                basis: format!(
+                    "{} surge × {} {}/h × {} min × {} reimages",
+                    p.upgrade.peak_extra_nodes,
+                    p.vm_size,
+                    super::format_money(price, &costs.currency),
+                    p.upgrade.minutes,
+                    events
+                ),
+            });
+        }
+        if c.channel == NodeOsChannel::SecurityPatch {
+            let skus: BTreeSet<_> = c
+                .pools
+                .iter()
+                .filter(|p| p.stream.is_some())
+                .map(|p| p.os_sku)
+                .collect();
+            let skus = u32::try_from(skus.len()).unwrap_or(u32::MAX);
+            if skus > 0 {
+                let month = vhd_month_micros(plan, skus);
+                let h = u128::try_from(horizon.max(0)).unwrap_or(0);
+                let m = u128::try_from(MONTH_MINUTES).unwrap_or(1);
+                let total = u64::try_from((u128::from(month) * h + m / 2) / m).unwrap_or(u64::MAX);
+                lines.push(CostLine {
+                    cluster: c.name.clone(),
+                    pool: None,
+                    kind: CostKind::VhdHosting,
+                    events: skus,
+                    per_event_micros: 0,
+                    horizon_micros: total,
+                    per_month_micros: month,
+                    price_known: true,
+                    basis: format!(
+                        "{skus} OS SKU × {} VHD × {} GB × {}/GB-month (estimate)",
+                        costs.retained_vhds_per_os_sku,
+                        costs.vhd_used_gb,
+                        super::format_money(costs.vhd_price_per_gb_month_micros, &costs.currency)
+                    ),
+                });
+            }
+        }
+        let mine = &lines[first_line..];
+        let month: u64 = mine.iter().map(|l| l.per_month_micros).sum();
+        cluster_costs.push(ClusterCost {
+            cluster: c.name.clone(),
+            horizon_micros: mine.iter().map(|l| l.horizon_micros).sum(),
+            per_month_micros: month,
+            per_year_micros: month.saturating_mul(12),
+            reimages_per_month_milli: per_month(reimages.saturating_mul(1000), horizon),
+        });
+    }
+    let per_month_total: u64 = cluster_costs.iter().map(|c| c.per_month_micros).sum();
+    CostSummary {
+        currency: costs.currency.clone(),
+        horizon_micros: cluster_costs.iter().map(|c| c.horizon_micros).sum(),
+        per_month_micros: per_month_total,
+        per_year_micros: per_month_total.saturating_mul(12),
+        lines,
+        clusters: cluster_costs,
+        unknown_prices: unknown.into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surge_event_cost_is_nodes_times_price_times_hours() {
+        // 4 × 0.384/h × 37 min = 0.9472.
+        assert_eq!(surge_event_micros(4, 384_000, 37), 947_200);
+        assert_eq!(surge_event_micros(0, 384_000, 37), 0);
+    }
+
+    #[test]
+    fn vhd_hosting_defaults_to_one_30_gb_vhd_at_5_cents_per_os_sku() {
+        let plan = Plan::default();
+        assert_eq!(vhd_month_micros(&plan, 1), 1_500_000);
+        assert_eq!(vhd_month_micros(&plan, 2), 3_000_000);
+    }
+
+    #[test]
+    fn per_month_scales_a_four_week_horizon() {
+        // 28 days = 40 320 min; 1.00 over 28 days is 1.087 per month.
+        assert_eq!(per_month(1_000_000, 40_320), 1_087_054);
+    }
+}

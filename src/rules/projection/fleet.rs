@@ -1,0 +1,232 @@
+//! Fleet checks: clusters in one subscription whose windows start together (ARM throttling,
+//! aks-rules.md §3.6 "stagger") and ring order (a later ring takes each release only after the
+//! earlier ring finished it plus a soak the user sets).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use super::super::cluster::Cluster;
+use super::super::plan::Plan;
+use super::release::Release;
+use super::timeline::{ClusterProjection, PatchState};
+
+/// Clusters of one subscription opening a window at the same instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowCollision {
+    pub subscription: String,
+    pub clusters: Vec<String>,
+    pub first_start: DateTime<Utc>,
+    /// How many window starts they share in the horizon.
+    pub occurrences: u32,
+}
+
+/// A release a later ring started before the earlier ring finished it + soak.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RingViolation {
+    pub release: u32,
+    pub earlier_ring: u32,
+    pub later_ring: u32,
+    /// `None`: the earlier ring had not finished it at all within the horizon.
+    pub earlier_finished: Option<DateTime<Utc>>,
+    pub later_started: DateTime<Utc>,
+    /// Minutes the later ring would have to wait longer; `None` if the earlier never finished.
+    pub shortfall_minutes: Option<i64>,
+}
+
+/// A suggested delay of a ring's windows behind the previous ring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RingStagger {
+    pub earlier_ring: u32,
+    pub later_ring: u32,
+    pub violations: u32,
+    /// Shift the later ring's windows by at least this many hours (rounded up).
+    pub suggested_delay_hours: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FleetChecks {
+    pub collisions: Vec<WindowCollision>,
+    /// `(cluster, ring)` for every cluster with a ring.
+    pub rings: Vec<(String, u32)>,
+    pub ring_violations: Vec<RingViolation>,
+    pub stagger: Vec<RingStagger>,
+}
+
+/// The ring of a cluster: tag `ring` (0..n), else `environment` dev < test < prod.
+pub fn ring_of(cluster: &Cluster) -> Option<u32> {
+    let tag = |k: &str| {
+        cluster
+            .tags
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.trim().to_ascii_lowercase())
+    };
+    if let Some(r) = tag("ring").and_then(|v| v.parse().ok()) {
+        return Some(r);
+    }
+    match tag("environment").or_else(|| tag("env"))?.as_str() {
+        "dev" | "development" | "sandbox" => Some(0),
+        "test" | "qa" | "staging" | "uat" | "preprod" => Some(1),
+        "prod" | "production" => Some(2),
+        _ => None,
+    }
+}
+
+pub fn check(
+    plan: &Plan,
+    clusters: &[ClusterProjection],
+    releases: &[Release],
+    ring_soak_hours: u32,
+) -> FleetChecks {
+    let _ = releases;
+    let collisions = collisions(clusters);
+    let rings: Vec<(String, u32)> = plan
+        .clusters
+        .iter()
+        .filter_map(|c| ring_of(c).map(|r| (c.name.clone(), r)))
+        .collect();
+    let (ring_violations, stagger) = ring_order(plan, clusters, ring_soak_hours);
+    FleetChecks {
+        collisions,
+        rings,
+        ring_violations,
+        stagger,
+    }
+}
+
+fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
+    let mut by_start: BTreeMap<(&str, DateTime<Utc>), Vec<&str>> = BTreeMap::new();
+    for c in clusters.iter().filter(|c| !c.subscription.is_empty()) {
+        for w in &c.windows {
+            by_start
+                .entry((c.subscription.as_str(), w.start))
+                .or_default()
+                .push(c.name.as_str());
+        }
+    }
+    // (subscription, clusters) -> (first shared start, count)
+    type Shared<'a> = BTreeMap<(&'a str, Vec<&'a str>), (DateTime<Utc>, u32)>;
+    let mut grouped: Shared = BTreeMap::new();
+    for ((sub, start), names) in by_start {
+        if names.len() > 1 {
+            let e = grouped.entry((sub, names)).or_insert((start, 0));
+            e.0 = e.0.min(start);
+            e.1 += 1;
+        }
+    }
+    let mut out: Vec<WindowCollision> = grouped
+        .into_iter()
+        .map(|((sub, names), (first, n))| WindowCollision {
+            subscription: sub.to_owned(),
+            clusters: names.into_iter().map(str::to_owned).collect(),
+            first_start: first,
+            occurrences: n,
+        })
+        .collect();
+    out.sort_by(|a, b| (a.first_start, &a.subscription).cmp(&(b.first_start, &b.subscription)));
+    out
+}
+
+/// Per release and ring: earliest start, latest finish, and whether every pool finished.
+#[derive(Debug, Clone, Copy)]
+struct RingProgress {
+    started: Option<DateTime<Utc>>,
+    finished: Option<DateTime<Utc>>,
+    all_patched: bool,
+}
+
+fn ring_order(
+    plan: &Plan,
+    clusters: &[ClusterProjection],
+    soak_hours: u32,
+) -> (Vec<RingViolation>, Vec<RingStagger>) {
+    let soak = Duration::hours(i64::from(soak_hours));
+    let mut progress: BTreeMap<(u32, u32), RingProgress> = BTreeMap::new();
+    for (spec, c) in plan.clusters.iter().zip(clusters) {
+        let Some(ring) = ring_of(spec) else { continue };
+        for p in c.pools.iter().filter(|p| p.stream.is_some()) {
+            for rec in &p.patches {
+                let e = progress.entry((rec.release, ring)).or_insert(RingProgress {
+                    started: None,
+                    finished: None,
+                    all_patched: true,
+                });
+                if let Some(s) = rec.started {
+                    e.started = Some(e.started.map_or(s, |x| x.min(s)));
+                }
+                match rec.state {
+                    PatchState::Patched(at) => {
+                        e.finished = Some(e.finished.map_or(at, |x| x.max(at)))
+                    }
+                    _ => e.all_patched = false,
+                }
+            }
+        }
+    }
+    let mut violations = Vec::new();
+    let mut per_release: BTreeMap<u32, Vec<(u32, RingProgress)>> = BTreeMap::new();
+    for ((release, ring), p) in progress {
+        per_release.entry(release).or_default().push((ring, p));
+    }
+    for (release, rings) in per_release {
+        for pair in rings.windows(2) {
+            let ((earlier, e), (later, l)) = (pair[0], pair[1]);
+            let Some(later_started) = l.started else {
+                continue;
+            };
+            let earlier_finished = if e.all_patched { e.finished } else { None };
+            let shortfall = earlier_finished.map(|f| (f + soak - later_started).num_minutes());
+            if shortfall.is_none_or(|m| m > 0) {
+                violations.push(RingViolation {
+                    release,
+                    earlier_ring: earlier,
+                    later_ring: later,
+                    earlier_finished,
+                    later_started,
+                    shortfall_minutes: shortfall,
+                });
+            }
+        }
+    }
+    let mut stagger: BTreeMap<(u32, u32), (u32, Option<i64>)> = BTreeMap::new();
+    for v in &violations {
+        let e = stagger
+            .entry((v.earlier_ring, v.later_ring))
+            .or_insert((0, None));
+        e.0 += 1;
+        if let Some(m) = v.shortfall_minutes {
+            e.1 = Some(e.1.map_or(m, |x: i64| x.max(m)));
+        }
+    }
+    let stagger = stagger
+        .into_iter()
+        .map(|((earlier, later), (n, worst))| RingStagger {
+            earlier_ring: earlier,
+            later_ring: later,
+            violations: n,
+            suggested_delay_hours: worst.map(|m| u32::try_from((m + 59) / 60).unwrap_or(u32::MAX)),
+        })
+        .collect();
+    (violations, stagger)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ring_tag_wins_over_environment_and_environments_are_ordered() {
+        let mut c = Cluster::new("a");
+        assert_eq!(ring_of(&c), None);
+        c.tags.insert("environment".into(), "Prod".into());
+        assert_eq!(ring_of(&c), Some(2));
+        c.tags.insert("ring".into(), "5".into());
+        assert_eq!(ring_of(&c), Some(5));
+    }
+}

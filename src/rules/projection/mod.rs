@@ -1,0 +1,121 @@
+//! The projection engine (issue 4): turn channels + windows + surge settings into a projected
+//! timeline per cluster and pool, with exposure, cost, fleet checks and findings. Everything
+//! returned is plain data, so the app's timeline and panels and the CLI render the same thing.
+//!
+//! # Where to start
+//! [`project`] is the entry point. [`release`] models what is published when (§1.3),
+//! [`duration`] the surge arithmetic (§4.2–4.3), [`timeline`] places upgrades into windows
+//! (§3.6–3.7), then [`exposure`], [`cost`], [`fleet`] and [`findings`] summarise.
+//! [`compare::compare_channels`] runs one cluster under all four channels.
+
+pub mod assumptions;
+pub mod compare;
+pub mod cost;
+pub mod duration;
+pub mod exposure;
+pub mod findings;
+pub mod fleet;
+pub mod release;
+pub mod timeline;
+#[cfg(test)]
+mod timeline_tests;
+pub mod vmsize;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use super::findings::Finding;
+use super::plan::Plan;
+
+pub use assumptions::ProjectionAssumptions;
+pub use timeline::{
+    ClusterProjection, EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Scheduling,
+    WindowSlot,
+};
+
+/// Minutes in an average month (365.25 × 24 × 60 / 12), for per-month figures.
+pub const MONTH_MINUTES: i64 = 43_830;
+
+/// The whole projection of a plan over `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Projection {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Every projected release; events and patch records point into this list by index.
+    pub releases: Vec<release::Release>,
+    pub clusters: Vec<ClusterProjection>,
+    pub exposure: exposure::FleetExposure,
+    pub costs: cost::CostSummary,
+    pub fleet: fleet::FleetChecks,
+    pub findings: Vec<Finding>,
+}
+
+impl Projection {
+    /// Length of the horizon in minutes.
+    pub fn horizon_minutes(&self) -> i64 {
+        (self.to - self.from).num_minutes()
+    }
+}
+
+/// Projects `plan` from `from` for `weeks` weeks, using `plan.assumptions.projection`.
+pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
+    let a = &plan.assumptions.projection;
+    let to = from + Duration::weeks(i64::from(weeks));
+    let releases = timeline::Releases::new(&a.releases, from, to);
+    let clusters: Vec<ClusterProjection> = plan
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| timeline::project_cluster(i, c, plan, &releases, from, to))
+        .collect();
+    let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
+    let costs = cost::summarise(plan, &clusters, from, to);
+    let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
+    let findings = findings::collect(plan, &clusters, &exposure, &fleet);
+    Projection {
+        from,
+        to,
+        releases: releases.all,
+        clusters,
+        exposure,
+        costs,
+        fleet,
+        findings,
+    }
+}
+
+/// `minutes` as days with one decimal, e.g. `3.5 d`.
+pub fn format_days(minutes: i64) -> String {
+    let tenths = (minutes * 10 + 720) / 1440;
+    format!("{}.{} d", tenths / 10, tenths % 10)
+}
+
+/// `micros` of a currency as `1,234.56 USD`.
+pub fn format_money(micros: u64, currency: &str) -> String {
+    let cents = (micros + 5_000) / 10_000;
+    let units = cents / 100;
+    let mut grouped = String::new();
+    let digits = units.to_string();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{grouped}.{:02} {currency}", cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_money_format_for_people() {
+        assert_eq!(format_days(3 * 1440 + 720), "3.5 d");
+        assert_eq!(format_days(0), "0.0 d");
+        assert_eq!(format_money(1_234_564_999, "USD"), "1,234.56 USD");
+        assert_eq!(format_money(4_999, "EUR"), "0.00 EUR");
+        assert_eq!(format_money(192_000, "USD"), "0.19 USD");
+    }
+}

@@ -1,0 +1,565 @@
+//! Places every projected release onto each pool: which window, when the pool's rolling
+//! upgrade starts and ends, whether it spills past the window, and which pools wait for the
+//! next window (aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
+
+use std::ops::Range;
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use serde::Serialize;
+
+use super::super::channel::{NodeOsChannel, UpgradeChannel};
+use super::super::cluster::Cluster;
+use super::super::os::OsSku;
+use super::super::plan::Plan;
+use super::super::pool::AgentPool;
+use super::assumptions::{ProjectionAssumptions, ReleaseAssumptions};
+use super::duration::{PoolUpgrade, UpgradePath, pool_upgrade};
+use super::release::{Release, Stream, releases};
+
+/// The releases of all streams in one list, with each stream's range.
+#[derive(Debug, Clone)]
+pub struct Releases {
+    pub all: Vec<Release>,
+    ranges: [(Stream, Range<usize>); 3],
+}
+
+impl Releases {
+    pub fn new(a: &ReleaseAssumptions, from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        let mut all = Vec::new();
+        let mut range = |stream| {
+            let start = all.len();
+            all.extend(releases(stream, a, from, to));
+            (stream, start..all.len())
+        };
+        let ranges = [
+            range(Stream::LinuxNodeImage),
+            range(Stream::WindowsNodeImage),
+            range(Stream::Security),
+        ];
+        Releases { all, ranges }
+    }
+
+    /// The stream's releases and the index of the first one in [`Releases::all`].
+    fn of(&self, stream: Stream) -> (usize, &[Release]) {
+        let range = self
+            .ranges
+            .iter()
+            .find(|(s, _)| *s == stream)
+            .map(|(_, r)| r.clone())
+            .unwrap_or(0..0);
+        let start = range.start;
+        (start, self.all.get(range).unwrap_or(&[]))
+    }
+}
+
+/// One concrete maintenance window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowSlot {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// In a `notAllowedDates` blackout: no work starts (shown struck through).
+    pub blocked: bool,
+}
+
+/// How a cluster's node OS work is timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Scheduling {
+    /// In `aksManagedNodeOSUpgradeSchedule` windows.
+    MaintenanceWindow,
+    /// NodeImage/SecurityPatch without that window: AKS picks the time (§8 A-13). No dates.
+    AksDetermined,
+    /// Unmanaged: the OS updater at ~06:00 UTC, not governed by windows (§1.1).
+    Nightly,
+    /// None: nothing is applied.
+    NotPatched,
+}
+
+/// What an event does to the nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EventKind {
+    /// Rolling reimage: surge, drain, reimage (§4.3).
+    Reimage,
+    /// SecurityPatch applied live: no drain (§1.1).
+    LivePatch,
+    /// Unmanaged: packages installed in place by the OS updater.
+    NightlyPatch,
+    /// Unmanaged: kured reboots the nodes so a kernel patch takes effect (§1.7).
+    Reboot,
+}
+
+/// One upgrade of one pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PoolEvent {
+    /// Newest release applied (index into `Projection::releases`).
+    pub release: u32,
+    /// How many releases this event applies at once (older ones it supersedes included).
+    pub covers: u32,
+    pub kind: EventKind,
+    /// `false`: AKS-determined time; `window`, `start` and `end` are then `None`.
+    pub scheduled: bool,
+    pub window: Option<WindowSlot>,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    /// Minutes the upgrade runs past the window end (in-flight work continues, §3.7).
+    pub spill_minutes: u32,
+}
+
+/// When a pool runs a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PatchState {
+    Patched(DateTime<Utc>),
+    /// Not running it by the end of the horizon (or never: None, unsupported, no reboot).
+    NotWithinHorizon,
+    /// No window: AKS picks the time; the planner does not invent one (§8 A-13).
+    AksDetermined,
+}
+
+/// One release on one pool, for exposure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PatchRecord {
+    pub release: u32,
+    pub state: PatchState,
+    /// Start of the upgrade that brought it (for ring order checks).
+    pub started: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PoolProjection {
+    pub name: String,
+    pub os_sku: OsSku,
+    pub vm_size: String,
+    /// The releases this pool follows; `None` when the channel gives it nothing.
+    pub stream: Option<Stream>,
+    /// Why the pool gets nothing, or a caveat about what it gets.
+    pub note: Option<String>,
+    pub upgrade: PoolUpgrade,
+    pub events: Vec<PoolEvent>,
+    pub patches: Vec<PatchRecord>,
+    /// Ends of windows after which this pool still had work but no new operation could start
+    /// (it waits for the next window, §3.7, §8 A-12).
+    pub deferred: Vec<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterProjection {
+    pub index: u32,
+    pub name: String,
+    pub subscription: String,
+    /// The node OS channel in effect (`upgradeChannel: node-image` forces NodeImage, §2 rule 1).
+    pub channel: NodeOsChannel,
+    /// First instant work can start: `from` + window lead time, or + the channel change delay.
+    pub effective_from: DateTime<Utc>,
+    /// The planned channel differs from the live one: it takes effect within 24 h (§1.8).
+    pub channel_change: bool,
+    pub scheduling: Scheduling,
+    pub window_hours: Option<u32>,
+    pub windows: Vec<WindowSlot>,
+    pub pools: Vec<PoolProjection>,
+    /// Sum of the pools' rolling-upgrade estimates: pools go one after another (§2 rule 3).
+    pub total_upgrade_minutes: u32,
+}
+
+/// The node OS channel AKS applies (aks-rules.md §2 rule 1).
+pub fn effective_channel(cluster: &Cluster) -> NodeOsChannel {
+    if cluster.auto_upgrade_profile.upgrade_channel == UpgradeChannel::NodeImage {
+        NodeOsChannel::NodeImage
+    } else {
+        cluster.auto_upgrade_profile.node_os_upgrade_channel
+    }
+}
+
+/// Which stream a pool follows under `channel`, or why it gets nothing (§1.1, §1.2, §8 A-6).
+fn pool_stream(channel: NodeOsChannel, pool: &AgentPool) -> Result<Stream, &'static str> {
+    let sku = pool.os_sku;
+    match channel {
+        NodeOsChannel::None => Err("channel None: AKS applies nothing and the OS updater is off"),
+        NodeOsChannel::NodeImage if sku.is_windows() => Ok(Stream::WindowsNodeImage),
+        NodeOsChannel::NodeImage => Ok(Stream::LinuxNodeImage),
+        NodeOsChannel::SecurityPatch if sku.is_windows() => Err(
+            "SecurityPatch is not supported on Windows pools: assumed to receive nothing (§8 A-6)",
+        ),
+        NodeOsChannel::SecurityPatch
+            if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
+                || (sku == OsSku::AzureLinux && pool.gpu) =>
+        {
+            Err("SecurityPatch is not supported on this OS SKU: assumed to receive nothing (§1.2)")
+        }
+        NodeOsChannel::SecurityPatch => Ok(Stream::Security),
+        NodeOsChannel::Unmanaged if sku.is_windows() => {
+            Err("Unmanaged on Windows behaves like None: no automatic patching (§1.1)")
+        }
+        NodeOsChannel::Unmanaged
+            if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
+                || (sku == OsSku::AzureLinux && pool.gpu) =>
+        {
+            Err("Unmanaged has no OS updater on this OS SKU / GPU size (§1.2)")
+        }
+        NodeOsChannel::Unmanaged => Ok(Stream::Security),
+    }
+}
+
+/// The stream against which a pool that gets nothing is measured (what it is missing).
+fn reference_stream(pool: &AgentPool) -> Stream {
+    if pool.os_sku.is_windows() {
+        Stream::WindowsNodeImage
+    } else {
+        Stream::Security
+    }
+}
+
+fn minutes(m: u32) -> Duration {
+    Duration::minutes(i64::from(m))
+}
+
+/// Projects one cluster.
+pub fn project_cluster(
+    index: usize,
+    cluster: &Cluster,
+    plan: &Plan,
+    releases: &Releases,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ClusterProjection {
+    let a = &plan.assumptions.projection;
+    let channel = effective_channel(cluster);
+    let channel_change = cluster.current_auto_upgrade_profile.is_some_and(|c| {
+        effective_channel_of(c.upgrade_channel, c.node_os_upgrade_channel) != channel
+    });
+    let lead = minutes(a.window_lead_time_minutes);
+    let effective_from = if channel_change {
+        from + Duration::hours(i64::from(a.channel_change_delay_hours)).max(lead)
+    } else {
+        from + lead
+    };
+    let version = cluster.kubernetes_version;
+    let mut pools: Vec<PoolProjection> = cluster
+        .agent_pool_profiles
+        .iter()
+        .map(|p| {
+            let stream = pool_stream(channel, p);
+            PoolProjection {
+                name: p.name.clone(),
+                os_sku: p.os_sku,
+                vm_size: p.vm_size.clone(),
+                stream: stream.ok(),
+                note: stream.err().map(str::to_owned),
+                upgrade: pool_upgrade(p, version, &a.timings),
+                events: Vec::new(),
+                patches: Vec::new(),
+                deferred: Vec::new(),
+            }
+        })
+        .collect();
+    let window = cluster.maintenance_configurations.node_os.as_ref();
+    let scheduling = match channel {
+        NodeOsChannel::None => Scheduling::NotPatched,
+        NodeOsChannel::Unmanaged => Scheduling::Nightly,
+        _ if window.is_some() => Scheduling::MaintenanceWindow,
+        _ => Scheduling::AksDetermined,
+    };
+    let mut windows = Vec::new();
+    match scheduling {
+        Scheduling::MaintenanceWindow => {
+            if let Some(w) = window {
+                windows = w
+                    .occurrences(from, plan.assumptions.recurrence)
+                    .take_while(|o| o.start < to)
+                    .map(|o| WindowSlot {
+                        start: o.start,
+                        end: o.end,
+                        blocked: o.blocked,
+                    })
+                    .collect();
+            }
+            in_windows(&mut pools, &windows, releases, a, effective_from);
+        }
+        Scheduling::AksDetermined => unscheduled(&mut pools, releases),
+        Scheduling::Nightly => nightly(&mut pools, releases, a, effective_from, to),
+        Scheduling::NotPatched => {}
+    }
+    // Pools that get nothing are measured against what they miss.
+    for (pool, spec) in pools.iter_mut().zip(&cluster.agent_pool_profiles) {
+        if pool.stream.is_none() {
+            let (offset, list) = releases.of(reference_stream(spec));
+            pool.patches = (0..list.len())
+                .map(|i| PatchRecord {
+                    release: index_u32(offset + i),
+                    state: PatchState::NotWithinHorizon,
+                    started: None,
+                })
+                .collect();
+        }
+    }
+    let total_upgrade_minutes = pools
+        .iter()
+        .filter(|p| p.stream.is_some())
+        .fold(0u32, |acc, p| acc.saturating_add(p.upgrade.minutes));
+    ClusterProjection {
+        index: index_u32(index),
+        name: cluster.name.clone(),
+        subscription: cluster.subscription.clone(),
+        channel,
+        effective_from,
+        channel_change,
+        scheduling,
+        window_hours: window.map(|w| w.duration_hours),
+        windows,
+        pools,
+        total_upgrade_minutes,
+    }
+}
+
+fn effective_channel_of(upgrade: UpgradeChannel, node_os: NodeOsChannel) -> NodeOsChannel {
+    if upgrade == UpgradeChannel::NodeImage {
+        NodeOsChannel::NodeImage
+    } else {
+        node_os
+    }
+}
+
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// NodeImage / SecurityPatch in maintenance windows. Pools go one after another; a pool starts
+/// only while the window is open and takes the newest release available when it starts; work
+/// in flight at the window end continues (spill), the remaining pools wait for the next
+/// window, where they go first (§3.7, §8 A-12). A newer release arriving while the window is
+/// still open is applied in the same window (§1.3 "upgraded twice").
+pub(super) fn in_windows(
+    pools: &mut [PoolProjection],
+    windows: &[WindowSlot],
+    releases: &Releases,
+    a: &ProjectionAssumptions,
+    effective_from: DateTime<Utc>,
+) {
+    let n = pools.len();
+    if n == 0 {
+        return;
+    }
+    // Next release each pool still needs (index within its stream).
+    let mut next = vec![0usize; n];
+    let mut resume = 0usize;
+    for slot in windows.iter().filter(|w| !w.blocked) {
+        let mut cursor = slot.start.max(effective_from);
+        if cursor >= slot.end {
+            continue;
+        }
+        let mut first_deferred: Option<usize> = None;
+        'passes: loop {
+            let mut progressed = false;
+            for step in 0..n {
+                let i = (resume + step) % n;
+                let pool = &mut pools[i];
+                let Some(stream) = pool.stream else { continue };
+                let (offset, list) = releases.of(stream);
+                let available = list.partition_point(|r| r.available <= cursor);
+                if available <= next[i] {
+                    continue;
+                }
+                let pending = &list[next[i]..available];
+                let reimage = pending.iter().any(|r| r.needs_reimage);
+                if reimage && pool.upgrade.path == UpgradePath::Stalled {
+                    continue;
+                }
+                if cursor >= slot.end {
+                    pool.deferred.push(slot.end);
+                    first_deferred.get_or_insert(i);
+                    continue;
+                }
+                let took = if reimage {
+                    pool.upgrade.minutes
+                } else {
+                    a.timings.live_patch_minutes
+                };
+                let end = cursor + minutes(took);
+                let spill = (end - slot.end).num_minutes().max(0);
+                let release = index_u32(offset + available - 1);
+                pool.events.push(PoolEvent {
+                    release,
+                    covers: index_u32(pending.len()),
+                    kind: if reimage {
+                        EventKind::Reimage
+                    } else {
+                        EventKind::LivePatch
+                    },
+                    scheduled: true,
+                    window: Some(*slot),
+                    start: Some(cursor),
+                    end: Some(end),
+                    spill_minutes: u32::try_from(spill).unwrap_or(u32::MAX),
+                });
+                for j in next[i]..available {
+                    pool.patches.push(PatchRecord {
+                        release: index_u32(offset + j),
+                        state: PatchState::Patched(end),
+                        started: Some(cursor),
+                    });
+                }
+                next[i] = available;
+                cursor = end;
+                progressed = true;
+            }
+            if first_deferred.is_some() {
+                break 'passes;
+            }
+            if !progressed {
+                // A release reaching the region while the window is still open is applied in
+                // the same window: the pool may be upgraded twice (§1.3, §3.7).
+                let arrival = pools
+                    .iter()
+                    .zip(&next)
+                    .filter_map(|(p, &k)| {
+                        let (_, list) = releases.of(p.stream?);
+                        list.get(k).map(|r| r.available)
+                    })
+                    .filter(|&t| t > cursor && t < slot.end)
+                    .min();
+                match arrival {
+                    Some(t) => cursor = t,
+                    None => break 'passes,
+                }
+            }
+        }
+        resume = first_deferred.unwrap_or(0);
+    }
+    for (i, pool) in pools.iter_mut().enumerate() {
+        if let Some(stream) = pool.stream {
+            let (offset, list) = releases.of(stream);
+            for j in next[i]..list.len() {
+                pool.patches.push(PatchRecord {
+                    release: index_u32(offset + j),
+                    state: PatchState::NotWithinHorizon,
+                    started: None,
+                });
+            }
+        }
+    }
+}
+
+/// No window: every release is applied at an AKS-determined time (§8 A-13).
+fn unscheduled(pools: &mut [PoolProjection], releases: &Releases) {
+    for pool in pools.iter_mut() {
+        let Some(stream) = pool.stream else { continue };
+        let (offset, list) = releases.of(stream);
+        for (j, r) in list.iter().enumerate() {
+            let release = index_u32(offset + j);
+            pool.events.push(PoolEvent {
+                release,
+                covers: 1,
+                kind: if r.needs_reimage {
+                    EventKind::Reimage
+                } else {
+                    EventKind::LivePatch
+                },
+                scheduled: false,
+                window: None,
+                start: None,
+                end: None,
+                spill_minutes: 0,
+            });
+            pool.patches.push(PatchRecord {
+                release,
+                state: PatchState::AksDetermined,
+                started: None,
+            });
+        }
+    }
+}
+
+/// The next daily `hour`:00 UTC at or after `t`.
+fn next_daily(t: DateTime<Utc>, hour: u32) -> DateTime<Utc> {
+    let time = NaiveTime::from_hms_opt(hour.min(23), 0, 0).unwrap_or(NaiveTime::MIN);
+    let today = t.date_naive().and_time(time).and_utc();
+    if today >= t {
+        today
+    } else {
+        today + Duration::days(1)
+    }
+}
+
+/// Unmanaged: the OS updater installs each security fix at the next ~06:00 UTC run after it
+/// is published; fixes needing a reboot take effect only when kured reboots the nodes, one
+/// node at a time (drain + reboot ≈ drain + reimage minutes per node), in its window (§1.1,
+/// §1.7). Without kured they never take effect within the horizon.
+fn nightly(
+    pools: &mut [PoolProjection],
+    releases: &Releases,
+    a: &ProjectionAssumptions,
+    effective_from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) {
+    let r = &a.releases;
+    for pool in pools.iter_mut() {
+        let Some(stream) = pool.stream else { continue };
+        let (offset, list) = releases.of(stream);
+        for (j, rel) in list.iter().enumerate() {
+            let release = index_u32(offset + j);
+            let install = next_daily(
+                rel.published.max(effective_from),
+                r.unmanaged_patch_hour_utc,
+            );
+            if install >= to {
+                pool.patches.push(PatchRecord {
+                    release,
+                    state: PatchState::NotWithinHorizon,
+                    started: None,
+                });
+                continue;
+            }
+            pool.events.push(PoolEvent {
+                release,
+                covers: 1,
+                kind: EventKind::NightlyPatch,
+                scheduled: true,
+                window: None,
+                start: Some(install),
+                end: Some(install),
+                spill_minutes: 0,
+            });
+            let state = match (rel.needs_reimage, r.kured_reboot) {
+                (false, _) => PatchState::Patched(install),
+                (true, None) => PatchState::NotWithinHorizon,
+                (true, Some(k)) => {
+                    let start = next_daily(install, k.start_hour_utc);
+                    let per_node = pool.upgrade.drain_minutes + a.timings.reimage_minutes;
+                    let end = start + minutes(per_node.saturating_mul(pool.upgrade.nodes));
+                    if start >= to {
+                        PatchState::NotWithinHorizon
+                    } else {
+                        let slot_end = start + Duration::hours(i64::from(k.duration_hours));
+                        pool.events.push(PoolEvent {
+                            release,
+                            covers: 1,
+                            kind: EventKind::Reboot,
+                            scheduled: true,
+                            window: Some(WindowSlot {
+                                start,
+                                end: slot_end,
+                                blocked: false,
+                            }),
+                            start: Some(start),
+                            end: Some(end),
+                            spill_minutes: u32::try_from((end - slot_end).num_minutes().max(0))
+                                .unwrap_or(u32::MAX),
+                        });
+                        PatchState::Patched(end)
+                    }
+                }
+            };
+            pool.patches.push(PatchRecord {
+                release,
+                state,
+                started: Some(install),
+            });
+        }
+    }
+}

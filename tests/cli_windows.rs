@@ -1,0 +1,156 @@
+//! `aks-planner windows`: the next N windows per cluster and configuration, in UTC.
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn planner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aks-planner"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Writes `json` to a fresh temporary plan file and returns its path.
+fn plan_file(name: &str, json: &str) -> String {
+    let path = std::env::temp_dir().join(format!("cli-windows-{}-{name}.json", std::process::id()));
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const PLAN: &str = r#"{"version":1,"clusters":[{"name":"aks-a",
+  "autoUpgradeProfile":{"upgradeChannel":"none","nodeOSUpgradeChannel":"NodeImage"},
+  "maintenanceConfigurations":[{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{
+    "schedule":{"weekly":{"intervalWeeks":2,"dayOfWeek":"Sunday"}},"durationHours":6,
+    "utcOffset":"+05:30","startDate":"2026-12-13","startTime":"22:00",
+    "notAllowedDates":[{"start":"2026-12-23","end":"2027-01-03"}]}}]},
+  {"name":"aks-b"}]}"#;
+
+const PLAN_B_READING: &str = r#"{"version":1,"assumptions":{"recurrence":{"weeklyAnchor":"firstMatchingDay"}},
+  "clusters":[{"name":"aks-a","maintenanceConfigurations":[{"name":"aksManagedNodeOSUpgradeSchedule",
+  "maintenanceWindow":{"schedule":{"weekly":{"intervalWeeks":2,"dayOfWeek":"Sunday"}},"durationHours":4,
+  "startDate":"2026-04-14","startTime":"01:00"}}]}]}"#;
+
+#[test]
+fn text_output_lists_utc_windows_and_marks_blocked_ones() {
+    let path = plan_file("text", PLAN);
+    let out = planner(&[
+        "windows",
+        &path,
+        "--from",
+        "2026-12-01T00:00:00Z",
+        "--count",
+        "3",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "aks-a
+  aksManagedNodeOSUpgradeSchedule: Every 2 weeks on Sunday, 22:00–04:00 (UTC+05:30), starting 13 Dec 2026, except 23 Dec–3 Jan
+    2026-12-13T16:30Z – 2026-12-13T22:30Z
+    2026-12-27T16:30Z – 2026-12-27T22:30Z  blocked (notAllowedDates)
+    2027-01-10T16:30Z – 2027-01-10T22:30Z
+aks-b
+  no maintenance configurations: AKS picks the times
+"
+    );
+}
+
+#[test]
+fn json_output_has_start_end_and_blocked_per_window_and_defaults_to_ten() {
+    let path = plan_file("json", PLAN);
+    let out = planner(&[
+        "windows",
+        &path,
+        "--from=2026-12-14T00:00:00+01:00",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["cluster"], "aks-a");
+    assert_eq!(list[0]["config"], "aksManagedNodeOSUpgradeSchedule");
+    let windows = list[0]["windows"].as_array().unwrap();
+    assert_eq!(windows.len(), 10);
+    assert_eq!(windows[0]["start"], "2026-12-27T16:30:00Z");
+    assert_eq!(windows[0]["end"], "2026-12-27T22:30:00Z");
+    assert_eq!(windows[0]["blocked"], true);
+    assert_eq!(windows[1]["blocked"], false);
+}
+
+#[test]
+fn the_plan_assumptions_choose_the_weekly_reading() {
+    // Azure/AKS#5720 example under reading B: first Sunday on/after Tuesday 14 Apr 2026 = 19 Apr.
+    let path = plan_file("reading-b", PLAN_B_READING);
+    let out = planner(&[
+        "windows",
+        &path,
+        "--from",
+        "2026-04-01T00:00:00Z",
+        "--count",
+        "1",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["windows"][0]["start"], "2026-04-19T01:00:00Z");
+}
+
+#[test]
+fn bad_arguments_and_files_exit_2_with_a_message() {
+    let path = plan_file("args", PLAN);
+    let cases: [&[&str]; 6] = [
+        &["windows", &path],
+        &["windows", &path, "--from", "tomorrow"],
+        &[
+            "windows",
+            &path,
+            "--from",
+            "2027-01-01T00:00:00Z",
+            "--count",
+            "0",
+        ],
+        &[
+            "windows",
+            &path,
+            "--from",
+            "2027-01-01T00:00:00Z",
+            "--count",
+            "ten",
+        ],
+        &[
+            "windows",
+            "/nonexistent/plan.json",
+            "--from",
+            "2027-01-01T00:00:00Z",
+        ],
+        &[
+            "windows",
+            &path,
+            "--from",
+            "2027-01-01T00:00:00Z",
+            "--colour",
+        ],
+    ];
+    for args in cases {
+        let out = planner(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).starts_with("aks-planner: "),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn usage_mentions_the_windows_command() {
+    let out = planner(&["help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("aks-planner windows PLAN.json --from"));
+}
