@@ -42,7 +42,7 @@ pub fn BehaviourPanel() -> impl IntoView {
         })
     });
     view! {
-        <section class="panel behaviour" aria-labelledby="behaviour-title" data-testid="behaviour">
+        <section class="panel behaviour" aria-labelledby="behaviour-title" data-testid="behaviour" tabindex="0">
             <div class="panel-head">
                 <h2 id="behaviour-title">"What this does"</h2>
                 <Show when=move || described.with(|(channel, _)| !channel.is_empty())>
