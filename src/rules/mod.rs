@@ -23,6 +23,7 @@ pub mod edit;
 pub mod findings;
 pub mod history;
 pub mod maintenance;
+pub mod names;
 pub mod os;
 pub mod plan;
 pub mod pool;

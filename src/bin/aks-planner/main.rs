@@ -15,7 +15,8 @@ aks-planner: plan AKS node OS upgrades from a plan file (same rules as the web a
 
 USAGE:
     aks-planner demo                       print the demo plan (a starting template)
-    aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner check PLAN.json [--json] [--now T]
+                                           list findings; exit 1 if any error
     aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
                                            projected upgrades per pool, exposure, cost,
                                            the four channels side by side (N default 26)
