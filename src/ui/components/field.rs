@@ -102,6 +102,7 @@ pub fn TextField(
                     <SeverityIcon severity=Severity::Error />
                     <span>
                         {move || error.get().unwrap_or_default()}
+                        " "
                         <span class="field-error-kept">
                             {move || {
                                 value.with(|v| {
