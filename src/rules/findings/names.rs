@@ -188,10 +188,13 @@ fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
         if cluster.name.is_empty() {
             continue;
         }
+        // ASCII folding on purpose: `str::to_lowercase` links core's Unicode case tables
+        // (~7 KB gzip of wasm). Cluster names and subscription ids are ASCII by rule (§6);
+        // only a resource group with non-ASCII letters differing in case would slip past.
         let key = (
-            cluster.subscription.to_lowercase(),
-            cluster.resource_group.to_lowercase(),
-            cluster.name.to_lowercase(),
+            cluster.subscription.to_ascii_lowercase(),
+            cluster.resource_group.to_ascii_lowercase(),
+            cluster.name.to_ascii_lowercase(),
         );
         match first_seen.get(&key) {
             Some(&first) => out.push(

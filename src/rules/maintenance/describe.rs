@@ -84,10 +84,12 @@ pub fn describe_schedule(schedule: &Schedule) -> String {
     capitalise(&text)
 }
 
+/// The sentences here are ASCII English, so ASCII case is exact and keeps core's Unicode case
+/// tables out of the wasm bundle.
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
+        c.to_ascii_uppercase().to_string() + chars.as_str()
     })
 }
 

@@ -42,7 +42,7 @@ fn cadence_days(s: &Schedule) -> u32 {
 }
 
 fn cadence_words(s: &Schedule) -> String {
-    super::describe::describe_schedule(s).to_lowercase()
+    super::describe::describe_schedule(s).to_ascii_lowercase()
 }
 
 /// Channel fit, ignored or missing windows, `default` misuse, overlaps and the A-12 note.
