@@ -32,4 +32,5 @@ pub mod pool;
 pub mod projection;
 pub mod share;
 pub mod surge;
+pub mod timefmt;
 pub mod version;

@@ -120,7 +120,7 @@ fn windows_section(ctx: &Context<'_>, out: &mut String) {
                 .flatten()
                 .filter(|o| !o.blocked)
                 .take(NEXT_WINDOWS)
-                .map(|o| o.start.format("%Y-%m-%d %H:%M UTC").to_string())
+                .map(|o| format!("{} UTC", crate::rules::timefmt::iso_date_time(&o.start)))
                 .collect();
             let next = if next.is_empty() {
                 "—".to_owned()

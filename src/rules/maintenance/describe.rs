@@ -12,14 +12,14 @@ use super::types::{
 
 /// `13 Dec 2026`.
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::rules::timefmt::day_month_year(&d)
 }
 
 /// `Sun 13 Dec 2026 22:00` in the window's offset.
 pub fn format_local(t: DateTime<Utc>, offset: UtcOffset) -> String {
     local_datetime(t, offset).map_or_else(
         || t.to_rfc3339(),
-        |l| l.format("%a %-d %b %Y %H:%M").to_string(),
+        |l| crate::rules::timefmt::weekday_day_month_year_time(&l),
     )
 }
 
@@ -119,7 +119,7 @@ pub fn describe_span(span: &DateSpan, context_year: Option<i32>) -> String {
     let short = context_year == Some(span.start.year());
     let fmt = |d: NaiveDate| {
         if short {
-            d.format("%-d %b").to_string()
+            crate::rules::timefmt::day_month(&d)
         } else {
             format_date(d)
         }
@@ -205,7 +205,7 @@ pub fn explain_first_window(
             interval_months, ..
         } if interval_months > 1 => format!(
             "every {interval_months} months counts from the month of {from}, {}",
-            anchor.format("%B %Y")
+            crate::rules::timefmt::month_year(&anchor)
         ),
         _ => return capitalise(&first_text),
     };
@@ -310,8 +310,8 @@ pub fn explain_blackout(span: &DateSpan, offset: UtcOffset) -> String {
             format_date(span.start),
             format_date(span.end),
             format_offset(offset),
-            a.format("%-d %b %Y %H:%M"),
-            b.format("%-d %b %Y %H:%M")
+            crate::rules::timefmt::day_month_year_time(&a),
+            crate::rules::timefmt::day_month_year_time(&b)
         ),
         None => format!(
             "This blackout ends ({}) before it starts ({}): it blocks nothing",

@@ -248,7 +248,7 @@ pub fn describe_drift(window: &MaintenanceWindow, drift: &DstDrift) -> Vec<Strin
                 format!(
                     "to {} after {} UTC and at least 15 minutes before the window of {}",
                     s.utc_offset,
-                    s.after.format("%-d %b %Y %H:%M"),
+                    crate::rules::timefmt::day_month_year_time(&s.after),
                     format_date(s.before.date_naive())
                 )
             })

@@ -188,10 +188,10 @@ pub fn collect(
             .filter(|p| !p.deferred.is_empty())
             .map(|p| {
                 format!(
-                    "{} ({}×, first after {})",
+                    "{} ({}×, first after {} UTC)",
                     p.name,
                     p.deferred.len(),
-                    p.deferred[0].format("%Y-%m-%d %H:%M UTC")
+                    crate::rules::timefmt::iso_date_time(&p.deferred[0])
                 )
             })
             .collect();
@@ -230,11 +230,11 @@ pub fn collect(
                 "channel-change-delay",
                 path(c, None, None, "autoUpgradeProfile.nodeOSUpgradeChannel"),
                 format!(
-                    "{}: the channel change to {} can take up to {} h; work is projected from {}",
+                    "{}: the channel change to {} can take up to {} h; work is projected from {} UTC",
                     c.name,
                     c.channel,
                     a.channel_change_delay_hours,
-                    c.effective_from.format("%Y-%m-%d %H:%M UTC")
+                    crate::rules::timefmt::iso_date_time(&c.effective_from)
                 ),
                 "Channel changes take effect after up to 24 hours (aks-rules.md §1.8).",
                 "Change channels well before the window you count on.",
@@ -287,11 +287,11 @@ pub fn collect(
                 "window-collision",
                 path(c, None, Some(NODE_OS_CONFIG), "startTime"),
                 format!(
-                    "subscription {}: {} open a window at the same time ({}×, first {})",
+                    "subscription {}: {} open a window at the same time ({}×, first {} UTC)",
                     col.subscription,
                     col.clusters.join(", "),
                     col.occurrences,
-                    col.first_start.format("%Y-%m-%d %H:%M UTC")
+                    crate::rules::timefmt::iso_date_time(&col.first_start)
                 ),
                 "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows (aks-rules.md §3.6).",
                 "Move some clusters' startTime or day.",

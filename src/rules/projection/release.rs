@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use serde::Serialize;
 
 use super::assumptions::ReleaseAssumptions;
+use crate::rules::timefmt;
 
 /// What is released.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -63,7 +64,12 @@ pub fn releases(
         )
         .map(|(_, published)| Release {
             stream,
-            label: published.format("%Y%m.%d.0").to_string(),
+            label: format!(
+                "{}{:02}.{:02}.0",
+                timefmt::year(&published),
+                published.month(),
+                published.day()
+            ),
             published,
             available: published + Duration::hours(i64::from(a.node_image_rollout_hours)),
             needs_reimage: true,
@@ -119,7 +125,7 @@ fn security(a: &ReleaseAssumptions, from: DateTime<Utc>, to: DateTime<Utc>) -> V
         let first_in_week = week_of(t - sec_step) < week;
         Release {
             stream: Stream::Security,
-            label: published.format("security %Y-%m-%d").to_string(),
+            label: format!("security {}", timefmt::iso_date(&published)),
             published,
             available: published + Duration::hours(i64::from(a.security_rollout_hours)),
             needs_reimage: first_in_week && reimage_week(week, a.security_reimage_percent),
@@ -147,7 +153,7 @@ fn windows(a: &ReleaseAssumptions, from: DateTime<Utc>, to: DateTime<Utc>) -> Ve
         if published + rollout > from {
             out.push(Release {
                 stream: Stream::WindowsNodeImage,
-                label: published.format("Windows %Y-%m").to_string(),
+                label: format!("Windows {}", timefmt::iso_month(&published)),
                 published,
                 available: published + rollout,
                 needs_reimage: true,
