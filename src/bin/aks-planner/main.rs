@@ -4,7 +4,11 @@
 
 mod args;
 mod check;
+mod export;
+mod import;
 mod io;
+mod link;
+mod open;
 mod project;
 mod windows;
 
@@ -23,6 +27,17 @@ USAGE:
     aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
                                            next N (default 10) maintenance windows per
                                            cluster and configuration, in UTC
+    aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner export PLAN.json --format az|pwsh|bicep|terraform|markdown
+                [--cluster NAME] [--today YYYY-MM-DD]
+                                           print the plan as a script or snippet; a plan
+                                           with errors exports nothing (exit 1). --today
+                                           (default: today, UTC) replaces past start dates
+    aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan
+    aks-planner open LINK                  print the plan JSON inside a share link
+    aks-planner import FILE...             read `az aks show`, `az aks nodepool list` and
+                                           `az aks maintenanceconfiguration list` JSON
+                                           (- reads stdin) and print the plan JSON
     aks-planner help                       this text
 
 Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
@@ -50,6 +65,10 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "project" => project::run(rest),
         "windows" => windows::run(rest),
+        "export" => export::run(rest),
+        "link" => link::run(rest),
+        "open" => open::run(rest),
+        "import" => import::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
