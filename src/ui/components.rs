@@ -4,10 +4,16 @@
 pub mod behaviour_panel;
 pub mod cluster_editor;
 pub mod cluster_list;
+pub mod copy_button;
+pub mod export_panel;
+pub mod export_tab;
 pub mod field;
 pub mod findings_panel;
 pub mod header;
 pub mod icons;
+pub mod import_panel;
+pub mod link_open;
 pub mod plan_tab;
 pub mod pool_editor;
+pub mod share_panel;
 pub mod tabs;

@@ -5,6 +5,8 @@
 //! - [`storage`]: autosave to localStorage.
 //! - [`components`]: one file per component; `plan_tab` is the Plan tab.
 
+pub mod clipboard;
+pub mod clock;
 pub mod components;
 pub mod state;
 pub mod storage;
@@ -14,8 +16,10 @@ use leptos::prelude::*;
 
 use components::behaviour_panel::BehaviourPanel;
 use components::cluster_list::ClusterList;
+use components::export_tab::ExportTab;
 use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
+use components::link_open::LinkOpener;
 use components::plan_tab::PlanTab;
 use components::tabs::TabBar;
 use state::{PlanState, Tab};
@@ -29,12 +33,14 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
             <AppHeader />
+            <LinkOpener />
             <div class="workspace">
                 <ClusterList />
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
                     {move || match state.tab.get() {
-                        Tab::Plan => view! { <PlanTab /> },
+                        Tab::Plan => view! { <PlanTab /> }.into_any(),
+                        Tab::Export => view! { <ExportTab /> }.into_any(),
                     }}
                 </main>
                 <aside class="side" aria-label="Findings and behaviour">

@@ -19,14 +19,16 @@ use super::storage;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Plan,
+    Export,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Plan];
+    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Export];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Plan => "Plan",
+            Tab::Export => "Export",
         }
     }
 
@@ -34,6 +36,7 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Plan => "plan",
+            Tab::Export => "export",
         }
     }
 }
@@ -219,13 +222,19 @@ impl PlanState {
     /// Replaces the plan now (still undoable).
     pub fn replace(&self, replacement: Replacement) {
         self.pending_replacement.set(None);
-        self.edit(None, |plan| *plan = replacement_plan(replacement));
-        self.selected.set(0);
         let text = match replacement {
             Replacement::Empty => "Started an empty plan.",
             Replacement::Demo => "Opened the demo plan.",
         };
-        self.say(text, true);
+        self.replace_with(replacement_plan(replacement), text);
+    }
+
+    /// Replaces the plan with `plan` (a shared link's, an import's) as one undo step, selects
+    /// its first cluster and says `message` with an Undo button.
+    pub fn replace_with(&self, plan: Plan, message: &str) {
+        self.edit(None, |p| *p = plan);
+        self.selected.set(0);
+        self.say(message, true);
     }
 
     /// Shows a status message; `offer_undo` adds an Undo button next to it.
