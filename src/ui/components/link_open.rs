@@ -158,7 +158,7 @@ pub fn LinkOpener() -> impl IntoView {
                 <p>
                     <strong>"This link could not be opened: "</strong>
                     <span data-testid="link-error-text">{move || error.get().unwrap_or_default()}</span>
-                    " Your plan was not changed."
+                    ". Your plan was not changed."
                 </p>
                 <button type="button" class="btn-icon" data-testid="link-error-dismiss" aria-label="Dismiss message" on:click=move |_| error.set(None)>
                     <span aria-hidden="true">"×"</span>
