@@ -8,10 +8,10 @@ use std::fmt::Write;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::quote::markdown as md;
+use super::schedule_description;
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity};
-use crate::rules::maintenance::describe::{describe, describe_legacy};
-use crate::rules::maintenance::{ConfigName, DefaultConfig};
+use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 
 /// What every section may read.
@@ -104,14 +104,8 @@ fn windows_section(ctx: &Context<'_>, out: &mut String) {
     for c in ctx.clusters {
         let cfgs = &c.maintenance_configurations;
         for name in ConfigName::ALL {
-            let text = match (name, &cfgs.default) {
-                (ConfigName::Default, Some(DefaultConfig::Legacy { time_in_week, .. })) => {
-                    describe_legacy(time_in_week)
-                }
-                _ => match cfgs.window(name) {
-                    Some(w) => describe(w),
-                    None => continue,
-                },
+            let Some(text) = schedule_description(cfgs, name) else {
+                continue;
             };
             // Blocked windows (notAllowedDates) are left out: AKS starts nothing in them.
             let next: Vec<String> = cfgs
