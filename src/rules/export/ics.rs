@@ -28,7 +28,7 @@ use crate::rules::plan::Plan;
 use crate::rules::projection::timeline::effective_channel;
 
 /// The horizon of [`ExportFormat::Ics`](super::ExportFormat::Ics): half a year of windows.
-pub const DEFAULT_WEEKS: u32 = 26;
+pub const DEFAULT_WEEKS: u32 = super::PROJECTION_WEEKS;
 /// The longest horizon offered (two years; enough for any review, bounded output).
 pub const MAX_WEEKS: u32 = 104;
 

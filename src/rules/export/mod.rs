@@ -111,6 +111,9 @@ impl FromStr for ExportFormat {
     }
 }
 
+/// Weeks the review summary projects and the calendar covers by default: half a year.
+pub const PROJECTION_WEEKS: u32 = 26;
+
 /// The whole plan, or one cluster of it (the UI's per-cluster "copy").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope<'a> {
