@@ -15,10 +15,12 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+mod placement;
 pub mod release;
 pub mod timeline;
 #[cfg(test)]
 mod timeline_tests;
+mod unmanaged;
 pub mod vmsize;
 
 use chrono::{DateTime, Duration, Utc};
