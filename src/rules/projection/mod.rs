@@ -93,6 +93,11 @@ pub fn format_days(minutes: i64) -> String {
     format!("{}.{} d", tenths / 10, tenths % 10)
 }
 
+/// `minutes` as `4 h 05 min` (upgrade durations, spill).
+pub fn format_hours_minutes(minutes: u32) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
+}
+
 /// `micros` of a currency as `1,234.56 USD`.
 pub fn format_money(micros: u64, currency: &str) -> String {
     let cents = (micros + 5_000) / 10_000;
