@@ -56,6 +56,7 @@ fn every_format_of_the_pitfalls_plan_matches_its_golden_file() {
     for format in [
         ExportFormat::Bicep,
         ExportFormat::Terraform,
+        ExportFormat::Ics,
         ExportFormat::Markdown,
     ] {
         let text = export(&plan, format, Scope::Plan, today()).unwrap();
@@ -119,6 +120,7 @@ fn an_old_cli_gets_preview_prerequisites_and_clear_too_old_notes() {
         assert!(!sh.contains(&format!("{flag}=")), "{flag}");
     }
     // `none` does not prompt before 2.73, and `--yes` is not added.
+    assert!(sh.contains("node pool spot: az CLI 2.50 is too old for --max-unavailable"));
     assert!(!sh.contains("--yes"));
 }
 
@@ -163,4 +165,29 @@ fn bash_exports_pass_bash_syntax_check() {
             .unwrap();
         assert!(status.success());
     }
+}
+
+#[test]
+fn a_plan_with_errors_exports_nothing_but_the_errors() {
+    let mut plan = pitfalls();
+    // AKS refuses maxUnavailable on System pools (a findings Error).
+    plan.clusters[0].agent_pool_profiles[0]
+        .upgrade_settings
+        .max_unavailable = Some(planner::rules::surge::SurgeValue::Nodes(1));
+    for format in [
+        ExportFormat::Az,
+        ExportFormat::Pwsh,
+        ExportFormat::Bicep,
+        ExportFormat::Terraform,
+    ] {
+        let err = export(&plan, format, Scope::Plan, today()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("exports nothing") && text.contains("max-unavailable-on-system-pool"),
+            "{text}"
+        );
+    }
+    // The review summary still renders, and lists the error.
+    let md = export(&plan, ExportFormat::Markdown, Scope::Plan, today()).unwrap();
+    assert!(md.contains("max-unavailable-on-system-pool"));
 }

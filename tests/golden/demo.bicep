@@ -24,7 +24,7 @@ resource cluster1_autoUpgrade 'Microsoft.ContainerService/managedClusters/mainte
       durationHours: 4
       schedule: {
         relativeMonthly: {
-          dayOfWeek: 'Tuesday'
+          dayOfWeek: 'Wednesday'
           intervalMonths: 1
           weekIndex: 'First'
         }
@@ -240,7 +240,7 @@ resource cluster3_autoUpgrade 'Microsoft.ContainerService/managedClusters/mainte
       ]
       schedule: {
         relativeMonthly: {
-          dayOfWeek: 'Saturday'
+          dayOfWeek: 'Sunday'
           intervalMonths: 1
           weekIndex: 'Last'
         }

@@ -38,7 +38,7 @@ function Invoke-Cluster1 {
     # cluster aks-dev-weu in resource group rg-platform-dev, subscription contoso-dev (check `az account show` points at it)
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=First', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=First', '--day-of-week=Wednesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=1', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
@@ -86,7 +86,7 @@ function Invoke-Cluster3 {
     # via --config-file: notAllowedDates has no CLI flag
     $config = Join-Path $script:Tmp 'config-2.json'
     [System.IO.File]::WriteAllText($config, @'
-{"properties":{"maintenanceWindow":{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"Last","dayOfWeek":"Saturday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
+{"properties":{"maintenanceWindow":{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"Last","dayOfWeek":"Sunday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
 '@)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedAutoUpgradeSchedule', ('--config-file=' + $config))

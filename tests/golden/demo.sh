@@ -23,7 +23,7 @@ apply_cluster_1() {
   # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
   local verb=add
   if az aks maintenanceconfiguration show --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=aksManagedAutoUpgradeSchedule --output=none >/dev/null 2>&1; then verb=update; fi
-  az aks maintenanceconfiguration "$verb" --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=aksManagedAutoUpgradeSchedule --schedule-type=RelativeMonthly --interval-months=1 --week-index=First --day-of-week=Tuesday --start-time=09:00 --duration=4 --utc-offset=+01:00
+  az aks maintenanceconfiguration "$verb" --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=aksManagedAutoUpgradeSchedule --schedule-type=RelativeMonthly --interval-months=1 --week-index=First --day-of-week=Wednesday --start-time=09:00 --duration=4 --utc-offset=+01:00
   # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
   local verb=add
   if az aks maintenanceconfiguration show --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=aksManagedNodeOSUpgradeSchedule --output=none >/dev/null 2>&1; then verb=update; fi
@@ -75,7 +75,7 @@ apply_cluster_3() {
   # via --config-file: notAllowedDates has no CLI flag
   local config="$AKS_PLANNER_TMP/config-2.json"
   cat > "$config" <<'AKS_PLANNER_JSON'
-{"properties":{"maintenanceWindow":{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"Last","dayOfWeek":"Saturday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
+{"properties":{"maintenanceWindow":{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"Last","dayOfWeek":"Sunday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
 AKS_PLANNER_JSON
   local verb=add
   if az aks maintenanceconfiguration show --resource-group=rg-platform-prod --cluster-name=aks-prod-weu --name=aksManagedAutoUpgradeSchedule --output=none >/dev/null 2>&1; then verb=update; fi

@@ -15,7 +15,7 @@ resource "azurerm_kubernetes_cluster" "cluster1" {
     frequency = "RelativeMonthly"
     interval  = 1
     week_index  = "First"
-    day_of_week = "Tuesday"
+    day_of_week = "Wednesday"
     duration   = 4
     start_time = "09:00"
     utc_offset = "+01:00"
@@ -133,7 +133,7 @@ resource "azurerm_kubernetes_cluster" "cluster3" {
     frequency = "RelativeMonthly"
     interval  = 1
     week_index  = "Last"
-    day_of_week = "Saturday"
+    day_of_week = "Sunday"
     duration   = 8
     start_time = "22:00"
     utc_offset = "+01:00"

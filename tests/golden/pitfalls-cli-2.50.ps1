@@ -66,8 +66,6 @@ function Invoke-Cluster1 {
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=2', '--day-of-week=Friday', '--start-time=23:00', '--duration=4', '--utc-offset=-08:00', '--start-date=2027-02-05')
-    # WARNING: node pool system: az CLI 2.50 is too old for --max-unavailable (added in 2.74); max-unavailable 1 is NOT applied. Upgrade the CLI (az upgrade) and re-export.
-    [Console]::Error.WriteLine('aks-planner: warning: node pool system: az CLI 2.50 is too old for --max-unavailable (added in 2.74); max-unavailable 1 is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
     # WARNING: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.
     [Console]::Error.WriteLine('aks-planner: warning: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
     # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
@@ -75,7 +73,11 @@ function Invoke-Cluster1 {
     [Console]::Error.WriteLine('aks-planner: warning: node pool system: az CLI 2.50 is too old for --undrainable-node-behavior (added in 2.74); undrainable-node-behavior Schedule is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
     # node pool system upgrade settings
     Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=system', '--max-surge=33%')
-    # node pool spot: no upgrade settings to set (AKS defaults apply)
+    # WARNING: node pool spot: az CLI 2.50 is too old for --max-unavailable (added in 2.74); max-unavailable 1 is NOT applied. Upgrade the CLI (az upgrade) and re-export.
+    [Console]::Error.WriteLine('aks-planner: warning: node pool spot: az CLI 2.50 is too old for --max-unavailable (added in 2.74); max-unavailable 1 is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
+    # node pool spot upgrade settings
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=spot', '--max-surge=0')
+    # node pool batch: no upgrade settings to set (AKS defaults apply)
     # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
     Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none', '--node-os-upgrade-channel=SecurityPatch')
 }

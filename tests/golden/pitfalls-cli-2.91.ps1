@@ -58,8 +58,10 @@ function Invoke-Cluster1 {
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=2', '--day-of-week=Friday', '--start-time=23:00', '--duration=4', '--utc-offset=-08:00', '--start-date=2027-02-05')
     # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
     # node pool system upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=system', '--max-surge=33%', '--max-unavailable=1', '--drain-timeout=45', '--undrainable-node-behavior=Schedule')
-    # node pool spot: no upgrade settings to set (AKS defaults apply)
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=system', '--max-surge=33%', '--drain-timeout=45', '--undrainable-node-behavior=Schedule')
+    # node pool spot upgrade settings
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=spot', '--max-surge=0', '--max-unavailable=1')
+    # node pool batch: no upgrade settings to set (AKS defaults apply)
     # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
     Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none', '--node-os-upgrade-channel=SecurityPatch', '--yes')
 }

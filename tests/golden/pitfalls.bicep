@@ -89,7 +89,6 @@ resource cluster1_pool1 'Microsoft.ContainerService/managedClusters/agentPools@2
     count: 3
     upgradeSettings: {
       maxSurge: '33%'
-      maxUnavailable: '1'
       drainTimeoutInMinutes: 45
       nodeSoakDurationInMinutes: 0
       undrainableNodeBehavior: 'Schedule'
@@ -107,6 +106,23 @@ resource cluster1_pool2 'Microsoft.ContainerService/managedClusters/agentPools@2
     osSKU: 'Ubuntu'
     vmSize: 'Standard_D2s_v5'
     count: 5
+    upgradeSettings: {
+      maxSurge: '0'
+      maxUnavailable: '1'
+    }
+    // ...the rest of your pool properties
+  }
+}
+
+resource cluster1_pool3 'Microsoft.ContainerService/managedClusters/agentPools@2025-07-01' = {
+  parent: cluster1
+  name: 'batch'
+  properties: {
+    mode: 'User'
+    osType: 'Linux'
+    osSKU: 'Ubuntu'
+    vmSize: 'Standard_D2s_v5'
+    count: 2
     // upgradeSettings: none set, AKS defaults apply
     // ...the rest of your pool properties
   }

@@ -48,7 +48,6 @@ resource "azurerm_kubernetes_cluster" "cluster1" {
     vm_size = "Standard_D4s_v5"
     upgrade_settings {
       max_surge = "33%"
-      max_unavailable = "1"
       drain_timeout_in_minutes = 45
       node_soak_duration_in_minutes = 0
       undrainable_node_behavior = "Schedule"
@@ -59,6 +58,17 @@ resource "azurerm_kubernetes_cluster" "cluster1" {
 
 resource "azurerm_kubernetes_cluster_node_pool" "cluster1_pool2" {
   name                  = "spot"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.cluster1.id
+  vm_size               = "Standard_D2s_v5"
+  upgrade_settings {
+    max_surge = "0"
+    max_unavailable = "1"
+  }
+  # ...the rest of your node pool
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "cluster1_pool3" {
+  name                  = "batch"
   kubernetes_cluster_id = azurerm_kubernetes_cluster.cluster1.id
   vm_size               = "Standard_D2s_v5"
   # upgrade_settings: none set, AKS defaults apply

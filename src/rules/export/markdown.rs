@@ -1,25 +1,34 @@
 //! The Markdown design-review summary: one document a team reads in a review meeting.
 //!
 //! Built from [`SECTIONS`], each a function of the shared [`Context`], so that later work
-//! (durations, exposure, costs) adds a section without touching the others.
+//! (durations, exposure, costs) adds a section without touching the others. The projection
+//! sections ([`projection`]) read one [`project`] of the whole plan from `today` 00:00 UTC.
 
 use std::fmt::Write;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::quote::markdown as md;
+use super::{PROJECTION_WEEKS, midnight, schedule_description};
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity};
-use crate::rules::maintenance::{ConfigName, DefaultConfig, MaintenanceWindow, Schedule};
+use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
+use crate::rules::projection::{Projection, project};
+
+mod projection;
 
 /// What every section may read.
 pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The clusters in scope, in apply order.
     pub clusters: &'a [&'a Cluster],
+    /// Plan findings, then the projection's (spill, exposure over SLA, …).
     pub findings: &'a [Finding],
     pub today: NaiveDate,
+    /// The whole plan projected from `today` 00:00 UTC for [`Context::weeks`] weeks.
+    pub projection: &'a Projection,
+    pub weeks: u32,
 }
 
 /// A section: its heading and the function that writes its body (empty body = section left out).
@@ -30,6 +39,9 @@ pub const SECTIONS: &[Section] = &[
     ("Clusters", clusters_section),
     ("Maintenance windows", windows_section),
     ("Node pools", pools_section),
+    ("Projected upgrade durations", projection::durations_section),
+    ("Exposure", projection::exposure_section),
+    ("Costs", projection::costs_section),
     ("Findings", findings_section),
 ];
 
@@ -42,11 +54,20 @@ pub fn render(
     findings: &[Finding],
     today: NaiveDate,
 ) -> String {
+    let from = midnight(today);
+    let projection = project(plan, from, PROJECTION_WEEKS);
+    let findings: Vec<Finding> = findings
+        .iter()
+        .chain(&projection.findings)
+        .cloned()
+        .collect();
     let ctx = Context {
         plan,
         clusters,
-        findings,
+        findings: &findings,
         today,
+        projection: &projection,
+        weeks: PROJECTION_WEEKS,
     };
     let title = if plan.name.is_empty() {
         "AKS upgrade plan".to_owned()
@@ -97,96 +118,28 @@ fn clusters_section(ctx: &Context<'_>, out: &mut String) {
     }
 }
 
-/// A short factual description of a window, e.g. "every 2 weeks on Sunday, 22:00–04:00 (+01:00), from 2027-01-01".
-pub fn describe_window(w: &MaintenanceWindow) -> String {
-    let when = match w.schedule {
-        Schedule::Daily { interval_days: 1 } => "every day".to_owned(),
-        Schedule::Daily { interval_days } => format!("every {interval_days} days"),
-        Schedule::Weekly {
-            interval_weeks: 1,
-            day_of_week,
-        } => format!("every {}", day_of_week.as_str()),
-        Schedule::Weekly {
-            interval_weeks,
-            day_of_week,
-        } => format!("every {interval_weeks} weeks on {}", day_of_week.as_str()),
-        Schedule::AbsoluteMonthly {
-            interval_months,
-            day_of_month,
-        } => format!("day {day_of_month} of every {}", months(interval_months)),
-        Schedule::RelativeMonthly {
-            interval_months,
-            week_index,
-            day_of_week,
-        } => {
-            format!(
-                "{} {} of every {}",
-                week_index.as_str().to_lowercase(),
-                day_of_week.as_str(),
-                months(interval_months)
-            )
-        }
-    };
-    let start = w.start_time.time();
-    let end = start + chrono::Duration::hours(i64::from(w.duration_hours));
-    let mut text = format!(
-        "{when}, {}–{} ({}h, UTC{})",
-        hhmm(start),
-        hhmm(end),
-        w.duration_hours,
-        w.utc_offset
-    );
-    if let Some(d) = w.start_date {
-        let _ = write!(text, ", from {d}");
-    }
-    for span in &w.not_allowed_dates {
-        let _ = write!(text, "; not {}…{}", span.start, span.end);
-    }
-    text
-}
-
-fn months(n: u32) -> String {
-    if n == 1 {
-        "month".to_owned()
-    } else {
-        format!("{n} months")
-    }
-}
-
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
 fn windows_section(ctx: &Context<'_>, out: &mut String) {
-    let from = ctx.today.and_time(NaiveTime::MIN).and_utc();
+    let from = ctx.projection.from;
     let mut rows = String::new();
     for c in ctx.clusters {
+        let cfgs = &c.maintenance_configurations;
         for name in ConfigName::ALL {
-            let (text, next) = match (name, &c.maintenance_configurations.default) {
-                (ConfigName::Default, Some(DefaultConfig::Legacy { time_in_week, .. })) => {
-                    let days: Vec<String> = time_in_week
-                        .iter()
-                        .map(|t| format!("{} hours {:?} UTC", t.day.as_str(), t.hour_slots))
-                        .collect();
-                    (format!("legacy: {}", days.join("; ")), String::new())
-                }
-                _ => match c.maintenance_configurations.window(name) {
-                    Some(w) => {
-                        let next: Vec<String> = w
-                            .occurrences(from, ctx.plan.assumptions.recurrence)
-                            .filter(|o| !o.blocked)
-                            .take(NEXT_WINDOWS)
-                            .map(|o| o.start.format("%Y-%m-%d %H:%M UTC").to_string())
-                            .collect();
-                        (describe_window(w), next.join(", "))
-                    }
-                    None => continue,
-                },
+            let Some(text) = schedule_description(cfgs, name) else {
+                continue;
             };
+            // Blocked windows (notAllowedDates) are left out: AKS starts nothing in them.
+            let next: Vec<String> = cfgs
+                .occurrences(name, from, ctx.plan.assumptions.recurrence)
+                .into_iter()
+                .flatten()
+                .filter(|o| !o.blocked)
+                .take(NEXT_WINDOWS)
+                .map(|o| o.start.format("%Y-%m-%d %H:%M UTC").to_string())
+                .collect();
             let next = if next.is_empty() {
                 "—".to_owned()
             } else {
-                next
+                next.join(", ")
             };
             let _ = writeln!(
                 rows,
@@ -250,7 +203,7 @@ fn findings_section(ctx: &Context<'_>, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "- {label} `{}` at {}: {} Why: {} Fix: {} ([{}]({}))",
+            "- {label} `{}` at {}: {}. Why: {}. Fix: {} ([{}]({}))",
             f.code,
             md(&f.path.display()),
             md(&f.message),

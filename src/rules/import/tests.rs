@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::channel::NodeOsChannel;
 use crate::rules::maintenance::{DefaultConfig, Schedule};
 use crate::rules::os::OsSku;
 use crate::rules::surge::SurgeValue;

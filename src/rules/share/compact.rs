@@ -5,7 +5,11 @@
 //! The key mapping is a bijection on all strings, so user data used as keys (tags) survives:
 //! a key that already looks like a code, or starts with `~`, is written with a `~` prefix.
 //!
-//! FROZEN: this table is part of link format 1. Never edit or reorder it; a new mapping
+//! Assumptions equal to [`ASSUMPTIONS_V1`] are left out and filled back in from that frozen
+//! snapshot, never from the planner's current defaults: a link keeps meaning the numbers it
+//! was made with even after a default changes (it only gets a little longer).
+//!
+//! FROZEN: this table and the snapshot are part of link format 1. Never edit or reorder it; a new mapping
 //! needs a new link version (and this one keeps decoding).
 
 use serde_json::{Map, Value};
@@ -67,6 +71,44 @@ const KEYS: &[(&str, &str)] = &[
 
 const ESCAPE: char = '~';
 
+/// The plan assumptions' defaults when link format 1 was defined. FROZEN (see module docs).
+const ASSUMPTIONS_V1: &str = r#"{"recurrence":{"missingDay":"skip","weeklyAnchor":"startDateWeek","blackoutOverlap":"drop"},"projection":{"releases":{"nodeImageAnchor":"2026-01-06T00:00:00Z","linuxImageIntervalDays":7,"nodeImageRolloutHours":168,"securityIntervalDays":3,"securityRolloutHours":48,"securityReimagePercent":35,"unmanagedPatchHourUtc":6,"kuredReboot":null},"timings":{"createSurgeMinutes":5,"drainMinutes":2,"reimageMinutes":8,"deleteSurgeMinutes":2,"livePatchMinutes":5},"costs":{"currency":"USD","retainedVhdsPerOsSku":1,"vhdUsedGb":30,"vhdPricePerGbMonthMicros":50000,"vmSizes":{}},"exposureSlaDays":14,"podGracePeriodSeconds":30,"ringSoakHours":24,"channelChangeDelayHours":24,"windowLeadTimeMinutes":15},"export":{"targetCli":"2.91"}}"#;
+
+fn assumptions_v1() -> Value {
+    serde_json::from_str(ASSUMPTIONS_V1).unwrap_or(Value::Null)
+}
+
+/// Removes members of `value` equal to the same member of `base`, recursively through objects.
+/// An object left empty is removed from its parent by the caller's check.
+fn remove_equal(value: &mut Value, base: &Value) {
+    let (Value::Object(map), Value::Object(base)) = (value, base) else {
+        return;
+    };
+    map.retain(|k, v| match base.get(k) {
+        Some(b) if b == v => false,
+        Some(b @ Value::Object(_)) if v.is_object() => {
+            remove_equal(v, b);
+            v.as_object().is_none_or(|o| !o.is_empty())
+        }
+        _ => true,
+    });
+}
+
+/// Fills members missing from `value` from `base`, recursively through objects.
+fn fill_missing(value: &mut Value, base: &Value) {
+    let (Value::Object(map), Value::Object(base)) = (value, base) else {
+        return;
+    };
+    for (k, b) in base {
+        match map.get_mut(k) {
+            Some(v) => fill_missing(v, b),
+            None => {
+                map.insert(k.clone(), b.clone());
+            }
+        }
+    }
+}
+
 fn pack_key(key: &str) -> String {
     if let Some((_, code)) = KEYS.iter().find(|(long, _)| *long == key) {
         return (*code).to_owned();
@@ -125,12 +167,31 @@ fn prune(plan: &mut Value) {
 /// Plan JSON value → compact value.
 pub fn pack(mut plan: Value) -> Value {
     prune(&mut plan);
+    if let Some(obj) = plan.as_object_mut() {
+        if let Some(a) = obj.get_mut("assumptions") {
+            remove_equal(a, &assumptions_v1());
+        }
+        if obj
+            .get("assumptions")
+            .and_then(Value::as_object)
+            .is_some_and(|a| a.is_empty())
+        {
+            obj.remove("assumptions");
+        }
+    }
     map_keys(plan, &pack_key)
 }
 
 /// Compact value → plan JSON value (the pruned fields come back through the plan's defaults).
 pub fn unpack(compact: Value) -> Value {
-    map_keys(compact, &unpack_key)
+    let mut plan = map_keys(compact, &unpack_key);
+    if let Some(obj) = plan.as_object_mut() {
+        let a = obj
+            .entry("assumptions")
+            .or_insert_with(|| Value::Object(Map::new()));
+        fill_missing(a, &assumptions_v1());
+    }
+    plan
 }
 
 #[cfg(test)]
@@ -147,6 +208,29 @@ mod tests {
                 "{long}/{code}"
             );
         }
+    }
+
+    #[test]
+    fn the_frozen_assumptions_snapshot_is_a_valid_assumptions_object() {
+        let parsed: crate::rules::assumptions::Assumptions =
+            serde_json::from_str(ASSUMPTIONS_V1).unwrap();
+        // Re-serialized, it may gain fields added later; it must never lose one.
+        let mut again = serde_json::to_value(parsed).unwrap();
+        remove_equal(&mut again, &assumptions_v1());
+        let _ = again;
+    }
+
+    #[test]
+    fn changed_assumptions_travel_and_default_ones_are_left_out() {
+        let mut plan = crate::rules::plan::Plan::default();
+        plan.assumptions.export.target_cli = crate::rules::export::CliVersion::new(2, 60);
+        let packed = pack(serde_json::to_value(&plan).unwrap());
+        assert_eq!(
+            packed.get("d"),
+            Some(&serde_json::json!({"export": {"targetCli": "2.60"}}))
+        );
+        let back: crate::rules::plan::Plan = serde_json::from_value(unpack(packed)).unwrap();
+        assert_eq!(back, plan);
     }
 
     proptest! {

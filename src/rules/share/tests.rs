@@ -146,3 +146,31 @@ fn share_links_of_version_1_still_open() {
     let (expected, _) = Plan::from_json(GOLDEN_PLAN).unwrap();
     assert_eq!(decode(GOLDEN_V1), Ok(expected));
 }
+
+#[test]
+fn diff_names_what_changed_by_name_not_position() {
+    use crate::rules::surge::SurgeValue;
+    let before = demo_plan();
+    let mut after = before.clone();
+    after.clusters.swap(0, 2); // reordering is not a change
+    after.clusters[0].agent_pool_profiles[1]
+        .upgrade_settings
+        .max_surge = Some(SurgeValue::Percent(50));
+    after.clusters.retain(|c| c.name != "aks-dev-weu");
+    let mut added = before.clusters[0].clone();
+    added.name = "aks-new".to_owned();
+    after.clusters.push(added);
+    let changes: Vec<String> = diff(&before, &after)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "aks-prod-weu: agentPoolProfiles[apps].upgradeSettings.maxSurge: 33% → 50%",
+            "cluster aks-new added",
+            "cluster aks-dev-weu removed",
+        ]
+    );
+    assert!(diff(&before, &before).is_empty());
+}
