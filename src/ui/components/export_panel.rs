@@ -182,20 +182,22 @@ pub fn ExportPanel(
                         }}
                     </select>
                 </div>
+                <Show when=move || is_az_script(format.get())>
                 <TextField
-                    id="export-cli-version".into()
-                    label="Target az CLI version"
-                    value=target_cli
-                    placeholder="2.91"
-                    inputmode="decimal"
-                    hint=Signal::derive(move || {
-                        format!(
-                            "`az version` shows it. Older CLIs get the prerequisites they need; {} is the newest checked.",
-                            CliVersion::CURRENT,
-                        )
-                    })
-                    on_input=set_target_cli
-                />
+                        id="export-cli-version".into()
+                        label="Target az CLI version"
+                        value=target_cli
+                        placeholder="2.91"
+                        inputmode="decimal"
+                        hint=Signal::derive(move || {
+                            format!(
+                                "`az version` shows it. Older CLIs get the prerequisites they need; {} is the newest checked.",
+                                CliVersion::CURRENT,
+                            )
+                        })
+                        on_input=set_target_cli
+                    />
+                </Show>
             </div>
             <Show when=move || needs_preview.get()>
                 <p class="export-note" data-testid="export-preview-note">
