@@ -2,7 +2,6 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,7 +85,7 @@ impl PlanState {
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
         // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
         // clock) for the findings that depend on it (e.g. a window start date in the past).
-        let now = now_utc();
+        let now = Some(crate::ui::clock::now());
         let state = PlanState {
             plan,
             history,
@@ -272,12 +271,6 @@ impl PlanState {
             }
         });
     }
-}
-
-/// The browser's current time, once.
-fn now_utc() -> Option<DateTime<Utc>> {
-    // `Date::now()` is milliseconds since the epoch as an f64; whole milliseconds suffice.
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
 }
 
 /// Focuses the element with this id; `false` if there is none.
