@@ -5,6 +5,7 @@
 //! - [`storage`]: autosave to localStorage.
 //! - [`components`]: one file per component; `plan_tab` is the Plan tab.
 
+pub mod clock;
 pub mod components;
 pub mod state;
 pub mod storage;
@@ -18,12 +19,18 @@ use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
 use components::plan_tab::PlanTab;
 use components::tabs::TabBar;
+use components::timeline_tab::TimelineTab;
 use state::{PlanState, Tab};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = PlanState::open();
     provide_context(state);
+    // `?bench=N`: a generated N-cluster fleet on the Timeline tab (issue 4's measurement).
+    if let Some(n) = clock::bench_clusters() {
+        state.plan.set(crate::rules::demo::fleet(n));
+        state.tab.set(Tab::Timeline);
+    }
     install_shortcuts(state);
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
@@ -34,7 +41,8 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
                     {move || match state.tab.get() {
-                        Tab::Plan => view! { <PlanTab /> },
+                        Tab::Plan => view! { <PlanTab /> }.into_any(),
+                        Tab::Timeline => view! { <TimelineTab /> }.into_any(),
                     }}
                 </main>
                 <aside class="side" aria-label="Findings and behaviour">

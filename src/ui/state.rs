@@ -19,14 +19,16 @@ use super::storage;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Plan,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Plan];
+    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Timeline];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Plan => "Plan",
+            Tab::Timeline => "Timeline",
         }
     }
 
@@ -34,6 +36,7 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Plan => "plan",
+            Tab::Timeline => "timeline",
         }
     }
 }

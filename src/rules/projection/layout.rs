@@ -20,6 +20,8 @@ use super::{Projection, format_days};
 
 /// Weeks every projection of the timeline covers; zoom only changes how much is on screen.
 pub const HORIZON_WEEKS: u32 = 26;
+/// Height of the date axis above the rows, px.
+pub const AXIS_PX: f64 = 28.0;
 /// Height of a cluster's header row (windows, releases), px.
 pub const CLUSTER_ROW_PX: f64 = 26.0;
 /// Height of one pool row (its upgrade bars), px.
@@ -128,7 +130,7 @@ pub struct Tick {
 }
 
 /// Axis ticks from the origin to `to`: every day labelled when days are wide enough to read
-/// (≥ 36 px), else Mondays labelled with their date and other days as faint lines (≥ 8 px) or
+/// (≥ 60 px), else Mondays labelled with their date and other days as faint lines (≥ 8 px) or
 /// nothing.
 pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
     let days = (to - scale.origin).num_days() + 1;
@@ -136,7 +138,7 @@ pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
         .filter_map(|d| {
             let t = scale.origin + Duration::days(d);
             let monday = t.weekday() == Weekday::Mon;
-            let label = if scale.px_per_day >= 36.0 {
+            let label = if scale.px_per_day >= 60.0 {
                 if monday {
                     t.format("Mon %-d %b").to_string()
                 } else {
@@ -220,14 +222,6 @@ pub struct UpgradeMark {
 /// One pool's row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PoolTrack {
-    pub name: String,
-    /// Estimated minutes of one rolling reimage of the pool (§4.3).
-    pub upgrade_minutes: u32,
-    /// Sum of spill minutes over the horizon and how many upgrades spilled.
-    pub spill_minutes: u32,
-    pub spill_events: u32,
-    /// Why the pool gets nothing, or "AKS-determined time" when there is no window.
-    pub note: Option<String>,
     pub upgrades: Vec<UpgradeMark>,
     /// Window ends at which this pool still had work and waits for the next window (x, title).
     pub deferred: Vec<(f64, String)>,
@@ -236,13 +230,68 @@ pub struct PoolTrack {
 /// Everything drawn for one cluster.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterTrack {
-    pub name: String,
-    /// E.g. "NodeImage · maintenance window".
-    pub summary: String,
     pub windows: Vec<WindowMark>,
     pub blackouts: Vec<BlackoutMark>,
     pub releases: Vec<ReleaseMark>,
     pub pools: Vec<PoolTrack>,
+}
+
+/// The words beside a pool's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolLabel {
+    pub name: String,
+    /// Estimated minutes of one rolling reimage of the pool (§4.3).
+    pub upgrade_minutes: u32,
+    /// Sum of spill minutes over the horizon and how many upgrades spilled.
+    pub spill_minutes: u32,
+    pub spill_events: u32,
+    /// Why the pool gets nothing, or "AKS-determined time" when there is no window.
+    pub note: Option<String>,
+}
+
+/// The words beside a cluster's block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLabel {
+    pub name: String,
+    /// E.g. "NodeImage · maintenance window".
+    pub summary: String,
+    pub pools: Vec<PoolLabel>,
+}
+
+/// The label column of one cluster.
+pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
+    let pools = cluster
+        .pools
+        .iter()
+        .map(|pool| {
+            let spilled: Vec<u32> = pool
+                .events
+                .iter()
+                .map(|e| e.spill_minutes)
+                .filter(|&m| m > 0)
+                .collect();
+            let note = pool.note.clone().or_else(|| {
+                (cluster.scheduling == Scheduling::AksDetermined)
+                    .then(|| "AKS-determined time: no node OS window, no date projected".to_owned())
+            });
+            PoolLabel {
+                name: pool.name.clone(),
+                upgrade_minutes: pool.upgrade.minutes,
+                spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
+                spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
+                note,
+            }
+        })
+        .collect();
+    RowLabel {
+        name: cluster.name.clone(),
+        summary: format!(
+            "{} · {}",
+            cluster.channel,
+            scheduling_text(cluster.scheduling)
+        ),
+        pools,
+    }
 }
 
 /// `Tue 3 Nov 09:00 UTC`.
@@ -325,51 +374,27 @@ pub fn cluster_track(
     let pools = cluster
         .pools
         .iter()
-        .map(|pool| {
-            let upgrades: Vec<UpgradeMark> = pool
+        .map(|pool| PoolTrack {
+            upgrades: pool
                 .events
                 .iter()
                 .filter_map(|e| upgrade_mark(cluster, &pool.name, e, projection, scale, limit))
-                .collect();
-            let spilled: Vec<u32> = pool
-                .events
+                .collect(),
+            deferred: pool
+                .deferred
                 .iter()
-                .map(|e| e.spill_minutes)
-                .filter(|&m| m > 0)
-                .collect();
-            let note = pool.note.clone().or_else(|| {
-                (cluster.scheduling == Scheduling::AksDetermined)
-                    .then(|| "AKS-determined time: no node OS window, no date projected".to_owned())
-            });
-            PoolTrack {
-                name: pool.name.clone(),
-                upgrade_minutes: pool.upgrade.minutes,
-                spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
-                spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
-                note,
-                upgrades,
-                deferred: pool
-                    .deferred
-                    .iter()
-                    .map(|&t| {
-                        let title = format!(
-                            "{}: work left when the window closed at {}; waits for the next window",
-                            pool.name,
-                            when(t)
-                        );
-                        (scale.x(t).clamp(0.0, limit), title)
-                    })
-                    .collect(),
-            }
+                .map(|&t| {
+                    let title = format!(
+                        "{}: work left when the window closed at {}; waits for the next window",
+                        pool.name,
+                        when(t)
+                    );
+                    (scale.x(t).clamp(0.0, limit), title)
+                })
+                .collect(),
         })
         .collect();
     Some(ClusterTrack {
-        name: cluster.name.clone(),
-        summary: format!(
-            "{} · {}",
-            cluster.channel,
-            scheduling_text(cluster.scheduling)
-        ),
         windows,
         blackouts,
         releases,
@@ -754,6 +779,7 @@ mod tests {
             for i in 0..plan.clusters.len() {
                 let t = cluster_track(&plan, &p, i, &scale).unwrap();
                 assert_eq!(t.pools.len(), plan.clusters[i].agent_pool_profiles.len());
+                assert_eq!(row_label(&p.clusters[i]).pools.len(), t.pools.len());
                 let spans = t
                     .windows
                     .iter()
@@ -808,10 +834,14 @@ mod tests {
         let from = at(2026, 11, 2, 8);
         let p = project(&plan, from, HORIZON_WEEKS);
         let t = cluster_track(&plan, &p, 2, &Scale::new(from, Zoom::Quarter)).unwrap();
-        let apps = &t.pools[1];
-        assert_eq!(apps.upgrade_minutes, 511);
-        assert!(apps.spill_events > 0 && apps.spill_minutes > 0);
-        let spilled = apps.upgrades.iter().find(|u| u.spill_width > 0.0).unwrap();
+        let label = &row_label(&p.clusters[2]).pools[1];
+        assert_eq!(label.upgrade_minutes, 511);
+        assert!(label.spill_events > 0 && label.spill_minutes > 0);
+        let spilled = t.pools[1]
+            .upgrades
+            .iter()
+            .find(|u| u.spill_width > 0.0)
+            .unwrap();
         assert!(spilled.title.contains("Spill: "));
     }
 
