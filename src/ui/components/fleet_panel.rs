@@ -20,7 +20,7 @@ pub fn FleetPanel(projection: Memo<Projection>) -> impl IntoView {
                     view! {
                         <div data-testid="fleet-collisions">
                             <p><span aria-hidden="true">"! "</span>"Clusters of one subscription sharing a window start (ARM throttling risk): stagger them."</p>
-                            <ul>
+                            <ul class="tl-list">
                                 {f.collisions.iter().map(|c| {
                                     let text = format!(
                                         "{}: {} — {} shared start(s), first {}",
@@ -46,7 +46,7 @@ pub fn FleetPanel(projection: Memo<Projection>) -> impl IntoView {
                     view! { <p data-testid="fleet-stagger"><span aria-hidden="true">"✓ "</span>"Every later ring gets each release only after the earlier ring finished and soaked."</p> }.into_any()
                 } else {
                     view! {
-                        <ul data-testid="fleet-stagger">
+                        <ul class="tl-list" data-testid="fleet-stagger">
                             {f.stagger.iter().map(|s| {
                                 let text = match s.suggested_delay_hours {
                                     Some(h) => format!(
