@@ -4,6 +4,21 @@
 //! - [`state`]: `PlanState`, the one plan signal plus undo history, provided as context.
 //! - [`storage`]: autosave to localStorage.
 //! - [`components`]: one file per component; `plan_tab` is the Plan tab.
+//!
+//! # Test ids (`data-testid`), for browser tests
+//! - Header: `new-plan`, `load-demo`, `undo`, `redo`, `plan-name`; the confirmation before a
+//!   non-empty plan is replaced: `confirm`, `confirm-replace`, `cancel-replace`; the status
+//!   line: `status`, `status-text`, `status-undo`, `status-dismiss`.
+//! - Sidebar: `add-cluster`, `cluster-list`, `cluster-item-{i}`, `select-cluster-{i}`,
+//!   `move-up-{i}`, `move-down-{i}`.
+//! - Tabs: `tab-plan`, `panel-plan`.
+//! - Editor: `cluster-editor`, `duplicate-cluster`, `remove-cluster`, `add-pool`, `pool-{j}`,
+//!   `remove-pool-{j}`. Every input's test id equals its DOM id, the
+//!   `FieldPath::dom_id()` of its plan field (`c{i}-name`, `c{i}-p{j}-upgradeSettings-maxSurge`,
+//!   …); a refused entry shows `{id}-error`.
+//! - Findings: `findings`, `finding` (with `data-code` and `data-severity`),
+//!   `finding-count-error`, `finding-count-warning`, `finding-count-note`, `no-findings`.
+//! - Behaviour: `behaviour`, `behaviour-{j}`.
 
 pub mod clock;
 pub mod components;

@@ -2,6 +2,7 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -83,6 +84,9 @@ impl PlanState {
         let history = RwSignal::new(History::default());
         let selected = RwSignal::new(0usize);
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
+        // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
+        // clock) for the findings that depend on it (e.g. a window start date in the past).
+        let now = now_utc();
         let state = PlanState {
             plan,
             history,
@@ -94,7 +98,7 @@ impl PlanState {
                 is_problem: true,
             })),
             pending_replacement: RwSignal::new(None),
-            findings: Memo::new(move |_| plan.with(findings::check)),
+            findings: Memo::new(move |_| plan.with(|p| findings::check_at(p, now))),
             cluster_count,
             selected_cluster: Memo::new(move |_| {
                 let count = cluster_count.get();
@@ -247,7 +251,10 @@ impl PlanState {
         if let Some(cluster) = path.cluster {
             self.selected.set(cluster);
         }
-        self.tab.set(Tab::Plan);
+        // Setting the same tab would re-render it (signals notify on every set).
+        if self.tab.get_untracked() != Tab::Plan {
+            self.tab.set(Tab::Plan);
+        }
         let id = path.dom_id();
         let fallback = path.cluster.map(|c| format!("c{c}-name"));
         // Wait a frame so the selected cluster's editor is rendered first.
@@ -259,6 +266,12 @@ impl PlanState {
             }
         });
     }
+}
+
+/// The browser's current time, once.
+fn now_utc() -> Option<DateTime<Utc>> {
+    // `Date::now()` is milliseconds since the epoch as an f64; whole milliseconds suffice.
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
 }
 
 /// Focuses the element with this id; `false` if there is none.
