@@ -17,6 +17,9 @@ pub mod exposure;
 pub mod findings;
 pub mod fleet;
 pub mod layout;
+#[cfg(test)]
+mod layout_tests;
+pub mod marks;
 mod placement;
 pub mod release;
 pub mod timeline;

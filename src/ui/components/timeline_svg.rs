@@ -9,9 +9,10 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::rules::projection::layout::{
-    self, AXIS_PX, ClusterTrack, MIN_MARK_PX, POOL_ROW_PX, RowLabel, Scale, Zoom, cluster_height,
-    cluster_track, minutes_text, row_label, row_offsets, ticks, visible_rows, x_window,
+    self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
+    row_offsets, ticks, visible_rows, x_window,
 };
+use crate::rules::projection::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
 use crate::rules::projection::{EventKind, Projection, release::Release};
 use crate::ui::state::use_plan_state;
 

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::layout::{row_label, table_rows, when};
+use crate::rules::projection::layout::when;
+use crate::rules::projection::marks::{row_label, table_rows};
 use crate::ui::state::use_plan_state;
 
 #[component]
