@@ -217,12 +217,12 @@ pub fn visible_rows(offsets: &[f64], top: f64, height: f64, margin: f64) -> std:
     start..end
 }
 
-/// The x range drawn: the visible one widened by a viewport on each side and snapped to whole
-/// viewports, so that scrolling within it does not redraw anything.
+/// The x range drawn: the visible one plus half a viewport before and up to a viewport after,
+/// snapped to whole viewports, so that scrolling within a viewport does not redraw anything.
 pub fn x_window(left: f64, width: f64) -> (f64, f64) {
     let w = width.max(200.0);
     let chunk = (left / w).floor();
-    ((chunk - 1.0) * w, (chunk + 3.0) * w)
+    ((chunk - 0.5) * w, (chunk + 2.0) * w)
 }
 
 /// Exposure minutes as a short text: `3.5 d`, `≥ 16.0 d`, or `—`.

@@ -29,7 +29,7 @@ struct Viewport {
 }
 
 /// Rows drawn beyond the viewport, px, so a short scroll shows rows already there.
-const ROW_MARGIN_PX: f64 = 600.0;
+const ROW_MARGIN_PX: f64 = 300.0;
 
 #[component]
 pub fn TimelineSvg(
