@@ -37,12 +37,18 @@ use components::header::AppHeader;
 use components::link_open::LinkOpener;
 use components::plan_tab::PlanTab;
 use components::tabs::TabBar;
+use components::timeline_tab::TimelineTab;
 use state::{PlanState, Tab};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = PlanState::open();
     provide_context(state);
+    // `?bench=N`: a generated N-cluster fleet on the Timeline tab (issue 4's measurement).
+    if let Some(n) = clock::bench_clusters() {
+        state.plan.set(crate::rules::demo::fleet(n));
+        state.tab.set(Tab::Timeline);
+    }
     install_shortcuts(state);
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
@@ -56,6 +62,7 @@ pub fn App() -> impl IntoView {
                     {move || match state.tab.get() {
                         Tab::Plan => view! { <PlanTab /> }.into_any(),
                         Tab::Export => view! { <ExportTab /> }.into_any(),
+                        Tab::Timeline => view! { <TimelineTab /> }.into_any(),
                     }}
                 </main>
                 <aside class="side" aria-label="Findings and behaviour">

@@ -19,16 +19,18 @@ use super::storage;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Plan,
+    Timeline,
     Export,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Export];
+    pub const ALL: [Tab; 3] = [Tab::Plan, Tab::Timeline, Tab::Export];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Plan => "Plan",
             Tab::Export => "Export",
+            Tab::Timeline => "Timeline",
         }
     }
 
@@ -37,6 +39,7 @@ impl Tab {
         match self {
             Tab::Plan => "plan",
             Tab::Export => "export",
+            Tab::Timeline => "timeline",
         }
     }
 }

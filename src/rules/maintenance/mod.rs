@@ -25,6 +25,8 @@ mod quality;
 pub mod recurrence;
 pub mod validate;
 
+/// The timeline hatches blackouts with the same interval the engine blocks (issue 4).
+pub(crate) use blackout::span_interval;
 pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
 pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
 pub use recurrence::{

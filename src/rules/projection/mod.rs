@@ -8,6 +8,7 @@
 //! (§3.6–3.7), then [`exposure`], [`cost`], [`fleet`] and [`findings`] summarise.
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
+pub mod assumption_edit;
 pub mod assumptions;
 pub mod compare;
 pub mod cost;
@@ -15,6 +16,10 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+pub mod layout;
+#[cfg(test)]
+mod layout_tests;
+pub mod marks;
 mod placement;
 pub mod release;
 pub mod timeline;
