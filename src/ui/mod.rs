@@ -3,11 +3,13 @@
 //! # Where to start
 //! - [`state`]: `PlanState`, the one plan signal plus undo history, provided as context.
 //! - [`storage`]: autosave to localStorage.
-//! - [`components`]: one file per component; `plan_tab` is the Plan tab.
+//! - [`components`]: one file per component; `plan_tab` is the Plan tab, `windows_tab` the
+//!   Windows tab (maintenance windows; time zones come from [`tz`]).
 
 pub mod components;
 pub mod state;
 pub mod storage;
+pub mod tz;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -18,6 +20,7 @@ use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
 use components::plan_tab::PlanTab;
 use components::tabs::TabBar;
+use components::windows_tab::WindowsTab;
 use state::{PlanState, Tab};
 
 #[component]
@@ -34,7 +37,8 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
                     {move || match state.tab.get() {
-                        Tab::Plan => view! { <PlanTab /> },
+                        Tab::Plan => view! { <PlanTab /> }.into_any(),
+                        Tab::Windows => view! { <WindowsTab /> }.into_any(),
                     }}
                 </main>
                 <aside class="side" aria-label="Findings and behaviour">
