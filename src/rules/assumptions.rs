@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::export::ExportSettings;
 use super::maintenance::RecurrenceOptions;
 use super::projection::ProjectionAssumptions;
 
@@ -16,4 +17,7 @@ pub struct Assumptions {
     /// Release model, step timings, prices, SLA and soak of the projection (issue 4).
     #[serde(default)]
     pub projection: ProjectionAssumptions,
+    /// What exported scripts target, e.g. the `az` CLI version (aks-rules.md §5.1).
+    #[serde(default)]
+    pub export: ExportSettings,
 }

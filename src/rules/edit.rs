@@ -1,23 +1,27 @@
-//! Plan-editing operations the app's buttons perform, and the parsing of the text the user types
-//! into its number and version fields.
+//! Plan-editing operations the app's buttons perform, and (in [`input`]) the parsing of the text
+//! the user types into its number and version fields.
 //!
 //! Invariants:
 //! - Every operation either changes the plan as described or returns an [`EditError`] and
 //!   leaves it untouched (an index that no longer exists, a move past either end).
 //! - Names the planner makes up are unique in their scope (clusters in the plan, pools in the
-//!   cluster) and already follow AKS's naming rules (aks-rules.md §6), so a new plan element
-//!   never starts with a finding of its own.
+//!   cluster) and already follow AKS's naming rules (aks-rules.md §6), and a new cluster has a
+//!   resource group, so a new plan element never starts with an error of its own (notes such
+//!   as "no region yet" remain, as they should).
 //! - Parsing rejects text that has no meaning (`"abc"` nodes); numbers out of the service's
 //!   range are accepted here and reported by [`findings`](super::findings).
 
-use std::str::FromStr;
+mod input;
+
+pub use input::{
+    InputError, parse_node_count, parse_optional_number, parse_optional_surge,
+    parse_optional_version,
+};
 
 use super::cluster::Cluster;
 use super::os::OsSku;
 use super::plan::Plan;
 use super::pool::{AgentPool, PoolMode, UpgradeSettings};
-use super::surge::{SurgeError, SurgeValue};
-use super::version::{KubernetesVersion, VersionError};
 
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,10 +66,12 @@ pub fn unique_name<'a>(
         .unwrap_or_else(|| base.to_owned())
 }
 
-/// A cluster the planner adds: API defaults plus one System pool, because every AKS cluster
-/// needs at least one System pool (aks-rules.md §4.2).
+/// A cluster the planner adds: API defaults, a resource group named after it (every `az aks`
+/// command needs one), and one System pool, because every AKS cluster needs at least one System
+/// pool (aks-rules.md §4.2).
 pub fn new_cluster(name: String) -> Cluster {
     let mut cluster = Cluster::new(name);
+    cluster.resource_group = format!("rg-{}", cluster.name);
     cluster
         .agent_pool_profiles
         .push(new_pool("system".to_owned(), PoolMode::System));
@@ -197,64 +203,6 @@ pub fn set_tag(cluster: &mut Cluster, key: &str, value: &str) {
     }
 }
 
-/// Why the text in a field is not a value the field can hold.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum InputError {
-    #[error("enter a number of nodes, e.g. 3")]
-    EmptyCount,
-    #[error("{0:?} is not a whole number: write digits only, e.g. 3")]
-    NotAWholeNumber(String),
-    #[error(transparent)]
-    Surge(#[from] SurgeError),
-    #[error(transparent)]
-    Version(#[from] VersionError),
-}
-
-/// A node count: digits only (no sign, no decimals). Blank is an error because every pool
-/// has a count.
-pub fn parse_node_count(text: &str) -> Result<u32, InputError> {
-    match parse_optional_number(text)? {
-        Some(n) => Ok(n),
-        None => Err(InputError::EmptyCount),
-    }
-}
-
-/// An optional whole number (minutes): blank means "not set", so AKS's default applies.
-pub fn parse_optional_number(text: &str) -> Result<Option<u32>, InputError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Ok(None);
-    }
-    if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(InputError::NotAWholeNumber(text.to_owned()));
-    }
-    trimmed
-        .parse()
-        .map(Some)
-        .map_err(|_| InputError::NotAWholeNumber(text.to_owned()))
-}
-
-/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (aks-rules.md §8 A-3).
-pub fn parse_optional_surge(text: &str) -> Result<Option<SurgeValue>, InputError> {
-    parse_optional(text)
-}
-
-/// An optional Kubernetes version: blank means "not recorded".
-pub fn parse_optional_version(text: &str) -> Result<Option<KubernetesVersion>, InputError> {
-    parse_optional(text)
-}
-
-fn parse_optional<T>(text: &str) -> Result<Option<T>, InputError>
-where
-    T: FromStr,
-    InputError: From<T::Err>,
-{
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(text.parse()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,10 +226,26 @@ mod tests {
         assert_eq!(add_cluster(&mut plan), 0);
         assert_eq!(add_cluster(&mut plan), 1);
         assert_eq!(names(&plan), ["aks-cluster", "aks-cluster-2"]);
+        assert_eq!(plan.clusters[1].resource_group, "rg-aks-cluster-2");
         let pools = &plan.clusters[0].agent_pool_profiles;
         assert_eq!(pools.len(), 1);
         assert_eq!(pools[0].mode, PoolMode::System);
         assert_eq!(pools[0].upgrade_settings.max_surge, None);
+    }
+
+    #[test]
+    fn added_clusters_and_pools_start_without_errors() {
+        use crate::rules::findings::{Severity, check};
+        let mut plan = Plan::default();
+        let c = add_cluster(&mut plan);
+        add_pool(&mut plan, c).unwrap();
+        add_cluster(&mut plan);
+        let errors: Vec<_> = check(&plan)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.code)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
@@ -381,39 +345,5 @@ mod tests {
         assert_eq!(cluster.tags.get("ring").map(String::as_str), Some("2"));
         set_tag(&mut cluster, "ring", "  ");
         assert!(cluster.tags.is_empty());
-    }
-
-    #[test]
-    fn field_text_parses_or_says_what_to_write() {
-        assert_eq!(parse_node_count(" 12 "), Ok(12));
-        assert_eq!(parse_node_count(""), Err(InputError::EmptyCount));
-        for bad in ["abc", "1.5", "-3", "3 nodes"] {
-            let err = parse_node_count(bad).unwrap_err();
-            assert!(err.to_string().contains("e.g. 3"), "{bad}: {err}");
-        }
-        assert_eq!(parse_optional_number(""), Ok(None));
-        // Out-of-range numbers parse: the range is a finding, not a parse error.
-        assert_eq!(parse_optional_number("5000"), Ok(Some(5000)));
-        assert_eq!(parse_optional_surge(""), Ok(None));
-        assert_eq!(
-            parse_optional_surge("33%"),
-            Ok(Some(SurgeValue::Percent(33)))
-        );
-        assert!(
-            parse_optional_surge("1.5")
-                .unwrap_err()
-                .to_string()
-                .contains("33%")
-        );
-        assert_eq!(
-            parse_optional_version("1.33"),
-            Ok(Some(KubernetesVersion::new(1, 33, None)))
-        );
-        assert!(
-            parse_optional_version("abc")
-                .unwrap_err()
-                .to_string()
-                .contains("1.33")
-        );
     }
 }

@@ -5,6 +5,30 @@
 //! - [`storage`]: autosave to localStorage.
 //! - [`components`]: one file per component; `plan_tab` is the Plan tab, `windows_tab` the
 //!   Windows tab (maintenance windows; time zones come from [`tz`]).
+//!
+//! # Test ids (`data-testid`), for browser tests
+//! - Header: `new-plan`, `load-demo`, `undo`, `redo`, `plan-name`; the confirmation before a
+//!   non-empty plan is replaced: `confirm`, `confirm-replace`, `cancel-replace`; the status
+//!   line: `status`, `status-text`, `status-undo`, `status-dismiss`.
+//! - Sidebar: `add-cluster`, `cluster-list`, `cluster-item-{i}`, `select-cluster-{i}`,
+//!   `move-up-{i}`, `move-down-{i}`.
+//! - Tabs: `tab-plan`, `panel-plan`, `tab-windows`, `panel-windows`.
+//! - Windows tab: `windows-zone` (+ `windows-zone-error`), `assumption-switches`,
+//!   `assumptions-recurrence-{missingDay,weeklyAnchor,blackoutOverlap}`, `cluster-windows`,
+//!   `window-findings`, `window-finding` (with `data-code`, `data-severity`); per configuration
+//!   `c{i}-{config}-{editor,enabled,sentence,windows,dst}`, its fields by `FieldPath::dom_id()`
+//!   (`c{i}-{config}-schedule`, `…-schedule-weekly-intervalWeeks`, `…-startDate`, …),
+//!   blackouts `…-notAllowedDates-add`, `…-notAllowedDates-{k}-{start,end,remove}`, the legacy
+//!   default's `c{i}-default-convert`; listed windows `occurrence` (with `data-start`,
+//!   `data-local-date`, `data-blocked`) and `occurrence-status`; drift `dst-line`, `dst-none`.
+//!   `?now=<RFC 3339>` in the URL pins the tab's "now" (see [`tz`]).
+//! - Editor: `cluster-editor`, `duplicate-cluster`, `remove-cluster`, `add-pool`, `pool-{j}`,
+//!   `remove-pool-{j}`. Every input's test id equals its DOM id, the
+//!   `FieldPath::dom_id()` of its plan field (`c{i}-name`, `c{i}-p{j}-upgradeSettings-maxSurge`,
+//!   …); a refused entry shows `{id}-error`.
+//! - Findings: `findings`, `finding` (with `data-code` and `data-severity`),
+//!   `finding-count-error`, `finding-count-warning`, `finding-count-note`, `no-findings`.
+//! - Behaviour: `behaviour`, `behaviour-{j}`.
 
 pub mod components;
 pub mod state;

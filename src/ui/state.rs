@@ -2,6 +2,7 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,6 +93,9 @@ impl PlanState {
         let history = RwSignal::new(History::default());
         let selected = RwSignal::new(0usize);
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
+        // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
+        // clock) for the findings that depend on it (e.g. a window start date in the past).
+        let now = now_utc();
         let state = PlanState {
             plan,
             history,
@@ -103,7 +107,7 @@ impl PlanState {
                 is_problem: true,
             })),
             pending_replacement: RwSignal::new(None),
-            findings: Memo::new(move |_| plan.with(findings::check)),
+            findings: Memo::new(move |_| plan.with(|p| findings::check_at(p, now))),
             cluster_count,
             selected_cluster: Memo::new(move |_| {
                 let count = cluster_count.get();
@@ -276,6 +280,11 @@ impl PlanState {
             }
         });
     }
+}
+
+/// The browser's current time, once (or the `?now=` a browser test pins, see [`super::tz`]).
+fn now_utc() -> Option<DateTime<Utc>> {
+    Some(super::tz::now())
 }
 
 /// Focuses the element with this id; `false` if there is none.

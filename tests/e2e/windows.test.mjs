@@ -138,3 +138,23 @@ test('clicking a window finding focuses its field', async (t) => {
   );
   app.assertNoProblems();
 });
+
+test('a window finding in the Findings panel opens the Windows tab at its field', async (t) => {
+  const app = await openApp(t, { path: `/?now=${encodeURIComponent(NOW)}` });
+  await app.expectVisible('panel-plan');
+  // Notes may start folded; open the group. The first "no startDate" note is cluster 0's
+  // auto-upgrade window (findings are in plan order, configurations in API order).
+  const notes = app.byTestId('finding-group-note');
+  if ((await notes.getAttribute('open')) === null) await notes.locator('summary').click();
+  const note = app.page.locator(
+    '[data-testid="findings"] [data-testid="finding"][data-code="assumption-no-start-date"]',
+  );
+  await note.first().locator('button').first().click();
+  await app.expectVisible('panel-windows');
+  await until(
+    () => app.page.evaluate(() => document.activeElement?.id ?? ''),
+    (id) => id === 'c0-aksManagedAutoUpgradeSchedule-startDate',
+    (id) => `focused ${JSON.stringify(id)}`,
+  );
+  app.assertNoProblems();
+});

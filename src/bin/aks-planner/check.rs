@@ -8,9 +8,14 @@ use crate::args::Args;
 use crate::io::read_plan;
 
 pub fn run(raw: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(raw, &[], &["json"])?;
+    let args = Args::parse(raw, &["now"], &["json"])?;
     let plan = read_plan(args.one_positional("plan file")?)?;
-    let found = findings::check(&plan);
+    // The CLI is the I/O shell, so it may read the clock; the core takes "now" as a parameter.
+    let now = match args.option("now") {
+        Some(text) => crate::io::parse_instant(text, "--now")?,
+        None => chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()),
+    };
+    let found = findings::check_at(&plan, Some(now));
     if args.flag("json") {
         let json = serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?;
         println!("{json}");

@@ -1,5 +1,6 @@
 //! Reading plan files, with messages that name the file.
 
+use chrono::{DateTime, Utc};
 use planner::rules::plan::{Notice, Plan};
 
 /// Reads and parses a plan file ("-" = standard input). Notices go to stderr.
@@ -18,4 +19,15 @@ pub fn print_notices(path: &str, notices: &[Notice]) {
     for n in notices {
         eprintln!("{path}: note: {}", n.message);
     }
+}
+
+/// An RFC 3339 instant from a command-line option, with a message that names the option.
+pub fn parse_instant(text: &str, option: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| {
+            format!(
+                "{option} {text:?} is not an RFC 3339 instant such as 2026-11-01T00:00:00Z: {e}"
+            )
+        })
 }

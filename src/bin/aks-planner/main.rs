@@ -4,7 +4,11 @@
 
 mod args;
 mod check;
+mod export;
+mod import;
 mod io;
+mod link;
+mod open;
 mod project;
 mod windows;
 
@@ -15,13 +19,25 @@ aks-planner: plan AKS node OS upgrades from a plan file (same rules as the web a
 
 USAGE:
     aks-planner demo                       print the demo plan (a starting template)
-    aks-planner check PLAN.json [--json]   list findings; exit 1 if any error
+    aks-planner check PLAN.json [--json] [--now T]
+                                           list findings; exit 1 if any error
     aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
                                            projected upgrades per pool, exposure, cost,
                                            the four channels side by side (N default 26)
     aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
                                            next N (default 10) maintenance windows per
                                            cluster and configuration, in UTC
+    aks-planner export PLAN.json --format az|pwsh|bicep|terraform|ics|markdown
+                [--cluster NAME] [--today YYYY-MM-DD] [--weeks N]
+                                           print the plan as a script or snippet; a plan
+                                           with errors exports nothing (exit 1). --today
+                                           (default: today, UTC) replaces past start dates;
+                                           ics: a calendar of N weeks (default 26) of windows
+    aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan
+    aks-planner open LINK                  print the plan JSON inside a share link
+    aks-planner import FILE...             read `az aks show`, `az aks nodepool list` and
+                                           `az aks maintenanceconfiguration list` JSON
+                                           (- reads stdin) and print the plan JSON
     aks-planner help                       this text
 
 Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
@@ -47,6 +63,10 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         "check" => check::run(rest),
+        "export" => export::run(rest),
+        "link" => link::run(rest),
+        "open" => open::run(rest),
+        "import" => import::run(rest),
         "project" => project::run(rest),
         "windows" => windows::run(rest),
         "help" | "--help" | "-h" => {

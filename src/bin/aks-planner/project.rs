@@ -18,11 +18,7 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
     let args = Args::parse(raw, &["from", "weeks"], &["json"])?;
     let plan = read_plan(args.one_positional("plan file")?)?;
     let from = match args.option("from") {
-        Some(s) => DateTime::parse_from_rfc3339(s)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|e| {
-                format!("--from {s:?} is not an RFC 3339 instant such as 2026-11-01T00:00:00Z: {e}")
-            })?,
+        Some(s) => crate::io::parse_instant(s, "--from")?,
         None => return Err("missing --from, e.g. --from 2026-11-01T00:00:00Z".to_owned()),
     };
     let weeks: u32 = match args.option("weeks") {

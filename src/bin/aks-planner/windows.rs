@@ -31,9 +31,7 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
     let from_text = args
         .option("from")
         .ok_or("missing --from <RFC 3339 instant>, e.g. --from 2027-01-01T00:00:00Z")?;
-    let from = DateTime::parse_from_rfc3339(from_text)
-        .map_err(|e| format!("--from {from_text:?} is not an RFC 3339 instant ({e}); use e.g. 2027-01-01T00:00:00Z"))?
-        .with_timezone(&Utc);
+    let from = crate::io::parse_instant(from_text, "--from")?;
     let count = match args.option("count") {
         None => DEFAULT_COUNT,
         Some(text) => text

@@ -100,6 +100,12 @@ impl Samples {
     }
 }
 
+/// Whole minutes from `a` to `b`, never negative. Plain timestamp arithmetic: this runs for
+/// every pool × release on every edit.
+fn minutes_between(a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
+    (b.timestamp() - a.timestamp()).max(0) / 60
+}
+
 /// Exposure of every pool, cluster and the fleet.
 pub fn summarise(
     clusters: &[ClusterProjection],
@@ -128,7 +134,7 @@ pub fn summarise(
                             .push(((at - release.published).num_minutes().max(0), false));
                     }
                     PatchState::NotWithinHorizon => {
-                        let bound = (to - release.published).num_minutes().max(0);
+                        let bound = minutes_between(release.published, to);
                         if bound > sla_minutes {
                             s.values.push((bound, true));
                         } else {

@@ -101,30 +101,49 @@ pub fn check(
 }
 
 fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
-    let mut by_start: BTreeMap<(&str, DateTime<Utc>), Vec<&str>> = BTreeMap::new();
-    for c in clusters.iter().filter(|c| !c.subscription.is_empty()) {
-        for w in &c.windows {
-            by_start
-                .entry((c.subscription.as_str(), w.start))
-                .or_default()
-                .push(c.name.as_str());
-        }
+    // Subscriptions as small integers and starts as seconds keep the sort cheap (it runs on
+    // every edit: 200 clusters × daily windows is ~15 000 starts).
+    let mut subs: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut starts: Vec<(u32, i64, u32)> = Vec::new();
+    for (i, c) in clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.subscription.is_empty())
+    {
+        let next = u32::try_from(subs.len()).unwrap_or(u32::MAX);
+        let sub = *subs.entry(c.subscription.as_str()).or_insert(next);
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        starts.extend(c.windows.iter().map(|w| (sub, w.start.timestamp(), i)));
     }
+    starts.sort_unstable();
+    let sub_names: BTreeMap<u32, &str> = subs.iter().map(|(k, v)| (*v, *k)).collect();
     // (subscription, clusters) -> (first shared start, count)
-    type Shared<'a> = BTreeMap<(&'a str, Vec<&'a str>), (DateTime<Utc>, u32)>;
+    type Shared<'a> = BTreeMap<(&'a str, Vec<u32>), (DateTime<Utc>, u32)>;
     let mut grouped: Shared = BTreeMap::new();
-    for ((sub, start), names) in by_start {
-        if names.len() > 1 {
-            let e = grouped.entry((sub, names)).or_insert((start, 0));
-            e.0 = e.0.min(start);
-            e.1 += 1;
+    for run in starts.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        if run.len() < 2 {
+            continue;
         }
+        // Window starts are whole minutes, so the timestamp round-trips exactly.
+        let (Some(sub), Some(start)) = (
+            sub_names.get(&run[0].0),
+            DateTime::from_timestamp(run[0].1, 0),
+        ) else {
+            continue;
+        };
+        let names: Vec<u32> = run.iter().map(|r| r.2).collect();
+        let e = grouped.entry((sub, names)).or_insert((start, 0));
+        e.0 = e.0.min(start);
+        e.1 += 1;
     }
     let mut out: Vec<WindowCollision> = grouped
         .into_iter()
-        .map(|((sub, names), (first, n))| WindowCollision {
+        .map(|((sub, idx), (first, n))| WindowCollision {
             subscription: sub.to_owned(),
-            clusters: names.into_iter().map(str::to_owned).collect(),
+            clusters: idx
+                .into_iter()
+                .filter_map(|i| clusters.get(i as usize).map(|c| c.name.clone()))
+                .collect(),
             first_start: first,
             occurrences: n,
         })
@@ -147,12 +166,29 @@ fn ring_order(
     soak_hours: u32,
 ) -> (Vec<RingViolation>, Vec<RingStagger>) {
     let soak = Duration::hours(i64::from(soak_hours));
-    let mut progress: BTreeMap<(u32, u32), RingProgress> = BTreeMap::new();
-    for (spec, c) in plan.clusters.iter().zip(clusters) {
-        let Some(ring) = ring_of(spec) else { continue };
+    let ring_of_cluster: Vec<Option<u32>> = plan.clusters.iter().map(ring_of).collect();
+    let mut ring_ids: Vec<u32> = ring_of_cluster.iter().flatten().copied().collect();
+    ring_ids.sort_unstable();
+    ring_ids.dedup();
+    let releases = clusters
+        .iter()
+        .flat_map(|c| &c.pools)
+        .flat_map(|p| &p.patches)
+        .map(|r| r.release as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // Dense table [release][ring], rings few and releases ~100: no map lookups per record.
+    let mut table: Vec<Option<RingProgress>> = vec![None; releases * ring_ids.len()];
+    for (ring, c) in ring_of_cluster.iter().zip(clusters) {
+        let Some(slot) = ring.and_then(|r| ring_ids.binary_search(&r).ok()) else {
+            continue;
+        };
         for p in c.pools.iter().filter(|p| p.stream.is_some()) {
             for rec in &p.patches {
-                let e = progress.entry((rec.release, ring)).or_insert(RingProgress {
+                let Some(cell) = table.get_mut(rec.release as usize * ring_ids.len() + slot) else {
+                    continue;
+                };
+                let e = cell.get_or_insert(RingProgress {
                     started: None,
                     finished: None,
                     all_patched: true,
@@ -167,6 +203,13 @@ fn ring_order(
                     _ => e.all_patched = false,
                 }
             }
+        }
+    }
+    let mut progress: BTreeMap<(u32, u32), RingProgress> = BTreeMap::new();
+    for (i, cell) in table.iter().enumerate() {
+        if let Some(p) = cell {
+            let release = u32::try_from(i / ring_ids.len()).unwrap_or(u32::MAX);
+            progress.insert((release, ring_ids[i % ring_ids.len()]), *p);
         }
     }
     let mut violations = Vec::new();

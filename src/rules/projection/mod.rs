@@ -15,10 +15,12 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+mod placement;
 pub mod release;
 pub mod timeline;
 #[cfg(test)]
 mod timeline_tests;
+mod unmanaged;
 pub mod vmsize;
 
 use chrono::{DateTime, Duration, Utc};
@@ -89,6 +91,11 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
 pub fn format_days(minutes: i64) -> String {
     let tenths = (minutes * 10 + 720) / 1440;
     format!("{}.{} d", tenths / 10, tenths % 10)
+}
+
+/// `minutes` as `4 h 05 min` (upgrade durations, spill).
+pub fn format_hours_minutes(minutes: u32) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
 /// `micros` of a currency as `1,234.56 USD`.

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::super::channel::{NodeOsChannel, UpgradeChannel};
@@ -12,9 +12,10 @@ use super::super::cluster::Cluster;
 use super::super::os::OsSku;
 use super::super::plan::Plan;
 use super::super::pool::AgentPool;
-use super::assumptions::{ProjectionAssumptions, ReleaseAssumptions};
-use super::duration::{PoolUpgrade, UpgradePath, pool_upgrade};
+use super::assumptions::ReleaseAssumptions;
+use super::duration::{PoolUpgrade, pool_upgrade};
 use super::release::{Release, Stream, releases};
+use super::{placement, unmanaged};
 
 /// The releases of all streams in one list, with each stream's range.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ impl Releases {
     }
 
     /// The stream's releases and the index of the first one in [`Releases::all`].
-    fn of(&self, stream: Stream) -> (usize, &[Release]) {
+    pub(super) fn of(&self, stream: Stream) -> (usize, &[Release]) {
         let range = self
             .ranges
             .iter()
@@ -215,7 +216,7 @@ fn reference_stream(pool: &AgentPool) -> Stream {
     }
 }
 
-fn minutes(m: u32) -> Duration {
+pub(super) fn minutes(m: u32) -> Duration {
     Duration::minutes(i64::from(m))
 }
 
@@ -279,10 +280,10 @@ pub fn project_cluster(
                     })
                     .collect();
             }
-            in_windows(&mut pools, &windows, releases, a, effective_from);
+            placement::in_windows(&mut pools, &windows, releases, a, effective_from);
         }
-        Scheduling::AksDetermined => unscheduled(&mut pools, releases),
-        Scheduling::Nightly => nightly(&mut pools, releases, a, effective_from, to),
+        Scheduling::AksDetermined => placement::unscheduled(&mut pools, releases),
+        Scheduling::Nightly => unmanaged::nightly(&mut pools, releases, a, effective_from, to),
         Scheduling::NotPatched => {}
     }
     // Pools that get nothing are measured against what they miss.
@@ -325,241 +326,6 @@ fn effective_channel_of(upgrade: UpgradeChannel, node_os: NodeOsChannel) -> Node
     }
 }
 
-fn index_u32(i: usize) -> u32 {
+pub(super) fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-/// NodeImage / SecurityPatch in maintenance windows. Pools go one after another; a pool starts
-/// only while the window is open and takes the newest release available when it starts; work
-/// in flight at the window end continues (spill), the remaining pools wait for the next
-/// window, where they go first (§3.7, §8 A-12). A newer release arriving while the window is
-/// still open is applied in the same window (§1.3 "upgraded twice").
-pub(super) fn in_windows(
-    pools: &mut [PoolProjection],
-    windows: &[WindowSlot],
-    releases: &Releases,
-    a: &ProjectionAssumptions,
-    effective_from: DateTime<Utc>,
-) {
-    let n = pools.len();
-    if n == 0 {
-        return;
-    }
-    // Next release each pool still needs (index within its stream).
-    let mut next = vec![0usize; n];
-    let mut resume = 0usize;
-    for slot in windows.iter().filter(|w| !w.blocked) {
-        let mut cursor = slot.start.max(effective_from);
-        if cursor >= slot.end {
-            continue;
-        }
-        let mut first_deferred: Option<usize> = None;
-        'passes: loop {
-            let mut progressed = false;
-            for step in 0..n {
-                let i = (resume + step) % n;
-                let pool = &mut pools[i];
-                let Some(stream) = pool.stream else { continue };
-                let (offset, list) = releases.of(stream);
-                let available = list.partition_point(|r| r.available <= cursor);
-                if available <= next[i] {
-                    continue;
-                }
-                let pending = &list[next[i]..available];
-                let reimage = pending.iter().any(|r| r.needs_reimage);
-                if reimage && pool.upgrade.path == UpgradePath::Stalled {
-                    continue;
-                }
-                if cursor >= slot.end {
-                    pool.deferred.push(slot.end);
-                    first_deferred.get_or_insert(i);
-                    continue;
-                }
-                let took = if reimage {
-                    pool.upgrade.minutes
-                } else {
-                    a.timings.live_patch_minutes
-                };
-                let end = cursor + minutes(took);
-                let spill = (end - slot.end).num_minutes().max(0);
-                let release = index_u32(offset + available - 1);
-                pool.events.push(PoolEvent {
-                    release,
-                    covers: index_u32(pending.len()),
-                    kind: if reimage {
-                        EventKind::Reimage
-                    } else {
-                        EventKind::LivePatch
-                    },
-                    scheduled: true,
-                    window: Some(*slot),
-                    start: Some(cursor),
-                    end: Some(end),
-                    spill_minutes: u32::try_from(spill).unwrap_or(u32::MAX),
-                });
-                for j in next[i]..available {
-                    pool.patches.push(PatchRecord {
-                        release: index_u32(offset + j),
-                        state: PatchState::Patched(end),
-                        started: Some(cursor),
-                    });
-                }
-                next[i] = available;
-                cursor = end;
-                progressed = true;
-            }
-            if first_deferred.is_some() {
-                break 'passes;
-            }
-            if !progressed {
-                // A release reaching the region while the window is still open is applied in
-                // the same window: the pool may be upgraded twice (§1.3, §3.7).
-                let arrival = pools
-                    .iter()
-                    .zip(&next)
-                    .filter_map(|(p, &k)| {
-                        let (_, list) = releases.of(p.stream?);
-                        list.get(k).map(|r| r.available)
-                    })
-                    .filter(|&t| t > cursor && t < slot.end)
-                    .min();
-                match arrival {
-                    Some(t) => cursor = t,
-                    None => break 'passes,
-                }
-            }
-        }
-        resume = first_deferred.unwrap_or(0);
-    }
-    for (i, pool) in pools.iter_mut().enumerate() {
-        if let Some(stream) = pool.stream {
-            let (offset, list) = releases.of(stream);
-            for j in next[i]..list.len() {
-                pool.patches.push(PatchRecord {
-                    release: index_u32(offset + j),
-                    state: PatchState::NotWithinHorizon,
-                    started: None,
-                });
-            }
-        }
-    }
-}
-
-/// No window: every release is applied at an AKS-determined time (§8 A-13).
-fn unscheduled(pools: &mut [PoolProjection], releases: &Releases) {
-    for pool in pools.iter_mut() {
-        let Some(stream) = pool.stream else { continue };
-        let (offset, list) = releases.of(stream);
-        for (j, r) in list.iter().enumerate() {
-            let release = index_u32(offset + j);
-            pool.events.push(PoolEvent {
-                release,
-                covers: 1,
-                kind: if r.needs_reimage {
-                    EventKind::Reimage
-                } else {
-                    EventKind::LivePatch
-                },
-                scheduled: false,
-                window: None,
-                start: None,
-                end: None,
-                spill_minutes: 0,
-            });
-            pool.patches.push(PatchRecord {
-                release,
-                state: PatchState::AksDetermined,
-                started: None,
-            });
-        }
-    }
-}
-
-/// The next daily `hour`:00 UTC at or after `t`.
-fn next_daily(t: DateTime<Utc>, hour: u32) -> DateTime<Utc> {
-    let time = NaiveTime::from_hms_opt(hour.min(23), 0, 0).unwrap_or(NaiveTime::MIN);
-    let today = t.date_naive().and_time(time).and_utc();
-    if today >= t {
-        today
-    } else {
-        today + Duration::days(1)
-    }
-}
-
-/// Unmanaged: the OS updater installs each security fix at the next ~06:00 UTC run after it
-/// is published; fixes needing a reboot take effect only when kured reboots the nodes, one
-/// node at a time (drain + reboot ≈ drain + reimage minutes per node), in its window (§1.1,
-/// §1.7). Without kured they never take effect within the horizon.
-fn nightly(
-    pools: &mut [PoolProjection],
-    releases: &Releases,
-    a: &ProjectionAssumptions,
-    effective_from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) {
-    let r = &a.releases;
-    for pool in pools.iter_mut() {
-        let Some(stream) = pool.stream else { continue };
-        let (offset, list) = releases.of(stream);
-        for (j, rel) in list.iter().enumerate() {
-            let release = index_u32(offset + j);
-            let install = next_daily(
-                rel.published.max(effective_from),
-                r.unmanaged_patch_hour_utc,
-            );
-            if install >= to {
-                pool.patches.push(PatchRecord {
-                    release,
-                    state: PatchState::NotWithinHorizon,
-                    started: None,
-                });
-                continue;
-            }
-            pool.events.push(PoolEvent {
-                release,
-                covers: 1,
-                kind: EventKind::NightlyPatch,
-                scheduled: true,
-                window: None,
-                start: Some(install),
-                end: Some(install),
-                spill_minutes: 0,
-            });
-            let state = match (rel.needs_reimage, r.kured_reboot) {
-                (false, _) => PatchState::Patched(install),
-                (true, None) => PatchState::NotWithinHorizon,
-                (true, Some(k)) => {
-                    let start = next_daily(install, k.start_hour_utc);
-                    let per_node = pool.upgrade.drain_minutes + a.timings.reimage_minutes;
-                    let end = start + minutes(per_node.saturating_mul(pool.upgrade.nodes));
-                    if start >= to {
-                        PatchState::NotWithinHorizon
-                    } else {
-                        let slot_end = start + Duration::hours(i64::from(k.duration_hours));
-                        pool.events.push(PoolEvent {
-                            release,
-                            covers: 1,
-                            kind: EventKind::Reboot,
-                            scheduled: true,
-                            window: Some(WindowSlot {
-                                start,
-                                end: slot_end,
-                                blocked: false,
-                            }),
-                            start: Some(start),
-                            end: Some(end),
-                            spill_minutes: u32::try_from((end - slot_end).num_minutes().max(0))
-                                .unwrap_or(u32::MAX),
-                        });
-                        PatchState::Patched(end)
-                    }
-                }
-            };
-            pool.patches.push(PatchRecord {
-                release,
-                state,
-                started: Some(install),
-            });
-        }
-    }
 }

@@ -4,8 +4,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::assumptions::ProjectionAssumptions;
 use super::duration::pool_upgrade;
+use super::placement::in_windows;
 use super::release::Stream;
-use super::timeline::{EventKind, PatchState, PoolProjection, Releases, WindowSlot, in_windows};
+use super::timeline::{EventKind, PatchState, PoolProjection, Releases, WindowSlot};
 use crate::rules::os::OsSku;
 use crate::rules::pool::AgentPool;
 

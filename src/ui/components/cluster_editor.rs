@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
+use crate::rules::findings::fields;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
 use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, use_plan_state};
@@ -18,10 +19,22 @@ enum Profile {
 }
 
 impl Profile {
-    fn field_prefix(self) -> &'static str {
+    /// The plan fields of the auto-upgrade and node OS channel selects.
+    fn fields(self) -> (&'static str, &'static str) {
         match self {
-            Profile::Planned => "autoUpgradeProfile",
-            Profile::Live => "currentAutoUpgradeProfile",
+            Profile::Planned => (fields::UPGRADE_CHANNEL, fields::NODE_OS_CHANNEL),
+            Profile::Live => (
+                "currentAutoUpgradeProfile.upgradeChannel",
+                "currentAutoUpgradeProfile.nodeOSUpgradeChannel",
+            ),
+        }
+    }
+
+    /// Labels of the auto-upgrade and node OS channel selects.
+    fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            Profile::Planned => ("Auto-upgrade channel", "Node OS upgrade channel"),
+            Profile::Live => ("Live auto-upgrade channel", "Live node OS channel"),
         }
     }
 
@@ -71,7 +84,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
         }
     };
 
-    let version_id = dom_id(i, None, "kubernetesVersion");
+    let version_id = dom_id(i, None, fields::KUBERNETES_VERSION);
 
     let remove = move |_| {
         let removed = name.get_untracked();
@@ -86,7 +99,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
     };
     let add_pool = move |_| {
         if let Ok(j) = state.edit(None, |plan| edit::add_pool(plan, i)) {
-            let id = dom_id(i, Some(j), "name");
+            let id = dom_id(i, Some(j), fields::NAME);
             request_animation_frame(move || {
                 crate::ui::state::focus_by_id(&id);
             });
@@ -113,10 +126,10 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
             <fieldset class="card">
                 <legend>"Identity"</legend>
                 <div class="field-grid">
-                    {text_field("name", "Cluster name", |c| c.name.clone(), |c, v| c.name = v)}
-                    {text_field("resourceGroup", "Resource group", |c| c.resource_group.clone(), |c, v| c.resource_group = v)}
-                    {text_field("location", "Region", |c| c.location.clone(), |c, v| c.location = v)}
-                    {text_field("subscription", "Subscription label", |c| c.subscription.clone(), |c, v| c.subscription = v)}
+                    {text_field(fields::NAME, "Cluster name", |c| c.name.clone(), |c, v| c.name = v)}
+                    {text_field(fields::RESOURCE_GROUP, "Resource group", |c| c.resource_group.clone(), |c, v| c.resource_group = v)}
+                    {text_field(fields::LOCATION, "Region", |c| c.location.clone(), |c, v| c.location = v)}
+                    {text_field(fields::SUBSCRIPTION, "Subscription label", |c| c.subscription.clone(), |c, v| c.subscription = v)}
                     {text_field("tags.environment", "Environment tag", |c| tag(c, "environment"), |c, v| edit::set_tag(c, "environment", &v))}
                     {text_field("tags.ring", "Rollout ring tag", |c| tag(c, "ring"), |c, v| edit::set_tag(c, "ring", &v))}
                 </div>
@@ -137,7 +150,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                             Ok(())
                         }
                     />
-                    {channel_selects(i, Profile::Planned, "")}
+                    {channel_selects(i, Profile::Planned)}
                 </div>
                 <CheckboxField
                     id=format!("c{i}-knows-live-channels")
@@ -150,7 +163,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     }
                 />
                 <Show when=move || knows_live.get()>
-                    <div class="field-grid live-channels">{channel_selects(i, Profile::Live, "Live: ")}</div>
+                    <div class="field-grid live-channels">{channel_selects(i, Profile::Live)}</div>
                 </Show>
             </fieldset>
 
@@ -175,43 +188,27 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
 }
 
 /// The cluster auto-upgrade and node OS channel selects of one profile.
-fn channel_selects(i: usize, profile: Profile, label_prefix: &'static str) -> impl IntoView {
+fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
     let state = use_plan_state();
-    let prefix = profile.field_prefix();
-    let upgrade = Signal::derive({
-        let read = state.plan;
-        move || {
-            read.with(|p| {
+    let (upgrade_field, node_os_field) = profile.fields();
+    let plan = state.plan;
+    let read = move |pick: fn(&AutoUpgradeProfile) -> &'static str| {
+        Memo::new(move |_| {
+            plan.with(|p| {
                 p.clusters
                     .get(i)
                     .and_then(|c| profile.read(c))
-                    .map(|a| a.upgrade_channel.as_str().to_owned())
+                    .map(|a| pick(&a).to_owned())
                     .unwrap_or_default()
             })
-        }
-    });
-    let node_os = Signal::derive({
-        let read = state.plan;
-        move || {
-            read.with(|p| {
-                p.clusters
-                    .get(i)
-                    .and_then(|c| profile.read(c))
-                    .map(|a| a.node_os_upgrade_channel.as_str().to_owned())
-                    .unwrap_or_default()
-            })
-        }
-    });
-    let (upgrade_label, node_os_label) = match label_prefix.is_empty() {
-        true => ("Auto-upgrade channel", "Node OS upgrade channel"),
-        false => (
-            "Live cluster auto-upgrade channel",
-            "Live node OS upgrade channel",
-        ),
+        })
     };
+    let upgrade = read(|a| a.upgrade_channel.as_str());
+    let node_os = read(|a| a.node_os_upgrade_channel.as_str());
+    let (upgrade_label, node_os_label) = profile.labels();
     view! {
         <SelectField
-            id=dom_id(i, None, &format!("{prefix}.upgradeChannel"))
+            id=dom_id(i, None, upgrade_field)
             label=upgrade_label
             options=same_label_options(UpgradeChannel::ALL.map(UpgradeChannel::as_str))
             value=upgrade
@@ -222,7 +219,7 @@ fn channel_selects(i: usize, profile: Profile, label_prefix: &'static str) -> im
             }
         />
         <SelectField
-            id=dom_id(i, None, &format!("{prefix}.nodeOSUpgradeChannel"))
+            id=dom_id(i, None, node_os_field)
             label=node_os_label
             options=same_label_options(NodeOsChannel::ALL.map(NodeOsChannel::as_str))
             value=node_os

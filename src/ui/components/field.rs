@@ -5,14 +5,19 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::use_plan_state;
+use crate::rules::findings::Severity;
+use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
+use crate::ui::state::{PlanState, use_plan_state};
 
 /// How a field's text reached the plan: applied, or refused with a message for the user.
 pub type Applied = Result<(), String>;
 
 /// `aria-describedby` for a field: its hint and, while shown, its error.
-fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+fn described_by(state: PlanState, id: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let mut ids = Vec::new();
+    if has_findings(state, id) {
+        ids.push(format!("{id}-findings"));
+    }
     if has_hint {
         ids.push(format!("{id}-hint"));
     }
@@ -57,8 +62,14 @@ pub fn TextField(
     let hint_text = hint;
     let has_hint = move || hint_text.with(|h| !h.is_empty());
     let id_for_describe = id.clone();
-    let aria_describedby =
-        move || described_by(&id_for_describe, has_hint(), error.with(Option::is_some));
+    let aria_describedby = move || {
+        described_by(
+            state,
+            &id_for_describe,
+            has_hint(),
+            error.with(Option::is_some),
+        )
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let on_text = move |text: String| match on_input.run(text) {
@@ -85,10 +96,25 @@ pub fn TextField(
             <Show when=has_hint>
                 <p class="hint" id=hint_id.clone()>{move || hint_text.get()}</p>
             </Show>
+            <FieldFindings id=id.clone() />
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" id=error_id.clone() data-testid=error_id.clone()>
-                    <span class="field-error-icon" aria-hidden="true">"!"</span>
-                    <span>{move || error.get().unwrap_or_default()}</span>
+                    <SeverityIcon severity=Severity::Error />
+                    <span>
+                        {move || error.get().unwrap_or_default()}
+                        " "
+                        <span class="field-error-kept">
+                            {move || {
+                                value.with(|v| {
+                                    if v.is_empty() {
+                                        "The plan keeps this field unset.".to_owned()
+                                    } else {
+                                        format!("The plan keeps {v}.")
+                                    }
+                                })
+                            }}
+                        </span>
+                    </span>
                 </p>
             </Show>
         </div>
@@ -107,6 +133,7 @@ pub fn SelectField(
     #[prop(optional, into)] hint: Signal<String>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
+    let state = use_plan_state();
     let hint_text = hint;
     let has_hint = move || hint_text.with(|h| !h.is_empty());
     let id_for_describe = id.clone();
@@ -117,7 +144,7 @@ pub fn SelectField(
             <select
                 id=id.clone()
                 data-testid=id.clone()
-                aria-describedby=move || described_by(&id_for_describe, has_hint(), false)
+                aria-describedby=move || described_by(state, &id_for_describe, has_hint(), false)
                 on:change:target=move |ev| on_change.run(ev.target().value())
             >
                 {options
@@ -138,6 +165,7 @@ pub fn SelectField(
             <Show when=has_hint>
                 <p class="hint" id=hint_id.clone()>{move || hint_text.get()}</p>
             </Show>
+            <FieldFindings id=id.clone() />
         </div>
     }
 }
@@ -171,4 +199,48 @@ pub fn same_label_options<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<
         .into_iter()
         .map(|v| (v.to_owned(), v.to_owned()))
         .collect()
+}
+
+/// The errors and warnings the rule core reports on this very field, repeated under it so the
+/// editor explains itself (the Findings panel still lists everything, notes included).
+#[component]
+fn FieldFindings(id: String) -> impl IntoView {
+    let state = use_plan_state();
+    let field_id = id.clone();
+    let here = Memo::new(move |_| {
+        state.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.severity != Severity::Note && f.path.dom_id() == field_id)
+                .map(|f| (f.severity, f.message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || here.with(|h| !h.is_empty())>
+            <div class="field-findings" id=format!("{id}-findings")>
+                {move || {
+                    here.get()
+                        .into_iter()
+                        .map(|(severity, message)| {
+                            let (word, _) = severity_words(severity);
+                            view! {
+                                <p class=format!("field-finding sev-{}", severity_slug(severity))>
+                                    <SeverityIcon severity=severity />
+                                    <span><span class="visually-hidden">{word} ": "</span>{message}</span>
+                                </p>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </Show>
+    }
+}
+
+/// Whether the rule core reports an error or warning on the field with this id.
+fn has_findings(state: PlanState, id: &str) -> bool {
+    state.findings.with(|all| {
+        all.iter()
+            .any(|f| f.severity != Severity::Note && f.path.dom_id() == id)
+    })
 }

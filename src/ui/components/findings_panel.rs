@@ -10,6 +10,9 @@ use crate::ui::state::use_plan_state;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
+/// More notes than this start folded.
+const FOLDED_NOTES_ABOVE: usize = 5;
+
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = use_plan_state();
@@ -56,12 +59,21 @@ pub fn FindingsPanel() -> impl IntoView {
                         });
                         view! {
                             <Show when=move || of_severity.with(|f| !f.is_empty())>
-                                <h3 class=format!("group-title sev-{slug}")>
-                                    {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
-                                </h3>
-                                <ul class="finding-list">
-                                    {move || of_severity.get().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
-                                </ul>
+                                // Errors and warnings always start open; a long list of notes
+                                // starts folded so that what needs action stays in view.
+                                <details
+                                    class="finding-group"
+                                    data-testid=format!("finding-group-{slug}")
+                                    open=severity != Severity::Note
+                                        || of_severity.with_untracked(|f| f.len() <= FOLDED_NOTES_ABOVE)
+                                >
+                                    <summary class=format!("group-title sev-{slug}")>
+                                        {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
+                                    </summary>
+                                    <ul class="finding-list">
+                                        {move || of_severity.get().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                                    </ul>
+                                </details>
                             </Show>
                         }
                     })

@@ -22,7 +22,7 @@ pub fn AppHeader() -> impl IntoView {
                 <svg class="logo" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
                     <path fill="currentColor" d="M16 2 3 9.5v13L16 30l13-7.5v-13L16 2zm0 3.5 9.5 5.5L16 16.5 6.5 11 16 5.5zM5.5 13.2l9.3 5.4v8.6l-9.3-5.4v-8.6zm11.7 14v-8.6l9.3-5.4v8.6l-9.3 5.4z" />
                 </svg>
-                <span class="brand-name">"AKS upgrade planner"</span>
+                <h1 class="brand-name">"AKS upgrade planner"</h1>
             </div>
             <div class="plan-name">
                 <label for="plan-name">"Plan"</label>

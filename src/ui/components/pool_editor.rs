@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
+use crate::rules::findings::fields;
 use crate::rules::os::OsSku;
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
@@ -38,9 +39,12 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
         let group = id.clone();
         // Whole-number fields get a number pad on phones; surge needs "%" too.
         let inputmode = match field {
-            "count"
-            | "upgradeSettings.drainTimeoutInMinutes"
-            | "upgradeSettings.nodeSoakDurationInMinutes" => "numeric",
+            fields::COUNT | fields::DRAIN_TIMEOUT | fields::SOAK_DURATION => "numeric",
+            _ => "",
+        };
+        let placeholder = match field {
+            fields::MAX_SURGE | fields::MAX_UNAVAILABLE => "nodes or %, e.g. 33%",
+            fields::COUNT => "e.g. 3",
             _ => "",
         };
         view! {
@@ -48,6 +52,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                 id=id
                 label=label
                 inputmode=inputmode
+                placeholder=placeholder
                 value=state.pool_value(i, j, read)
                 hint=state.pool_value(i, j, hint)
                 on_input=move |text: String| apply(state, i, j, &group, &text, write)
@@ -61,7 +66,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
         state.say(&format!("Removed node pool {removed}."), true);
     };
 
-    let name_id = dom_id(i, Some(j), "name");
+    let name_id = dom_id(i, Some(j), fields::NAME);
     let name_group = name_id.clone();
     let heading_id = format!("c{i}-p{j}-heading");
     let labelled_by = heading_id.clone();
@@ -94,7 +99,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     }
                 />
                 <SelectField
-                    id=dom_id(i, Some(j), "mode")
+                    id=dom_id(i, Some(j), fields::MODE)
                     label="Mode"
                     options=vec![
                         ("System".to_owned(), "System".to_owned()),
@@ -107,7 +112,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     }
                 />
                 <SelectField
-                    id=dom_id(i, Some(j), "osSKU")
+                    id=dom_id(i, Some(j), fields::OS_SKU)
                     label="OS SKU"
                     options=OsSku::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
                     value=state.pool_value(i, j, |_, p| p.os_sku.as_str().to_owned())
@@ -118,7 +123,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     }
                 />
                 {parsed(
-                    "vmSize",
+                    fields::VM_SIZE,
                     "VM size",
                     |_, p| p.vm_size.clone(),
                     |p, text| {
@@ -134,7 +139,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     },
                 )}
                 {parsed(
-                    "count",
+                    fields::COUNT,
                     "Node count",
                     |_, p| p.count.to_string(),
                     |p, text| {
@@ -144,7 +149,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     |_, _| String::new(),
                 )}
                 <CheckboxField
-                    id=dom_id(i, Some(j), "gpu")
+                    id=dom_id(i, Some(j), fields::GPU)
                     label="GPU nodes"
                     class="field-gpu"
                     checked=state.pool_value(i, j, |_, p| p.gpu)
@@ -155,8 +160,8 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                 <legend>"Upgrade settings"</legend>
                 <div class="field-grid">
                     {parsed(
-                        "upgradeSettings.maxSurge",
-                        "Max surge (nodes or %)",
+                        fields::MAX_SURGE,
+                        "Max surge",
                         |_, p| optional_text(p.upgrade_settings.max_surge),
                         |p, text| {
                             p.upgrade_settings.max_surge = edit::parse_optional_surge(text).map_err(|e| e.to_string())?;
@@ -165,8 +170,8 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                         surge_hint,
                     )}
                     {parsed(
-                        "upgradeSettings.maxUnavailable",
-                        "Max unavailable (nodes or %)",
+                        fields::MAX_UNAVAILABLE,
+                        "Max unavailable",
                         |_, p| optional_text(p.upgrade_settings.max_unavailable),
                         |p, text| {
                             p.upgrade_settings.max_unavailable = edit::parse_optional_surge(text).map_err(|e| e.to_string())?;
@@ -181,7 +186,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                         },
                     )}
                     {parsed(
-                        "upgradeSettings.drainTimeoutInMinutes",
+                        fields::DRAIN_TIMEOUT,
                         "Drain timeout (minutes)",
                         |_, p| optional_text(p.upgrade_settings.drain_timeout_in_minutes),
                         |p, text| {
@@ -197,7 +202,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                         },
                     )}
                     {parsed(
-                        "upgradeSettings.nodeSoakDurationInMinutes",
+                        fields::SOAK_DURATION,
                         "Node soak (minutes)",
                         |_, p| optional_text(p.upgrade_settings.node_soak_duration_in_minutes),
                         |p, text| {
@@ -213,7 +218,7 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                         },
                     )}
                     <SelectField
-                        id=dom_id(i, Some(j), "upgradeSettings.undrainableNodeBehavior")
+                        id=dom_id(i, Some(j), fields::UNDRAINABLE)
                         label="Undrainable nodes"
                         options=vec![
                             (String::new(), "Not set (Schedule)".to_owned()),

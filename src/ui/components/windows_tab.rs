@@ -3,15 +3,15 @@
 //! daylight-saving drift, and the window findings; above them the time-zone picker and the
 //! assumption switches the dates rest on.
 //!
-//! "Now" is read once here ([`tz::now`]) and passed down; every rule comes from
-//! `crate::rules::maintenance`.
+//! "Now" is read once here ([`tz::now`], the same instant the plan-wide findings use) and passed
+//! down; every rule comes from `crate::rules::maintenance`.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
 use crate::rules::findings::Finding;
 use crate::rules::maintenance::dst::TransitionTable;
-use crate::rules::maintenance::{self, ConfigName, RecurrenceOptions};
+use crate::rules::maintenance::{ConfigName, RecurrenceOptions};
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
 use crate::ui::components::window_editor::WindowEditor;
@@ -95,7 +95,7 @@ fn ClusterWindows(index: usize, view: WindowsView) -> impl IntoView {
                 "AKS starts upgrades only inside these windows. Times are wall-clock times in each window's fixed UTC offset; "
                 "the lists below also show them in UTC and in your time zone."
             </p>
-            <WindowFindings index=i view=view />
+            <WindowFindings index=i />
             {ConfigName::ALL
                 .map(|config| view! { <WindowEditor cluster=i config=config view=view /> })
                 .collect_view()}
@@ -103,18 +103,17 @@ fn ClusterWindows(index: usize, view: WindowsView) -> impl IntoView {
     }
 }
 
-/// The cluster's maintenance findings, computed here with the tab's "now" (the plan-wide
-/// findings panel shows them too once `findings::check` includes them).
+/// The cluster's maintenance findings: the plan-wide findings (`findings::check_at`, with the
+/// same "now") that point at a maintenance configuration of this cluster.
 #[component]
-fn WindowFindings(index: usize, view: WindowsView) -> impl IntoView {
+fn WindowFindings(index: usize) -> impl IntoView {
     let state = use_plan_state();
     let findings = Memo::new(move |_| {
-        let options = view.options.get();
-        state.plan.with(|p| {
-            p.clusters
-                .get(index)
-                .map(|c| maintenance::findings(index, c, Some(view.now), options))
-                .unwrap_or_default()
+        state.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.path.cluster == Some(index) && f.path.config.is_some())
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
     view! {

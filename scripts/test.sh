@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check the project has, in order of cost:
+#   formatting, clippy (native and wasm32), cargo test (unit, property, CLI, architecture),
+#   the release build, the bundle-size budget, the browser tests against that build, and a
+#   short fuzz run.
+# Stops at the first failure; ends with the runners' summary lines. CI runs exactly this
+# (.ci/run). Usage: bash scripts/test.sh
+set -euo pipefail
+
+# shellcheck source=scripts/setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$REPO_ROOT"
+
+# Budget for the finished app, gzip -9 of wasm + js + css (issue 2): 250 KB = 250,000 bytes.
+BUDGET_BYTES=250000
+
+# Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
+RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/aks-planner-test.XXXXXX")"
+SUMMARY="$RUN_TMP/summary"
+cleanup() {
+    local pids
+    pids="$(pgrep -f -- "$RUN_TMP" || true)"
+    # shellcheck disable=SC2086 # one pid per word
+    [ -z "$pids" ] || kill $pids 2>/dev/null || true
+    rm -rf "$RUN_TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+started=$SECONDS
+ensure_test_tools
+fetch_crates
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy, native (all targets)"
+cargo clippy --locked --all-targets -- -D warnings
+
+# The browser side (src/ui, src/main.rs) only compiles for wasm32. Tests are linted natively:
+# proptest's dev-dependencies do not build for wasm32-unknown-unknown.
+step "clippy, wasm32 (lib and bins)"
+cargo clippy --locked --target "$WASM_TARGET" --lib --bins -- -D warnings
+
+step "cargo test (unit, property, CLI, architecture)"
+cargo test --locked 2>&1 | tee "$RUN_TMP/cargo-test.log"
+# One line per suite, named after the binary cargo ran, then the totals.
+awk '/^ *(Running|Doc-tests) / { sub(/^ *Running /, ""); sub(/^ *Doc-tests /, "doc-tests "); sub(/ \(.*/, ""); suite = $0 }
+     /^test result:/ { printf "%-36s %s\n", suite, $0 }' "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
+awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
+     END { printf "cargo test total: %d passed, %d failed, %d ignored in %d suites\n", p, f, i, n }' \
+    "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
+
+step "trunk build --release --offline"
+trunk build --release --offline
+
+step "Bundle size (gzip -9 of wasm + js + css in dist/)"
+total=0
+shopt -s nullglob
+for f in dist/*.wasm dist/*.js dist/*.css; do
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total=$((total + gz))
+    printf '    %-48s %8d B raw %8d B gzip\n' "${f#dist/}" "$raw" "$gz"
+done
+shopt -u nullglob
+size_line="bundle: $(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1000 }') KB gzip (wasm+js+css), budget $((BUDGET_BYTES / 1000)) KB"
+echo "    $size_line"
+# The budget is enforced after the browser tests, so one run reports both.
+over_budget=false
+if [ "$total" -gt "$BUDGET_BYTES" ]; then
+    over_budget=true
+    size_line="$size_line: OVER BUDGET"
+fi
+echo "$size_line" >>"$SUMMARY"
+
+step "Browser tests (node --test tests/e2e, headless Chromium, release dist/)"
+(
+    cd "$E2E_DIR"
+    E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 ./*.test.mjs
+) 2>&1 | tee "$RUN_TMP/e2e.log"
+grep -E '^ℹ (tests|pass|fail|cancelled) ' "$RUN_TMP/e2e.log" | sed 's/^ℹ //' | paste -sd' ' | sed 's/^/browser tests: /' >>"$SUMMARY"
+
+# A short coverage-guided fuzz run of the link decoder and the importer (cargo fuzz needs the
+# nightly toolchain the machine image ships; without it the script says so and skips, and the
+# stable tests/fuzz_smoke.rs above still ran). FUZZ_SECONDS per target, default 20.
+step "Fuzz smoke (cargo fuzz, link decoder and importer)"
+bash scripts/fuzz-smoke.sh 2>&1 | tee "$RUN_TMP/fuzz.log"
+grep -E '^fuzz-smoke: (SKIPPED|.*: ok,)' "$RUN_TMP/fuzz.log" | sed 's/^/    /' >>"$SUMMARY" || true
+
+step "Summary ($((SECONDS - started)) s)"
+cat "$SUMMARY"
+if [ "$over_budget" = true ]; then
+    die "the release bundle is over the ${BUDGET_BYTES}-byte gzip budget (see the sizes above)"
+fi

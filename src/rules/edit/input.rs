@@ -1,0 +1,107 @@
+//! Parsing what the user types into the editor's number, surge and version fields.
+//!
+//! Invariant: text with no meaning (`"abc"` nodes, `"1.5"` surge) is refused with a message that
+//! says what to write; numbers out of the service's range are accepted here and reported by
+//! [`findings`](crate::rules::findings), so a plan under edit can hold them.
+
+use std::str::FromStr;
+
+use crate::rules::surge::{SurgeError, SurgeValue};
+use crate::rules::version::{KubernetesVersion, VersionError};
+
+/// Why the text in a field is not a value the field can hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("enter a number of nodes, e.g. 3")]
+    EmptyCount,
+    #[error("{0:?} is not a whole number: write digits only, e.g. 3")]
+    NotAWholeNumber(String),
+    #[error(transparent)]
+    Surge(#[from] SurgeError),
+    #[error(transparent)]
+    Version(#[from] VersionError),
+}
+
+/// A node count: digits only (no sign, no decimals). Blank is an error because every pool
+/// has a count.
+pub fn parse_node_count(text: &str) -> Result<u32, InputError> {
+    match parse_optional_number(text)? {
+        Some(n) => Ok(n),
+        None => Err(InputError::EmptyCount),
+    }
+}
+
+/// An optional whole number (minutes): blank means "not set", so AKS's default applies.
+pub fn parse_optional_number(text: &str) -> Result<Option<u32>, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(InputError::NotAWholeNumber(text.to_owned()));
+    }
+    trimmed
+        .parse()
+        .map(Some)
+        .map_err(|_| InputError::NotAWholeNumber(text.to_owned()))
+}
+
+/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (aks-rules.md §8 A-3).
+pub fn parse_optional_surge(text: &str) -> Result<Option<SurgeValue>, InputError> {
+    parse_optional(text)
+}
+
+/// An optional Kubernetes version: blank means "not recorded".
+pub fn parse_optional_version(text: &str) -> Result<Option<KubernetesVersion>, InputError> {
+    parse_optional(text)
+}
+
+fn parse_optional<T>(text: &str) -> Result<Option<T>, InputError>
+where
+    T: FromStr,
+    InputError: From<T::Err>,
+{
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(text.parse()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_text_parses_or_says_what_to_write() {
+        assert_eq!(parse_node_count(" 12 "), Ok(12));
+        assert_eq!(parse_node_count(""), Err(InputError::EmptyCount));
+        for bad in ["abc", "1.5", "-3", "3 nodes"] {
+            let err = parse_node_count(bad).unwrap_err();
+            assert!(err.to_string().contains("e.g. 3"), "{bad}: {err}");
+        }
+        assert_eq!(parse_optional_number(""), Ok(None));
+        // Out-of-range numbers parse: the range is a finding, not a parse error.
+        assert_eq!(parse_optional_number("5000"), Ok(Some(5000)));
+        assert_eq!(parse_optional_surge(""), Ok(None));
+        assert_eq!(
+            parse_optional_surge("33%"),
+            Ok(Some(SurgeValue::Percent(33)))
+        );
+        assert!(
+            parse_optional_surge("1.5")
+                .unwrap_err()
+                .to_string()
+                .contains("33%")
+        );
+        assert_eq!(
+            parse_optional_version("1.33"),
+            Ok(Some(KubernetesVersion::new(1, 33, None)))
+        );
+        assert!(
+            parse_optional_version("abc")
+                .unwrap_err()
+                .to_string()
+                .contains("1.33")
+        );
+    }
+}

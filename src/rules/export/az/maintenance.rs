@@ -1,0 +1,202 @@
+//! The `az aks maintenanceconfiguration` steps: flags where the CLI takes them, otherwise
+//! `--config-file` with the `{"properties": …}` body (aks-rules.md §5.3, §8 ).
+
+use chrono::NaiveDate;
+
+use super::{Arg, AzCommand, Step, cluster_args};
+use crate::rules::cluster::Cluster;
+use crate::rules::export::cli_version::{CliFeature, CliVersion};
+use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan};
+
+fn maintenance_show(c: &Cluster, name: ConfigName) -> AzCommand {
+    let mut args = cluster_args(c, "maintenanceconfiguration");
+    args[2] = Arg::Word("show");
+    args.push(Arg::Opt("name", name.as_str().to_owned()));
+    args.push(Arg::Opt("output", "none".to_owned()));
+    AzCommand(args)
+}
+
+/// A past `startDate` is replaced by `today`: AKS rejects past start dates on update
+/// (aks-rules.md §8 A-10), and an omitted one means "today" anyway. Returns the window to
+/// export and the note to print.
+pub fn window_for_export(
+    w: &MaintenanceWindow,
+    today: NaiveDate,
+) -> (MaintenanceWindow, Option<String>) {
+    match w.start_date {
+        Some(d) if d < today => {
+            let mut out = w.clone();
+            out.start_date = Some(today);
+            (
+                out,
+                Some(format!(
+                    "startDate {d} is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, {today}. Intervals above 1 now count from {today}."
+                )),
+            )
+        }
+        _ => (w.clone(), None),
+    }
+}
+
+/// The `{"properties": {...}}` body `--config-file` needs (aks-rules.md §5.3.4).
+pub fn window_config_json(w: &MaintenanceWindow) -> String {
+    // Structs, not `json!`, so keys keep the API's order (schedule first) instead of sorting.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Properties<'a> {
+        maintenance_window: &'a MaintenanceWindow,
+    }
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        properties: Properties<'a>,
+    }
+    let body = Body {
+        properties: Properties {
+            maintenance_window: w,
+        },
+    };
+    // Serializing plain data structs cannot fail.
+    serde_json::to_string(&body).unwrap_or_default()
+}
+
+pub(super) fn window_steps(
+    c: &Cluster,
+    name: ConfigName,
+    w: &MaintenanceWindow,
+    target: CliVersion,
+    today: NaiveDate,
+) -> Vec<Step> {
+    let (w, note) = window_for_export(w, today);
+    let mut steps = vec![Step::Comment(format!("{} window ({name})", name.label()))];
+    if let Some(note) = note {
+        steps.push(Step::Comment(note));
+    }
+    let is_default = name == ConfigName::Default;
+    let weekly_once = matches!(
+        w.schedule,
+        Schedule::Weekly {
+            interval_weeks: 1,
+            ..
+        }
+    );
+    // Which form the CLI can take (aks-rules.md §5.3, §8 ).
+    let file_reason = if !w.not_allowed_dates.is_empty() {
+        Some("notAllowedDates has no CLI flag".to_owned())
+    } else if matches!(w.schedule, Schedule::AbsoluteMonthly { .. }) {
+        Some("--day-of-month is sent as a string by CLI ≥ 2.85 (aks-rules.md §8 A-17), the file carries an integer".to_owned())
+    } else if is_default && !target.supports(CliFeature::DefaultWeeklyFlags) {
+        Some(format!(
+            "az CLI {target} rejects --schedule-type for default (allowed from {})",
+            CliFeature::DefaultWeeklyFlags.since()
+        ))
+    } else if is_default && !weekly_once {
+        Some(
+            "default only takes a weekly, every-week schedule from flags (aks-rules.md §8 A-8)"
+                .to_owned(),
+        )
+    } else {
+        None
+    };
+    let mut apply = cluster_args(c, "maintenanceconfiguration");
+    apply.push(Arg::Opt("name", name.as_str().to_owned()));
+    let config_json = match file_reason {
+        Some(reason) => {
+            steps.push(Step::Comment(format!("via --config-file: {reason}")));
+            apply.push(Arg::ConfigFile);
+            Some(window_config_json(&w))
+        }
+        None => {
+            apply.extend(window_flags(&w, is_default));
+            None
+        }
+    };
+    steps.push(Step::UpsertMaintenance {
+        show: maintenance_show(c, name),
+        apply: AzCommand(apply),
+        config_json,
+    });
+    steps
+}
+
+fn window_flags(w: &MaintenanceWindow, is_default: bool) -> Vec<Arg> {
+    let opt = |f: &'static str, v: String| Arg::Opt(f, v);
+    let mut args = vec![opt("schedule-type", w.schedule.type_name().to_owned())];
+    match w.schedule {
+        Schedule::Daily { interval_days } => {
+            args.push(opt("interval-days", interval_days.to_string()))
+        }
+        Schedule::Weekly {
+            interval_weeks,
+            day_of_week,
+        } => {
+            // CLI ≥ 2.89 rejects --interval-weeks for default and injects 1 (§5.3).
+            if !is_default {
+                args.push(opt("interval-weeks", interval_weeks.to_string()));
+            }
+            args.push(opt("day-of-week", day_of_week.as_str().to_owned()));
+        }
+        Schedule::AbsoluteMonthly {
+            interval_months,
+            day_of_month,
+        } => {
+            args.push(opt("interval-months", interval_months.to_string()));
+            args.push(opt("day-of-month", day_of_month.to_string()));
+        }
+        Schedule::RelativeMonthly {
+            interval_months,
+            week_index,
+            day_of_week,
+        } => {
+            args.push(opt("interval-months", interval_months.to_string()));
+            args.push(opt("week-index", week_index.as_str().to_owned()));
+            args.push(opt("day-of-week", day_of_week.as_str().to_owned()));
+        }
+    }
+    args.push(opt("start-time", w.start_time.to_string()));
+    args.push(opt("duration", w.duration_hours.to_string()));
+    args.push(opt("utc-offset", w.utc_offset.to_string()));
+    if let Some(d) = w.start_date {
+        args.push(opt("start-date", d.to_string()));
+    }
+    args
+}
+
+pub(super) fn legacy_default_steps(
+    c: &Cluster,
+    time_in_week: &[TimeInWeek],
+    not_allowed_time: &[TimeSpan],
+) -> Vec<Step> {
+    let mut apply = cluster_args(c, "maintenanceconfiguration");
+    apply.push(Arg::Opt("name", ConfigName::Default.as_str().to_owned()));
+    apply.push(Arg::ConfigFile);
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Properties<'a> {
+        time_in_week: &'a [TimeInWeek],
+        #[serde(skip_serializing_if = "<[TimeSpan]>::is_empty")]
+        not_allowed_time: &'a [TimeSpan],
+    }
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        properties: Properties<'a>,
+    }
+    let body = Body {
+        properties: Properties {
+            time_in_week,
+            not_allowed_time,
+        },
+    };
+    // Serializing plain data structs cannot fail.
+    let json = serde_json::to_string(&body).unwrap_or_default();
+    vec![
+        Step::Comment("AKS releases window (default), legacy timeInWeek form".to_owned()),
+        Step::Comment(
+            "via --config-file: --weekday/--start-hour take one day and one hour only (aks-rules.md §8 A-21); consider the maintenanceWindow form".to_owned(),
+        ),
+        Step::UpsertMaintenance {
+            show: maintenance_show(c, ConfigName::Default),
+            apply: AzCommand(apply),
+            config_json: Some(json),
+        },
+    ]
+}

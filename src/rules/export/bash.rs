@@ -1,0 +1,149 @@
+//! Renders a [`Script`] as bash: `set -Eeuo pipefail`, an ERR trap naming the cluster being
+//! applied, one function per cluster and one for the whole plan (aks-rules.md §5.6).
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use super::az::{Arg, AzCommand, Script, Step};
+use super::quote::{bash as q, comment};
+
+const TMP: &str = "AKS_PLANNER_TMP";
+/// Heredoc delimiter. Quoted (`<<'…'`) so the body is never expanded; the body is one line of
+/// JSON (serde output starting with `{`), which cannot equal the delimiter.
+const EOF_MARK: &str = "AKS_PLANNER_JSON";
+
+pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
+    let mut out = String::from("#!/usr/bin/env bash\n");
+    for line in super::header(
+        plan_name,
+        &format!("az CLI script (bash, target az CLI {})", script.target_cli),
+        today,
+    ) {
+        let _ = writeln!(out, "# {}", comment(&line));
+    }
+    out.push_str(
+        "# Per cluster: maintenance windows, node pool upgrade settings, then the channels, so a\n\
+         # channel change that rolls nodes already uses the new window and surge.\n\
+         # Usage: bash THIS.sh                 apply the whole plan\n\
+         #        bash THIS.sh CLUSTER...      apply only the named clusters\n\
+         # Stops at the first failing command and names the cluster it was applying.\n\
+         set -Eeuo pipefail\n\
+         CURRENT_CLUSTER='(prerequisites)'\n\
+         trap 'echo \"aks-planner: a command failed while applying cluster ${CURRENT_CLUSTER}; later commands were not run\" >&2' ERR\n",
+    );
+    let _ = writeln!(
+        out,
+        "{TMP}=\"$(mktemp -d)\"\ntrap 'rm -rf \"${TMP}\"' EXIT\n"
+    );
+    let mut files = 0u32;
+    out.push_str("prerequisites() {\n");
+    if script.prerequisites.is_empty() {
+        let _ = writeln!(out, "  : # none for az CLI {}", script.target_cli);
+    }
+    for step in &script.prerequisites {
+        step_lines(step, &mut files, &mut out);
+    }
+    out.push_str("}\n\n");
+    for (i, cluster) in script.clusters.iter().enumerate() {
+        let _ = writeln!(out, "# {}", comment(&cluster.name));
+        let _ = writeln!(out, "apply_cluster_{}() {{", i + 1);
+        let _ = writeln!(out, "  CURRENT_CLUSTER={}", q(&cluster.name));
+        for step in &cluster.steps {
+            step_lines(step, &mut files, &mut out);
+        }
+        out.push_str("}\n\n");
+    }
+    out.push_str("apply_plan() {\n  prerequisites\n");
+    for i in 1..=script.clusters.len() {
+        let _ = writeln!(out, "  apply_cluster_{i}");
+    }
+    out.push_str("  CURRENT_CLUSTER='(done)'\n  echo 'aks-planner: plan applied' >&2\n}\n\n");
+    out.push_str("if [ \"$#\" -eq 0 ]; then\n  apply_plan\nelse\n  prerequisites\n  for cluster in \"$@\"; do\n    case \"$cluster\" in\n");
+    for (i, cluster) in script.clusters.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "      {}) apply_cluster_{} ;;",
+            q(&cluster.name),
+            i + 1
+        );
+    }
+    out.push_str("      *) echo \"aks-planner: no cluster named $cluster in this script\" >&2; exit 2 ;;\n    esac\n  done\nfi\n");
+    out
+}
+
+fn command(cmd: &AzCommand, verb: &str) -> String {
+    let mut line = String::from("az");
+    for arg in &cmd.0 {
+        line.push(' ');
+        match arg {
+            Arg::Word(w) => line.push_str(&q(w)),
+            Arg::Opt(flag, value) => {
+                let _ = write!(line, "--{flag}={}", q(value));
+            }
+            Arg::Switch(flag) => {
+                let _ = write!(line, "--{flag}");
+            }
+            Arg::Verb => line.push_str(verb),
+            Arg::ConfigFile => line.push_str("--config-file=\"$config\""),
+        }
+    }
+    line
+}
+
+fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
+    match step {
+        Step::Comment(text) => {
+            let _ = writeln!(out, "  # {}", comment(text));
+        }
+        Step::Warning(text) => {
+            let _ = writeln!(out, "  # WARNING: {}", comment(text));
+            let _ = writeln!(
+                out,
+                "  echo {} >&2",
+                q(&format!("aks-planner: warning: {text}"))
+            );
+        }
+        Step::Az(cmd) => {
+            let _ = writeln!(out, "  {}", command(cmd, ""));
+        }
+        Step::UpsertMaintenance {
+            show,
+            apply,
+            config_json,
+        } => {
+            if let Some(json) = config_json {
+                *files += 1;
+                let _ = writeln!(out, "  local config=\"${TMP}/config-{files}.json\"");
+                let _ = writeln!(
+                    out,
+                    "  cat > \"$config\" <<'{EOF_MARK}'\n{json}\n{EOF_MARK}"
+                );
+            }
+            let _ = writeln!(
+                out,
+                "  local verb=add\n  if {} >/dev/null 2>&1; then verb=update; fi",
+                command(show, "")
+            );
+            let _ = writeln!(out, "  {}", command(apply, "\"$verb\""));
+        }
+        Step::WaitForFeature { namespace, feature } => {
+            let show = AzCommand(vec![
+                Arg::Word("feature"),
+                Arg::Word("show"),
+                Arg::Opt("namespace", (*namespace).to_owned()),
+                Arg::Opt("name", (*feature).to_owned()),
+                Arg::Opt("query", "properties.state".to_owned()),
+                Arg::Opt("output", "tsv".to_owned()),
+            ]);
+            let _ = writeln!(
+                out,
+                "  local attempts=0\n  until [ \"$({})\" = Registered ]; do\n    attempts=$((attempts + 1))\n    if [ \"$attempts\" -ge 60 ]; then\n      echo {} >&2\n      exit 1\n    fi\n    sleep 30\n  done",
+                command(&show, ""),
+                q(&format!(
+                    "aks-planner: feature {namespace}/{feature} is not Registered after 30 minutes; check `az feature show` and run this script again"
+                ))
+            );
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The documents findings cite (aks-rules.md §0.2), as public learn.microsoft.com links.
+
+use super::Source;
+
+/// D-NOS: node OS auto-upgrade channels, OS restrictions, channel changes.
+pub const NODE_OS_UPGRADE: Source = Source {
+    title: "Auto-upgrade node OS images",
+    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+};
+
+/// D-AUC: cluster auto-upgrade channels.
+pub const CLUSTER_AUTO_UPGRADE: Source = Source {
+    title: "Automatically upgrade an AKS cluster",
+    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+};
+
+/// D-ROLL: rolling node pool upgrades (maxSurge, maxUnavailable, drain, soak, VMSS limit).
+pub const ROLLING_UPGRADE: Source = Source {
+    title: "Rolling upgrades of AKS node pools",
+    url: "https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling",
+};
+
+/// D-OPT: upgrade options (undrainable node behaviour, production surge recommendation).
+pub const UPGRADE_OPTIONS: Source = Source {
+    title: "Upgrade options for AKS clusters",
+    url: "https://learn.microsoft.com/azure/aks/upgrade-options",
+};
+
+/// D-KURED: rebooting Linux nodes after OS-native updates.
+pub const KURED: Source = Source {
+    title: "Apply security and kernel updates to Linux nodes (kured)",
+    url: "https://learn.microsoft.com/azure/aks/upgrade-node-image-kured",
+};
+
+/// NAMES: Azure resource naming rules.
+pub const RESOURCE_NAMES: Source = Source {
+    title: "Naming rules and restrictions for Azure resources",
+    url: "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules",
+};
+
+/// AKS-FAQ-NAMES: AKS naming restrictions (pool name lengths, node resource group).
+pub const AKS_NAMES: Source = Source {
+    title: "AKS FAQ: naming restrictions for AKS resources",
+    url: "https://aka.ms/aks-naming-rules",
+};
+
+/// System node pools: every cluster needs one, Linux only.
+pub const SYSTEM_POOLS: Source = Source {
+    title: "Manage system node pools in AKS",
+    url: "https://learn.microsoft.com/azure/aks/use-system-pools",
+};
+
+/// `az aks` reference (which arguments a command needs).
+pub const AZ_AKS: Source = Source {
+    title: "az aks command reference",
+    url: "https://learn.microsoft.com/cli/azure/aks",
+};

@@ -1,0 +1,381 @@
+//! Properties of the whole engine: order, determinism, complete texts, field names, and that
+//! every rule code can fire.
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+
+use super::testkit::{cluster, plan_with, pool};
+use super::*;
+use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
+use crate::rules::demo::demo_plan;
+use crate::rules::os::OsSku;
+use crate::rules::pool::{PoolMode, UndrainableNodeBehavior, UpgradeSettings};
+use crate::rules::surge::SurgeValue;
+
+/// Every field a finding may point at: the UI renders an input for each.
+const KNOWN_FIELDS: [&str; 18] = [
+    fields::NAME,
+    fields::RESOURCE_GROUP,
+    fields::LOCATION,
+    fields::SUBSCRIPTION,
+    fields::KUBERNETES_VERSION,
+    fields::UPGRADE_CHANNEL,
+    fields::NODE_OS_CHANNEL,
+    fields::MODE,
+    fields::OS_SKU,
+    fields::GPU,
+    fields::VM_SIZE,
+    fields::COUNT,
+    fields::MAX_SURGE,
+    fields::MAX_UNAVAILABLE,
+    fields::DRAIN_TIMEOUT,
+    fields::SOAK_DURATION,
+    fields::UNDRAINABLE,
+    "",
+];
+
+/// Fields of a maintenance configuration a finding may point at (the Windows tab's inputs).
+const MAINTENANCE_FIELDS: [&str; 15] = [
+    "",
+    "maintenanceWindow",
+    "schedule",
+    "schedule.daily.intervalDays",
+    "schedule.weekly.intervalWeeks",
+    "schedule.absoluteMonthly.intervalMonths",
+    "schedule.absoluteMonthly.dayOfMonth",
+    "schedule.relativeMonthly.intervalMonths",
+    "durationHours",
+    "utcOffset",
+    "startDate",
+    "startTime",
+    "notAllowedDates",
+    "timeInWeek",
+    "notAllowedTime",
+];
+
+fn assert_well_formed(found: &[Finding]) {
+    for f in found {
+        assert!(
+            !f.message.is_empty() && !f.why.is_empty() && !f.fix.is_empty(),
+            "{f:?}"
+        );
+        assert!(
+            f.code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{}",
+            f.code
+        );
+        assert!(f.source.url.starts_with("https://"), "{}", f.source.url);
+        let known = if f.path.config.is_some() {
+            MAINTENANCE_FIELDS.contains(&f.path.field.as_str())
+        } else {
+            KNOWN_FIELDS.contains(&f.path.field.as_str())
+        };
+        assert!(known, "{}", f.path.field);
+        assert!(f.path.cluster.is_some(), "{f:?}");
+    }
+    let keys: Vec<_> = found
+        .iter()
+        .map(|f| (f.severity, f.path.cluster, f.path.pool))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+}
+
+#[test]
+fn the_demo_plan_has_no_errors_or_warnings() {
+    let found = check(&demo_plan());
+    assert_well_formed(&found);
+    let serious: Vec<_> = found
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| (f.code, f.path.display()))
+        .collect();
+    assert!(serious.is_empty(), "{serious:?}");
+}
+
+#[test]
+fn findings_are_sorted_by_severity_then_plan_order() {
+    let mut plan = plan_with(|c| {
+        // A note on the cluster, a warning and an error on pools.
+        c.kubernetes_version = None;
+        let mut win = pool("win", PoolMode::User, OsSku::Windows2022);
+        win.upgrade_settings.drain_timeout_in_minutes = Some(1);
+        c.agent_pool_profiles.push(win);
+        c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::Unmanaged;
+    });
+    plan.clusters.insert(0, {
+        let mut c = cluster("aks-0");
+        c.resource_group.clear();
+        c
+    });
+    let found = check(&plan);
+    assert_well_formed(&found);
+    let first = &found[0];
+    assert_eq!(
+        (first.code, first.path.cluster),
+        ("resource-group-missing", Some(0))
+    );
+    assert_eq!(found[1].code, "drain-timeout-out-of-range");
+    assert_eq!(found.last().map(|f| f.severity), Some(Severity::Note));
+}
+
+/// One plan that breaks every rule once; each code must appear.
+fn kitchen_sink() -> Plan {
+    let mut sp = cluster("aks.bad");
+    sp.resource_group = "rg.".into();
+    sp.location.clear();
+    sp.subscription.clear();
+    sp.kubernetes_version = None;
+    sp.auto_upgrade_profile = AutoUpgradeProfile {
+        upgrade_channel: UpgradeChannel::NodeImage,
+        node_os_upgrade_channel: NodeOsChannel::SecurityPatch,
+    };
+    sp.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
+        upgrade_channel: UpgradeChannel::NodeImage,
+        node_os_upgrade_channel: NodeOsChannel::NodeImage,
+    });
+    let mut system = pool("system", PoolMode::System, OsSku::Windows2022);
+    system.upgrade_settings = UpgradeSettings {
+        max_surge: Some(SurgeValue::Nodes(0)),
+        max_unavailable: Some(SurgeValue::Nodes(1)),
+        ..UpgradeSettings::default()
+    };
+    system.count = 0;
+    let mut gpu = pool("Gpu", PoolMode::User, OsSku::AzureLinux);
+    gpu.gpu = true;
+    gpu.vm_size.clear();
+    gpu.upgrade_settings = UpgradeSettings {
+        max_surge: Some(SurgeValue::Percent(150)),
+        max_unavailable: Some(SurgeValue::Percent(101)),
+        drain_timeout_in_minutes: Some(2),
+        node_soak_duration_in_minutes: Some(45),
+        undrainable_node_behavior: Some(UndrainableNodeBehavior::Schedule),
+    };
+    let mut big = pool("abcdefghijkl", PoolMode::User, OsSku::Flatcar);
+    big.count = 995;
+    big.upgrade_settings.max_surge = None;
+    let mut huge = pool("aksmanagedap", PoolMode::User, OsSku::Ubuntu);
+    huge.count = 2000;
+    huge.upgrade_settings.max_surge = Some(SurgeValue::Nodes(5000));
+    let mut zero = pool("zero", PoolMode::User, OsSku::Ubuntu);
+    zero.count = 0;
+    zero.gpu = true;
+    let dup = pool("zero", PoolMode::User, OsSku::AzureLinuxOSGuard);
+    let mut small = pool("small", PoolMode::User, OsSku::Ubuntu);
+    small.upgrade_settings.max_surge = Some(SurgeValue::Nodes(10));
+    small.upgrade_settings.max_unavailable = Some(SurgeValue::Nodes(1));
+    let winlong = pool("windows", PoolMode::User, OsSku::Windows2019);
+    sp.agent_pool_profiles = vec![system, gpu, big, huge, zero, dup, small, winlong];
+
+    let mut um = cluster("aks-unmanaged");
+    um.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::Unmanaged;
+    um.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
+        upgrade_channel: UpgradeChannel::None,
+        node_os_upgrade_channel: NodeOsChannel::NodeImage,
+    });
+    let mut algpu = pool("gpu", PoolMode::User, OsSku::AzureLinux);
+    algpu.gpu = true;
+    algpu.vm_size = "Standard_NC6s_v3".into();
+    um.agent_pool_profiles.extend([
+        algpu,
+        pool("win", PoolMode::User, OsSku::Windows2022),
+        pool("flat", PoolMode::User, OsSku::Flatcar),
+        pool("guard", PoolMode::User, OsSku::AzureLinuxOSGuard),
+    ]);
+
+    let mut none = cluster("aks-none");
+    none.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::None;
+    let mut stuck = pool("stuck", PoolMode::User, OsSku::Ubuntu);
+    stuck.upgrade_settings.max_surge = Some(SurgeValue::Percent(0));
+    none.agent_pool_profiles.push(stuck);
+    let mut twin = cluster("AKS-NONE");
+    twin.agent_pool_profiles[0].mode = PoolMode::User;
+    let mut empty = cluster("aks-empty");
+    empty.agent_pool_profiles.clear();
+    empty.resource_group.clear();
+    let mut long = cluster(&"a".repeat(40));
+    long.resource_group = "r".repeat(40);
+
+    Plan {
+        clusters: vec![sp, um, none, twin, empty, long],
+        ..Plan::default()
+    }
+}
+
+#[test]
+fn every_rule_code_fires_on_the_kitchen_sink_plan() {
+    let found = check(&kitchen_sink());
+    assert_well_formed(&found);
+    let fired: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    let expected = [
+        "cluster-name-invalid",
+        "resource-group-missing",
+        "resource-group-name-invalid",
+        "location-missing",
+        "subscription-missing",
+        "node-resource-group-name-too-long",
+        "duplicate-cluster-name",
+        "duplicate-pool-name",
+        "pool-name-invalid",
+        "pool-name-reserved",
+        "windows-pool-name-too-long",
+        "linux-pool-name-long",
+        "no-node-pools",
+        "no-system-pool",
+        "windows-system-pool",
+        "system-pool-without-nodes",
+        "node-count-out-of-range",
+        "node-count-zero",
+        "vm-size-missing",
+        "gpu-flag-mismatch",
+        "node-image-requires-nodeimage",
+        "upgrade-channel-node-image-legacy",
+        "none-channel-no-patching",
+        "unmanaged-reboots-need-kured",
+        "securitypatch-needs-ubuntu-egress",
+        "securitypatch-cmk-policy",
+        "securitypatch-unsupported-os",
+        "securitypatch-unsupported-gpu",
+        "unmanaged-unsupported-os-guard",
+        "unmanaged-windows-behaves-like-none",
+        "unmanaged-azure-linux-gpu-no-updates",
+        "unmanaged-flatcar-undocumented",
+        "channel-change-reimages-all-nodes",
+        "channel-change-may-roll-nodes",
+        "channel-change-takes-up-to-24h",
+        "node-os-change-needs-cluster-channel-first",
+        "max-surge-out-of-range",
+        "max-unavailable-out-of-range",
+        "max-surge-above-node-count",
+        "max-unavailable-on-system-pool",
+        "surge-and-unavailable-zero",
+        "surge-and-unavailable-both-set",
+        "surge-exceeds-vmss-limit",
+        "drain-timeout-out-of-range",
+        "soak-duration-out-of-range",
+        "undrainable-schedule-fails-upgrade",
+        "default-max-surge-assumed",
+        "kubernetes-version-missing",
+        // From the maintenance family: SecurityPatch clusters in the sink have no window.
+        "maintenance-window-missing",
+    ];
+    let missing: Vec<_> = expected.iter().filter(|c| !fired.contains(*c)).collect();
+    assert!(missing.is_empty(), "never fired: {missing:?}");
+    let unexpected: Vec<_> = fired.iter().filter(|c| !expected.contains(c)).collect();
+    assert!(unexpected.is_empty(), "not in the list: {unexpected:?}");
+}
+
+#[test]
+fn an_empty_plan_has_no_findings() {
+    assert!(check(&Plan::default()).is_empty());
+}
+
+fn arb_surge() -> impl Strategy<Value = Option<SurgeValue>> {
+    prop_oneof![
+        Just(None),
+        (0u32..1500).prop_map(|n| Some(SurgeValue::Nodes(n))),
+        (0u32..300).prop_map(|p| Some(SurgeValue::Percent(p))),
+        Just(Some(SurgeValue::Nodes(u32::MAX))),
+        Just(Some(SurgeValue::Percent(u32::MAX))),
+    ]
+}
+
+fn arb_pool() -> impl Strategy<Value = AgentPool> {
+    (
+        "[a-zA-Z0-9ä-]{0,14}",
+        any::<bool>(),
+        0usize..OsSku::ALL.len(),
+        any::<bool>(),
+        prop_oneof![Just(""), Just("Standard_D4s_v5"), Just("Standard_NC6s_v3")],
+        prop_oneof![0u32..1200, Just(u32::MAX)],
+        (arb_surge(), arb_surge()),
+        (
+            proptest::option::of(prop_oneof![0u32..2000, Just(u32::MAX)]),
+            proptest::option::of(0u32..100),
+            proptest::option::of(any::<bool>()),
+        ),
+    )
+        .prop_map(
+            |(name, system, sku, gpu, vm, count, (s, u), (d, soak, cordon))| {
+                let mut p = pool(
+                    &name,
+                    if system {
+                        PoolMode::System
+                    } else {
+                        PoolMode::User
+                    },
+                    OsSku::ALL[sku],
+                );
+                p.gpu = gpu;
+                p.vm_size = vm.to_owned();
+                p.count = count;
+                p.upgrade_settings = UpgradeSettings {
+                    max_surge: s,
+                    max_unavailable: u,
+                    drain_timeout_in_minutes: d,
+                    node_soak_duration_in_minutes: soak,
+                    undrainable_node_behavior: cordon.map(|c| {
+                        if c {
+                            UndrainableNodeBehavior::Cordon
+                        } else {
+                            UndrainableNodeBehavior::Schedule
+                        }
+                    }),
+                };
+                p
+            },
+        )
+}
+
+fn arb_profile() -> impl Strategy<Value = AutoUpgradeProfile> {
+    (0usize..5, 0usize..4).prop_map(|(u, n)| AutoUpgradeProfile {
+        upgrade_channel: UpgradeChannel::ALL[u],
+        node_os_upgrade_channel: NodeOsChannel::ALL[n],
+    })
+}
+
+fn arb_cluster() -> impl Strategy<Value = Cluster> {
+    (
+        "[a-zA-Z0-9_.-]{0,70}",
+        "[a-z().]{0,5}",
+        proptest::option::of((1u32..2, 20u32..40)),
+        arb_profile(),
+        proptest::option::of(arb_profile()),
+        proptest::collection::vec(arb_pool(), 0..5),
+    )
+        .prop_map(|(name, rg, version, profile, current, pools)| {
+            let mut c = cluster(&name);
+            c.resource_group = rg;
+            c.kubernetes_version = version.map(|(major, minor)| {
+                crate::rules::version::KubernetesVersion::new(major, minor, None)
+            });
+            c.auto_upgrade_profile = profile;
+            c.current_auto_upgrade_profile = current;
+            c.agent_pool_profiles = pools;
+            c
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_plan_gives_well_formed_sorted_findings_deterministically(
+        clusters in proptest::collection::vec(arb_cluster(), 0..4)
+    ) {
+        let plan = Plan { clusters, ..Plan::default() };
+        let found = check(&plan);
+        assert_well_formed(&found);
+        prop_assert_eq!(&found, &check(&plan));
+    }
+
+    #[test]
+    fn every_pool_gets_a_complete_behaviour(c in arb_cluster()) {
+        for p in &c.agent_pool_profiles {
+            let b = crate::rules::behaviour::describe(&c, p);
+            prop_assert!(!b.headline.is_empty() && !b.points.is_empty());
+        }
+    }
+}

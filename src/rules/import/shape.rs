@@ -1,0 +1,106 @@
+//! The shapes of `az` output: which command printed an object, ARM ids, nulls.
+
+use serde_json::{Map, Value};
+
+/// `(resource group, cluster)` from an ARM id, case-insensitively on the segment names.
+pub(super) fn id_parts(id: &str) -> (Option<String>, Option<String>, Option<String>) {
+    let parts: Vec<&str> = id.split('/').collect();
+    let after = |key: &str| {
+        parts
+            .iter()
+            .position(|p| p.eq_ignore_ascii_case(key))
+            .and_then(|i| parts.get(i + 1))
+            .map(|s| (*s).to_owned())
+    };
+    (
+        after("subscriptions"),
+        after("resourceGroups"),
+        after("managedClusters"),
+    )
+}
+
+pub(super) fn str_field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    obj.get(key).and_then(Value::as_str)
+}
+
+/// Drops `null` members everywhere: `az` prints unset fields as null; the plan types want
+/// them absent.
+pub(super) fn strip_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+        other => other,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Cluster,
+    Pool,
+    Config,
+}
+
+pub(super) fn classify(obj: &Map<String, Value>) -> Option<Kind> {
+    if let Some(t) = str_field(obj, "type") {
+        let t = t.to_ascii_lowercase();
+        if t.ends_with("/agentpools") {
+            return Some(Kind::Pool);
+        }
+        if t.ends_with("/maintenanceconfigurations") {
+            return Some(Kind::Config);
+        }
+        if t.ends_with("/managedclusters") {
+            return Some(Kind::Cluster);
+        }
+    }
+    let has = |k: &str| obj.contains_key(k);
+    let props = obj.get("properties").and_then(Value::as_object);
+    if has("agentPoolProfiles") || has("autoUpgradeProfile") {
+        Some(Kind::Cluster)
+    } else if has("maintenanceWindow")
+        || has("timeInWeek")
+        || props
+            .is_some_and(|p| p.contains_key("maintenanceWindow") || p.contains_key("timeInWeek"))
+    {
+        Some(Kind::Config)
+    } else if has("vmSize") || has("osSku") || has("osSKU") {
+        Some(Kind::Pool)
+    } else {
+        None
+    }
+}
+
+pub(super) const CLUSTER_FIELDS: &[&str] = &[
+    "name",
+    "id",
+    "type",
+    "resourceGroup",
+    "location",
+    "subscription",
+    "kubernetesVersion",
+    "currentKubernetesVersion",
+    "tags",
+    "autoUpgradeProfile",
+    "currentAutoUpgradeProfile",
+    "agentPoolProfiles",
+    "maintenanceConfigurations",
+];
+pub(super) const POOL_FIELDS: &[&str] = &[
+    "name",
+    "id",
+    "type",
+    "resourceGroup",
+    "mode",
+    "osType",
+    "osSku",
+    "osSKU",
+    "gpu",
+    "vmSize",
+    "count",
+    "upgradeSettings",
+];

@@ -1,0 +1,174 @@
+//! Placing NodeImage / SecurityPatch upgrades: into maintenance windows (aks-rules.md §3.6,
+//! §3.7, §8 A-12) or, without a window, at AKS-determined times that are never dated (§8 A-13).
+
+use chrono::{DateTime, Utc};
+
+use super::assumptions::ProjectionAssumptions;
+use super::duration::UpgradePath;
+use super::release::Release;
+use super::timeline::{
+    EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32,
+    minutes,
+};
+
+/// NodeImage / SecurityPatch in maintenance windows. Pools go one after another; a pool starts
+/// only while the window is open and takes the newest release available when it starts; work
+/// in flight at the window end continues (spill), the remaining pools wait for the next
+/// window, where they go first (§3.7, §8 A-12). A newer release arriving while the window is
+/// still open is applied in the same window (§1.3 "upgraded twice").
+pub(crate) fn in_windows(
+    pools: &mut [PoolProjection],
+    windows: &[WindowSlot],
+    releases: &Releases,
+    a: &ProjectionAssumptions,
+    effective_from: DateTime<Utc>,
+) {
+    let n = pools.len();
+    if n == 0 {
+        return;
+    }
+    for pool in pools.iter_mut() {
+        if let Some(stream) = pool.stream {
+            let len = releases.of(stream).1.len();
+            pool.patches.reserve_exact(len);
+            pool.events.reserve(len);
+        }
+    }
+    // Next release each pool still needs (index within its stream).
+    let mut next = vec![0usize; n];
+    let mut resume = 0usize;
+    // Each pool's stream, looked up once (this loop runs per window on every edit).
+    let lists: Vec<(usize, &[Release])> = pools
+        .iter()
+        .map(|p| p.stream.map_or((0, &[][..]), |s| releases.of(s)))
+        .collect();
+    for slot in windows.iter().filter(|w| !w.blocked) {
+        let mut cursor = slot.start.max(effective_from);
+        if cursor >= slot.end {
+            continue;
+        }
+        // Nothing reaches the region before this window closes: no work, no deferral.
+        let nothing_due = lists
+            .iter()
+            .zip(&next)
+            .all(|((_, list), &k)| list.get(k).is_none_or(|r| r.available >= slot.end));
+        if nothing_due {
+            continue;
+        }
+        let mut first_deferred: Option<usize> = None;
+        'passes: loop {
+            let mut progressed = false;
+            for step in 0..n {
+                let i = (resume + step) % n;
+                let pool = &mut pools[i];
+                let (offset, list) = lists[i];
+                let available = list.partition_point(|r| r.available <= cursor);
+                if available <= next[i] {
+                    continue;
+                }
+                let pending = &list[next[i]..available];
+                let reimage = pending.iter().any(|r| r.needs_reimage);
+                if reimage && pool.upgrade.path == UpgradePath::Stalled {
+                    continue;
+                }
+                if cursor >= slot.end {
+                    pool.deferred.push(slot.end);
+                    first_deferred.get_or_insert(i);
+                    continue;
+                }
+                let took = if reimage {
+                    pool.upgrade.minutes
+                } else {
+                    a.timings.live_patch_minutes
+                };
+                let end = cursor + minutes(took);
+                let spill = (end - slot.end).num_minutes().max(0);
+                let release = index_u32(offset + available - 1);
+                pool.events.push(PoolEvent {
+                    release,
+                    covers: index_u32(pending.len()),
+                    kind: if reimage {
+                        EventKind::Reimage
+                    } else {
+                        EventKind::LivePatch
+                    },
+                    scheduled: true,
+                    window: Some(*slot),
+                    start: Some(cursor),
+                    end: Some(end),
+                    spill_minutes: u32::try_from(spill).unwrap_or(u32::MAX),
+                });
+                for j in next[i]..available {
+                    pool.patches.push(PatchRecord {
+                        release: index_u32(offset + j),
+                        state: PatchState::Patched(end),
+                        started: Some(cursor),
+                    });
+                }
+                next[i] = available;
+                cursor = end;
+                progressed = true;
+            }
+            if first_deferred.is_some() {
+                break 'passes;
+            }
+            if !progressed {
+                // A release reaching the region while the window is still open is applied in
+                // the same window: the pool may be upgraded twice (§1.3, §3.7).
+                let arrival = lists
+                    .iter()
+                    .zip(&next)
+                    .filter_map(|((_, list), &k)| list.get(k).map(|r| r.available))
+                    .filter(|&t| t > cursor && t < slot.end)
+                    .min();
+                match arrival {
+                    Some(t) => cursor = t,
+                    None => break 'passes,
+                }
+            }
+        }
+        resume = first_deferred.unwrap_or(0);
+    }
+    for (i, pool) in pools.iter_mut().enumerate() {
+        if let Some(stream) = pool.stream {
+            let (offset, list) = releases.of(stream);
+            for j in next[i]..list.len() {
+                pool.patches.push(PatchRecord {
+                    release: index_u32(offset + j),
+                    state: PatchState::NotWithinHorizon,
+                    started: None,
+                });
+            }
+        }
+    }
+}
+
+/// No window: every release is applied at an AKS-determined time (§8 A-13).
+pub(super) fn unscheduled(pools: &mut [PoolProjection], releases: &Releases) {
+    for pool in pools.iter_mut() {
+        let Some(stream) = pool.stream else { continue };
+        let (offset, list) = releases.of(stream);
+        for (j, r) in list.iter().enumerate() {
+            let release = index_u32(offset + j);
+            pool.events.push(PoolEvent {
+                release,
+                covers: 1,
+                kind: if r.needs_reimage {
+                    EventKind::Reimage
+                } else {
+                    EventKind::LivePatch
+                },
+                scheduled: false,
+                window: None,
+                start: None,
+                end: None,
+                spill_minutes: 0,
+            });
+            pool.patches.push(PatchRecord {
+                release,
+                state: PatchState::AksDetermined,
+                started: None,
+            });
+        }
+    }
+}

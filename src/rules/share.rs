@@ -1,0 +1,131 @@
+//! Share links: the whole plan in the URL fragment (never sent to a server), compressed,
+//! checksummed and versioned (issue 5).
+//!
+//! Format v1: `#p=1.<base64url(crc32_be(json) ‖ deflate(json))>` where `json` is the plan's
+//! JSON in the [`compact`] form (short keys, derived fields left out). The CRC covers the decompressed JSON, so any edit or damage that still
+//! inflates is caught. Invariant: every link version ever published keeps decoding
+//! (`share_links_of_version_1_still_open` pins a v1 string).
+
+mod base64url;
+mod compact;
+mod crc32;
+mod diff;
+
+pub use diff::{Change, diff};
+
+use super::plan::{Plan, PlanError};
+
+/// The link format this planner writes.
+pub const LINK_VERSION: u32 = 1;
+
+/// The fragment parameter holding the plan.
+const KEY: &str = "p=";
+
+/// A decompressed plan larger than this is refused (a link is at most a few KB; this stops a
+/// crafted link from inflating to gigabytes).
+const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Highest DEFLATE level miniz offers: links are written rarely and read often.
+const LEVEL: u8 = 10;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    #[error(
+        "this is not an aks-planner link: it has no #p=… part; copy the whole link from the planner's Share button"
+    )]
+    NotAPlannerLink,
+    #[error(
+        "this link was made by a newer planner (link format {0}); this planner reads format 1: open it with the newer planner"
+    )]
+    UnknownVersion(String),
+    #[error(
+        "the link is damaged: {found:?} at position {position} of the plan data is not a link character; copy the link again"
+    )]
+    BadCharacter { position: u32, found: char },
+    #[error(
+        "the link is cut short: copy the whole link again (it ends with the plan data, often several hundred characters)"
+    )]
+    Truncated,
+    #[error("the link was altered or damaged: its checksum does not match; ask for the link again")]
+    Tampered,
+    #[error(
+        "the link's plan is larger than {MAX_PLAN_BYTES} bytes once unpacked; refusing to open it"
+    )]
+    TooLarge,
+    #[error("the link holds a plan this planner cannot read: {0}")]
+    Plan(#[from] PlanError),
+}
+
+/// The fragment for `plan`, starting with `#`.
+pub fn encode(plan: &Plan) -> String {
+    // Serializing plain data structs cannot fail.
+    let value = serde_json::to_value(plan).unwrap_or_default();
+    let json = compact::pack(value).to_string();
+    let mut bytes = crc32::crc32(json.as_bytes()).to_be_bytes().to_vec();
+    bytes.extend(miniz_oxide::deflate::compress_to_vec(
+        json.as_bytes(),
+        LEVEL,
+    ));
+    format!("#{KEY}{LINK_VERSION}.{}", base64url::encode(&bytes))
+}
+
+/// A full link: `base` (any fragment removed) followed by the plan fragment.
+pub fn link(base: &str, plan: &Plan) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}{}", encode(plan))
+}
+
+/// Reads a plan from a link, a fragment (`#p=…`) or the bare `p=…` value.
+pub fn decode(link: &str) -> Result<Plan, ShareError> {
+    let fragment = match link.trim().split_once('#') {
+        Some((_, f)) => f,
+        None => link.trim(),
+    };
+    let value = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(KEY))
+        .ok_or(ShareError::NotAPlannerLink)?;
+    let (version, data) = value.split_once('.').ok_or(ShareError::NotAPlannerLink)?;
+    match version {
+        "1" => decode_v1(data),
+        other if !other.is_empty() && other.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(ShareError::UnknownVersion(other.to_owned()))
+        }
+        _ => Err(ShareError::NotAPlannerLink),
+    }
+}
+
+fn decode_v1(data: &str) -> Result<Plan, ShareError> {
+    let bytes = base64url::decode(data).map_err(|e| match e {
+        base64url::DecodeError::BadChar { position, found } => {
+            ShareError::BadCharacter { position, found }
+        }
+        base64url::DecodeError::BadLength => ShareError::Truncated,
+    })?;
+    let (crc, deflated) = match bytes.split_first_chunk::<4>() {
+        Some((crc, rest)) if !rest.is_empty() => (u32::from_be_bytes(*crc), rest),
+        _ => return Err(ShareError::Truncated),
+    };
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_PLAN_BYTES)
+        .map_err(|e| {
+            use miniz_oxide::inflate::TINFLStatus;
+            match e.status {
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                    ShareError::Truncated
+                }
+                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Tampered,
+            }
+        })?;
+    if crc32::crc32(&json) != crc {
+        return Err(ShareError::Tampered);
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|_| ShareError::Tampered)?;
+    let text = serde_json::to_string(&compact::unpack(value)).unwrap_or_default();
+    let (plan, _notices) = Plan::from_json(&text)?;
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! Before/after: what differs between two plans, for the review when a link is opened over a
+//! local plan. Clusters, pools and maintenance configurations are matched by name, not by
+//! position, so reordering is not a change.
+
+use serde_json::Value;
+
+use crate::rules::plan::Plan;
+
+/// One difference, `old → new`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    ClusterAdded {
+        cluster: String,
+    },
+    ClusterRemoved {
+        cluster: String,
+    },
+    /// A field of a cluster (`cluster` is set) or of the plan itself. `old`/`new` are `None`
+    /// when the field or element exists on one side only; values are JSON text (strings bare).
+    Field {
+        cluster: Option<String>,
+        path: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::ClusterAdded { cluster } => write!(f, "cluster {cluster} added"),
+            Change::ClusterRemoved { cluster } => write!(f, "cluster {cluster} removed"),
+            Change::Field {
+                cluster,
+                path,
+                old,
+                new,
+            } => {
+                if let Some(c) = cluster {
+                    write!(f, "{c}: ")?;
+                }
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
+                write!(f, "{path}: {} → {}", show(old), show(new))
+            }
+        }
+    }
+}
+
+/// Every change from `before` to `after`, plan fields first, then clusters in `after`'s order,
+/// then removed clusters.
+pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
+    let mut out = Vec::new();
+    let plan_value = |p: &Plan| {
+        let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+        if let Some(obj) = v.as_object_mut() {
+            obj.remove("clusters");
+        }
+        v
+    };
+    let mut fields = Vec::new();
+    walk(
+        "",
+        Some(&plan_value(before)),
+        Some(&plan_value(after)),
+        &mut fields,
+    );
+    out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
+        cluster: None,
+        path,
+        old,
+        new,
+    }));
+    for c in &after.clusters {
+        match before.clusters.iter().find(|b| b.name == c.name) {
+            None => out.push(Change::ClusterAdded {
+                cluster: c.name.clone(),
+            }),
+            Some(b) => {
+                let mut fields = Vec::new();
+                let (bv, av) = (serde_json::to_value(b).ok(), serde_json::to_value(c).ok());
+                walk("", bv.as_ref(), av.as_ref(), &mut fields);
+                out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
+                    cluster: Some(c.name.clone()),
+                    path,
+                    old,
+                    new,
+                }));
+            }
+        }
+    }
+    for b in &before.clusters {
+        if !after.clusters.iter().any(|c| c.name == b.name) {
+            out.push(Change::ClusterRemoved {
+                cluster: b.name.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn name_of(v: &Value) -> Option<&str> {
+    v.get("name").and_then(Value::as_str)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn walk(
+    path: &str,
+    old: Option<&Value>,
+    new: Option<&Value>,
+    out: &mut Vec<(String, Option<String>, Option<String>)>,
+) {
+    match (old, new) {
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                walk(&join(path, k), a.get(k), b.get(k), out);
+            }
+        }
+        (Some(Value::Array(a)), Some(Value::Array(b)))
+            if a.iter().chain(b).all(|v| name_of(v).is_some()) =>
+        {
+            for item in b {
+                let name = name_of(item).unwrap_or_default();
+                let before = a.iter().find(|x| name_of(x) == Some(name));
+                walk(&format!("{path}[{name}]"), before, Some(item), out);
+            }
+            for item in a {
+                let name = name_of(item).unwrap_or_default();
+                if !b.iter().any(|x| name_of(x) == Some(name)) {
+                    walk(&format!("{path}[{name}]"), Some(item), None, out);
+                }
+            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => out.push((path.to_owned(), a.map(text), b.map(text))),
+    }
+}

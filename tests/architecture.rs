@@ -1,0 +1,395 @@
+//! Architecture invariant: `src/rules/` is the pure rule core (style.md §2, PREAMBLE "Code
+//! rules"). It may not name a browser crate, read a clock, or do I/O, so the same code runs
+//! natively (tests, CLI) and in the browser, and every result is a function of its inputs.
+//!
+//! The check reads the source, drops comments and string/char literals (a doc comment may say
+//! "never call `Utc::now`"), splits the rest into tokens and looks for forbidden paths. It is a
+//! guard against accidents, not against someone set on hiding a call behind an alias.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What the rule core must not name, and why. Each entry is a token sequence: `::` and `!` are
+/// tokens, so `Utc :: now` and `Utc::now` both match.
+const FORBIDDEN: &[(&[&str], &str)] = &[
+    (&["leptos"], "browser UI crate"),
+    (&["web_sys"], "browser API crate"),
+    (&["js_sys"], "browser API crate"),
+    (&["gloo"], "browser API crate"),
+    (&["wasm_bindgen"], "browser glue crate"),
+    (
+        &["Utc", "::", "now"],
+        "clock read: take \"now\" as a parameter",
+    ),
+    (
+        &["Local", "::", "now"],
+        "clock read: take \"now\" as a parameter",
+    ),
+    (&["SystemTime"], "clock read: take \"now\" as a parameter"),
+    (
+        &["Instant", "::", "now"],
+        "clock read: take \"now\" as a parameter",
+    ),
+    (
+        &["std", "::", "fs"],
+        "file I/O: the CLI and the UI do I/O, the core gets values",
+    ),
+    (&["std", "::", "net"], "network I/O"),
+    (
+        &["println", "!"],
+        "console output: return values, let the caller print",
+    ),
+    (
+        &["print", "!"],
+        "console output: return values, let the caller print",
+    ),
+    (
+        &["eprintln", "!"],
+        "console output: return values, let the caller print",
+    ),
+    (
+        &["eprint", "!"],
+        "console output: return values, let the caller print",
+    ),
+    (
+        &["dbg", "!"],
+        "console output: return values, let the caller print",
+    ),
+];
+
+/// Crate-name prefixes: `gloo_storage`, `wasm_bindgen_futures` are as forbidden as the roots.
+const FORBIDDEN_PREFIXES: &[&str] = &["gloo_", "wasm_bindgen_", "leptos_"];
+
+/// One forbidden use found in a file.
+#[derive(Debug, PartialEq)]
+struct Violation {
+    line: u32,
+    found: String,
+    why: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Token {
+    text: String,
+    line: u32,
+}
+
+/// Splits Rust source into identifier and punctuation tokens, skipping whitespace, comments
+/// (line, doc, nested block) and the contents of string, raw-string, byte-string and char
+/// literals. Lifetimes (`'a`) are kept apart from char literals.
+fn tokenize(src: &str) -> Vec<Token> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut tokens = Vec::new();
+    let mut line: u32 = 1;
+    let mut i = 0;
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            line += 1;
+            i += 1;
+        } else if c.is_whitespace() {
+            i += 1;
+        } else if c == '/' && at(i + 1) == '/' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && at(i + 1) == '*' {
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && at(i + 1) == '*' {
+                    depth += 1;
+                    i += 2;
+                } else if chars[i] == '*' && at(i + 1) == '/' {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    if chars[i] == '\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+            }
+        } else if let Some(len) = raw_string_len(&chars[i..]) {
+            line += chars[i..i + len].iter().filter(|&&ch| ch == '\n').count() as u32;
+            tokens.push(Token {
+                text: "\"\"".into(),
+                line,
+            });
+            i += len;
+        } else if c == '"' || (c == 'b' && at(i + 1) == '"') {
+            i += if c == 'b' { 2 } else { 1 };
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    i += 1;
+                }
+                if at(i) == '\n' {
+                    line += 1;
+                }
+                i += 1;
+            }
+            i += 1;
+            tokens.push(Token {
+                text: "\"\"".into(),
+                line,
+            });
+        } else if c == '\'' {
+            // A char literal closes within a few chars ('x', '\n', '\u{1F600}'); a lifetime does not.
+            let close = (i + 2..(i + 12).min(chars.len())).find(|&j| chars[j] == '\'');
+            match close {
+                Some(j) if at(i + 1) == '\\' || j == i + 2 => {
+                    tokens.push(Token {
+                        text: "''".into(),
+                        line,
+                    });
+                    i = j + 1;
+                }
+                _ => {
+                    tokens.push(Token {
+                        text: "'".into(),
+                        line,
+                    });
+                    i += 1;
+                }
+            }
+        } else if c.is_alphanumeric() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            tokens.push(Token {
+                text: chars[start..i].iter().collect(),
+                line,
+            });
+        } else if c == ':' && at(i + 1) == ':' {
+            tokens.push(Token {
+                text: "::".into(),
+                line,
+            });
+            i += 2;
+        } else {
+            tokens.push(Token {
+                text: c.to_string(),
+                line,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Length of a raw (byte) string literal starting at `s[0]` (`r"..."`, `r#"..."#`, `br"..."`).
+fn raw_string_len(s: &[char]) -> Option<usize> {
+    let mut i = match s {
+        ['r', ..] => 1,
+        ['b', 'r', ..] => 2,
+        _ => return None,
+    };
+    let hashes = s[i..].iter().take_while(|&&c| c == '#').count();
+    i += hashes;
+    if s.get(i) != Some(&'"') {
+        return None;
+    }
+    i += 1;
+    while i < s.len() {
+        if s[i] == '"'
+            && s[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == '#')
+                .count()
+                == hashes
+        {
+            return Some(i + 1 + hashes);
+        }
+        i += 1;
+    }
+    Some(s.len())
+}
+
+/// Every forbidden use in `src`, including `std::{fs, ..}` style imports.
+fn violations(src: &str) -> Vec<Violation> {
+    let tokens = tokenize(src);
+    let mut found = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        for (pattern, why) in FORBIDDEN {
+            let matches = pattern.len() <= tokens.len() - i
+                && pattern.iter().zip(&tokens[i..]).all(|(p, t)| *p == t.text);
+            if matches {
+                found.push(Violation {
+                    line: tok.line,
+                    found: pattern.concat(),
+                    why,
+                });
+            }
+        }
+        if let Some(prefix) = FORBIDDEN_PREFIXES
+            .iter()
+            .find(|p| tok.text.starts_with(**p))
+        {
+            found.push(Violation {
+                line: tok.line,
+                found: tok.text.clone(),
+                why: forbidden_prefix_reason(prefix),
+            });
+        }
+        // `use std::{fs, io}` names std::fs without the `std::fs` token sequence.
+        let opens_std_group = tok.text == "std"
+            && tokens.get(i + 1).is_some_and(|t| t.text == "::")
+            && tokens.get(i + 2).is_some_and(|t| t.text == "{");
+        if opens_std_group {
+            let mut depth = 0;
+            for t in &tokens[i + 2..] {
+                match t.text.as_str() {
+                    "{" => depth += 1,
+                    "}" => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    "fs" | "net" if depth == 1 => found.push(Violation {
+                        line: t.line,
+                        found: format!("std::{{{}}}", t.text),
+                        why: "I/O in the rule core",
+                    }),
+                    _ => {}
+                }
+            }
+        }
+    }
+    found
+}
+
+fn forbidden_prefix_reason(prefix: &str) -> &'static str {
+    match prefix {
+        "gloo_" => "browser API crate",
+        "wasm_bindgen_" => "browser glue crate",
+        _ => "browser UI crate",
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn rule_core_names_no_browser_crate_clock_or_io() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    files.sort();
+    // Guards against a vacuous pass after a move or rename of the directory.
+    assert!(
+        files.iter().any(|f| f.ends_with("src/rules/mod.rs")),
+        "src/rules/mod.rs not found under {}",
+        root.display()
+    );
+
+    let mut report = Vec::new();
+    for file in &files {
+        let src = fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        for v in violations(&src) {
+            let rel = file
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap_or(file);
+            report.push(format!(
+                "{}:{}: `{}` ({})",
+                rel.display(),
+                v.line,
+                v.found,
+                v.why
+            ));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "src/rules must stay pure (no browser crates, clock reads, I/O or printing):\n  {}",
+        report.join("\n  ")
+    );
+}
+
+#[test]
+fn a_clock_read_in_code_is_reported_with_its_line() {
+    let src = "fn f() {\n    let now = chrono::Utc::now();\n}\n";
+    assert_eq!(
+        violations(src),
+        vec![Violation {
+            line: 2,
+            found: "Utc::now".into(),
+            why: "clock read: take \"now\" as a parameter"
+        }]
+    );
+}
+
+#[test]
+fn every_forbidden_name_is_caught_in_code() {
+    let cases = [
+        ("use leptos::prelude::*;", "leptos"),
+        ("let w = web_sys::window();", "web_sys"),
+        ("js_sys::Date::now()", "js_sys"),
+        ("use gloo_storage::LocalStorage;", "gloo_storage"),
+        ("use wasm_bindgen::prelude::*;", "wasm_bindgen"),
+        (
+            "wasm_bindgen_futures::spawn_local(f)",
+            "wasm_bindgen_futures",
+        ),
+        ("Local :: now()", "Local::now"),
+        ("let t = std::time::SystemTime::UNIX_EPOCH;", "SystemTime"),
+        ("let t = Instant::now();", "Instant::now"),
+        ("std::fs::read_to_string(p)", "std::fs"),
+        ("use std::{collections::BTreeMap, fs};", "std::{fs}"),
+        ("use std::net::TcpStream;", "std::net"),
+        ("println!(\"{x}\")", "println!"),
+        ("eprintln!(\"oops\")", "eprintln!"),
+        ("dbg!(x)", "dbg!"),
+    ];
+    for (src, expected) in cases {
+        let found: Vec<String> = violations(src).into_iter().map(|v| v.found).collect();
+        assert!(
+            found.contains(&expected.to_string()),
+            "{src:?}: expected {expected}, found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn comments_and_literals_may_name_forbidden_things() {
+    let src = r###"
+        //! The core never calls `Utc::now`; "now" is a parameter.
+        /// Unlike `std::fs`, this reads nothing.
+        /* println!("x") /* nested: web_sys */ leptos */
+        fn message() -> &'static str {
+            let _c = '"';
+            let _r = r#"SystemTime "quoted" Instant::now"#;
+            "use leptos or gloo in the UI, not here: std::fs"
+        }
+    "###;
+    assert_eq!(violations(src), vec![]);
+}
+
+#[test]
+fn names_that_merely_contain_a_forbidden_word_are_allowed() {
+    let src = "let fs_total = 1; let glossary = 2; struct MyLocal; MyLocal::now(); now_utc(); printer!(); system_time();";
+    assert_eq!(violations(src), vec![]);
+}
+
+#[test]
+fn line_numbers_count_lines_inside_comments_and_strings() {
+    let src = "/* a\nb */\nlet s = \"x\ny\";\n// c\nprintln!(\"z\");";
+    let lines: Vec<u32> = violations(src).into_iter().map(|v| v.line).collect();
+    assert_eq!(lines, vec![6]);
+}

@@ -1,0 +1,129 @@
+//! The CLI's export, link, open and import commands, run as a user would.
+
+use std::process::{Command, Output};
+
+fn aks_planner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aks-planner"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn demo_file() -> String {
+    let path =
+        std::env::temp_dir().join(format!("aks-planner-cli-demo-{}.json", std::process::id()));
+    let demo = aks_planner(&["demo"]);
+    std::fs::write(&path, &demo.stdout).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn export_prints_each_format_and_honours_today_and_cluster() {
+    let demo = demo_file();
+    for (format, marker) in [
+        ("az", "set -Eeuo pipefail"),
+        ("pwsh", "$ErrorActionPreference = 'Stop'"),
+        ("bicep", "resource cluster1"),
+        ("terraform", "resource \"azurerm_kubernetes_cluster\""),
+        ("ics", "DTSTAMP:20261124T000000Z\r\n"),
+        ("markdown", "## Node pools"),
+    ] {
+        let out = aks_planner(&["export", &demo, "--format", format, "--today", "2026-11-24"]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout(&out).contains(marker), "{format}");
+        assert!(stdout(&out).contains("2026-11-24"), "{format}");
+    }
+    let ics = aks_planner(&[
+        "export",
+        &demo,
+        "--format=ics",
+        "--weeks=1",
+        "--cluster=aks-prod-weu",
+        "--today=2026-11-24",
+    ]);
+    assert!(ics.status.success());
+    let ics = stdout(&ics);
+    // One week of prod: the node OS, default and auto-upgrade windows, nothing of other clusters.
+    assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 3, "{ics}");
+    assert!(ics.contains("DTSTART:20261128T210000Z\r\nDTEND:20261129T050000Z\r\nSUMMARY:aks-prod-weu: node OS upgrade window\r\n"));
+    assert!(!ics.contains("aks-dev-weu"));
+    let one = aks_planner(&[
+        "export",
+        &demo,
+        "--format=az",
+        "--cluster",
+        "aks-prod-weu",
+        "--today=2026-11-24",
+    ]);
+    assert!(stdout(&one).contains("aks-prod-weu") && !stdout(&one).contains("aks-dev-weu"));
+}
+
+#[test]
+fn export_refuses_bad_arguments_with_exit_2() {
+    let demo = demo_file();
+    for args in [
+        vec!["export", &demo],
+        vec!["export", &demo, "--format", "ics2"],
+        vec!["export", &demo, "--format", "az", "--today", "24/11/2026"],
+        vec!["export", &demo, "--format", "az", "--cluster", "nope"],
+        vec!["export", &demo, "--format", "az", "--weeks", "4"],
+        vec!["export", &demo, "--format", "ics", "--weeks", "0"],
+        vec!["export", &demo, "--format", "ics", "--weeks", "105"],
+    ] {
+        let out = aks_planner(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn link_then_open_gives_back_the_plan() {
+    let demo = demo_file();
+    let link = aks_planner(&["link", &demo, "--base", "https://planner.example/"]);
+    let link = stdout(&link).trim().to_owned();
+    assert!(link.starts_with("https://planner.example/#p=1."), "{link}");
+    let opened = aks_planner(&["open", &link]);
+    assert!(opened.status.success());
+    assert_eq!(stdout(&opened), stdout(&aks_planner(&["demo"])));
+}
+
+#[test]
+fn open_explains_a_damaged_link() {
+    let out = aks_planner(&["open", "https://planner.example/#p=1.AAAA"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("link"));
+}
+
+#[test]
+fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
+    let out = aks_planner(&[
+        "import",
+        "tests/fixtures/az/maintenanceconfiguration-list.json",
+        "tests/fixtures/az/aks-show.json",
+        "tests/fixtures/az/nodepool-list.json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = stdout(&out);
+    assert!(json.contains("\"aks-prod\"") && json.contains("\"aksManagedNodeOSUpgradeSchedule\""));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ignored"));
+    let bad = aks_planner(&["import", "tests/fixtures/az/aks-show.json", "Cargo.toml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("Cargo.toml, line 1, column"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

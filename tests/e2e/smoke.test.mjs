@@ -1,0 +1,28 @@
+// The release build boots in a real browser and shows the demo plan, with a clean console and
+// no request leaving 127.0.0.1. This is the check that catches a broken wasm-opt (toolchain.md):
+// unit and component tests run unoptimised wasm and would pass.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, until } from './helpers.mjs';
+
+test('the app opens on the demo plan with a clean console and no external requests', async (t) => {
+  const app = await openApp(t);
+  // The demo plan's first cluster (src/rules/demo.json) is on screen.
+  await app.expectText('css=main', 'aks-dev-weu');
+  assert.match(await app.page.title(), /AKS/);
+  app.assertNoProblems();
+});
+
+test('the harness reports a console error and an external request as problems', async (t) => {
+  // Guards the guard: if this stopped working, every other test could be hiding errors.
+  const app = await openApp(t);
+  await app.page.evaluate(async () => {
+    console.error('deliberate test error');
+    await fetch('http://example.invalid/x').catch(() => {});
+  });
+  const seen = () => app.problems.join('\n');
+  await until(seen, (s) => /console error: deliberate test error/.test(s), seen);
+  await until(seen, (s) => /non-local host: http:\/\/example\.invalid\/x/.test(s), seen);
+  app.problems.length = 0; // expected here; every other test fails on them
+});
