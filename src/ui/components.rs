@@ -3,11 +3,13 @@
 
 pub mod assumptions_panel;
 pub mod behaviour_panel;
+pub mod blackout_list;
 pub mod channels_panel;
 pub mod cluster_editor;
 pub mod cluster_list;
 pub mod copy_button;
 pub mod cost_panel;
+pub mod dst_panel;
 pub mod export_panel;
 pub mod export_tab;
 pub mod exposure_panel;
@@ -25,3 +27,8 @@ pub mod tabs;
 pub mod timeline_svg;
 pub mod timeline_tab;
 pub mod timeline_table;
+pub mod window_editor;
+pub mod window_fields;
+pub mod window_list;
+pub mod windows_settings;
+pub mod windows_tab;

@@ -14,23 +14,24 @@ use crate::rules::pool::AgentPool;
 
 use super::storage;
 
-/// The tabs of the main area. Later work adds Windows, Timeline and Export here, each with its
-/// own component file under `components/`.
+/// The tabs of the main area, each with its own component file under `components/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Plan,
+    Windows,
     Timeline,
     Export,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Plan, Tab::Timeline, Tab::Export];
+    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Windows, Tab::Timeline, Tab::Export];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Plan => "Plan",
-            Tab::Export => "Export",
+            Tab::Windows => "Windows",
             Tab::Timeline => "Timeline",
+            Tab::Export => "Export",
         }
     }
 
@@ -38,8 +39,19 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Plan => "plan",
-            Tab::Export => "export",
+            Tab::Windows => "windows",
             Tab::Timeline => "timeline",
+            Tab::Export => "export",
+        }
+    }
+
+    /// The tab that shows a field: maintenance configurations and their assumptions are on
+    /// the Windows tab, everything else on the Plan tab.
+    pub fn for_path(path: &FieldPath) -> Tab {
+        if path.config.is_some() || path.field.starts_with("assumptions.recurrence") {
+            Tab::Windows
+        } else {
+            Tab::Plan
         }
     }
 }
@@ -253,18 +265,23 @@ impl PlanState {
     }
 
     /// Shows the field a finding points at: selects its cluster and tab, then focuses the
-    /// input whose id is [`FieldPath::dom_id`] (or the cluster's name when that field is not
-    /// on screen, e.g. a maintenance window before the Windows tab exists).
+    /// input whose id is [`FieldPath::dom_id`] (or, when that field is not on screen, the
+    /// configuration's on/off switch or the cluster's name).
     pub fn focus_field(&self, path: &FieldPath) {
         if let Some(cluster) = path.cluster {
             self.selected.set(cluster);
         }
         // Setting the same tab would re-render it (signals notify on every set).
-        if self.tab.get_untracked() != Tab::Plan {
-            self.tab.set(Tab::Plan);
+        let tab = Tab::for_path(path);
+        if self.tab.get_untracked() != tab {
+            self.tab.set(tab);
         }
         let id = path.dom_id();
-        let fallback = path.cluster.map(|c| format!("c{c}-name"));
+        // A configuration-level finding (no single field) lands on its on/off switch.
+        let fallback = path.cluster.map(|c| match &path.config {
+            Some(config) => format!("c{c}-{config}-enabled"),
+            None => format!("c{c}-name"),
+        });
         // Wait a frame so the selected cluster's editor is rendered first.
         request_animation_frame(move || {
             if !focus_by_id(&id)
