@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check the project has, in order of cost:
 #   formatting, clippy (native and wasm32), cargo test (unit, property, CLI, architecture),
-#   the release build, the bundle-size budget, and the browser tests against that build.
+#   the release build, the bundle-size budget, the browser tests against that build, and a
+#   short fuzz run.
 # Stops at the first failure; ends with the runners' summary lines. CI runs exactly this
 # (.ci/run). Usage: bash scripts/test.sh
 set -euo pipefail
@@ -79,6 +80,13 @@ step "Browser tests (node --test tests/e2e, headless Chromium, release dist/)"
     E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 ./*.test.mjs
 ) 2>&1 | tee "$RUN_TMP/e2e.log"
 grep -E '^ℹ (tests|pass|fail|cancelled) ' "$RUN_TMP/e2e.log" | sed 's/^ℹ //' | paste -sd' ' | sed 's/^/browser tests: /' >>"$SUMMARY"
+
+# A short coverage-guided fuzz run of the link decoder and the importer (cargo fuzz needs the
+# nightly toolchain the machine image ships; without it the script says so and skips, and the
+# stable tests/fuzz_smoke.rs above still ran). FUZZ_SECONDS per target, default 20.
+step "Fuzz smoke (cargo fuzz, link decoder and importer)"
+bash scripts/fuzz-smoke.sh 2>&1 | tee "$RUN_TMP/fuzz.log"
+grep -E '^fuzz-smoke: (SKIPPED|.*: ok,)' "$RUN_TMP/fuzz.log" | sed 's/^/    /' >>"$SUMMARY" || true
 
 step "Summary ($((SECONDS - started)) s)"
 cat "$SUMMARY"

@@ -30,6 +30,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
         ("pwsh", "$ErrorActionPreference = 'Stop'"),
         ("bicep", "resource cluster1"),
         ("terraform", "resource \"azurerm_kubernetes_cluster\""),
+        ("ics", "DTSTAMP:20261124T000000Z\r\n"),
         ("markdown", "## Node pools"),
     ] {
         let out = aks_planner(&["export", &demo, "--format", format, "--today", "2026-11-24"]);
@@ -41,6 +42,20 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
         assert!(stdout(&out).contains(marker), "{format}");
         assert!(stdout(&out).contains("2026-11-24"), "{format}");
     }
+    let ics = aks_planner(&[
+        "export",
+        &demo,
+        "--format=ics",
+        "--weeks=1",
+        "--cluster=aks-prod-weu",
+        "--today=2026-11-24",
+    ]);
+    assert!(ics.status.success());
+    let ics = stdout(&ics);
+    // One week of prod: the node OS, default and auto-upgrade windows, nothing of other clusters.
+    assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 3, "{ics}");
+    assert!(ics.contains("DTSTART:20261128T210000Z\r\nDTEND:20261129T050000Z\r\nSUMMARY:aks-prod-weu: node OS upgrade window\r\n"));
+    assert!(!ics.contains("aks-dev-weu"));
     let one = aks_planner(&[
         "export",
         &demo,
@@ -60,6 +75,9 @@ fn export_refuses_bad_arguments_with_exit_2() {
         vec!["export", &demo, "--format", "ics2"],
         vec!["export", &demo, "--format", "az", "--today", "24/11/2026"],
         vec!["export", &demo, "--format", "az", "--cluster", "nope"],
+        vec!["export", &demo, "--format", "az", "--weeks", "4"],
+        vec!["export", &demo, "--format", "ics", "--weeks", "0"],
+        vec!["export", &demo, "--format", "ics", "--weeks", "105"],
     ] {
         let out = aks_planner(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -56,6 +56,7 @@ fn every_format_of_the_pitfalls_plan_matches_its_golden_file() {
     for format in [
         ExportFormat::Bicep,
         ExportFormat::Terraform,
+        ExportFormat::Ics,
         ExportFormat::Markdown,
     ] {
         let text = export(&plan, format, Scope::Plan, today()).unwrap();

@@ -3,7 +3,8 @@
 //! # Where to start
 //! - [`state`]: `PlanState`, the one plan signal plus undo history, provided as context.
 //! - [`storage`]: autosave to localStorage.
-//! - [`components`]: one file per component; `plan_tab` is the Plan tab.
+//! - [`components`]: one file per component; `plan_tab` is the Plan tab, `windows_tab` the
+//!   Windows tab (maintenance windows; time zones come from [`tz`]).
 //!
 //! # Test ids (`data-testid`), for browser tests
 //! - Header: `new-plan`, `load-demo`, `undo`, `redo`, `plan-name`; the confirmation before a
@@ -11,7 +12,16 @@
 //!   line: `status`, `status-text`, `status-undo`, `status-dismiss`.
 //! - Sidebar: `add-cluster`, `cluster-list`, `cluster-item-{i}`, `select-cluster-{i}`,
 //!   `move-up-{i}`, `move-down-{i}`.
-//! - Tabs: `tab-plan`, `panel-plan`.
+//! - Tabs: `tab-plan`, `panel-plan`, `tab-windows`, `panel-windows`.
+//! - Windows tab: `windows-zone` (+ `windows-zone-error`), `assumption-switches`,
+//!   `assumptions-recurrence-{missingDay,weeklyAnchor,blackoutOverlap}`, `cluster-windows`,
+//!   `window-findings`, `window-finding` (with `data-code`, `data-severity`); per configuration
+//!   `c{i}-{config}-{editor,enabled,sentence,windows,dst}`, its fields by `FieldPath::dom_id()`
+//!   (`c{i}-{config}-schedule`, `…-schedule-weekly-intervalWeeks`, `…-startDate`, …),
+//!   blackouts `…-notAllowedDates-add`, `…-notAllowedDates-{k}-{start,end,remove}`, the legacy
+//!   default's `c{i}-default-convert`; listed windows `occurrence` (with `data-start`,
+//!   `data-local-date`, `data-blocked`) and `occurrence-status`; drift `dst-line`, `dst-none`.
+//!   `?now=<RFC 3339>` in the URL pins the tab's "now" (see [`tz`]).
 //! - Editor: `cluster-editor`, `duplicate-cluster`, `remove-cluster`, `add-pool`, `pool-{j}`,
 //!   `remove-pool-{j}`. Every input's test id equals its DOM id, the
 //!   `FieldPath::dom_id()` of its plan field (`c{i}-name`, `c{i}-p{j}-upgradeSettings-maxSurge`,
@@ -20,36 +30,52 @@
 //!   `finding-count-error`, `finding-count-warning`, `finding-count-note`, `no-findings`.
 //! - Behaviour: `behaviour`, `behaviour-{j}`.
 
+pub mod clipboard;
+pub mod clock;
 pub mod components;
 pub mod state;
 pub mod storage;
+pub mod tz;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use components::behaviour_panel::BehaviourPanel;
 use components::cluster_list::ClusterList;
+use components::export_tab::ExportTab;
 use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
+use components::link_open::LinkOpener;
 use components::plan_tab::PlanTab;
 use components::tabs::TabBar;
+use components::timeline_tab::TimelineTab;
+use components::windows_tab::WindowsTab;
 use state::{PlanState, Tab};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = PlanState::open();
     provide_context(state);
+    // `?bench=N`: a generated N-cluster fleet on the Timeline tab (issue 4's measurement).
+    if let Some(n) = clock::bench_clusters() {
+        state.plan.set(crate::rules::demo::fleet(n));
+        state.tab.set(Tab::Timeline);
+    }
     install_shortcuts(state);
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
             <AppHeader />
+            <LinkOpener />
             <div class="workspace">
                 <ClusterList />
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
                     {move || match state.tab.get() {
-                        Tab::Plan => view! { <PlanTab /> },
+                        Tab::Plan => view! { <PlanTab /> }.into_any(),
+                        Tab::Export => view! { <ExportTab /> }.into_any(),
+                        Tab::Timeline => view! { <TimelineTab /> }.into_any(),
+                        Tab::Windows => view! { <WindowsTab /> }.into_any(),
                     }}
                 </main>
                 <aside class="side" aria-label="Findings and behaviour">

@@ -2,7 +2,6 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,19 +14,24 @@ use crate::rules::pool::AgentPool;
 
 use super::storage;
 
-/// The tabs of the main area. Later work adds Windows, Timeline and Export here, each with its
-/// own component file under `components/`.
+/// The tabs of the main area, each with its own component file under `components/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Plan,
+    Windows,
+    Timeline,
+    Export,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Plan];
+    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Windows, Tab::Timeline, Tab::Export];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Plan => "Plan",
+            Tab::Windows => "Windows",
+            Tab::Timeline => "Timeline",
+            Tab::Export => "Export",
         }
     }
 
@@ -35,6 +39,19 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Plan => "plan",
+            Tab::Windows => "windows",
+            Tab::Timeline => "timeline",
+            Tab::Export => "export",
+        }
+    }
+
+    /// The tab that shows a field: maintenance configurations and their assumptions are on
+    /// the Windows tab, everything else on the Plan tab.
+    pub fn for_path(path: &FieldPath) -> Tab {
+        if path.config.is_some() || path.field.starts_with("assumptions.recurrence") {
+            Tab::Windows
+        } else {
+            Tab::Plan
         }
     }
 }
@@ -83,7 +100,7 @@ impl PlanState {
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
         // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
         // clock) for the findings that depend on it (e.g. a window start date in the past).
-        let now = now_utc();
+        let now = Some(crate::ui::clock::now());
         let state = PlanState {
             plan,
             history,
@@ -223,13 +240,19 @@ impl PlanState {
     /// Replaces the plan now (still undoable).
     pub fn replace(&self, replacement: Replacement) {
         self.pending_replacement.set(None);
-        self.edit(None, |plan| *plan = replacement_plan(replacement));
-        self.selected.set(0);
         let text = match replacement {
             Replacement::Empty => "Started an empty plan.",
             Replacement::Demo => "Opened the demo plan.",
         };
-        self.say(text, true);
+        self.replace_with(replacement_plan(replacement), text);
+    }
+
+    /// Replaces the plan with `plan` (a shared link's, an import's) as one undo step, selects
+    /// its first cluster and says `message` with an Undo button.
+    pub fn replace_with(&self, plan: Plan, message: &str) {
+        self.edit(None, |p| *p = plan);
+        self.selected.set(0);
+        self.say(message, true);
     }
 
     /// Shows a status message; `offer_undo` adds an Undo button next to it.
@@ -242,18 +265,23 @@ impl PlanState {
     }
 
     /// Shows the field a finding points at: selects its cluster and tab, then focuses the
-    /// input whose id is [`FieldPath::dom_id`] (or the cluster's name when that field is not
-    /// on screen, e.g. a maintenance window before the Windows tab exists).
+    /// input whose id is [`FieldPath::dom_id`] (or, when that field is not on screen, the
+    /// configuration's on/off switch or the cluster's name).
     pub fn focus_field(&self, path: &FieldPath) {
         if let Some(cluster) = path.cluster {
             self.selected.set(cluster);
         }
         // Setting the same tab would re-render it (signals notify on every set).
-        if self.tab.get_untracked() != Tab::Plan {
-            self.tab.set(Tab::Plan);
+        let tab = Tab::for_path(path);
+        if self.tab.get_untracked() != tab {
+            self.tab.set(tab);
         }
         let id = path.dom_id();
-        let fallback = path.cluster.map(|c| format!("c{c}-name"));
+        // A configuration-level finding (no single field) lands on its on/off switch.
+        let fallback = path.cluster.map(|c| match &path.config {
+            Some(config) => format!("c{c}-{config}-enabled"),
+            None => format!("c{c}-name"),
+        });
         // Wait a frame so the selected cluster's editor is rendered first.
         request_animation_frame(move || {
             if !focus_by_id(&id)
@@ -263,12 +291,6 @@ impl PlanState {
             }
         });
     }
-}
-
-/// The browser's current time, once.
-fn now_utc() -> Option<DateTime<Utc>> {
-    // `Date::now()` is milliseconds since the epoch as an f64; whole milliseconds suffice.
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
 }
 
 /// Focuses the element with this id; `false` if there is none.

@@ -1,19 +1,20 @@
-//! `aks-planner export PLAN.json --format az|pwsh|bicep|terraform|markdown [--cluster NAME] [--today YYYY-MM-DD]`.
+//! `aks-planner export PLAN.json --format az|pwsh|bicep|terraform|ics|markdown [--cluster NAME]
+//! [--today YYYY-MM-DD] [--weeks N]` (`--weeks`: the calendar's horizon, ics only).
 
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use planner::rules::export::{self, ExportError, ExportFormat, Scope};
+use planner::rules::export::{self, ExportError, ExportFormat, Scope, ics};
 
 use crate::args::Args;
 use crate::io::read_plan;
 
 pub fn run(raw: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(raw, &["format", "cluster", "today"], &[])?;
+    let args = Args::parse(raw, &["format", "cluster", "today", "weeks"], &[])?;
     let plan = read_plan(args.one_positional("plan file")?)?;
     let format: ExportFormat = args
         .option("format")
-        .ok_or("missing --format az|pwsh|bicep|terraform|markdown")?
+        .ok_or("missing --format az|pwsh|bicep|terraform|ics|markdown")?
         .parse()
         .map_err(|e: ExportError| e.to_string())?;
     let today = match args.option("today") {
@@ -25,7 +26,30 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
         Some(name) => Scope::Cluster(name),
         None => Scope::Plan,
     };
-    match export::export(&plan, format, scope, today) {
+    let weeks = match args.option("weeks") {
+        None => None,
+        Some(_) if format != ExportFormat::Ics => {
+            return Err(format!(
+                "--weeks is the calendar's horizon: use it with --format ics, not {format}"
+            ));
+        }
+        Some(s) => Some(
+            s.parse::<u32>()
+                .ok()
+                .filter(|w| (1..=ics::MAX_WEEKS).contains(w))
+                .ok_or_else(|| {
+                    format!(
+                        "--weeks {s:?} must be a whole number from 1 to {}",
+                        ics::MAX_WEEKS
+                    )
+                })?,
+        ),
+    };
+    let result = match weeks {
+        Some(weeks) => export::calendar(&plan, scope, today, weeks),
+        None => export::export(&plan, format, scope, today),
+    };
+    match result {
         Ok(text) => {
             print!("{text}");
             Ok(ExitCode::SUCCESS)

@@ -27,11 +27,12 @@ USAGE:
     aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
                                            next N (default 10) maintenance windows per
                                            cluster and configuration, in UTC
-    aks-planner export PLAN.json --format az|pwsh|bicep|terraform|markdown
-                [--cluster NAME] [--today YYYY-MM-DD]
+    aks-planner export PLAN.json --format az|pwsh|bicep|terraform|ics|markdown
+                [--cluster NAME] [--today YYYY-MM-DD] [--weeks N]
                                            print the plan as a script or snippet; a plan
                                            with errors exports nothing (exit 1). --today
-                                           (default: today, UTC) replaces past start dates
+                                           (default: today, UTC) replaces past start dates;
+                                           ics: a calendar of N weeks (default 26) of windows
     aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan
     aks-planner open LINK                  print the plan JSON inside a share link
     aks-planner import FILE...             read `az aks show`, `az aks nodepool list` and

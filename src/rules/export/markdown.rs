@@ -1,26 +1,34 @@
 //! The Markdown design-review summary: one document a team reads in a review meeting.
 //!
 //! Built from [`SECTIONS`], each a function of the shared [`Context`], so that later work
-//! (durations, exposure, costs) adds a section without touching the others.
+//! (durations, exposure, costs) adds a section without touching the others. The projection
+//! sections ([`projection`]) read one [`project`] of the whole plan from `today` 00:00 UTC.
 
 use std::fmt::Write;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::quote::markdown as md;
+use super::{PROJECTION_WEEKS, midnight, schedule_description};
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity};
-use crate::rules::maintenance::describe::{describe, describe_legacy};
-use crate::rules::maintenance::{ConfigName, DefaultConfig};
+use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
+use crate::rules::projection::{Projection, project};
+
+mod projection;
 
 /// What every section may read.
 pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The clusters in scope, in apply order.
     pub clusters: &'a [&'a Cluster],
+    /// Plan findings, then the projection's (spill, exposure over SLA, …).
     pub findings: &'a [Finding],
     pub today: NaiveDate,
+    /// The whole plan projected from `today` 00:00 UTC for [`Context::weeks`] weeks.
+    pub projection: &'a Projection,
+    pub weeks: u32,
 }
 
 /// A section: its heading and the function that writes its body (empty body = section left out).
@@ -31,6 +39,9 @@ pub const SECTIONS: &[Section] = &[
     ("Clusters", clusters_section),
     ("Maintenance windows", windows_section),
     ("Node pools", pools_section),
+    ("Projected upgrade durations", projection::durations_section),
+    ("Exposure", projection::exposure_section),
+    ("Costs", projection::costs_section),
     ("Findings", findings_section),
 ];
 
@@ -43,11 +54,20 @@ pub fn render(
     findings: &[Finding],
     today: NaiveDate,
 ) -> String {
+    let from = midnight(today);
+    let projection = project(plan, from, PROJECTION_WEEKS);
+    let findings: Vec<Finding> = findings
+        .iter()
+        .chain(&projection.findings)
+        .cloned()
+        .collect();
     let ctx = Context {
         plan,
         clusters,
-        findings,
+        findings: &findings,
         today,
+        projection: &projection,
+        weeks: PROJECTION_WEEKS,
     };
     let title = if plan.name.is_empty() {
         "AKS upgrade plan".to_owned()
@@ -99,19 +119,13 @@ fn clusters_section(ctx: &Context<'_>, out: &mut String) {
 }
 
 fn windows_section(ctx: &Context<'_>, out: &mut String) {
-    let from = ctx.today.and_time(NaiveTime::MIN).and_utc();
+    let from = ctx.projection.from;
     let mut rows = String::new();
     for c in ctx.clusters {
         let cfgs = &c.maintenance_configurations;
         for name in ConfigName::ALL {
-            let text = match (name, &cfgs.default) {
-                (ConfigName::Default, Some(DefaultConfig::Legacy { time_in_week, .. })) => {
-                    describe_legacy(time_in_week)
-                }
-                _ => match cfgs.window(name) {
-                    Some(w) => describe(w),
-                    None => continue,
-                },
+            let Some(text) = schedule_description(cfgs, name) else {
+                continue;
             };
             // Blocked windows (notAllowedDates) are left out: AKS starts nothing in them.
             let next: Vec<String> = cfgs

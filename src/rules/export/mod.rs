@@ -1,9 +1,10 @@
-//! Exports: a plan as `az` scripts (bash, PowerShell), Bicep, Terraform and a Markdown review
-//! summary (issue 5, aks-rules.md §5).
+//! Exports: a plan as `az` scripts (bash, PowerShell), Bicep, Terraform, an `.ics` calendar of
+//! its maintenance windows and a Markdown review summary (issue 5, aks-rules.md §5).
 //!
 //! Invariants:
 //! - A plan with an Error finding exports nothing but the list of errors ([`ExportError::PlanHasErrors`]);
-//!   the Markdown review is the exception, it is where the errors are listed.
+//!   the Markdown review is the exception, it is where the errors are listed. The calendar is
+//!   gated too: a window with an out-of-range value has no meaningful dates.
 //! - Every value that reaches a command or document goes through [`quote`].
 //! - Output is deterministic: same plan, same `today`, same text.
 
@@ -11,6 +12,7 @@ mod az;
 mod bash;
 mod bicep;
 pub mod cli_version;
+pub mod ics;
 mod markdown;
 mod pwsh;
 pub mod quote;
@@ -29,6 +31,8 @@ pub use markdown::{
 
 use super::cluster::Cluster;
 use super::findings::{self, Finding, Severity};
+use super::maintenance::describe::{describe, describe_legacy};
+use super::maintenance::{ConfigName, DefaultConfig, MaintenanceConfigurations};
 use super::plan::Plan;
 
 /// What to export.
@@ -40,16 +44,19 @@ pub enum ExportFormat {
     Pwsh,
     Bicep,
     Terraform,
+    /// An RFC 5545 calendar of the next [`ics::DEFAULT_WEEKS`] weeks of windows (`.ics`).
+    Ics,
     /// The design-review summary.
     Markdown,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Az,
         ExportFormat::Pwsh,
         ExportFormat::Bicep,
         ExportFormat::Terraform,
+        ExportFormat::Ics,
         ExportFormat::Markdown,
     ];
 
@@ -59,6 +66,7 @@ impl ExportFormat {
             ExportFormat::Pwsh => "pwsh",
             ExportFormat::Bicep => "bicep",
             ExportFormat::Terraform => "terraform",
+            ExportFormat::Ics => "ics",
             ExportFormat::Markdown => "markdown",
         }
     }
@@ -70,12 +78,19 @@ impl ExportFormat {
             ExportFormat::Pwsh => "ps1",
             ExportFormat::Bicep => "bicep",
             ExportFormat::Terraform => "tf",
+            ExportFormat::Ics => "ics",
             ExportFormat::Markdown => "md",
         }
     }
 
-    /// Whether the output changes Azure (and so must not be produced from a plan with errors).
+    /// Whether the output changes Azure when run or deployed.
     pub fn applies_changes(self) -> bool {
+        !matches!(self, ExportFormat::Markdown | ExportFormat::Ics)
+    }
+
+    /// Whether a plan with errors exports nothing in this format: everything but the review
+    /// summary, which is where the errors are listed.
+    pub fn needs_error_free_plan(self) -> bool {
         self != ExportFormat::Markdown
     }
 }
@@ -96,6 +111,9 @@ impl FromStr for ExportFormat {
     }
 }
 
+/// Weeks the review summary projects and the calendar covers by default: half a year.
+pub const PROJECTION_WEEKS: u32 = 26;
+
 /// The whole plan, or one cluster of it (the UI's per-cluster "copy").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope<'a> {
@@ -109,8 +127,12 @@ pub enum ExportError {
     PlanHasErrors(Vec<Finding>),
     #[error("no cluster named {0:?} in the plan")]
     UnknownCluster(String),
-    #[error("unknown export format {0:?}: use az, pwsh, bicep, terraform or markdown")]
+    #[error("unknown export format {0:?}: use az, pwsh, bicep, terraform, ics or markdown")]
     UnknownFormat(String),
+    #[error(
+        "{scope} has no maintenance window in the next {weeks} weeks, so there is nothing to put in a calendar: add a maintenance configuration (e.g. aksManagedNodeOSUpgradeSchedule) or a longer horizon"
+    )]
+    NoWindows { scope: String, weeks: u32 },
     #[error(
         "{what} {value:?} contains a NUL character, which no command line can carry: remove it"
     )]
@@ -141,16 +163,36 @@ pub fn export(
     scope: Scope<'_>,
     today: NaiveDate,
 ) -> Result<String, ExportError> {
-    if format.applies_changes() {
-        let errors: Vec<Finding> = findings::check_at(plan, Some(midnight(today)))
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .collect();
-        if !errors.is_empty() {
-            return Err(ExportError::PlanHasErrors(errors));
-        }
+    if format.needs_error_free_plan() {
+        refuse_errors(plan, today)?;
     }
     render_unchecked(plan, format, scope, today)
+}
+
+/// The `.ics` calendar of `weeks` weeks of windows from `today` 00:00 UTC (1 to
+/// [`ics::MAX_WEEKS`]; [`export`] with [`ExportFormat::Ics`] uses [`ics::DEFAULT_WEEKS`]).
+pub fn calendar(
+    plan: &Plan,
+    scope: Scope<'_>,
+    today: NaiveDate,
+    weeks: u32,
+) -> Result<String, ExportError> {
+    refuse_errors(plan, today)?;
+    let clusters = select(plan, scope)?;
+    reject_nul(plan, &clusters)?;
+    ics::render(plan, &clusters, today, weeks)
+}
+
+fn refuse_errors(plan: &Plan, today: NaiveDate) -> Result<(), ExportError> {
+    let errors: Vec<Finding> = findings::check_at(plan, Some(midnight(today)))
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ExportError::PlanHasErrors(errors))
+    }
 }
 
 /// [`export`] without the findings gate: for tests that feed hostile values on purpose and
@@ -169,6 +211,7 @@ pub fn render_unchecked(
         ExportFormat::Pwsh => pwsh::render(&plan.name, &az::build(&clusters, target, today), today),
         ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
         ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
+        ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
         ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
     })
 }
@@ -242,6 +285,17 @@ fn reject_nul(plan: &Plan, clusters: &[&Cluster]) -> Result<(), ExportError> {
 /// `today` at 00:00 UTC: the instant date-relative findings are checked at.
 fn midnight(today: NaiveDate) -> chrono::DateTime<chrono::Utc> {
     today.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
+/// The plain-English schedule of configuration `name` (the legacy `default` form included), or
+/// `None` if the cluster has no such configuration.
+fn schedule_description(cfgs: &MaintenanceConfigurations, name: ConfigName) -> Option<String> {
+    match (name, &cfgs.default) {
+        (ConfigName::Default, Some(DefaultConfig::Legacy { time_in_week, .. })) => {
+            Some(describe_legacy(time_in_week))
+        }
+        _ => cfgs.window(name).map(describe),
+    }
 }
 
 /// The header lines every export starts with (as comment text).

@@ -137,6 +137,33 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// An RFC 5545 TEXT value (§3.3.11): `\\`, `;` and `,` escaped with a backslash, a line break
+/// (`\r\n`, `\n` or `\r`) written `\n`; other control characters, which TEXT may not hold,
+/// become U+FFFD so they stay visible. Folding is the writer's job, not this one's.
+pub fn ics_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +263,16 @@ mod tests {
             prop_assert!(!m.replace("\\|", "").contains('|'));
             prop_assert!(!m.contains('<'));
         }
+    }
+
+    #[test]
+    fn ics_text_escapes_separators_backslashes_and_line_breaks() {
+        assert_eq!(ics_text("a;b,c\\d"), "a\\;b\\,c\\\\d");
+        assert_eq!(
+            ics_text("one\r\ntwo\nthree\rfour"),
+            "one\\ntwo\\nthree\\nfour"
+        );
+        assert_eq!(ics_text("tab\tesc\u{1b}"), "tab\tesc\u{FFFD}");
+        assert_eq!(ics_text("ünï 日本 🚀"), "ünï 日本 🚀");
     }
 }

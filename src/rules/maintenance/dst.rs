@@ -155,7 +155,7 @@ fn period(window: &MaintenanceWindow, start: DateTime<Utc>, z: i32) -> DriftPeri
 
 /// The first minute in `(a, b]` at which the zone shows `to` (bisection; one transition assumed
 /// between two windows, which holds for real zones and windows at most weeks apart).
-fn transition(
+pub(crate) fn transition(
     a: DateTime<Utc>,
     b: DateTime<Utc>,
     from_offset: i32,

@@ -18,13 +18,18 @@ pub use types::*;
 mod blackout;
 pub mod describe;
 pub mod dst;
+pub mod editing;
 mod grid;
 mod legacy;
 mod notes;
 mod quality;
 pub mod recurrence;
 pub mod validate;
+mod zone;
 
+/// The timeline hatches blackouts with the same interval the engine blocks (issue 4).
+pub(crate) use blackout::span_interval;
+pub use editing::{LegacyConversion, ScheduleKind, legacy_to_window};
 pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
 pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
 pub use recurrence::{

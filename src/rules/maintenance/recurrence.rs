@@ -88,11 +88,11 @@ pub struct RecurrenceOptions {
 pub const MAX_EMPTY_CELLS: u32 = 64;
 
 /// The API ranges the engine computes within (aks-rules.md §3.2).
-pub(crate) const DURATION_HOURS: std::ops::RangeInclusive<u32> = 4..=24;
-pub(crate) const INTERVAL_DAYS: std::ops::RangeInclusive<u32> = 1..=7;
-pub(crate) const INTERVAL_WEEKS: std::ops::RangeInclusive<u32> = 1..=4;
-pub(crate) const INTERVAL_MONTHS: std::ops::RangeInclusive<u32> = 1..=6;
-pub(crate) const DAY_OF_MONTH: std::ops::RangeInclusive<u32> = 1..=31;
+pub const DURATION_HOURS: std::ops::RangeInclusive<u32> = 4..=24;
+pub const INTERVAL_DAYS: std::ops::RangeInclusive<u32> = 1..=7;
+pub const INTERVAL_WEEKS: std::ops::RangeInclusive<u32> = 1..=4;
+pub const INTERVAL_MONTHS: std::ops::RangeInclusive<u32> = 1..=6;
+pub const DAY_OF_MONTH: std::ops::RangeInclusive<u32> = 1..=31;
 
 /// The local date of an instant in a fixed offset.
 pub fn local_date(t: DateTime<Utc>, offset: UtcOffset) -> Option<NaiveDate> {
@@ -266,8 +266,11 @@ impl MaintenanceWindow {
     /// Whether every value the engine needs is inside the API range (aks-rules.md §3.2); if not,
     /// [`MaintenanceWindow::occurrences`] yields nothing and the findings explain why.
     pub fn is_computable(&self, options: RecurrenceOptions) -> bool {
+        // Any ordinary anchor will do: only the ranges decide. (NaiveDate::MIN made every Weekly
+        // schedule look uncomputable: its Sunday-start week begins before the calendar does.)
+        let anchor = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MAX);
         DURATION_HOURS.contains(&self.duration_hours)
-            && Grid::new(self.schedule, NaiveDate::MIN, options).is_some()
+            && Grid::new(self.schedule, anchor, options).is_some()
     }
 }
 

@@ -151,6 +151,8 @@ impl From<UtcOffset> for String {
 pub struct StartTime(NaiveTime);
 
 impl StartTime {
+    pub const MIDNIGHT: StartTime = StartTime(NaiveTime::MIN);
+
     pub fn new(hour: u32, minute: u32) -> Option<Self> {
         NaiveTime::from_hms_opt(hour, minute, 0).map(StartTime)
     }

@@ -7,9 +7,9 @@ use super::super::plan::Plan;
 use super::duration::VMSS_NODE_LIMIT;
 use super::exposure::FleetExposure;
 use super::fleet::FleetChecks;
-use super::format_days;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
+use super::{format_days, format_hours_minutes};
 
 const PLANNED_MAINTENANCE: Source = Source {
     title: "Use planned maintenance to schedule and control upgrades",
@@ -46,10 +46,6 @@ fn path(
         config: config.map(str::to_owned),
         field: field.to_owned(),
     }
-}
-
-fn hours_minutes(m: u32) -> String {
-    format!("{} h {:02} min", m / 60, m % 60)
 }
 
 const NODE_OS_CONFIG: &str = "aksManagedNodeOSUpgradeSchedule";
@@ -89,7 +85,7 @@ pub fn collect(
                             "{}/{}: a rolling reimage takes about {} ({} batches of {}), longer than the {h} h window",
                             c.name,
                             p.name,
-                            hours_minutes(u.minutes),
+                            format_hours_minutes(u.minutes),
                             u.batches,
                             u.parallelism
                         ),
@@ -107,7 +103,7 @@ pub fn collect(
                             "{}/{}: a rolling reimage takes about {}: AKS may not auto-upgrade this pool at all",
                             c.name,
                             p.name,
-                            hours_minutes(u.minutes)
+                            format_hours_minutes(u.minutes)
                         ),
                         "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6).",
                         "Raise maxSurge or split the pool.",
@@ -175,7 +171,7 @@ pub fn collect(
                 format!(
                     "{}: the pools one after another take about {}",
                     c.name,
-                    hours_minutes(c.total_upgrade_minutes)
+                    format_hours_minutes(c.total_upgrade_minutes)
                 ),
                 "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours (aks-rules.md §2 rule 3, §3.6).",
                 "Raise maxSurge on the largest pools.",

@@ -8,6 +8,7 @@
 //! (§3.6–3.7), then [`exposure`], [`cost`], [`fleet`] and [`findings`] summarise.
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
+pub mod assumption_edit;
 pub mod assumptions;
 pub mod compare;
 pub mod cost;
@@ -15,6 +16,10 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+pub mod layout;
+#[cfg(test)]
+mod layout_tests;
+pub mod marks;
 mod placement;
 pub mod release;
 pub mod timeline;
@@ -91,6 +96,11 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
 pub fn format_days(minutes: i64) -> String {
     let tenths = (minutes * 10 + 720) / 1440;
     format!("{}.{} d", tenths / 10, tenths % 10)
+}
+
+/// `minutes` as `4 h 05 min` (upgrade durations, spill).
+pub fn format_hours_minutes(minutes: u32) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
 /// `micros` of a currency as `1,234.56 USD`.

@@ -1,0 +1,343 @@
+//! Editing the projection's assumptions from text, one input at a time (the app's assumptions
+//! panel; issue 4: every [ASSUMPTION] is an editable input labelled as an estimate). Shapes are
+//! rejected here with a message saying what to write; ranges (e.g. a 0-day interval) are kept
+//! and handled by the projection, which clamps them.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use super::super::plan::Plan;
+use super::assumptions::{AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry};
+use super::vmsize::{Provenance, lookup};
+
+/// Key of the VHD price in [`ProjectionAssumptions::inputs`]; shown and typed as an amount.
+const VHD_PRICE_KEY: &str = "costs.vhdPricePerGbMonthMicros";
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AssumptionEditError {
+    #[error("`{text}` is not a whole number: write digits, e.g. 7")]
+    NotANumber { text: String },
+    #[error("`{text}` is not an amount: write e.g. 0.05 (at most 6 decimals)")]
+    NotAnAmount { text: String },
+    #[error("`{text}` is not an RFC 3339 instant: write e.g. 2026-01-06T00:00:00Z")]
+    NotAnInstant { text: String },
+    #[error("`{text}` is not a reboot window: write `none` or e.g. `22:00 UTC for 4 h`")]
+    NotARebootWindow { text: String },
+    #[error("`{text}` is not a currency code: write three capital letters, e.g. USD")]
+    NotACurrency { text: String },
+    #[error("`{key}` is not an assumption the planner knows")]
+    UnknownKey { key: String },
+}
+
+/// [`ProjectionAssumptions::inputs`] as the panel shows them: the VHD price as an amount of the
+/// currency instead of millionths.
+pub fn panel_inputs(a: &ProjectionAssumptions) -> Vec<AssumptionInput> {
+    a.inputs()
+        .into_iter()
+        .map(|mut input| {
+            if input.key == VHD_PRICE_KEY {
+                input.label = "VHD price per GB-month";
+                input.value = amount_text(a.costs.vhd_price_per_gb_month_micros);
+            }
+            input
+        })
+        .collect()
+}
+
+/// Applies the text of input `key` (as listed by [`panel_inputs`]) to `a`.
+pub fn set_input(
+    a: &mut ProjectionAssumptions,
+    key: &str,
+    text: &str,
+) -> Result<(), AssumptionEditError> {
+    let r = &mut a.releases;
+    let t = &mut a.timings;
+    let slot: &mut u32 = match key {
+        "releases.nodeImageAnchor" => {
+            r.node_image_anchor = DateTime::parse_from_rfc3339(text.trim())
+                .map_err(|_| AssumptionEditError::NotAnInstant {
+                    text: text.to_owned(),
+                })?
+                .with_timezone(&Utc);
+            return Ok(());
+        }
+        "releases.kuredReboot" => {
+            r.kured_reboot = parse_reboot(text)?;
+            return Ok(());
+        }
+        "costs.currency" => {
+            let code = text.trim();
+            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(AssumptionEditError::NotACurrency {
+                    text: text.to_owned(),
+                });
+            }
+            a.costs.currency = code.to_owned();
+            return Ok(());
+        }
+        VHD_PRICE_KEY => {
+            a.costs.vhd_price_per_gb_month_micros = parse_amount(text)?;
+            return Ok(());
+        }
+        "releases.linuxImageIntervalDays" => &mut r.linux_image_interval_days,
+        "releases.nodeImageRolloutHours" => &mut r.node_image_rollout_hours,
+        "releases.securityIntervalDays" => &mut r.security_interval_days,
+        "releases.securityRolloutHours" => &mut r.security_rollout_hours,
+        "releases.securityReimagePercent" => &mut r.security_reimage_percent,
+        "releases.unmanagedPatchHourUtc" => &mut r.unmanaged_patch_hour_utc,
+        "timings.createSurgeMinutes" => &mut t.create_surge_minutes,
+        "timings.drainMinutes" => &mut t.drain_minutes,
+        "timings.reimageMinutes" => &mut t.reimage_minutes,
+        "timings.deleteSurgeMinutes" => &mut t.delete_surge_minutes,
+        "timings.livePatchMinutes" => &mut t.live_patch_minutes,
+        "costs.retainedVhdsPerOsSku" => &mut a.costs.retained_vhds_per_os_sku,
+        "costs.vhdUsedGb" => &mut a.costs.vhd_used_gb,
+        "exposureSlaDays" => &mut a.exposure_sla_days,
+        "podGracePeriodSeconds" => &mut a.pod_grace_period_seconds,
+        "ringSoakHours" => &mut a.ring_soak_hours,
+        "channelChangeDelayHours" => &mut a.channel_change_delay_hours,
+        "windowLeadTimeMinutes" => &mut a.window_lead_time_minutes,
+        _ => {
+            return Err(AssumptionEditError::UnknownKey {
+                key: key.to_owned(),
+            });
+        }
+    };
+    *slot = parse_number(text)?;
+    Ok(())
+}
+
+/// The hourly price of one VM size used in the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VmPriceInput {
+    pub size: String,
+    /// Amount per hour, empty when unknown.
+    pub value: String,
+    /// From the built-in list (an estimate) rather than typed by the user.
+    pub estimate: bool,
+    pub known: bool,
+}
+
+/// One entry per distinct VM size of the plan's pools, sorted by name.
+pub fn vm_price_inputs(plan: &Plan) -> Vec<VmPriceInput> {
+    let sizes: BTreeSet<&str> = plan
+        .clusters
+        .iter()
+        .flat_map(|c| &c.agent_pool_profiles)
+        .map(|p| p.vm_size.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let costs = &plan.assumptions.projection.costs;
+    sizes
+        .into_iter()
+        .map(|size| {
+            let info = lookup(size, costs);
+            VmPriceInput {
+                size: size.to_owned(),
+                value: info
+                    .price_per_hour_micros
+                    .map(amount_text)
+                    .unwrap_or_default(),
+                estimate: info.price_from == Provenance::BuiltIn,
+                known: info.price_from != Provenance::Unknown,
+            }
+        })
+        .collect()
+}
+
+/// Sets the user's hourly price of `size`; empty text goes back to the built-in estimate.
+pub fn set_vm_price(
+    a: &mut ProjectionAssumptions,
+    size: &str,
+    text: &str,
+) -> Result<(), AssumptionEditError> {
+    let price = if text.trim().is_empty() {
+        None
+    } else {
+        Some(parse_amount(text)?)
+    };
+    let entry = a.costs.vm_sizes.entry(size.to_owned()).or_default();
+    entry.price_per_hour_micros = price;
+    if *entry == VmSizeEntry::default() {
+        a.costs.vm_sizes.remove(size);
+    }
+    Ok(())
+}
+
+/// Micro-units as a plain decimal without trailing zeros: `0.05`, `1.234567`, `3`.
+pub fn amount_text(micros: u64) -> String {
+    let whole = micros / 1_000_000;
+    let frac = micros % 1_000_000;
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{frac:06}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+fn parse_number(text: &str) -> Result<u32, AssumptionEditError> {
+    text.trim()
+        .parse()
+        .map_err(|_| AssumptionEditError::NotANumber {
+            text: text.to_owned(),
+        })
+}
+
+/// `0.384` → 384 000 micro-units.
+fn parse_amount(text: &str) -> Result<u64, AssumptionEditError> {
+    let bad = || AssumptionEditError::NotAnAmount {
+        text: text.to_owned(),
+    };
+    let t = text.trim();
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 6 {
+        return Err(bad());
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: u64 = format!("{frac:0<6}").parse().map_err(|_| bad())?;
+    whole
+        .checked_mul(1_000_000)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or_else(bad)
+}
+
+/// `none` (or empty) → no reboots; otherwise the first two numbers are the start hour (UTC)
+/// and the length in hours, as [`ProjectionAssumptions::inputs`] writes it.
+fn parse_reboot(text: &str) -> Result<Option<DailyWindow>, AssumptionEditError> {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let numbers: Vec<u32> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let start = numbers.first().copied().filter(|h| *h < 24);
+    // "22:00 UTC for 4 h" has the minutes "00" as its second number.
+    let duration = match numbers.as_slice() {
+        [_, 0, d, ..] | [_, d] | [_, d, ..] => Some(*d).filter(|d| (1..=24).contains(d)),
+        _ => None,
+    };
+    match (start, duration) {
+        (Some(start_hour_utc), Some(duration_hours)) => Ok(Some(DailyWindow {
+            start_hour_utc,
+            duration_hours,
+        })),
+        _ => Err(AssumptionEditError::NotARebootWindow {
+            text: text.to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::demo::demo_plan;
+
+    #[test]
+    fn every_listed_input_accepts_its_own_text_back() {
+        let original = ProjectionAssumptions::default();
+        let mut a = original.clone();
+        for input in panel_inputs(&original) {
+            set_input(&mut a, input.key, &input.value)
+                .unwrap_or_else(|e| panic!("{}: {e}", input.key));
+        }
+        assert_eq!(a, original);
+    }
+
+    #[test]
+    fn numbers_amounts_instants_and_currencies_are_parsed_or_explained() {
+        let mut a = ProjectionAssumptions::default();
+        set_input(&mut a, "timings.drainMinutes", " 4 ").unwrap();
+        assert_eq!(a.timings.drain_minutes, 4);
+        set_input(&mut a, "exposureSlaDays", "7").unwrap();
+        assert_eq!(a.exposure_sla_days, 7);
+        set_input(&mut a, VHD_PRICE_KEY, "0.12").unwrap();
+        assert_eq!(a.costs.vhd_price_per_gb_month_micros, 120_000);
+        set_input(&mut a, "costs.currency", "EUR").unwrap();
+        assert_eq!(a.costs.currency, "EUR");
+        set_input(
+            &mut a,
+            "releases.nodeImageAnchor",
+            "2026-02-03T00:00:00+01:00",
+        )
+        .unwrap();
+        assert_eq!(
+            a.releases.node_image_anchor.to_rfc3339(),
+            "2026-02-02T23:00:00+00:00"
+        );
+        let refused = [
+            ("timings.drainMinutes", "four"),
+            ("timings.drainMinutes", "-1"),
+            (VHD_PRICE_KEY, "1,5"),
+            (VHD_PRICE_KEY, "0.1234567"),
+            (VHD_PRICE_KEY, "."),
+            ("costs.currency", "euro"),
+            ("releases.nodeImageAnchor", "tuesday"),
+            ("releases.kuredReboot", "at night"),
+            ("nope", "1"),
+        ];
+        for (key, text) in refused {
+            let before = a.clone();
+            let err = set_input(&mut a, key, text).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains(if key == "nope" { key } else { text }),
+                "{err}"
+            );
+            assert_eq!(a, before, "{key} {text}");
+        }
+    }
+
+    #[test]
+    fn a_kured_window_reads_in_the_form_it_is_shown() {
+        let cases = [
+            ("none", None),
+            ("", None),
+            ("22:00 UTC for 4 h", Some((22, 4))),
+            ("3 2", Some((3, 2))),
+        ];
+        for (text, want) in cases {
+            let got = parse_reboot(text)
+                .unwrap()
+                .map(|w| (w.start_hour_utc, w.duration_hours));
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(parse_reboot("25:00 UTC for 4 h").is_err());
+    }
+
+    #[test]
+    fn amounts_round_trip_through_text() {
+        for micros in [0, 50_000, 384_000, 1_000_000, 1_234_567, 96_000_000] {
+            assert_eq!(parse_amount(&amount_text(micros)).unwrap(), micros);
+        }
+        assert_eq!(amount_text(50_000), "0.05");
+        assert_eq!(parse_amount(".5").unwrap(), 500_000);
+    }
+
+    #[test]
+    fn vm_prices_list_the_plans_sizes_and_user_prices_override_estimates() {
+        let mut plan = demo_plan();
+        let inputs = vm_price_inputs(&plan);
+        let sizes: Vec<&str> = inputs.iter().map(|i| i.size.as_str()).collect();
+        assert_eq!(
+            sizes,
+            ["Standard_D4s_v5", "Standard_D8s_v5", "Standard_NC6s_v3"]
+        );
+        assert!(inputs.iter().all(|i| i.known && i.estimate), "{inputs:?}");
+        let a = &mut plan.assumptions.projection;
+        set_vm_price(a, "Standard_D8s_v5", "0.5").unwrap();
+        let d8 = vm_price_inputs(&plan).into_iter().nth(1).unwrap();
+        assert_eq!((d8.value.as_str(), d8.estimate), ("0.5", false));
+        set_vm_price(&mut plan.assumptions.projection, "Standard_D8s_v5", " ").unwrap();
+        assert!(plan.assumptions.projection.costs.vm_sizes.is_empty());
+    }
+}

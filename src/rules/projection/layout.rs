@@ -1,0 +1,257 @@
+//! Geometry of the timeline view (issue 4 "Timeline view"): zoom levels, the instant → x
+//! mapping, axis ticks, row heights, which rows and x range are drawn, and short texts; the
+//! marks themselves are in [`super::marks`]. Pure and computed from
+//! a [`super::Projection`], so the app only draws what this module returns and never re-derives a rule.
+//!
+//! # Invariants
+//! - x is in CSS pixels from the scale's origin (UTC midnight at or before `from`); every mark
+//!   lies inside `[0, Scale::x(to)]` and has a width of at least [`MIN_MARK_PX`].
+//! - A bar's spill part starts where its window ends and is empty when the upgrade fits.
+
+use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
+
+use super::format_days;
+use super::timeline::{EventKind, Scheduling};
+
+/// Weeks every projection of the timeline covers; zoom only changes how much is on screen.
+pub const HORIZON_WEEKS: u32 = 26;
+/// Height of the date axis above the rows, px.
+pub const AXIS_PX: f64 = 28.0;
+/// Height of a cluster's header row (windows, releases), px.
+pub const CLUSTER_ROW_PX: f64 = 26.0;
+/// Height of one pool row (its upgrade bars), px.
+pub const POOL_ROW_PX: f64 = 22.0;
+/// Narrowest mark drawn, so a 5-minute live patch stays visible and focusable.
+pub const MIN_MARK_PX: f64 = 3.0;
+
+/// How much of the horizon fills the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    TwoWeeks,
+    FourWeeks,
+    Quarter,
+    HalfYear,
+}
+
+impl Zoom {
+    pub const ALL: [Zoom; 4] = [
+        Zoom::TwoWeeks,
+        Zoom::FourWeeks,
+        Zoom::Quarter,
+        Zoom::HalfYear,
+    ];
+
+    pub fn weeks(self) -> u32 {
+        match self {
+            Zoom::TwoWeeks => 2,
+            Zoom::FourWeeks => 4,
+            Zoom::Quarter => 13,
+            Zoom::HalfYear => 26,
+        }
+    }
+
+    /// Button text, e.g. `2w`.
+    pub fn label(self) -> String {
+        format!("{}w", self.weeks())
+    }
+
+    /// Pixels per day so that [`Zoom::weeks`] fill about 1,100 px (the main area of a laptop
+    /// screen); the rest of the horizon is reached by scrolling.
+    pub fn px_per_day(self) -> f64 {
+        1_100.0 / f64::from(self.weeks() * 7)
+    }
+
+    /// One step closer (fewer weeks on screen); stays at the closest level.
+    pub fn zoom_in(self) -> Zoom {
+        match self {
+            Zoom::HalfYear => Zoom::Quarter,
+            Zoom::Quarter => Zoom::FourWeeks,
+            Zoom::FourWeeks | Zoom::TwoWeeks => Zoom::TwoWeeks,
+        }
+    }
+
+    /// One step further out; stays at the widest level.
+    pub fn zoom_out(self) -> Zoom {
+        match self {
+            Zoom::TwoWeeks => Zoom::FourWeeks,
+            Zoom::FourWeeks => Zoom::Quarter,
+            Zoom::Quarter | Zoom::HalfYear => Zoom::HalfYear,
+        }
+    }
+}
+
+/// Maps instants to x pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// UTC midnight at or before the projection's `from`, so day ticks fall on whole pixels.
+    pub origin: DateTime<Utc>,
+    pub px_per_day: f64,
+}
+
+impl Scale {
+    pub fn new(from: DateTime<Utc>, zoom: Zoom) -> Scale {
+        let origin = from
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .map_or(from, |d| d.and_utc());
+        Scale {
+            origin,
+            px_per_day: zoom.px_per_day(),
+        }
+    }
+
+    /// x of `t`, px (negative before the origin).
+    pub fn x(&self, t: DateTime<Utc>) -> f64 {
+        // Seconds fit f64 exactly for any representable instant within ±285 million years.
+        (t - self.origin).num_seconds() as f64 * self.px_per_day / 86_400.0
+    }
+
+    /// `(x, width)` of `[start, end)` clipped to `[0, limit]`; `None` if nothing is left.
+    pub fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, limit: f64) -> Option<(f64, f64)> {
+        let a = self.x(start).max(0.0);
+        let b = self.x(end).min(limit);
+        (b > a || (b == a && a < limit)).then(|| (a, (b - a).max(MIN_MARK_PX)))
+    }
+}
+
+/// A vertical grid line of the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    /// Empty for an unlabelled minor line.
+    pub label: String,
+    /// Week starts (Mondays) are major: drawn darker.
+    pub major: bool,
+}
+
+/// Axis ticks from the origin to `to`: every day labelled when days are wide enough to read
+/// (≥ 60 px), else Mondays labelled with their date and other days as faint lines (≥ 8 px) or
+/// nothing.
+pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
+    let days = (to - scale.origin).num_days() + 1;
+    (0..=days)
+        .filter_map(|d| {
+            let t = scale.origin + Duration::days(d);
+            let monday = t.weekday() == Weekday::Mon;
+            let label = if scale.px_per_day >= 60.0 {
+                if monday {
+                    t.format("Mon %-d %b").to_string()
+                } else {
+                    t.format("%a %-d").to_string()
+                }
+            } else if monday {
+                t.format("%-d %b").to_string()
+            } else if scale.px_per_day >= 8.0 {
+                String::new()
+            } else {
+                return None;
+            };
+            Some(Tick {
+                x: scale.x(t),
+                label,
+                major: monday,
+            })
+        })
+        .collect()
+}
+
+/// Height of a cluster's block, px.
+pub fn cluster_height(pools: usize) -> f64 {
+    CLUSTER_ROW_PX + POOL_ROW_PX * pools as f64
+}
+
+/// Top of each cluster's block and, last, the total height.
+pub fn row_offsets(pool_counts: impl IntoIterator<Item = usize>) -> Vec<f64> {
+    let mut y = 0.0;
+    let mut offsets = vec![0.0];
+    for pools in pool_counts {
+        y += cluster_height(pools);
+        offsets.push(y);
+    }
+    offsets
+}
+
+/// `Tue 3 Nov 09:00 UTC`.
+pub fn when(t: DateTime<Utc>) -> String {
+    t.format("%a %-d %b %H:%M UTC").to_string()
+}
+
+/// `37 min` or `4 h 05 min`.
+pub fn minutes_text(m: u32) -> String {
+    if m < 60 {
+        format!("{m} min")
+    } else {
+        format!("{} h {:02} min", m / 60, m % 60)
+    }
+}
+
+pub fn scheduling_text(s: Scheduling) -> &'static str {
+    match s {
+        Scheduling::MaintenanceWindow => "maintenance window",
+        Scheduling::AksDetermined => "AKS-determined time (no window)",
+        Scheduling::Nightly => "nightly OS updater (~06:00 UTC)",
+        Scheduling::NotPatched => "nothing applied",
+    }
+}
+
+pub fn event_kind_text(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Reimage => "reimage",
+        EventKind::LivePatch => "live patch",
+        EventKind::NightlyPatch => "nightly patch",
+        EventKind::Reboot => "reboot",
+    }
+}
+
+/// Rows (`start..end` indices) whose block intersects `[top - margin, top + height + margin]`:
+/// only those are drawn, so a 200-cluster fleet costs what a screenful does. `offsets` is
+/// [`row_offsets`]' output.
+pub fn visible_rows(offsets: &[f64], top: f64, height: f64, margin: f64) -> std::ops::Range<usize> {
+    let rows = offsets.len().saturating_sub(1);
+    let (lo, hi) = (top - margin, top + height + margin);
+    let start = offsets
+        .partition_point(|&y| y <= lo)
+        .saturating_sub(1)
+        .min(rows);
+    let end = offsets.partition_point(|&y| y < hi).min(rows).max(start);
+    start..end
+}
+
+/// The x range drawn: the visible one plus half a viewport before and up to a viewport after,
+/// snapped to whole viewports, so that scrolling within a viewport does not redraw anything.
+pub fn x_window(left: f64, width: f64) -> (f64, f64) {
+    let w = width.max(200.0);
+    let chunk = (left / w).floor();
+    ((chunk - 0.5) * w, (chunk + 2.0) * w)
+}
+
+/// Exposure minutes as a short text: `3.5 d`, `≥ 16.0 d`, or `—`.
+pub fn exposure_text(minutes: Option<i64>, lower_bound: bool) -> String {
+    match minutes {
+        Some(m) if lower_bound => format!("≥ {}", format_days(m)),
+        Some(m) => format_days(m),
+        None => "—".to_owned(),
+    }
+}
+
+/// Thousandths as `1.25`.
+pub fn milli_text(milli: u64) -> String {
+    let hundredths = (milli + 5) / 10;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// Bar lengths 0..=`full` proportional to `values` (the largest gets `full`), for the small
+/// side-by-side charts; all zero when every value is zero.
+pub fn bar_lengths(values: &[u64], full: f64) -> Vec<f64> {
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            if max == 0 {
+                0.0
+            } else {
+                v as f64 / max as f64 * full
+            }
+        })
+        .collect()
+}

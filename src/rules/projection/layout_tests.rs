@@ -1,0 +1,221 @@
+//! Tests of the timeline geometry (`layout.rs`), kept apart so each file stays readable.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::layout::*;
+use super::marks::*;
+use super::project;
+use crate::rules::demo::demo_plan;
+
+fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+#[test]
+fn zoom_steps_between_two_weeks_and_half_a_year() {
+    assert_eq!(Zoom::TwoWeeks.zoom_in(), Zoom::TwoWeeks);
+    assert_eq!(Zoom::TwoWeeks.zoom_out(), Zoom::FourWeeks);
+    assert_eq!(Zoom::Quarter.zoom_out(), Zoom::HalfYear);
+    assert_eq!(Zoom::HalfYear.zoom_out(), Zoom::HalfYear);
+    assert_eq!(Zoom::HalfYear.zoom_in(), Zoom::Quarter);
+    let labels: Vec<String> = Zoom::ALL.iter().map(|z| z.label()).collect();
+    assert_eq!(labels, ["2w", "4w", "13w", "26w"]);
+    for z in Zoom::ALL {
+        let shown = z.px_per_day() * f64::from(z.weeks() * 7);
+        assert!((shown - 1_100.0).abs() < 1e-6, "{z:?}");
+    }
+}
+
+#[test]
+fn the_scale_starts_at_midnight_and_is_linear() {
+    let s = Scale::new(at(2026, 11, 3, 14), Zoom::TwoWeeks);
+    assert_eq!(s.origin, at(2026, 11, 3, 0));
+    assert_eq!(s.x(at(2026, 11, 3, 0)), 0.0);
+    let day = s.x(at(2026, 11, 4, 0));
+    assert!((day - s.px_per_day).abs() < 1e-9);
+    assert!((s.x(at(2026, 11, 3, 12)) - day / 2.0).abs() < 1e-9);
+}
+
+#[test]
+fn spans_are_clipped_and_never_thinner_than_the_minimum() {
+    let s = Scale::new(at(2026, 11, 3, 0), Zoom::HalfYear);
+    let limit = s.x(at(2026, 11, 10, 0));
+    let before = s
+        .span(at(2026, 11, 1, 0), at(2026, 11, 4, 0), limit)
+        .unwrap();
+    assert_eq!(before.0, 0.0);
+    assert!((before.1 - s.px_per_day).abs() < 1e-9);
+    let tiny = s
+        .span(at(2026, 11, 5, 0), at(2026, 11, 5, 0), limit)
+        .unwrap();
+    assert_eq!(tiny.1, MIN_MARK_PX);
+    assert_eq!(
+        s.span(at(2026, 11, 11, 0), at(2026, 11, 12, 0), limit),
+        None
+    );
+    let after = s
+        .span(at(2026, 11, 9, 0), at(2026, 11, 12, 0), limit)
+        .unwrap();
+    assert!((after.0 + after.1 - limit).abs() < 1e-9);
+}
+
+#[test]
+fn ticks_label_days_when_close_and_mondays_when_far() {
+    let from = at(2026, 11, 4, 9); // a Wednesday
+    let to = from + Duration::weeks(2);
+    let close = ticks(&Scale::new(from, Zoom::TwoWeeks), to);
+    assert_eq!(close.len(), 16);
+    assert_eq!(close[0].label, "Wed 4");
+    assert_eq!(close[5].label, "Mon 9 Nov");
+    assert!(close[5].major && !close[0].major);
+    let far = ticks(&Scale::new(from, Zoom::HalfYear), to);
+    assert_eq!(
+        far.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+        ["9 Nov", "16 Nov"]
+    );
+    let mid = ticks(&Scale::new(from, Zoom::Quarter), to);
+    assert_eq!(mid.len(), 16);
+    assert_eq!(mid.iter().filter(|t| !t.label.is_empty()).count(), 2);
+}
+
+#[test]
+fn rows_stack_a_header_and_one_row_per_pool() {
+    assert_eq!(
+        row_offsets([2, 0, 3]),
+        [
+            0.0,
+            CLUSTER_ROW_PX + 2.0 * POOL_ROW_PX,
+            2.0 * CLUSTER_ROW_PX + 2.0 * POOL_ROW_PX,
+            3.0 * CLUSTER_ROW_PX + 5.0 * POOL_ROW_PX
+        ]
+    );
+}
+
+#[test]
+fn the_demo_tracks_stay_inside_the_horizon_with_spill_after_the_window() {
+    let plan = demo_plan();
+    let from = at(2026, 11, 2, 8);
+    let p = project(&plan, from, HORIZON_WEEKS);
+    for zoom in Zoom::ALL {
+        let scale = Scale::new(from, zoom);
+        let limit = scale.x(p.to);
+        for i in 0..plan.clusters.len() {
+            let t = cluster_track(&plan, &p, i, &scale).unwrap();
+            assert_eq!(t.pools.len(), plan.clusters[i].agent_pool_profiles.len());
+            assert_eq!(row_label(&p.clusters[i]).pools.len(), t.pools.len());
+            let spans = t
+                .windows
+                .iter()
+                .map(|w| (w.x, w.width))
+                .chain(t.blackouts.iter().map(|b| (b.x, b.width)))
+                .chain(
+                    t.pools
+                        .iter()
+                        .flat_map(|p| p.upgrades.iter().map(|u| (u.x, u.width))),
+                );
+            for (x, w) in spans {
+                assert!(
+                    x >= 0.0 && x <= limit && w >= MIN_MARK_PX,
+                    "{x} {w} {limit}"
+                );
+            }
+            for u in t.pools.iter().flat_map(|p| &p.upgrades) {
+                assert!((u.spill_x - (u.x + u.width)).abs() < 1e-6 || u.spill_width == 0.0);
+                assert!(u.title.contains("Start: "));
+            }
+        }
+    }
+    assert!(cluster_track(&plan, &p, 3, &Scale::new(from, Zoom::Quarter)).is_none());
+}
+
+#[test]
+fn the_test_cluster_shows_its_year_end_blackout_and_blocked_windows() {
+    let plan = demo_plan();
+    let from = at(2026, 12, 1, 0);
+    let p = project(&plan, from, HORIZON_WEEKS);
+    let t = cluster_track(&plan, &p, 1, &Scale::new(from, Zoom::Quarter)).unwrap();
+    assert_eq!(t.blackouts.len(), 1);
+    assert!(t.blackouts[0].title.contains("Tue 22 Dec 23:00 UTC"));
+    assert!(t.windows.iter().filter(|w| w.blocked).count() >= 10);
+    assert!(
+        t.windows
+            .iter()
+            .filter(|w| w.blocked)
+            .all(|w| w.title.contains("blocked"))
+    );
+}
+
+#[test]
+fn a_pool_longer_than_its_window_has_a_spill_part_and_a_spill_total() {
+    let mut plan = demo_plan();
+    // prod apps: 12 nodes, maxSurge 1 → 12 batches × (2 drain + 10 soak + 30 reimage)
+    // + 7 = 511 min, longer than the 8 h window.
+    plan.assumptions.projection.timings.reimage_minutes = 30;
+    plan.clusters[2].agent_pool_profiles[1]
+        .upgrade_settings
+        .max_surge = Some("1".parse().unwrap());
+    let from = at(2026, 11, 2, 8);
+    let p = project(&plan, from, HORIZON_WEEKS);
+    let t = cluster_track(&plan, &p, 2, &Scale::new(from, Zoom::Quarter)).unwrap();
+    let label = &row_label(&p.clusters[2]).pools[1];
+    assert_eq!(label.upgrade_minutes, 511);
+    assert!(label.spill_events > 0 && label.spill_minutes > 0);
+    let spilled = t.pools[1]
+        .upgrades
+        .iter()
+        .find(|u| u.spill_width > 0.0)
+        .unwrap();
+    assert!(spilled.title.contains("Spill: "));
+}
+
+#[test]
+fn only_rows_near_the_viewport_are_drawn() {
+    let offsets = row_offsets([3; 10]); // 92 px per cluster
+    assert_eq!(visible_rows(&offsets, 0.0, 200.0, 0.0), 0..3);
+    assert_eq!(visible_rows(&offsets, 184.0, 92.0, 0.0), 2..3);
+    assert_eq!(visible_rows(&offsets, 300.0, 200.0, 100.0), 2..7);
+    assert_eq!(visible_rows(&offsets, 5_000.0, 200.0, 0.0), 10..10);
+    assert_eq!(visible_rows(&[0.0], 0.0, 500.0, 0.0), 0..0);
+    assert_eq!(x_window(0.0, 1_000.0), (-500.0, 2_000.0));
+    assert_eq!(x_window(1_500.0, 1_000.0), (500.0, 3_000.0));
+    // The visible range always lies inside the drawn one.
+    for left in [0.0, 999.0, 1_000.0, 2_345.0] {
+        let (lo, hi) = x_window(left, 1_000.0);
+        assert!(lo <= left && left + 1_000.0 <= hi, "{left}");
+    }
+}
+
+#[test]
+fn the_table_lists_windows_releases_and_upgrades_in_time_order() {
+    let plan = demo_plan();
+    let from = at(2026, 12, 1, 0);
+    let p = project(&plan, from, 8);
+    let rows = table_rows(&plan, &p, 1);
+    assert!(rows.windows(2).all(|w| w[0].at <= w[1].at));
+    for kind in [
+        "Window",
+        "Window (blocked)",
+        "Blackout",
+        "Release",
+        "Upgrade",
+    ] {
+        assert!(rows.iter().any(|r| r.kind == kind), "{kind}");
+    }
+    let upgrades = rows.iter().filter(|r| r.kind == "Upgrade").count();
+    let events: usize = p.clusters[1].pools.iter().map(|x| x.events.len()).sum();
+    assert_eq!(upgrades, events);
+    assert!(table_rows(&plan, &p, 9).is_empty());
+}
+
+#[test]
+fn small_texts_read_naturally() {
+    assert_eq!(minutes_text(37), "37 min");
+    assert_eq!(minutes_text(245), "4 h 05 min");
+    assert_eq!(exposure_text(Some(3 * 1440), false), "3.0 d");
+    assert_eq!(exposure_text(Some(16 * 1440), true), "≥ 16.0 d");
+    assert_eq!(exposure_text(None, false), "—");
+    assert_eq!(milli_text(1_250), "1.25");
+    assert_eq!(milli_text(4_334), "4.33");
+    assert_eq!(bar_lengths(&[0, 5, 10], 100.0), [0.0, 50.0, 100.0]);
+    assert_eq!(bar_lengths(&[0, 0], 100.0), [0.0, 0.0]);
+}

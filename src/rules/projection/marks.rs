@@ -1,0 +1,430 @@
+//! What the timeline draws for one cluster (issue 4 "Timeline view"): windows (blocked ones
+//! flagged), blackouts, releases, upgrade bars split at the window's end into the part inside
+//! and the spill, deferrals, the label column, and the same facts as table rows. Positions come
+//! from [`Scale`]; texts are complete sentences for `<title>`, the details box and screen readers.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::super::maintenance::span_interval;
+use super::super::plan::Plan;
+use super::Projection;
+use super::layout::{Scale, event_kind_text, minutes_text, scheduling_text, when};
+use super::release::{Release, Stream};
+use super::timeline::{ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot};
+
+/// A maintenance window occurrence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowMark {
+    pub x: f64,
+    pub width: f64,
+    /// Blocked by a blackout (`notAllowedDates`, §3.5): drawn struck through and labelled.
+    pub blocked: bool,
+    pub title: String,
+}
+
+/// A blackout interval of the node OS configuration, hatched across the cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlackoutMark {
+    pub x: f64,
+    pub width: f64,
+    pub title: String,
+}
+
+/// A release reaching the cluster's region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseMark {
+    pub x: f64,
+    pub stream: Stream,
+    /// Whether it needs a reimage (filled marker) or not (hollow).
+    pub reimage: bool,
+    pub title: String,
+}
+
+/// One projected upgrade of a pool.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpgradeMark {
+    pub x: f64,
+    /// Width of the part inside the window (the whole bar if it fits).
+    pub width: f64,
+    /// x and width of the part past the window's end; width 0 when it fits.
+    pub spill_x: f64,
+    pub spill_width: f64,
+    pub kind: EventKind,
+    pub title: String,
+    /// The same facts as the title, one per line, for the details box.
+    pub details: Vec<(&'static str, String)>,
+}
+
+/// One pool's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolTrack {
+    pub upgrades: Vec<UpgradeMark>,
+    /// Window ends at which this pool still had work and waits for the next window (x, title).
+    pub deferred: Vec<(f64, String)>,
+}
+
+/// Everything drawn for one cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterTrack {
+    pub windows: Vec<WindowMark>,
+    pub blackouts: Vec<BlackoutMark>,
+    pub releases: Vec<ReleaseMark>,
+    pub pools: Vec<PoolTrack>,
+}
+
+/// The words beside a pool's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolLabel {
+    pub name: String,
+    /// Estimated minutes of one rolling reimage of the pool (§4.3).
+    pub upgrade_minutes: u32,
+    /// Sum of spill minutes over the horizon and how many upgrades spilled.
+    pub spill_minutes: u32,
+    pub spill_events: u32,
+    /// Why the pool gets nothing, or "AKS-determined time" when there is no window.
+    pub note: Option<String>,
+}
+
+/// The words beside a cluster's block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLabel {
+    pub name: String,
+    /// E.g. "NodeImage · maintenance window".
+    pub summary: String,
+    pub pools: Vec<PoolLabel>,
+}
+
+/// The label column of one cluster.
+pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
+    let pools = cluster
+        .pools
+        .iter()
+        .map(|pool| {
+            let spilled: Vec<u32> = pool
+                .events
+                .iter()
+                .map(|e| e.spill_minutes)
+                .filter(|&m| m > 0)
+                .collect();
+            let note = pool.note.clone().or_else(|| {
+                (cluster.scheduling == Scheduling::AksDetermined)
+                    .then(|| "AKS-determined time: no node OS window, no date projected".to_owned())
+            });
+            PoolLabel {
+                name: pool.name.clone(),
+                upgrade_minutes: pool.upgrade.minutes,
+                spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
+                spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
+                note,
+            }
+        })
+        .collect();
+    RowLabel {
+        name: cluster.name.clone(),
+        summary: format!(
+            "{} · {}",
+            cluster.channel,
+            scheduling_text(cluster.scheduling)
+        ),
+        pools,
+    }
+}
+
+/// The marks of cluster `index` of `projection` (made from `plan`) on `scale`.
+pub fn cluster_track(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    scale: &Scale,
+) -> Option<ClusterTrack> {
+    let cluster = projection.clusters.get(index)?;
+    let limit = scale.x(projection.to);
+    let windows = cluster
+        .windows
+        .iter()
+        .filter_map(|w| window_mark(w, scale, limit))
+        .collect();
+    let blackouts = plan
+        .clusters
+        .get(index)
+        .and_then(|c| c.maintenance_configurations.node_os.as_ref())
+        .map(|w| {
+            w.not_allowed_dates
+                .iter()
+                .filter_map(|span| span_interval(span, w.utc_offset))
+                .filter_map(|(a, b)| {
+                    let (x, width) = scale.span(a, b, limit)?;
+                    Some(BlackoutMark {
+                        x,
+                        width,
+                        title: format!("Blackout (notAllowedDates): {} → {}", when(a), when(b)),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let streams: BTreeSet<Stream> = cluster.pools.iter().filter_map(|p| p.stream).collect();
+    let releases = projection
+        .releases
+        .iter()
+        .filter(|r| streams.contains(&r.stream) && r.available < projection.to)
+        .map(|r| ReleaseMark {
+            x: scale.x(r.available.max(projection.from)),
+            stream: r.stream,
+            reimage: r.needs_reimage,
+            title: release_title(r),
+        })
+        .collect();
+    let pools = cluster
+        .pools
+        .iter()
+        .map(|pool| PoolTrack {
+            upgrades: pool
+                .events
+                .iter()
+                .filter_map(|e| upgrade_mark(cluster, &pool.name, e, projection, scale, limit))
+                .collect(),
+            deferred: pool
+                .deferred
+                .iter()
+                .map(|&t| {
+                    let title = format!(
+                        "{}: work left when the window closed at {}; waits for the next window",
+                        pool.name,
+                        when(t)
+                    );
+                    (scale.x(t).clamp(0.0, limit), title)
+                })
+                .collect(),
+        })
+        .collect();
+    Some(ClusterTrack {
+        windows,
+        blackouts,
+        releases,
+        pools,
+    })
+}
+
+fn window_mark(w: &WindowSlot, scale: &Scale, limit: f64) -> Option<WindowMark> {
+    let (x, width) = scale.span(w.start, w.end, limit)?;
+    let title = if w.blocked {
+        format!(
+            "Window {} → {}: blocked by a blackout, nothing runs",
+            when(w.start),
+            when(w.end)
+        )
+    } else {
+        format!("Window {} → {}", when(w.start), when(w.end))
+    };
+    Some(WindowMark {
+        x,
+        width,
+        blocked: w.blocked,
+        title,
+    })
+}
+
+fn release_title(r: &Release) -> String {
+    format!(
+        "{} {}: published {}, in region {}{}",
+        r.stream.label(),
+        r.label,
+        when(r.published),
+        when(r.available),
+        if r.needs_reimage {
+            ", needs a reimage"
+        } else {
+            ""
+        }
+    )
+}
+
+fn upgrade_mark(
+    cluster: &ClusterProjection,
+    pool: &str,
+    e: &PoolEvent,
+    projection: &Projection,
+    scale: &Scale,
+    limit: f64,
+) -> Option<UpgradeMark> {
+    let (start, end) = (e.start?, e.end?);
+    let window_end = e.window.map_or(end, |w| w.end.min(end).max(start));
+    let (x, width) = scale.span(start, window_end.max(start), limit)?;
+    let (spill_x, spill_width) = if e.spill_minutes > 0 {
+        scale.span(window_end, end, limit).unwrap_or((limit, 0.0))
+    } else {
+        (x + width, 0.0)
+    };
+    let release = projection
+        .releases
+        .get(usize::try_from(e.release).ok()?)
+        .map_or_else(String::new, |r| format!("{} {}", r.stream.label(), r.label));
+    let took = u32::try_from((end - start).num_minutes()).unwrap_or(u32::MAX);
+    let mut details = vec![
+        ("Cluster", cluster.name.clone()),
+        ("Pool", pool.to_owned()),
+        ("What", event_kind_text(e.kind).to_owned()),
+        ("Release", release),
+        ("Start", when(start)),
+        ("Estimated end", when(end)),
+        ("Duration", minutes_text(took)),
+    ];
+    if e.covers > 1 {
+        details.push(("Covers", format!("{} releases at once", e.covers)));
+    }
+    if let Some(w) = e.window {
+        details.push(("Window", format!("{} → {}", when(w.start), when(w.end))));
+    }
+    if e.spill_minutes > 0 {
+        details.push((
+            "Spill",
+            format!(
+                "{} past the window's end (in-flight work continues)",
+                minutes_text(e.spill_minutes)
+            ),
+        ));
+    }
+    let title = details
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(UpgradeMark {
+        x,
+        width,
+        spill_x,
+        spill_width,
+        kind: e.kind,
+        title,
+        details,
+    })
+}
+
+/// One line of the accessible table: everything the timeline draws for a cluster, in time order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub at: DateTime<Utc>,
+    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits".
+    pub kind: &'static str,
+    /// Pool name for upgrades, empty otherwise.
+    pub pool: String,
+    pub text: String,
+    /// Spill past the window, empty when none.
+    pub spill: String,
+}
+
+/// The table version of [`cluster_track`] for cluster `index`.
+pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<TableRow> {
+    let Some(cluster) = projection.clusters.get(index) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<TableRow> = Vec::new();
+    let row = |at, kind, pool: &str, text: String, spill: String| TableRow {
+        at,
+        kind,
+        pool: pool.to_owned(),
+        text,
+        spill,
+    };
+    for w in &cluster.windows {
+        let (kind, text) = if w.blocked {
+            (
+                "Window (blocked)",
+                format!("until {}; blocked by a blackout", when(w.end)),
+            )
+        } else {
+            ("Window", format!("until {}", when(w.end)))
+        };
+        rows.push(row(w.start, kind, "", text, String::new()));
+    }
+    if let Some(w) = plan
+        .clusters
+        .get(index)
+        .and_then(|c| c.maintenance_configurations.node_os.as_ref())
+    {
+        for (a, b) in w
+            .not_allowed_dates
+            .iter()
+            .filter_map(|span| span_interval(span, w.utc_offset))
+            .filter(|&(a, b)| b > projection.from && a < projection.to)
+        {
+            rows.push(row(
+                a,
+                "Blackout",
+                "",
+                format!("until {}", when(b)),
+                String::new(),
+            ));
+        }
+    }
+    let streams: BTreeSet<Stream> = cluster.pools.iter().filter_map(|p| p.stream).collect();
+    for r in projection
+        .releases
+        .iter()
+        .filter(|r| streams.contains(&r.stream))
+    {
+        rows.push(row(
+            r.available,
+            "Release",
+            "",
+            release_title(r),
+            String::new(),
+        ));
+    }
+    for pool in &cluster.pools {
+        for e in &pool.events {
+            let release = usize::try_from(e.release)
+                .ok()
+                .and_then(|k| projection.releases.get(k))
+                .map_or_else(String::new, |r| r.label.clone());
+            match (e.start, e.end) {
+                (Some(start), Some(end)) => rows.push(row(
+                    start,
+                    "Upgrade",
+                    &pool.name,
+                    format!(
+                        "{} to {release}, estimated end {}",
+                        event_kind_text(e.kind),
+                        when(end)
+                    ),
+                    if e.spill_minutes > 0 {
+                        minutes_text(e.spill_minutes)
+                    } else {
+                        String::new()
+                    },
+                )),
+                _ => {
+                    if let Some(r) = usize::try_from(e.release)
+                        .ok()
+                        .and_then(|k| projection.releases.get(k))
+                    {
+                        rows.push(row(
+                            r.available,
+                            "Upgrade",
+                            &pool.name,
+                            format!(
+                                "{} to {release}: AKS-determined time",
+                                event_kind_text(e.kind)
+                            ),
+                            String::new(),
+                        ));
+                    }
+                }
+            }
+        }
+        for &t in &pool.deferred {
+            rows.push(row(
+                t,
+                "Waits",
+                &pool.name,
+                "work left at the window's end: waits for the next window".to_owned(),
+                String::new(),
+            ));
+        }
+    }
+    rows.sort_by_key(|r| r.at);
+    rows
+}

@@ -1,0 +1,77 @@
+//! "Now" for the whole page, read once (the rule core never reads a clock: it is passed in).
+//! `?now=<RFC 3339>` overrides it so browser tests see a fixed date; `?bench=N` opens a
+//! generated N-cluster fleet on the Timeline tab (issue 4's performance measurement).
+
+use std::cell::OnceCell;
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static NOW: OnceCell<DateTime<Utc>> = const { OnceCell::new() };
+}
+
+/// The page's "now": `?now=` if it parses as RFC 3339, else the browser clock at first call.
+pub fn now() -> DateTime<Utc> {
+    NOW.with(|cell| *cell.get_or_init(read_now))
+}
+
+fn read_now() -> DateTime<Utc> {
+    query_param("now")
+        .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok())
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_else(|| {
+            // Milliseconds since the epoch fit i64 exactly for any date a browser reports.
+            DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+        })
+}
+
+/// `?bench=N`: the number of generated clusters to open, if asked for (1..=2000).
+pub fn bench_clusters() -> Option<u32> {
+    query_param("bench")
+        .and_then(|s| s.trim().parse().ok())
+        .filter(|n| (1..=2_000).contains(n))
+}
+
+/// The decoded value of `name` in the page's query string.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| *key == name)
+        .and_then(|(_, value)| js_sys::decode_uri_component(value).ok().map(String::from))
+}
+
+/// `performance.now()` in ms (sub-millisecond where the browser allows), for the benchmark.
+pub fn performance_now() -> f64 {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"performance".into())
+        .ok()
+        .and_then(|perf| {
+            let now = js_sys::Reflect::get(&perf, &"now".into()).ok()?;
+            now.dyn_into::<js_sys::Function>()
+                .ok()?
+                .call0(&perf)
+                .ok()?
+                .as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// The user's local calendar date at [`now`] (exports date their header with it and never
+/// emit a start date before it).
+pub fn today() -> chrono::NaiveDate {
+    let instant = now();
+    let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        instant.timestamp_millis() as f64
+    ));
+    // JS months are 0-based; the three getters read the browser's local time zone.
+    chrono::NaiveDate::from_ymd_opt(
+        local.get_full_year() as i32,
+        local.get_month() + 1,
+        local.get_date(),
+    )
+    .unwrap_or_else(|| instant.date_naive())
+}

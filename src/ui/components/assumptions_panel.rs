@@ -1,0 +1,138 @@
+//! Every editable estimate of the projection (plan.assumptions.projection) as a labelled input,
+//! marked "estimate" where AKS publishes no number, plus the VM price table for the sizes in
+//! the plan. Edits go through `PlanState::edit`, so undo works and the plan file keeps them.
+
+use leptos::prelude::*;
+
+use crate::rules::projection::assumption_edit::{
+    VmPriceInput, panel_inputs, set_input, set_vm_price, vm_price_inputs,
+};
+use crate::ui::components::field::TextField;
+use crate::ui::state::use_plan_state;
+
+#[component]
+pub fn AssumptionsPanel() -> impl IntoView {
+    let state = use_plan_state();
+    let plan = state.plan;
+    // The list of inputs never changes shape; only values do.
+    let inputs = panel_inputs(&plan.with_untracked(|p| p.assumptions.projection.clone()));
+    let fields = inputs
+        .into_iter()
+        .map(|input| {
+            let key = input.key;
+            let value = Memo::new(move |_| {
+                plan.with(|p| {
+                    panel_inputs(&p.assumptions.projection)
+                        .into_iter()
+                        .find(|i| i.key == key)
+                        .map(|i| i.value)
+                        .unwrap_or_default()
+                })
+            });
+            let on_input = Callback::new(move |text: String| {
+                state
+                    .edit(Some(key), |p| {
+                        set_input(&mut p.assumptions.projection, key, &text)
+                    })
+                    .map_err(|e| e.to_string())
+            });
+            let hint = if input.estimate {
+                format!("Estimate ({})", input.basis)
+            } else {
+                format!("From {}", input.basis)
+            };
+            view! {
+                <TextField
+                    id=format!("assumption-{}", key.replace('.', "-"))
+                    label=input.label
+                    value=value
+                    on_input=on_input
+                    hint=Signal::derive(move || hint.clone())
+                    class=if input.estimate { "tl-assumption estimate" } else { "tl-assumption" }
+                />
+            }
+        })
+        .collect_view();
+    let prices = Memo::new(move |_| plan.with(vm_price_inputs));
+    let sizes =
+        Memo::new(move |_| prices.with(|p| p.iter().map(|i| i.size.clone()).collect::<Vec<_>>()));
+    let currency =
+        Memo::new(move |_| plan.with(|p| p.assumptions.projection.costs.currency.clone()));
+    view! {
+        <section class="card tl-assumptions" aria-labelledby="assumptions-title" data-testid="assumptions-panel">
+            <h3 id="assumptions-title">"Assumptions"</h3>
+            <p class="muted">
+                "The projection rests on these numbers. Those marked "
+                <span class="badge-estimate">"estimate"</span>
+                " are not published by AKS; change them to match what you measure."
+            </p>
+            <div class="tl-assumption-grid">{fields}</div>
+            <h4>"VM prices per hour " <span class="badge-estimate">"estimate"</span></h4>
+            <div class="tl-table-wrap">
+                <table class="data-table" data-testid="vm-prices">
+                    <thead>
+                        <tr>
+                            <th scope="col">"VM size"</th>
+                            <th scope="col">{move || format!("Price per hour ({})", currency.get())}</th>
+                            <th scope="col">"Source"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || sizes.get() key=|s| s.clone() let:size>
+                            <VmPriceRow size prices />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn VmPriceRow(size: String, prices: Memo<Vec<VmPriceInput>>) -> impl IntoView {
+    let state = use_plan_state();
+    let size_for_row = size.clone();
+    let row =
+        Memo::new(move |_| prices.with(|p| p.iter().find(|i| i.size == size_for_row).cloned()));
+    let value = move || row.with(|r| r.as_ref().map(|r| r.value.clone()).unwrap_or_default());
+    let known = move || row.with(|r| r.as_ref().is_some_and(|r| r.known));
+    let error = RwSignal::new(None::<String>);
+    let id = format!("vm-price-{size}");
+    let size_for_edit = size.clone();
+    let on_input = move |text: String| {
+        let result = state.edit(Some(&format!("vm-price-{size_for_edit}")), |p| {
+            set_vm_price(&mut p.assumptions.projection, &size_for_edit, &text)
+        });
+        error.set(result.err().map(|e| e.to_string()));
+    };
+    let source = move || {
+        row.with(|r| match r.as_ref().map(|r| (r.known, r.estimate)) {
+            Some((true, true)) => "built-in list price (estimate)",
+            Some((true, false)) => "your price",
+            _ => "unknown: enter a price",
+        })
+    };
+    view! {
+        <tr>
+            <th scope="row"><label for=id.clone()>{size.clone()}</label></th>
+            <td>
+                <input
+                    id=id.clone()
+                    data-testid=id.clone()
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    placeholder="e.g. 0.384"
+                    prop:value=value
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    on:input:target=move |ev| on_input(ev.target().value())
+                    on:blur=move |_| state.seal_history()
+                />
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="field-error">{move || error.get().unwrap_or_default()}</p>
+                </Show>
+            </td>
+            <td class:unknown=move || !known()>{source}</td>
+        </tr>
+    }
+}

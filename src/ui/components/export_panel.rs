@@ -1,0 +1,299 @@
+//! Export: the plan (or one cluster) as an `az` script, PowerShell, Bicep, Terraform or the
+//! Markdown review, straight from `rules::export::export`. A plan with errors exports nothing
+//! but the list of errors (issue 5), shown here with buttons that open the field to fix.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Scope};
+use crate::rules::findings::Finding;
+use crate::rules::plan::Plan;
+use crate::ui::clipboard;
+use crate::ui::components::copy_button::CopyButton;
+use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::state::use_plan_state;
+
+/// What the format menu says (keyed by the core's name, so a format the core adds later shows
+/// up under its own name until it gets a label here).
+fn format_label(format: ExportFormat) -> String {
+    match format.as_str() {
+        "az" => "az CLI script (bash)".into(),
+        "pwsh" => "az CLI script (PowerShell)".into(),
+        "bicep" => "Bicep".into(),
+        "terraform" => "Terraform (azurerm)".into(),
+        "markdown" => "Markdown design-review summary".into(),
+        "ics" => "Calendar of maintenance windows (.ics)".into(),
+        other => other.to_owned(),
+    }
+}
+
+fn mime(format: ExportFormat) -> &'static str {
+    match format.extension() {
+        "sh" => "text/x-shellscript;charset=utf-8",
+        "md" => "text/markdown;charset=utf-8",
+        "ics" => "text/calendar;charset=utf-8",
+        _ => "text/plain;charset=utf-8",
+    }
+}
+
+/// Whether the format is one of the `az` scripts (where the target CLI version matters).
+fn is_az_script(format: ExportFormat) -> bool {
+    matches!(format, ExportFormat::Az | ExportFormat::Pwsh)
+}
+
+/// A file-name-safe form of a plan or cluster name ("Prod fleet" → "prod-fleet").
+fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "aks-plan".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+fn scope_of(plan: &Plan, cluster: Option<usize>) -> Scope<'_> {
+    cluster
+        .and_then(|i| plan.clusters.get(i))
+        .map_or(Scope::Plan, |c| Scope::Cluster(&c.name))
+}
+
+#[component]
+pub fn ExportPanel(
+    /// The user's local date (read once by the tab).
+    today: NaiveDate,
+) -> impl IntoView {
+    let state = use_plan_state();
+    let plan = state.plan;
+    let format = RwSignal::new(ExportFormat::Az);
+    // `None` = the whole plan; `Some(i)` = cluster i.
+    let cluster: RwSignal<Option<usize>> = RwSignal::new(None);
+    let cluster_names = Memo::new(move |_| {
+        plan.with(|p| {
+            p.clusters
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let output = Memo::new(move |_| {
+        let (f, c) = (format.get(), cluster.get());
+        plan.with(|p| export::export(p, f, scope_of(p, c), today))
+    });
+    // The script needs aks-preview when the target CLI lacks a GA flag the plan uses (§5.1).
+    let needs_preview = Memo::new(move |_| {
+        let (f, c) = (format.get(), cluster.get());
+        is_az_script(f)
+            && plan.with(|p| {
+                export::script_unchecked(p, scope_of(p, c), today)
+                    .is_ok_and(|s| !s.prerequisites.is_empty())
+            })
+    });
+    let target_cli =
+        Signal::derive(move || plan.with(|p| p.assumptions.export.target_cli.to_string()));
+    let text_now = move || output.with(|o| o.as_ref().ok().cloned());
+    let file_name = move || {
+        let f = format.get_untracked();
+        plan.with_untracked(|p| {
+            let stem = match cluster.get_untracked().and_then(|i| p.clusters.get(i)) {
+                Some(c) => format!("{}-{}", file_stem(&p.name), file_stem(&c.name)),
+                None => file_stem(&p.name),
+            };
+            format!("{stem}.{}", f.extension())
+        })
+    };
+    let download_status: RwSignal<Option<String>> = RwSignal::new(None);
+    let on_download = move |_| {
+        let Some(text) = text_now() else { return };
+        let name = file_name();
+        download_status.set(Some(
+            match clipboard::download(&name, mime(format.get_untracked()), &text) {
+                Ok(()) => format!("Saved {name}."),
+                Err(message) => format!("Not saved: {message}"),
+            },
+        ));
+    };
+    let format_options = ExportFormat::ALL
+        .iter()
+        .map(|f| (f.as_str().to_owned(), format_label(*f)))
+        .collect::<Vec<_>>();
+    let has_text = Signal::derive(move || output.with(Result::is_ok));
+    // The target CLI is a plan setting (assumptions.export): an edit, so Undo covers it.
+    let set_target_cli = move |text: String| -> Result<(), String> {
+        let version: CliVersion = text
+            .parse()
+            .map_err(|e: export::cli_version::CliVersionError| e.to_string())?;
+        state.edit(Some("export-cli-version"), |p| {
+            p.assumptions.export.target_cli = version
+        });
+        Ok(())
+    };
+
+    view! {
+        <section class="card export-section" aria-labelledby="export-title" data-testid="export-section">
+            <div class="section-head">
+                <h2 id="export-title">"Export"</h2>
+                <Show when=move || needs_preview.get()>
+                    <span class="badge preview" data-testid="export-preview" title="Uses preview features">
+                        "preview"
+                    </span>
+                </Show>
+            </div>
+            <div class="field-grid export-controls">
+                <SelectField
+                    id="export-format".into()
+                    label="Format"
+                    options=format_options
+                    value=Signal::derive(move || format.get().as_str().to_owned())
+                    on_change=move |v: String| {
+                        if let Ok(f) = v.parse() {
+                            format.set(f);
+                        }
+                    }
+                />
+                <div class="field">
+                    <label for="export-scope">"Scope"</label>
+                    <select
+                        id="export-scope"
+                        data-testid="export-scope"
+                        on:change:target=move |ev| cluster.set(ev.target().value().parse::<usize>().ok())
+                    >
+                        <option value="plan" prop:selected=move || cluster.get().is_none()>"Whole plan"</option>
+                        {move || {
+                            cluster_names
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, name)| {
+                                    view! {
+                                        <option value=i.to_string() prop:selected=move || cluster.get() == Some(i)>
+                                            {format!("Cluster {name}")}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <Show when=move || is_az_script(format.get())>
+                <TextField
+                        id="export-cli-version".into()
+                        label="Target az CLI version"
+                        value=target_cli
+                        placeholder="2.91"
+                        inputmode="decimal"
+                        hint=Signal::derive(move || {
+                            format!(
+                                "`az version` shows it. Older CLIs get the prerequisites they need; {} is the newest checked.",
+                                CliVersion::CURRENT,
+                            )
+                        })
+                        on_input=set_target_cli
+                    />
+                </Show>
+            </div>
+            <Show when=move || needs_preview.get()>
+                <p class="export-note" data-testid="export-preview-note">
+                    <span class="badge preview">"preview"</span>
+                    {move || format!(
+                        " az CLI {} lacks flags this plan uses: the script first installs the aks-preview extension (preview features). A newer CLI needs none of that.",
+                        plan.with(|p| p.assumptions.export.target_cli),
+                    )}
+                </p>
+            </Show>
+            {move || match output.get() {
+                Ok(text) => view! {
+                    <pre class="export-output" data-testid="export-output" tabindex="0" aria-label="Exported text">{text}</pre>
+                }.into_any(),
+                Err(ExportError::PlanHasErrors(errors)) => view! { <ExportErrors errors=errors /> }.into_any(),
+                Err(other) => view! {
+                    <p class="export-problem" role="alert" data-testid="export-problem">{other.to_string()}</p>
+                }.into_any(),
+            }}
+            <div class="export-actions">
+                <CopyButton
+                    testid="export-copy".into()
+                    label="Copy".into()
+                    what="the export"
+                    primary=true
+                    disabled=Signal::derive(move || !has_text.get())
+                    text=move |()| text_now()
+                />
+                <button type="button" class="btn" data-testid="export-download" disabled=move || !has_text.get() on:click=on_download>
+                    {move || format!("Download .{}", format.get().extension())}
+                </button>
+                <span class="copy-status" role="status" aria-live="polite" data-testid="export-download-status">
+                    {move || download_status.get()}
+                </span>
+            </div>
+            <Show when=move || cluster.get().is_none() && cluster_names.with(|n| n.len() > 1) && has_text.get()>
+                <div class="per-cluster" data-testid="export-per-cluster">
+                    <p class="hint">"Copy one cluster's part:"</p>
+                    <div class="per-cluster-buttons">
+                        {move || {
+                            cluster_names
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, name)| {
+                                    let copy = move |()| {
+                                        let f = format.get_untracked();
+                                        plan.with_untracked(|p| {
+                                            export::export(p, f, scope_of(p, Some(i)), today).ok()
+                                        })
+                                    };
+                                    view! {
+                                        <CopyButton testid=format!("export-copy-cluster-{i}") label=name what="the cluster's part" text=copy />
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The errors that block an export, each a button to the field to fix.
+#[component]
+fn ExportErrors(errors: Vec<Finding>) -> impl IntoView {
+    let state = use_plan_state();
+    let count = errors.len();
+    view! {
+        <div class="export-errors" role="alert" data-testid="export-errors">
+            <p class="export-errors-title">
+                {format!(
+                    "This plan has {count} error{} and exports nothing until {} fixed:",
+                    if count == 1 { "" } else { "s" },
+                    if count == 1 { "it is" } else { "they are" },
+                )}
+            </p>
+            <ul>
+                {errors
+                    .into_iter()
+                    .map(|f| {
+                        let path = f.path.clone();
+                        view! {
+                            <li data-testid="export-error" data-code=f.code>
+                                <button type="button" class="link-button" on:click=move |_| state.focus_field(&path)>
+                                    {f.message}
+                                </button>
+                                " "
+                                <code>{f.path.display()}</code>
+                                <span class="hint">{format!(" Fix: {}", f.fix)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+//! The "Export" tab: the plan leaves as scripts and documents ([`ExportPanel`]), travels as a
+//! link ([`SharePanel`]) and comes in from `az` output ([`ImportPanel`]). Every section calls
+//! `crate::rules`; nothing here re-implements a rule.
+
+use leptos::prelude::*;
+
+use crate::ui::clock;
+use crate::ui::components::export_panel::ExportPanel;
+use crate::ui::components::import_panel::ImportPanel;
+use crate::ui::components::share_panel::SharePanel;
+
+#[component]
+pub fn ExportTab() -> impl IntoView {
+    // Read once: exports date their header and never emit a start date before today.
+    let today = clock::today();
+    view! {
+        <div class="tab-panel export-tab" role="tabpanel" id="panel-export" aria-labelledby="tab-export" data-testid="panel-export">
+            <ExportPanel today=today />
+            <div class="export-columns">
+                <SharePanel />
+                <ImportPanel />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! Exposure (issue 4): per cluster and for the fleet, the typical and worst time from a
+//! release to a pool running it, against the user's SLA, with the pools that miss it named.
+
+use leptos::prelude::*;
+
+use crate::rules::projection::Projection;
+use crate::rules::projection::assumption_edit::set_input;
+use crate::rules::projection::exposure::ExposureStats;
+use crate::rules::projection::layout::exposure_text;
+use crate::ui::components::field::TextField;
+use crate::ui::state::use_plan_state;
+
+/// "meets" / "misses" in words and with an icon, never by colour alone.
+fn verdict(stats: &ExposureStats) -> (&'static str, &'static str) {
+    if stats.misses_sla {
+        ("✗", "misses the SLA")
+    } else if stats.worst_minutes.is_some() {
+        ("✓", "within the SLA")
+    } else if stats.aks_determined > 0 {
+        ("?", "AKS-determined")
+    } else {
+        ("–", "nothing projected")
+    }
+}
+
+fn unknowns(stats: &ExposureStats) -> String {
+    let mut parts = Vec::new();
+    if stats.pending > 0 {
+        parts.push(format!("{} pending at the horizon end", stats.pending));
+    }
+    if stats.aks_determined > 0 {
+        parts.push(format!("{} AKS-determined", stats.aks_determined));
+    }
+    parts.join(", ")
+}
+
+#[component]
+pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
+    let state = use_plan_state();
+    let sla = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.assumptions.projection.exposure_sla_days.to_string())
+    });
+    let on_sla = Callback::new(move |text: String| {
+        state
+            .edit(Some("exposureSlaDays"), |plan| {
+                set_input(&mut plan.assumptions.projection, "exposureSlaDays", &text)
+            })
+            .map_err(|e| e.to_string())
+    });
+    let fleet = Memo::new(move |_| projection.with(|p| p.exposure.fleet.clone()));
+    let missing = Memo::new(move |_| projection.with(|p| p.exposure.pools_missing_sla.clone()));
+    let count = Memo::new(move |_| projection.with(|p| p.exposure.clusters.len()));
+    view! {
+        <section class="card tl-panel" aria-labelledby="exposure-title" data-testid="exposure-panel">
+            <h3 id="exposure-title">"Exposure"</h3>
+            <p class="muted">"Days from a release reaching the region to a pool running it."</p>
+            <TextField
+                id="exposure-sla".to_owned()
+                label="SLA (days)"
+                value=sla
+                on_input=on_sla
+                inputmode="numeric"
+                hint=Signal::derive(|| "Your choice; 14 days by default.".to_owned())
+                class="tl-sla"
+            />
+            <p class="tl-fleet-figures">
+                {move || {
+                    fleet
+                        .with(|f| {
+                            let (icon, text) = verdict(f);
+                            view! {
+                                "Fleet: typical "
+                                <strong data-testid="exposure-fleet-typical">{exposure_text(f.typical_minutes, false)}</strong>
+                                ", worst "
+                                <strong data-testid="exposure-fleet-worst">{exposure_text(f.worst_minutes, f.worst_is_lower_bound)}</strong>
+                                " "
+                                <span class="tl-verdict" class:misses=f.misses_sla data-testid="exposure-fleet-verdict">
+                                    <span aria-hidden="true">{icon}" "</span>
+                                    {text}
+                                </span>
+                            }
+                        })
+                }}
+            </p>
+            <Show when=move || missing.with(|m| !m.is_empty())>
+                <div class="tl-missing" data-testid="exposure-missing">
+                    <p>
+                        <span aria-hidden="true">"✗ "</span>
+                        {move || format!("{} pool(s) miss the SLA:", missing.with(Vec::len))}
+                    </p>
+                    <ul>
+                        {move || missing.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <div class="tl-table-wrap">
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Cluster"</th>
+                            <th scope="col">"Typical"</th>
+                            <th scope="col">"Worst"</th>
+                            <th scope="col">"SLA"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || 0..count.get() key=|i| *i let:i>
+                            <ExposureRow i projection />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ExposureRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
+    let row = Memo::new(move |_| projection.with(|p| p.exposure.clusters.get(i).cloned()));
+    move || {
+        row.get().map(|c| {
+            let s = &c.stats;
+            let (icon, text) = verdict(s);
+            let note = unknowns(s);
+            view! {
+                <tr data-testid=format!("exposure-row-{i}")>
+                    <th scope="row">
+                        {c.cluster.clone()}
+                        {(!note.is_empty()).then(|| view! { <span class="muted small">" ("{note}")"</span> })}
+                    </th>
+                    <td data-testid=format!("exposure-typical-{i}")>{exposure_text(s.typical_minutes, false)}</td>
+                    <td data-testid=format!("exposure-worst-{i}")>{exposure_text(s.worst_minutes, s.worst_is_lower_bound)}</td>
+                    <td class="tl-verdict" class:misses=s.misses_sla data-testid=format!("exposure-sla-{i}")>
+                        <span aria-hidden="true">{icon}" "</span>
+                        {text}
+                    </td>
+                </tr>
+            }
+        })
+    }
+}

@@ -1,0 +1,502 @@
+//! The timeline drawing: one SVG, a row per cluster and a sub-row per pool, with a sticky label
+//! column. Geometry and texts come from `rules::projection::layout`; this file only draws.
+//!
+//! Speed (issue 4: < 100 ms edit→paint at 200 clusters): each row has its own memos, so an
+//! edit redraws only the clusters whose projection changed, and only rows near the viewport
+//! (and marks within a viewport of the visible x range) are in the DOM at all.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::rules::projection::layout::{
+    self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
+    row_offsets, ticks, visible_rows, x_window,
+};
+use crate::rules::projection::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
+use crate::rules::projection::{EventKind, Projection, release::Release};
+use crate::ui::state::use_plan_state;
+
+/// The facts shown in the details box: `(label, value)` lines.
+pub type Detail = Vec<(&'static str, String)>;
+
+/// The visible part of the scroll area, px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Viewport {
+    top: f64,
+    left: f64,
+    height: f64,
+    width: f64,
+}
+
+/// Rows drawn beyond the viewport, px, so a short scroll shows rows already there.
+const ROW_MARGIN_PX: f64 = 300.0;
+
+#[component]
+pub fn TimelineSvg(
+    projection: Memo<Projection>,
+    zoom: RwSignal<Zoom>,
+    detail: RwSignal<Option<Detail>>,
+) -> impl IntoView {
+    let scroller = NodeRef::<html::Div>::new();
+    let viewport = RwSignal::new(Viewport {
+        top: 0.0,
+        left: 0.0,
+        height: 900.0,
+        width: 1_100.0,
+    });
+    let read_viewport = move || {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(Viewport {
+                top: f64::from(el.scroll_top()),
+                left: f64::from(el.scroll_left()),
+                height: f64::from(el.client_height()),
+                width: f64::from(el.client_width()),
+            });
+        }
+    };
+    // Measure once mounted.
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            read_viewport();
+        }
+    });
+    // Zooming keeps the instant at the left edge in place.
+    Effect::new(move |previous: Option<Zoom>| {
+        let current = zoom.get();
+        if let (Some(before), Some(el)) = (previous, scroller.get_untracked())
+            && before != current
+        {
+            let left = f64::from(el.scroll_left()) * current.px_per_day() / before.px_per_day();
+            el.set_scroll_left(left.round() as i32);
+            read_viewport();
+        }
+        current
+    });
+    let from = Memo::new(move |_| projection.with(|p| p.from));
+    let scale = Memo::new(move |_| Scale::new(from.get(), zoom.get()));
+    let pool_counts = Memo::new(move |_| {
+        projection.with(|p| p.clusters.iter().map(|c| c.pools.len()).collect::<Vec<_>>())
+    });
+    let offsets = Memo::new(move |_| pool_counts.with(|c| row_offsets(c.iter().copied())));
+    let rows_height = move || offsets.with(|o| o.last().copied().unwrap_or(0.0));
+    let width = Memo::new(move |_| projection.with(|p| scale.get().x(p.to)));
+    let releases = Memo::new(move |_| projection.with(|p| p.releases.clone()));
+    let visible = Memo::new(move |_| {
+        let v = viewport.get();
+        offsets.with(|o| visible_rows(o, (v.top - AXIS_PX).max(0.0), v.height, ROW_MARGIN_PX))
+    });
+    let x_range = Memo::new(move |_| {
+        let v = viewport.get();
+        x_window(v.left, v.width)
+    });
+    let ticks = Memo::new(move |_| projection.with(|p| ticks(&scale.get(), p.to)));
+    let now_x = move || scale.with(|s| s.x(from.get()));
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let next = match ev.key().as_str() {
+            "+" | "=" => zoom.get_untracked().zoom_in(),
+            "-" | "_" => zoom.get_untracked().zoom_out(),
+            _ => return,
+        };
+        ev.prevent_default();
+        zoom.set(next);
+    };
+    view! {
+        <div
+            class="tl-scroll"
+            node_ref=scroller
+            tabindex="0"
+            role="region"
+            aria-label="Timeline: scroll sideways for later weeks; + and − zoom"
+            data-testid="timeline-scroll"
+            on:scroll=move |_| read_viewport()
+            on:keydown=on_key
+        >
+            <div class="tl-canvas" style=move || format!("height:{}px", rows_height() + AXIS_PX)>
+                <div class="tl-labels" aria-hidden="true">
+                    <div class="tl-axis-spacer" style=format!("height:{AXIS_PX}px")>
+                        "Cluster / pool"
+                    </div>
+                    <For each=move || visible.get() key=|i| *i let:i>
+                        <RowLabels i projection offsets />
+                    </For>
+                </div>
+                <svg
+                    class="tl-svg"
+                    data-testid="timeline-svg"
+                    role="group"
+                    aria-label="Projected maintenance windows, releases and upgrades per cluster and pool"
+                    width=move || width.get()
+                    height=move || rows_height() + AXIS_PX
+                >
+                    <Patterns />
+                    <g class="tl-axis" aria-hidden="true">
+                        {move || {
+                            let h = rows_height() + AXIS_PX;
+                            ticks
+                                .get()
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <line
+                                            class=if t.major { "tl-tick major" } else { "tl-tick" }
+                                            x1=t.x
+                                            x2=t.x
+                                            y1=AXIS_PX - 6.0
+                                            y2=h
+                                        />
+                                        <text class="tl-tick-label" x=t.x + 3.0 y=AXIS_PX - 10.0>
+                                            {t.label}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </g>
+                    <g transform=format!("translate(0,{AXIS_PX})")>
+                        <For each=move || visible.get() key=|i| *i let:i>
+                            <ClusterRow i projection releases scale offsets width x_range detail />
+                        </For>
+                    </g>
+                    <g class="tl-now" data-testid="timeline-now">
+                        <line x1=now_x x2=now_x y1=0.0 y2=move || rows_height() + AXIS_PX />
+                        <text x=move || now_x() + 3.0 y=12.0>"now"</text>
+                        <title>{move || format!("Now: {}", layout::when(from.get()))}</title>
+                    </g>
+                </svg>
+            </div>
+        </div>
+    }
+}
+
+/// Fill patterns, so that nothing is told by colour alone.
+#[component]
+fn Patterns() -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id="tl-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect class="tl-hatch-bg" width="8" height="8" />
+                <line class="tl-hatch-line" x1="0" y1="0" x2="0" y2="8" />
+            </pattern>
+            <pattern id="tl-spill" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                <rect class="tl-spill-bg" width="6" height="6" />
+                <line class="tl-spill-line" x1="0" y1="0" x2="0" y2="6" />
+            </pattern>
+            <pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">
+                <rect class="tl-dots-bg" width="4" height="4" />
+                <circle class="tl-dots-dot" cx="2" cy="2" r="1" />
+            </pattern>
+        </defs>
+    }
+}
+
+/// The names, durations and spill totals beside cluster `i`'s rows.
+#[component]
+fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) -> impl IntoView {
+    let label: Memo<Option<RowLabel>> =
+        Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(row_label)));
+    let top = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0)) + AXIS_PX;
+    let state = use_plan_state();
+    view! {
+        <div
+            class="tl-row-label"
+            class:odd={i % 2 == 1}
+            style=move || {
+                let pools = label.with(|l| l.as_ref().map_or(0, |l| l.pools.len()));
+                format!("top:{}px;height:{}px", top(), cluster_height(pools))
+            }
+            data-testid=format!("timeline-label-{i}")
+        >
+            {move || {
+                label
+                    .get()
+                    .map(|l| {
+                        view! {
+                            <div class="tl-cluster-name">
+                                <button
+                                    type="button"
+                                    class="linkish"
+                                    tabindex="-1"
+                                    title="Open in the channel comparison"
+                                    on:click=move |_| state.select(i)
+                                >
+                                    {l.name}
+                                </button>
+                                <span class="tl-cluster-summary">{l.summary}</span>
+                            </div>
+                            {l
+                                .pools
+                                .into_iter()
+                                .enumerate()
+                                .map(|(j, p)| {
+                                    let spill = if p.spill_events > 0 {
+                                        format!(
+                                            "spills {} ×, {}",
+                                            p.spill_events,
+                                            minutes_text(p.spill_minutes),
+                                        )
+                                    } else {
+                                        "fits".to_owned()
+                                    };
+                                    view! {
+                                        <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
+                                            <span class="tl-pool">{p.name}</span>
+                                            <span
+                                                class="tl-pool-duration"
+                                                data-testid=format!("pool-duration-{i}-{j}")
+                                            >
+                                                {minutes_text(p.upgrade_minutes)}
+                                            </span>
+                                            <span
+                                                class="tl-pool-spill"
+                                                class:spills={p.spill_events > 0}
+                                                data-testid=format!("pool-spill-{i}-{j}")
+                                            >
+                                                {spill}
+                                            </span>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Cluster `i`'s block of the SVG. Its marks are recomputed only when this cluster's
+/// projection, the releases, its blackouts or the zoom change.
+#[component]
+fn ClusterRow(
+    i: usize,
+    projection: Memo<Projection>,
+    releases: Memo<Vec<Release>>,
+    scale: Memo<Scale>,
+    offsets: Memo<Vec<f64>>,
+    width: Memo<f64>,
+    x_range: Memo<(f64, f64)>,
+    detail: RwSignal<Option<Detail>>,
+) -> impl IntoView {
+    let state = use_plan_state();
+    let plan = state.plan;
+    let cluster = Memo::new(move |_| projection.with(|p| p.clusters.get(i).cloned()));
+    let blackouts = Memo::new(move |_| {
+        plan.with(|p| {
+            p.clusters
+                .get(i)
+                .and_then(|c| c.maintenance_configurations.node_os.as_ref())
+                .map(|w| (w.not_allowed_dates.clone(), w.utc_offset))
+        })
+    });
+    let track: Memo<Option<ClusterTrack>> = Memo::new(move |_| {
+        cluster.track();
+        releases.track();
+        blackouts.track();
+        let s = scale.get();
+        projection.with_untracked(|p| plan.with_untracked(|pl| cluster_track(pl, p, i, &s)))
+    });
+    let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
+    view! {
+        <g
+            class="tl-cluster"
+            transform=move || format!("translate(0,{})", y())
+            data-testid=format!("timeline-cluster-{i}")
+        >
+            {move || {
+                let (lo, hi) = x_range.get();
+                let w = width.get();
+                track.with(|t| t.as_ref().map(|t| draw_track(t, i, w, lo, hi, detail)))
+            }}
+        </g>
+    }
+}
+
+fn visible(x: f64, width: f64, lo: f64, hi: f64) -> bool {
+    x + width >= lo && x <= hi
+}
+
+/// The marks of one cluster within `[lo, hi]`.
+fn draw_track(
+    t: &ClusterTrack,
+    i: usize,
+    width: f64,
+    lo: f64,
+    hi: f64,
+    detail: RwSignal<Option<Detail>>,
+) -> impl IntoView + use<> {
+    let height = cluster_height(t.pools.len());
+    let blackouts = t
+        .blackouts
+        .iter()
+        .filter(|b| visible(b.x, b.width, lo, hi))
+        .map(|b| {
+            let title = b.title.clone();
+            view! {
+                <rect class="tl-blackout" x=b.x y=0.0 width=b.width height=height fill="url(#tl-hatch)">
+                    <title>{title}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let windows = t
+        .windows
+        .iter()
+        .filter(|w| visible(w.x, w.width, lo, hi))
+        .map(|w| {
+            let title = w.title.clone();
+            let aria = title.clone();
+            let line = vec![("Window", title.clone())];
+            let blocked = w.blocked.then(|| {
+                view! {
+                    <line class="tl-strike" x1=w.x y1=2.0 x2=w.x + w.width y2=layout::CLUSTER_ROW_PX - 4.0 />
+                    <line class="tl-strike" x1=w.x y1=layout::CLUSTER_ROW_PX - 4.0 x2=w.x + w.width y2=2.0 />
+                    {(w.width > 44.0).then(|| view! {
+                        <text class="tl-blocked-label" x=w.x + 2.0 y=layout::CLUSTER_ROW_PX - 8.0>"blocked"</text>
+                    })}
+                }
+            });
+            view! {
+                <g
+                    class="tl-window"
+                    class:blocked=w.blocked
+                    tabindex="0"
+                    role="img"
+                    aria-label=aria
+                    data-testid=if w.blocked { "window-blocked" } else { "window" }
+                    on:focus={let line = line.clone(); move |_| detail.set(Some(line.clone()))}
+                    on:mouseenter=move |_| detail.set(Some(line.clone()))
+                >
+                    <rect class="tl-window-band" x=w.x y=0.0 width=w.width height=height />
+                    <rect class="tl-window-head" x=w.x y=1.0 width=w.width height=layout::CLUSTER_ROW_PX - 4.0 />
+                    {blocked}
+                    <title>{title}</title>
+                </g>
+            }
+        })
+        .collect_view();
+    let releases = t
+        .releases
+        .iter()
+        .filter(|r| visible(r.x, 0.0, lo, hi))
+        .map(|r| {
+            let title = r.title.clone();
+            let d = format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x);
+            view! {
+                <path class="tl-release" class:reimage=r.reimage d=d data-testid="release">
+                    <title>{title}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let pools = t
+        .pools
+        .iter()
+        .enumerate()
+        .map(|(j, p)| {
+            let top = layout::CLUSTER_ROW_PX + POOL_ROW_PX * j as f64;
+            let bars = p
+                .upgrades
+                .iter()
+                .filter(|u| visible(u.x, u.width + u.spill_width, lo, hi))
+                .map(|u| {
+                    let kind = match u.kind {
+                        EventKind::Reimage => "reimage",
+                        EventKind::LivePatch => "live",
+                        EventKind::NightlyPatch => "nightly",
+                        EventKind::Reboot => "reboot",
+                    };
+                    let fill = if u.kind == EventKind::Reimage { "" } else { "url(#tl-dots)" };
+                    let details = u.details.clone();
+                    let title = u.title.clone();
+                    let aria = title.clone();
+                    let spill = (u.spill_width > 0.0).then(|| {
+                        view! {
+                            <rect
+                                class="tl-spill"
+                                x=u.spill_x
+                                y=top + 3.0
+                                width=u.spill_width.max(MIN_MARK_PX)
+                                height=POOL_ROW_PX - 6.0
+                                fill="url(#tl-spill)"
+                            />
+                        }
+                    });
+                    view! {
+                        <g
+                            class=format!("tl-upgrade {kind}")
+                            class:spilled={u.spill_width > 0.0}
+                            tabindex="0"
+                            role="img"
+                            aria-label=aria
+                            data-testid=format!("upgrade-{i}-{j}")
+                            on:focus={let d = details.clone(); move |_| detail.set(Some(d.clone()))}
+                            on:mouseenter=move |_| detail.set(Some(details.clone()))
+                        >
+                            <rect
+                                class="tl-bar"
+                                x=u.x
+                                y=top + 3.0
+                                width=u.width
+                                height=POOL_ROW_PX - 6.0
+                                fill=(!fill.is_empty()).then_some(fill)
+                            />
+                            {spill}
+                            <title>{title}</title>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let deferred = p
+                .deferred
+                .iter()
+                .filter(|(x, _)| visible(*x, 0.0, lo, hi))
+                .map(|(x, title)| {
+                    let title = title.clone();
+                    view! {
+                        <circle class="tl-deferred" cx=*x cy=top + POOL_ROW_PX / 2.0 r=4.0 data-testid="deferred">
+                            <title>{title}</title>
+                        </circle>
+                    }
+                })
+                .collect_view();
+            view! {
+                <line class="tl-pool-rule" x1=0.0 x2=width y1=top y2=top />
+                {bars}
+                {deferred}
+            }
+        })
+        .collect_view();
+    view! {
+        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
+        {blackouts}
+        {windows}
+        {releases}
+        {pools}
+    }
+}
+
+/// The key to the drawing's symbols, each with its pattern or shape.
+#[component]
+pub fn TimelineLegend() -> impl IntoView {
+    let swatch = |body: AnyView| {
+        view! {
+            <svg class="tl-swatch" width="28" height="16" aria-hidden="true">
+                {body}
+            </svg>
+        }
+    };
+    view! {
+        <ul class="tl-legend" aria-label="Legend">
+            <li>{swatch(view! { <rect class="tl-window-head" x="1" y="2" width="26" height="12" /> }.into_any())}"Maintenance window"</li>
+            <li>{swatch(view! { <g class="tl-window blocked"><rect class="tl-window-head" x="1" y="2" width="26" height="12" /><line class="tl-strike" x1="1" y1="2" x2="27" y2="14" /><line class="tl-strike" x1="1" y1="14" x2="27" y2="2" /></g> }.into_any())}"Window blocked (struck through)"</li>
+            <li>{swatch(view! { <rect x="1" y="1" width="26" height="14" fill="url(#tl-hatch)" class="tl-blackout" /> }.into_any())}"Blackout (hatched)"</li>
+            <li>{swatch(view! { <path class="tl-release reimage" d="M14,3 l5,0 l-5,8 l-5,-8 z" /> }.into_any())}"Release needing a reimage (filled)"</li>
+            <li>{swatch(view! { <path class="tl-release" d="M14,3 l5,0 l-5,8 l-5,-8 z" /> }.into_any())}"Release without reimage (hollow)"</li>
+            <li>{swatch(view! { <g class="tl-upgrade reimage"><rect class="tl-bar" x="1" y="3" width="26" height="10" /></g> }.into_any())}"Rolling reimage (solid)"</li>
+            <li>{swatch(view! { <g class="tl-upgrade live"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-dots)" /></g> }.into_any())}"Live patch / nightly patch (dotted)"</li>
+            <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
+            <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
+            <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>
+        </ul>
+    }
+}
