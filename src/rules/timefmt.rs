@@ -44,6 +44,14 @@ pub fn month_abbr(d: &impl Datelike) -> &'static str {
     month_name(d).get(..3).unwrap_or("")
 }
 
+/// `%a`: "Sun".
+pub fn weekday_abbr(d: &impl Datelike) -> &'static str {
+    WEEKDAYS
+        .get(d.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or("")
+}
+
 /// `%-d %b`: "13 Dec".
 pub fn day_month(d: &impl Datelike) -> String {
     format!("{} {}", d.day(), month_abbr(d))
@@ -61,11 +69,7 @@ pub fn day_month_year_time(t: &(impl Datelike + Timelike)) -> String {
 
 /// `%a %-d %b %Y %H:%M`: "Sun 13 Dec 2026 22:00".
 pub fn weekday_day_month_year_time(t: &(impl Datelike + Timelike)) -> String {
-    let weekday = WEEKDAYS
-        .get(t.weekday().num_days_from_monday() as usize)
-        .copied()
-        .unwrap_or("");
-    format!("{weekday} {}", day_month_year_time(t))
+    format!("{} {}", weekday_abbr(t), day_month_year_time(t))
 }
 
 /// `%B %Y`: "December 2026".
@@ -86,6 +90,19 @@ pub fn iso_date(d: &impl Datelike) -> String {
 /// `%Y-%m-%d %H:%M`: "2026-12-13 22:00".
 pub fn iso_date_time(t: &(impl Datelike + Timelike)) -> String {
     format!("{} {}", iso_date(t), hour_minute(t))
+}
+
+/// `%Y%m%dT%H%M%SZ`: "20261213T220000Z" (the caller's instant must be UTC).
+pub fn ics_utc_stamp(t: &(impl Datelike + Timelike)) -> String {
+    format!(
+        "{}{:02}{:02}T{:02}{:02}{:02}Z",
+        year(t),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// `%H:%M`: "22:00".
@@ -132,6 +149,9 @@ mod tests {
             assert_eq!(iso_month(&t), t.format("%Y-%m").to_string());
             assert_eq!(iso_date(&t), t.format("%Y-%m-%d").to_string());
             assert_eq!(iso_date_time(&t), t.format("%Y-%m-%d %H:%M").to_string());
+            assert_eq!(weekday_abbr(&t), t.format("%a").to_string());
+            assert_eq!(hour_minute(&t), t.format("%H:%M").to_string());
+            assert_eq!(ics_utc_stamp(&t), t.format("%Y%m%dT%H%M%SZ").to_string());
         }
     }
 

@@ -239,7 +239,7 @@ fn channel_line(c: &Cluster, config: ConfigName) -> String {
 
 /// `20261128T210000Z` (RFC 5545 §3.3.5, form #2: UTC).
 fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    crate::rules::timefmt::ics_utc_stamp(&t)
 }
 
 /// A globally unique, stable UID: the start, the configuration and a hash of the cluster's ARM

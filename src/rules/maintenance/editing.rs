@@ -272,8 +272,8 @@ pub fn legacy_to_window(
         if !exact {
             changes.push(format!(
                 "notAllowedTime {} to {} became the whole days {start} to {end} (notAllowedDates are whole days)",
-                span.start.format("%Y-%m-%d %H:%M"),
-                span.end.format("%Y-%m-%d %H:%M")
+                crate::rules::timefmt::iso_date_time(&span.start),
+                crate::rules::timefmt::iso_date_time(&span.end)
             ));
         }
         not_allowed_dates.push(DateSpan { start, end });

@@ -135,12 +135,12 @@ pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
             let monday = t.weekday() == Weekday::Mon;
             let label = if scale.px_per_day >= 60.0 {
                 if monday {
-                    t.format("Mon %-d %b").to_string()
+                    format!("Mon {}", crate::rules::timefmt::day_month(&t))
                 } else {
-                    t.format("%a %-d").to_string()
+                    format!("{} {}", crate::rules::timefmt::weekday_abbr(&t), t.day())
                 }
             } else if monday {
-                t.format("%-d %b").to_string()
+                crate::rules::timefmt::day_month(&t)
             } else if scale.px_per_day >= 8.0 {
                 String::new()
             } else {
@@ -173,7 +173,12 @@ pub fn row_offsets(pool_counts: impl IntoIterator<Item = usize>) -> Vec<f64> {
 
 /// `Tue 3 Nov 09:00 UTC`.
 pub fn when(t: DateTime<Utc>) -> String {
-    t.format("%a %-d %b %H:%M UTC").to_string()
+    format!(
+        "{} {} {} UTC",
+        crate::rules::timefmt::weekday_abbr(&t),
+        crate::rules::timefmt::day_month(&t),
+        crate::rules::timefmt::hour_minute(&t)
+    )
 }
 
 /// `37 min` or `4 h 05 min`.

@@ -98,7 +98,7 @@ fn BlackoutRow(cluster: usize, config: ConfigName, index: usize) -> impl IntoVie
                     End::Start => s.start,
                     End::End => s.end,
                 })
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| crate::rules::timefmt::iso_date(&d))
                 .unwrap_or_default()
             })
         })

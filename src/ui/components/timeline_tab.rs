@@ -45,8 +45,8 @@ pub fn TimelineTab() -> impl IntoView {
                                         .with(|p| {
                                             format!(
                                                 "{} → {}",
-                                                p.from.format("%-d %b %Y %H:%M UTC"),
-                                                p.to.format("%-d %b %Y"),
+                                                crate::rules::timefmt::day_month_year_time(&p.from) + " UTC",
+                                                crate::rules::timefmt::day_month_year(&p.to),
                                             )
                                         })
                                 }}

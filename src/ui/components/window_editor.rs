@@ -244,9 +244,9 @@ fn legacy_blackouts(spans: &[TimeSpan]) -> impl IntoView + use<> {
             format!(
                 "{} {} to {} {} UTC",
                 format_date(s.start.date_naive()),
-                s.start.format("%H:%M"),
+                crate::rules::timefmt::hour_minute(&s.start),
                 format_date(s.end.date_naive()),
-                s.end.format("%H:%M")
+                crate::rules::timefmt::hour_minute(&s.end)
             )
         })
         .collect();

@@ -161,7 +161,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 id=id("startDate")
                 label="Start date (optional)"
                 input_type="date"
-                value=text(|w| w.start_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                value=text(|w| w.start_date.map(|d| crate::rules::timefmt::iso_date(&d)).unwrap_or_default())
                 hint=first_window
                 on_input=move |v: String| {
                     let date = if v.is_empty() {

@@ -45,9 +45,13 @@ fn span_text(
         return from;
     };
     let to = if a.date() == b.date() {
-        b.format("%H:%M").to_string()
+        crate::rules::timefmt::hour_minute(&b)
     } else {
-        b.format("%a %H:%M").to_string()
+        format!(
+            "{} {}",
+            crate::rules::timefmt::weekday_abbr(&b),
+            crate::rules::timefmt::hour_minute(&b)
+        )
     };
     format!("{from} → {to}")
 }
@@ -77,7 +81,7 @@ pub fn WindowList(cluster: usize, config: ConfigName, view: WindowsView) -> impl
                 .map(|o| Row {
                     start: o.start,
                     local_date: local_datetime(o.start, offset)
-                        .map(|l| l.date().format("%Y-%m-%d").to_string())
+                        .map(|l| crate::rules::timefmt::iso_date(&l.date()))
                         .unwrap_or_default(),
                     utc: span_text(o.start, o.end, |_| 0),
                     window_local: span_text(o.start, o.end, |_| offset.minutes()),

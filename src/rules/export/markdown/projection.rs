@@ -48,9 +48,9 @@ fn position(ctx: &Context<'_>, c: &Cluster) -> Option<usize> {
 
 fn horizon(ctx: &Context<'_>) -> String {
     format!(
-        "the {} weeks from {}",
+        "the {} weeks from {} UTC",
         ctx.weeks,
-        ctx.projection.from.format("%Y-%m-%d %H:%M UTC")
+        crate::rules::timefmt::iso_date_time(&ctx.projection.from)
     )
 }
 
