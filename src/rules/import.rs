@@ -301,7 +301,7 @@ impl State {
         let drafts = std::mem::take(&mut self.clusters);
         for mut d in drafts {
             // The same pools whatever order the inputs came in: System pools first, then by name.
-            d.cluster.agent_pool_profiles.sort_by(|a, b| {
+            crate::rules::stable_sort::sort_by(&mut d.cluster.agent_pool_profiles, |a, b| {
                 (a.mode != PoolMode::System, &a.name).cmp(&(b.mode != PoolMode::System, &b.name))
             });
             if !d.configs.is_empty() {

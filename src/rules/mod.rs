@@ -31,6 +31,7 @@ pub mod plan;
 pub mod pool;
 pub mod projection;
 pub mod share;
+pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
 pub mod version;

@@ -93,7 +93,9 @@ pub fn render(
             weeks,
         });
     }
-    events.sort_by_key(|e| (e.window.start, e.order, e.config as u8));
+    crate::rules::stable_sort::sort_by_key(&mut events, |e| {
+        (e.window.start, e.order, e.config as u8)
+    });
 
     let mut out = String::new();
     let dtstamp = stamp(from);

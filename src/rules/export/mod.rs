@@ -236,7 +236,7 @@ pub fn script_unchecked(
 /// plan order (the tag orders rollouts, see [`Cluster::tags`]).
 pub fn apply_order(plan: &Plan) -> Vec<&Cluster> {
     let mut clusters: Vec<&Cluster> = plan.clusters.iter().collect();
-    clusters.sort_by_key(|c| {
+    crate::rules::stable_sort::sort_by_key(&mut clusters, |c| {
         c.tags
             .get("ring")
             .and_then(|r| r.trim().parse::<u32>().ok())

@@ -150,7 +150,9 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
         ));
     }
     // A stable sort keeps family order among findings at the same place.
-    found.sort_by_key(|f| (f.severity, f.path.cluster, f.path.pool));
+    crate::rules::stable_sort::sort_by_key(&mut found, |f| {
+        (f.severity, f.path.cluster, f.path.pool)
+    });
     found
 }
 

@@ -54,7 +54,7 @@ impl Blackouts {
     }
 
     fn sorted(mut v: Vec<(DateTime<Utc>, DateTime<Utc>)>) -> Self {
-        v.sort();
+        crate::rules::stable_sort::sort(&mut v);
         Blackouts(v)
     }
 

@@ -110,7 +110,7 @@ pub fn findings(
         options,
     ));
     // Stable: plan order within each severity.
-    out.sort_by_key(|f| f.severity);
+    crate::rules::stable_sort::sort_by_key(&mut out, |f| f.severity);
     out
 }
 

@@ -323,6 +323,6 @@ pub fn collect(
             );
         }
     }
-    out.sort_by_key(|f| f.severity);
+    crate::rules::stable_sort::sort_by_key(&mut out, |f| f.severity);
     out
 }

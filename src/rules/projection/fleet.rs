@@ -115,7 +115,7 @@ fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         starts.extend(c.windows.iter().map(|w| (sub, w.start.timestamp(), i)));
     }
-    starts.sort_unstable();
+    crate::rules::stable_sort::sort(&mut starts);
     let sub_names: BTreeMap<u32, &str> = subs.iter().map(|(k, v)| (*v, *k)).collect();
     // (subscription, clusters) -> (first shared start, count)
     type Shared<'a> = BTreeMap<(&'a str, Vec<u32>), (DateTime<Utc>, u32)>;
@@ -148,7 +148,9 @@ fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
             occurrences: n,
         })
         .collect();
-    out.sort_by(|a, b| (a.first_start, &a.subscription).cmp(&(b.first_start, &b.subscription)));
+    crate::rules::stable_sort::sort_by(&mut out, |a, b| {
+        (a.first_start, &a.subscription).cmp(&(b.first_start, &b.subscription))
+    });
     out
 }
 
@@ -168,7 +170,7 @@ fn ring_order(
     let soak = Duration::hours(i64::from(soak_hours));
     let ring_of_cluster: Vec<Option<u32>> = plan.clusters.iter().map(ring_of).collect();
     let mut ring_ids: Vec<u32> = ring_of_cluster.iter().flatten().copied().collect();
-    ring_ids.sort_unstable();
+    crate::rules::stable_sort::sort(&mut ring_ids);
     ring_ids.dedup();
     let releases = clusters
         .iter()

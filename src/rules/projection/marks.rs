@@ -425,6 +425,6 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
             ));
         }
     }
-    rows.sort_by_key(|r| r.at);
+    crate::rules::stable_sort::sort_by_key(&mut rows, |r| r.at);
     rows
 }

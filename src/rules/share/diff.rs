@@ -126,7 +126,7 @@ fn walk(
     match (old, new) {
         (Some(Value::Object(a)), Some(Value::Object(b))) => {
             let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-            keys.sort();
+            crate::rules::stable_sort::sort(&mut keys);
             keys.dedup();
             for k in keys {
                 walk(&join(path, k), a.get(k), b.get(k), out);

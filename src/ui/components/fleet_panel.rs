@@ -39,7 +39,7 @@ pub fn FleetPanel(projection: Memo<Projection>) -> impl IntoView {
                     "No cluster has a ring (tag ring=0..n, or environment dev/test/prod).".to_owned()
                 } else {
                     let mut list: Vec<String> = f.rings.iter().map(|(c, r)| format!("{c} (ring {r})")).collect();
-                    list.sort();
+                    crate::rules::stable_sort::sort(&mut list);
                     format!("Rings: {}.", list.join(", "))
                 };
                 let stagger = if f.stagger.is_empty() {
