@@ -108,7 +108,10 @@ fn BlackoutRow(cluster: usize, config: ConfigName, index: usize) -> impl IntoVie
             if v.is_empty() {
                 return Err("A blackout needs both dates".to_owned());
             }
-            let date = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+            // <input type=date> gives YYYY-MM-DD; NaiveDate's FromStr (already linked for the plan's
+            // serde) reads it without pulling in chrono's strftime parser (parse_from_str).
+            let date = v
+                .parse::<NaiveDate>()
                 .map_err(|_| format!("{v:?} is not a date"))?;
             let group = config_dom_id(cluster, config, &format!("notAllowedDates.{index}"));
             edit_window(state, cluster, config, Some(&group), |w| {
