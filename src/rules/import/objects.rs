@@ -173,13 +173,12 @@ impl State {
         if !obj.contains_key("count") {
             self.note(input, path, NoteKind::Assumption, format!("node pool {name}: no count; assumed 0 nodes: set the node count for durations and costs"));
         }
-        let known: Map<String, Value> = obj
-            .into_iter()
-            .filter(|(k, _)| {
-                POOL_FIELDS.contains(&k.as_str())
-                    && !matches!(k.as_str(), "id" | "type" | "resourceGroup")
-            })
-            .collect();
+        // `retain`, not a filtering `collect()` (which sorts again; see shape::strip_nulls).
+        let mut known = obj;
+        known.retain(|k, _| {
+            POOL_FIELDS.contains(&k.as_str())
+                && !matches!(k.as_str(), "id" | "type" | "resourceGroup")
+        });
         serde_json::from_value(Value::Object(known)).map_err(|e| ImportError::Field {
             input,
             path: path.to_owned(),

@@ -27,12 +27,15 @@ pub(super) fn str_field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'
 /// them absent.
 pub(super) fn strip_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, strip_nulls(v)))
-                .collect(),
-        ),
+        // In place, not `collect()`: collecting a map sorts its pairs, and every collect site
+        // compiles its own copy of the sort (bundle size).
+        Value::Object(mut map) => {
+            map.retain(|_, v| !v.is_null());
+            for v in map.values_mut() {
+                *v = strip_nulls(std::mem::take(v));
+            }
+            Value::Object(map)
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
         other => other,
     }

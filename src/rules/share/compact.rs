@@ -131,11 +131,15 @@ fn unpack_key(key: &str) -> String {
 
 fn map_keys(value: Value, f: &dyn Fn(&str) -> String) -> Value {
     match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (f(&k), map_keys(v, f)))
-                .collect::<Map<_, _>>(),
-        ),
+        // Inserts rather than `collect()`s: collecting a map sorts its pairs with a copy of the
+        // sort per collect site (bundle size). Equal renamed keys: the last wins either way.
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                out.insert(f(&k), map_keys(v, f));
+            }
+            Value::Object(out)
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(|v| map_keys(v, f)).collect()),
         other => other,
     }
