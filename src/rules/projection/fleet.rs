@@ -116,7 +116,9 @@ fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
         starts.extend(c.windows.iter().map(|w| (sub, w.start.timestamp(), i)));
     }
     crate::rules::stable_sort::sort(&mut starts);
-    let sub_names: BTreeMap<u32, &str> = subs.iter().map(|(k, v)| (*v, *k)).collect();
+    // `extend`, not `collect()` (bundle size: see projection::marks).
+    let mut sub_names: BTreeMap<u32, &str> = BTreeMap::new();
+    sub_names.extend(subs.iter().map(|(k, v)| (*v, *k)));
     // (subscription, clusters) -> (first shared start, count)
     type Shared<'a> = BTreeMap<(&'a str, Vec<u32>), (DateTime<Utc>, u32)>;
     let mut grouped: Shared = BTreeMap::new();

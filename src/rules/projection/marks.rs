@@ -165,7 +165,9 @@ pub fn cluster_track(
                 .collect()
         })
         .unwrap_or_default();
-    let streams: BTreeSet<Stream> = cluster.pools.iter().filter_map(|p| p.stream).collect();
+    // `extend`, not `collect()`: collecting sorts with a sort copy per collect site (bundle size).
+    let mut streams: BTreeSet<Stream> = BTreeSet::new();
+    streams.extend(cluster.pools.iter().filter_map(|p| p.stream));
     let releases = projection
         .releases
         .iter()
@@ -360,7 +362,9 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
             ));
         }
     }
-    let streams: BTreeSet<Stream> = cluster.pools.iter().filter_map(|p| p.stream).collect();
+    // `extend`, not `collect()`: collecting sorts with a sort copy per collect site (bundle size).
+    let mut streams: BTreeSet<Stream> = BTreeSet::new();
+    streams.extend(cluster.pools.iter().filter_map(|p| p.stream));
     for r in projection
         .releases
         .iter()
