@@ -100,6 +100,14 @@ impl Plan {
         Ok((plan, notices))
     }
 
+    /// The plan as a JSON value: the same value as `serde_json::to_value(self)`.
+    pub fn to_value(&self) -> serde_json::Value {
+        // Parsed back from `to_json` rather than `serde_json::to_value`, so the browser module
+        // holds one copy of the plan's Serialize code (the pretty writer's) instead of two
+        // (bundle size). Exact: a plan holds no floats, and the value's maps sort their keys.
+        serde_json::from_str(&self.to_json()).unwrap_or_default()
+    }
+
     /// The canonical pretty JSON form (stable key order: struct order).
     pub fn to_json(&self) -> String {
         // Serializing plain data structs to a String cannot fail.
@@ -128,6 +136,17 @@ fn json_path(dotted: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_value_is_exactly_serde_json_to_value() {
+        for plan in [
+            crate::rules::demo::demo_plan(),
+            crate::rules::demo::fleet(7),
+            Plan::default(),
+        ] {
+            assert_eq!(plan.to_value(), serde_json::to_value(&plan).unwrap());
+        }
+    }
 
     #[test]
     fn unknown_fields_become_notices_not_errors() {

@@ -58,8 +58,7 @@ pub enum ShareError {
 
 /// The fragment for `plan`, starting with `#`.
 pub fn encode(plan: &Plan) -> String {
-    // Serializing plain data structs cannot fail.
-    let value = serde_json::to_value(plan).unwrap_or_default();
+    let value = plan.to_value();
     let json = compact::pack(value).to_string();
     let mut bytes = crc32::crc32(json.as_bytes()).to_be_bytes().to_vec();
     bytes.extend(miniz_oxide::deflate::compress_to_vec(

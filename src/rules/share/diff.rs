@@ -50,35 +50,38 @@ impl std::fmt::Display for Change {
 /// then removed clusters.
 pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
     let mut out = Vec::new();
-    let plan_value = |p: &Plan| {
-        let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
-        if let Some(obj) = v.as_object_mut() {
-            obj.remove("clusters");
-        }
-        v
+    // The plan fields without `clusters`, and each cluster's value in plan order.
+    let split = |p: &Plan| {
+        let mut v = p.to_value();
+        let clusters = match v.as_object_mut().and_then(|obj| obj.remove("clusters")) {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        };
+        (v, clusters)
     };
+    let (before_plan, before_clusters) = split(before);
+    let (after_plan, after_clusters) = split(after);
     let mut fields = Vec::new();
-    walk(
-        "",
-        Some(&plan_value(before)),
-        Some(&plan_value(after)),
-        &mut fields,
-    );
+    walk("", Some(&before_plan), Some(&after_plan), &mut fields);
     out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
         cluster: None,
         path,
         old,
         new,
     }));
-    for c in &after.clusters {
-        match before.clusters.iter().find(|b| b.name == c.name) {
+    for (i, c) in after.clusters.iter().enumerate() {
+        match before.clusters.iter().position(|b| b.name == c.name) {
             None => out.push(Change::ClusterAdded {
                 cluster: c.name.clone(),
             }),
-            Some(b) => {
+            Some(j) => {
                 let mut fields = Vec::new();
-                let (bv, av) = (serde_json::to_value(b).ok(), serde_json::to_value(c).ok());
-                walk("", bv.as_ref(), av.as_ref(), &mut fields);
+                walk(
+                    "",
+                    before_clusters.get(j),
+                    after_clusters.get(i),
+                    &mut fields,
+                );
                 out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
                     cluster: Some(c.name.clone()),
                     path,
