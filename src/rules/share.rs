@@ -119,8 +119,10 @@ fn decode_v1(data: &str) -> Result<Plan, ShareError> {
     if crc32::crc32(&json) != crc {
         return Err(ShareError::Tampered);
     }
+    // from_str over from_slice: the str reader's Value parser is already linked (bundle size).
+    let packed = std::str::from_utf8(&json).map_err(|_| ShareError::Tampered)?;
     let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|_| ShareError::Tampered)?;
+        serde_json::from_str(packed).map_err(|_| ShareError::Tampered)?;
     let text = serde_json::to_string(&compact::unpack(value)).unwrap_or_default();
     let (plan, _notices) = Plan::from_json(&text)?;
     Ok(plan)
