@@ -392,7 +392,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
         "{out}"
     );
     assert!(
-        out.contains("apps: +32 vCPUs DSv5 (4 surge nodes)"),
+        out.contains("apps: +32 vCPUs DSv5 (4 surge nodes × 8 vCPUs)"),
         "{out}"
     );
     assert!(

@@ -22,6 +22,8 @@ pub struct PoolQuota {
     /// Quota family, e.g. `DSv5`; `None` when the size is unknown.
     pub family: Option<String>,
     pub peak_extra_nodes: u32,
+    /// vCPUs of one VM of the size; `None` when unknown.
+    pub vcpus_per_node: Option<u32>,
     /// Peak extra nodes × vCPUs of the size; `None` when the vCPUs are unknown.
     pub extra_vcpus: Option<u32>,
 }
@@ -104,6 +106,7 @@ pub fn summarise(plan: &Plan, clusters: &[ClusterProjection]) -> SurgeQuota {
                         vm_size: p.vm_size.clone(),
                         family: vm.family,
                         peak_extra_nodes: extra,
+                        vcpus_per_node: vm.vcpus,
                         extra_vcpus,
                     }
                 })
@@ -146,14 +149,27 @@ pub fn format_families(f: &[FamilyVcpus]) -> String {
         .join(", ")
 }
 
-/// One pool's figure in words: `+32 vCPUs DSv5 (4 × 8)` or why it is unknown.
+/// `1 surge node`, `4 surge nodes`.
+fn surge_nodes(n: u32) -> String {
+    if n == 1 {
+        "1 surge node".to_owned()
+    } else {
+        format!("{n} surge nodes")
+    }
+}
+
+/// One pool's figure in words: `+32 vCPUs DSv5 (4 surge nodes × 8 vCPUs)` or why it is unknown.
 pub fn format_pool(p: &PoolQuota) -> String {
-    match (p.extra_vcpus, &p.family) {
-        (Some(0), _) => "+0 vCPUs (no surge nodes)".to_owned(),
-        (Some(v), Some(f)) => format!("+{v} vCPUs {f} ({} surge nodes)", p.peak_extra_nodes),
+    match (p.extra_vcpus, &p.family, p.vcpus_per_node) {
+        (Some(0), _, _) => "+0 vCPUs (no surge nodes)".to_owned(),
+        (Some(v), Some(f), Some(per)) => format!(
+            "+{v} vCPUs {f} ({} × {per} vCPUs)",
+            surge_nodes(p.peak_extra_nodes)
+        ),
         _ => format!(
-            "unknown: vCPUs of {} not known, enter them in the assumptions ({} surge nodes)",
-            p.vm_size, p.peak_extra_nodes
+            "unknown: vCPUs of {} not known, enter them in the assumptions ({})",
+            p.vm_size,
+            surge_nodes(p.peak_extra_nodes)
         ),
     }
 }
@@ -184,11 +200,18 @@ mod tests {
         assert_eq!(apps.peak_extra_nodes, 4);
         assert_eq!(apps.family.as_deref(), Some("DSv5"));
         assert_eq!(apps.extra_vcpus, Some(32));
-        assert_eq!(format_pool(apps), "+32 vCPUs DSv5 (4 surge nodes)");
+        assert_eq!(
+            format_pool(apps),
+            "+32 vCPUs DSv5 (4 surge nodes × 8 vCPUs)"
+        );
         // system: 3 × 33 % → 1 surge × 4 vCPUs = 4; the apps pool's 32 is the cluster peak,
         // not 4 + 32 + win's, because pools go one after another (§2 rule 3).
         let system = prod.pools.iter().find(|p| p.pool == "system").unwrap();
         assert_eq!(system.extra_vcpus, Some(4));
+        assert_eq!(
+            format_pool(system),
+            "+4 vCPUs DSv5 (1 surge node × 4 vCPUs)"
+        );
         assert_eq!(format_families(&prod.peak), "DSv5: +32 vCPUs");
     }
 
