@@ -385,11 +385,28 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert!(out.contains("Exposure (SLA 14 d)"));
     assert!(out.contains("fleet: ") && out.contains("USD per month"));
     assert!(out.contains("SecurityPatch + daily window: worst"));
+    // prod apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; the cluster peak is the
+    // max over its pools (one after another, aks-rules.md §2 rule 3), not the sum.
+    assert!(
+        out.contains("aks-prod-weu: peak DSv5: +32 vCPUs\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("apps: +32 vCPUs DSv5 (4 surge nodes × 8 vCPUs)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("subscription contoso-prod: worst case if windows overlap DSv5: +32 vCPUs")
+    );
 
     let json = run(&["project", path, "--from", FROM, "--weeks", "4", "--json"]);
     assert!(json.status.success());
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["projection"]["clusters"].as_array().unwrap().len(), 3);
+    let prod = &v["projection"]["quota"]["clusters"][2];
+    assert_eq!(prod["cluster"], "aks-prod-weu");
+    assert_eq!(prod["peak"][0]["family"], "DSv5");
+    assert_eq!(prod["peak"][0]["extraVcpus"], 32);
     assert_eq!(
         v["channelComparison"][0]["channels"]
             .as_array()

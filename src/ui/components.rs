@@ -22,6 +22,7 @@ pub mod import_panel;
 pub mod link_open;
 pub mod plan_tab;
 pub mod pool_editor;
+pub mod quota_panel;
 pub mod share_panel;
 pub mod tabs;
 pub mod timeline_svg;

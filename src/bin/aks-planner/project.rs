@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use planner::rules::findings::Severity;
 use planner::rules::projection::compare::{ChannelOutcome, compare_channels};
 use planner::rules::projection::exposure::ExposureStats;
+use planner::rules::projection::quota::{format_families, format_pool};
 use planner::rules::projection::{
     EventKind, PoolEvent, Projection, format_days, format_money, project,
 };
@@ -106,6 +107,29 @@ fn event_line(p: &Projection, e: &PoolEvent) -> String {
     line
 }
 
+/// Surge quota: per pool, the cluster peak per family (max: pools go one after another,
+/// aks-rules.md §2 rule 3) and per subscription the sum of cluster peaks (worst case).
+fn print_quota(p: &Projection) {
+    println!("Surge quota (extra vCPUs per VM family, §4.2):");
+    for c in &p.quota.clusters {
+        println!("  {}: peak {}", c.cluster, format_families(&c.peak));
+        for pool in &c.pools {
+            println!("    {}: {}", pool.pool, format_pool(pool));
+        }
+    }
+    for s in &p.quota.subscriptions {
+        println!(
+            "  subscription {}: worst case if windows overlap {}",
+            if s.subscription.is_empty() {
+                "(unnamed)"
+            } else {
+                &s.subscription
+            },
+            format_families(&s.worst_case)
+        );
+    }
+}
+
 fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
     let cur = &p.costs.currency;
     println!(
@@ -193,6 +217,8 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
         format_money(p.costs.per_month_micros, cur),
         format_money(p.costs.per_year_micros, cur)
     );
+    println!();
+    print_quota(p);
     println!();
     println!("Channels side by side:");
     for (name, rows) in channels {

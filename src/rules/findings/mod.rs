@@ -148,6 +148,23 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             now,
             plan.assumptions.recurrence,
         ));
+        // Applied at `now`, a configuration whose next window starts within 15 minutes may
+        // miss it (aks-rules.md §3.6).
+        if let Some(now) = now {
+            found.extend(
+                maintenance::ConfigName::ALL
+                    .into_iter()
+                    .filter_map(|config| {
+                        maintenance::change_lead_time(
+                            index,
+                            cluster,
+                            config,
+                            now,
+                            plan.assumptions.recurrence,
+                        )
+                    }),
+            );
+        }
     }
     // A stable sort keeps family order among findings at the same place.
     crate::rules::stable_sort::sort_by_key(&mut found, |f| {

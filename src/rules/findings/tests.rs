@@ -379,3 +379,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn applying_a_window_change_less_than_15_minutes_before_the_window_is_flagged() {
+    // The demo's dev node OS window is Tuesdays 09:00 at +01:00, i.e. 08:00 UTC.
+    let at = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let late = check_at(&demo_plan(), Some(at("2026-11-24T07:50:00Z")));
+    assert!(
+        late.iter()
+            .any(|f| f.code == "maintenance-changed-too-late" && f.path.cluster == Some(0))
+    );
+    let early = check_at(&demo_plan(), Some(at("2026-11-24T07:30:00Z")));
+    assert!(
+        !early
+            .iter()
+            .any(|f| f.code == "maintenance-changed-too-late")
+    );
+}

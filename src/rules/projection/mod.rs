@@ -5,7 +5,7 @@
 //! # Where to start
 //! [`project`] is the entry point. [`release`] models what is published when (§1.3),
 //! [`duration`] the surge arithmetic (§4.2–4.3), [`timeline`] places upgrades into windows
-//! (§3.6–3.7), then [`exposure`], [`cost`], [`fleet`] and [`findings`] summarise.
+//! (§3.6–3.7), then [`exposure`], [`cost`], [`quota`], [`fleet`] and [`findings`] summarise.
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
 pub mod assumption_edit;
@@ -21,6 +21,7 @@ pub mod layout;
 mod layout_tests;
 pub mod marks;
 mod placement;
+pub mod quota;
 pub mod release;
 pub mod timeline;
 #[cfg(test)]
@@ -55,6 +56,8 @@ pub struct Projection {
     pub exposure: exposure::FleetExposure,
     pub costs: cost::CostSummary,
     pub fleet: fleet::FleetChecks,
+    /// Extra regional vCPUs per VM family while pools surge (§4.2).
+    pub quota: quota::SurgeQuota,
     pub findings: Vec<Finding>,
 }
 
@@ -78,6 +81,7 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         .collect();
     let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
     let costs = cost::summarise(plan, &clusters, from, to);
+    let quota = quota::summarise(plan, &clusters);
     let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
     let findings = findings::collect(plan, &clusters, &exposure, &fleet);
     Projection {
@@ -88,6 +92,7 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         exposure,
         costs,
         fleet,
+        quota,
         findings,
     }
 }

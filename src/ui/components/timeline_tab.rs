@@ -1,5 +1,5 @@
 //! The "Timeline" tab (issue 4): the projected timeline of the whole fleet, its table, the
-//! exposure, cost, channel and fleet panels beside it and the assumptions under it. One
+//! exposure, cost, surge quota, channel and fleet panels beside it and the assumptions under it. One
 //! `Memo<Projection>` feeds them all; every number comes from `rules::projection`.
 
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use crate::ui::components::channels_panel::ChannelsPanel;
 use crate::ui::components::cost_panel::CostPanel;
 use crate::ui::components::exposure_panel::ExposurePanel;
 use crate::ui::components::fleet_panel::FleetPanel;
+use crate::ui::components::quota_panel::QuotaPanel;
 use crate::ui::components::timeline_svg::{Detail, TimelineLegend, TimelineSvg};
 use crate::ui::components::timeline_table::TimelineTable;
 use crate::ui::state::use_plan_state;
@@ -75,6 +76,7 @@ pub fn TimelineTab() -> impl IntoView {
                 <div class="tl-side">
                     <ExposurePanel projection />
                     <CostPanel projection />
+                    <QuotaPanel projection />
                     <ChannelsPanel />
                     <FleetPanel projection />
                 </div>

@@ -12,6 +12,7 @@ use crate::rules::projection::compare::compare_channels;
 use crate::rules::projection::cost::{ClusterCost, CostKind};
 use crate::rules::projection::duration::UpgradePath;
 use crate::rules::projection::exposure::{ClusterExposure, ExposureStats};
+use crate::rules::projection::quota::format_families;
 use crate::rules::projection::{
     ClusterProjection, EventKind, Scheduling, format_days, format_hours_minutes, format_money,
 };
@@ -74,7 +75,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "Rolling node OS reimage per pool (aks-rules.md §4.2–4.3), estimated from the step timings in the plan's assumptions; pools of a cluster go one after another. Reimages, spill and waits over {}.\n",
+        "Rolling node OS reimage per pool (aks-rules.md §4.2–4.3), estimated from the step timings in the plan's assumptions; pools of a cluster go one after another, so a cluster's surge quota (extra regional vCPUs per VM family) is its largest pool's, not the sum (§2 rule 3). Reimages, spill and waits over {}.\n",
         horizon(ctx)
     );
     let _ = writeln!(
@@ -153,11 +154,28 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "- {}: {timing}; all pools one after another ≈ {}{change}.",
+            "- {}: {timing}; all pools one after another ≈ {}{change}; {}.",
             md(&c.name),
-            format_hours_minutes(c.total_upgrade_minutes)
+            format_hours_minutes(c.total_upgrade_minutes),
+            quota_words(ctx, p.index)
         );
     }
+}
+
+/// The cluster's peak surge quota per VM family (max over its pools, §2 rule 3 / §4.3).
+fn quota_words(ctx: &Context<'_>, index: usize) -> String {
+    let Some(q) = ctx.projection.quota.clusters.get(index) else {
+        return "surge quota unknown".to_owned();
+    };
+    let mut words = format!("surge quota at the peak {}", md(&format_families(&q.peak)));
+    if !q.unknown_sizes.is_empty() {
+        let _ = write!(
+            words,
+            " (vCPUs unknown for {}: enter them in the assumptions)",
+            md(&q.unknown_sizes.join(", "))
+        );
+    }
+    words
 }
 
 /// `typical` and `worst` cells, `n/a` when there is nothing to measure.
