@@ -7,11 +7,26 @@ use chrono::NaiveDate;
 
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{bash as q, comment};
+use super::skeleton::{self, Dialect};
 
 const TMP: &str = "AKS_PLANNER_TMP";
 /// Heredoc delimiter. Quoted (`<<'…'`) so the body is never expanded; the body is one line of
 /// JSON (serde output starting with `{`), which cannot equal the delimiter.
 const EOF_MARK: &str = "AKS_PLANNER_JSON";
+
+const DIALECT: Dialect = Dialect {
+    indent: "  ",
+    prerequisites_open: "prerequisites() {\n",
+    nothing_to_do: ": #",
+    cluster_open: |number, quoted_name| {
+        format!("apply_cluster_{number}() {{\n  CURRENT_CLUSTER={quoted_name}\n")
+    },
+    plan_open: "apply_plan() {\n  prerequisites\n",
+    plan_call: |number| format!("  apply_cluster_{number}\n"),
+    plan_close: "  CURRENT_CLUSTER='(done)'\n  echo 'aks-planner: plan applied' >&2\n}\n\n",
+    quote: |text| q(text).into_owned(),
+    step_lines,
+};
 
 pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
@@ -22,10 +37,9 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
+    out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
-        "# Per cluster: maintenance windows, node pool upgrade settings, then the channels, so a\n\
-         # channel change that rolls nodes already uses the new window and surge.\n\
-         # Usage: bash THIS.sh                 apply the whole plan\n\
+        "# Usage: bash THIS.sh                 apply the whole plan\n\
          #        bash THIS.sh CLUSTER...      apply only the named clusters\n\
          # Stops at the first failing command and names the cluster it was applying.\n\
          set -Eeuo pipefail\n\
@@ -36,29 +50,7 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
         out,
         "{TMP}=\"$(mktemp -d)\"\ntrap 'rm -rf \"${TMP}\"' EXIT\n"
     );
-    let mut files = 0u32;
-    out.push_str("prerequisites() {\n");
-    if script.prerequisites.is_empty() {
-        let _ = writeln!(out, "  : # none for az CLI {}", script.target_cli);
-    }
-    for step in &script.prerequisites {
-        step_lines(step, &mut files, &mut out);
-    }
-    out.push_str("}\n\n");
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(out, "# {}", comment(&cluster.name));
-        let _ = writeln!(out, "apply_cluster_{}() {{", i + 1);
-        let _ = writeln!(out, "  CURRENT_CLUSTER={}", q(&cluster.name));
-        for step in &cluster.steps {
-            step_lines(step, &mut files, &mut out);
-        }
-        out.push_str("}\n\n");
-    }
-    out.push_str("apply_plan() {\n  prerequisites\n");
-    for i in 1..=script.clusters.len() {
-        let _ = writeln!(out, "  apply_cluster_{i}");
-    }
-    out.push_str("  CURRENT_CLUSTER='(done)'\n  echo 'aks-planner: plan applied' >&2\n}\n\n");
+    skeleton::functions(script, &DIALECT, &mut out);
     out.push_str("if [ \"$#\" -eq 0 ]; then\n  apply_plan\nelse\n  prerequisites\n  for cluster in \"$@\"; do\n    case \"$cluster\" in\n");
     for (i, cluster) in script.clusters.iter().enumerate() {
         let _ = writeln!(
@@ -128,14 +120,7 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             let _ = writeln!(out, "  {}", command(apply, "\"$verb\""));
         }
         Step::WaitForFeature { namespace, feature } => {
-            let show = AzCommand(vec![
-                Arg::Word("feature"),
-                Arg::Word("show"),
-                Arg::Opt("namespace", (*namespace).to_owned()),
-                Arg::Opt("name", (*feature).to_owned()),
-                Arg::Opt("query", "properties.state".to_owned()),
-                Arg::Opt("output", "tsv".to_owned()),
-            ]);
+            let show = skeleton::feature_state(namespace, feature);
             let _ = writeln!(
                 out,
                 "  local attempts=0\n  until [ \"$({})\" = Registered ]; do\n    attempts=$((attempts + 1))\n    if [ \"$attempts\" -ge 60 ]; then\n      echo {} >&2\n      exit 1\n    fi\n    sleep 30\n  done",

@@ -16,6 +16,7 @@ pub mod ics;
 mod markdown;
 mod pwsh;
 pub mod quote;
+mod skeleton;
 mod terraform;
 
 use std::fmt;

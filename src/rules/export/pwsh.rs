@@ -9,6 +9,21 @@ use chrono::NaiveDate;
 
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{comment, pwsh as q};
+use super::skeleton::{self, Dialect};
+
+const DIALECT: Dialect = Dialect {
+    indent: "    ",
+    prerequisites_open: "function Invoke-Prerequisites {\n",
+    nothing_to_do: "#",
+    cluster_open: |number, quoted_name| {
+        format!("function Invoke-Cluster{number} {{\n    $script:CurrentCluster = {quoted_name}\n")
+    },
+    plan_open: "function Invoke-Plan {\n    Invoke-Prerequisites\n",
+    plan_call: |number| format!("    Invoke-Cluster{number}\n"),
+    plan_close: "}\n\n",
+    quote: q,
+    step_lines,
+};
 
 pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
     let mut out = String::new();
@@ -22,10 +37,9 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
+    out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
-        "# Per cluster: maintenance windows, node pool upgrade settings, then the channels, so a\n\
-         # channel change that rolls nodes already uses the new window and surge.\n\
-         # Usage: ./THIS.ps1                     apply the whole plan\n\
+        "# Usage: ./THIS.ps1                     apply the whole plan\n\
          #        ./THIS.ps1 -Cluster NAME,...   apply only the named clusters\n\
          # Stops at the first failing command and names the cluster it was applying.\n\
          [CmdletBinding()]\n\
@@ -49,29 +63,7 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
          \x20   return ($LASTEXITCODE -eq 0)\n\
          }\n\n",
     );
-    let mut files = 0u32;
-    out.push_str("function Invoke-Prerequisites {\n");
-    if script.prerequisites.is_empty() {
-        let _ = writeln!(out, "    # none for az CLI {}", script.target_cli);
-    }
-    for step in &script.prerequisites {
-        step_lines(step, &mut files, &mut out);
-    }
-    out.push_str("}\n\n");
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(out, "# {}", comment(&cluster.name));
-        let _ = writeln!(out, "function Invoke-Cluster{} {{", i + 1);
-        let _ = writeln!(out, "    $script:CurrentCluster = {}", q(&cluster.name));
-        for step in &cluster.steps {
-            step_lines(step, &mut files, &mut out);
-        }
-        out.push_str("}\n\n");
-    }
-    out.push_str("function Invoke-Plan {\n    Invoke-Prerequisites\n");
-    for i in 1..=script.clusters.len() {
-        let _ = writeln!(out, "    Invoke-Cluster{i}");
-    }
-    out.push_str("}\n\n");
+    skeleton::functions(script, &DIALECT, &mut out);
     out.push_str(
         "New-Item -ItemType Directory -Path $script:Tmp | Out-Null\n\
          try {\n\
@@ -159,14 +151,7 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             let _ = writeln!(out, "    Invoke-Az -AzArgs {}", array(apply));
         }
         Step::WaitForFeature { namespace, feature } => {
-            let show = AzCommand(vec![
-                Arg::Word("feature"),
-                Arg::Word("show"),
-                Arg::Opt("namespace", (*namespace).to_owned()),
-                Arg::Opt("name", (*feature).to_owned()),
-                Arg::Opt("query", "properties.state".to_owned()),
-                Arg::Opt("output", "tsv".to_owned()),
-            ]);
+            let show = skeleton::feature_state(namespace, feature);
             let _ = writeln!(
                 out,
                 "    $attempts = 0\n    while ((& az {}) -ne 'Registered') {{\n        $attempts++\n        if ($attempts -ge 60) {{ throw {} }}\n        Start-Sleep -Seconds 30\n    }}",
