@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use super::super::plan::Plan;
+use super::super::version::KubernetesVersion;
 use super::assumptions::{AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry};
 use super::vmsize::{Provenance, lookup};
 
@@ -27,6 +28,8 @@ pub enum AssumptionEditError {
     NotARebootWindow { text: String },
     #[error("`{text}` is not a currency code: write three capital letters, e.g. USD")]
     NotACurrency { text: String },
+    #[error("`{text}` is not a Kubernetes minor version: write e.g. 1.32")]
+    NotAMinorVersion { text: String },
     #[error("`{key}` is not an assumption the planner knows")]
     UnknownKey { key: String },
 }
@@ -54,13 +57,26 @@ pub fn set_input(
 ) -> Result<(), AssumptionEditError> {
     let r = &mut a.releases;
     let t = &mut a.timings;
+    let k = &mut a.kubernetes;
     let slot: &mut u32 = match key {
         "releases.nodeImageAnchor" => {
-            r.node_image_anchor = DateTime::parse_from_rfc3339(text.trim())
-                .map_err(|_| AssumptionEditError::NotAnInstant {
+            r.node_image_anchor = parse_instant(text)?;
+            return Ok(());
+        }
+        "kubernetes.anchorGa" => {
+            k.anchor_ga = parse_instant(text)?;
+            return Ok(());
+        }
+        "kubernetes.anchorMinor" => {
+            // A minor only: the model counts minors, and a patch number would look real.
+            k.anchor_minor = text
+                .trim()
+                .parse::<KubernetesVersion>()
+                .ok()
+                .filter(|v| v.patch.is_none())
+                .ok_or_else(|| AssumptionEditError::NotAMinorVersion {
                     text: text.to_owned(),
-                })?
-                .with_timezone(&Utc);
+                })?;
             return Ok(());
         }
         "releases.kuredReboot" => {
@@ -87,6 +103,10 @@ pub fn set_input(
         "releases.securityRolloutHours" => &mut r.security_rollout_hours,
         "releases.securityReimagePercent" => &mut r.security_reimage_percent,
         "releases.unmanagedPatchHourUtc" => &mut r.unmanaged_patch_hour_utc,
+        "kubernetes.minorIntervalDays" => &mut k.minor_interval_days,
+        "kubernetes.patchIntervalDays" => &mut k.patch_interval_days,
+        "kubernetes.rolloutHours" => &mut k.rollout_hours,
+        "kubernetes.controlPlaneMinutes" => &mut k.control_plane_minutes,
         "timings.createSurgeMinutes" => &mut t.create_surge_minutes,
         "timings.drainMinutes" => &mut t.drain_minutes,
         "timings.reimageMinutes" => &mut t.reimage_minutes,
@@ -175,6 +195,14 @@ pub fn amount_text(micros: u64) -> String {
     }
     let digits = format!("{frac:06}");
     format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, AssumptionEditError> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| AssumptionEditError::NotAnInstant {
+            text: text.to_owned(),
+        })
 }
 
 fn parse_number(text: &str) -> Result<u32, AssumptionEditError> {
@@ -283,6 +311,9 @@ mod tests {
             ("costs.currency", "euro"),
             ("releases.nodeImageAnchor", "tuesday"),
             ("releases.kuredReboot", "at night"),
+            ("kubernetes.anchorMinor", "1.32.4"),
+            ("kubernetes.anchorMinor", "latest"),
+            ("kubernetes.anchorGa", "March 2025"),
             ("nope", "1"),
         ];
         for (key, text) in refused {

@@ -16,6 +16,7 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+pub mod kubernetes;
 pub mod layout;
 #[cfg(test)]
 mod layout_tests;
@@ -72,7 +73,7 @@ impl Projection {
 pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
     let a = &plan.assumptions.projection;
     let to = from + Duration::weeks(i64::from(weeks));
-    let releases = timeline::Releases::new(&a.releases, from, to);
+    let releases = timeline::Releases::new(a, from, to);
     let clusters: Vec<ClusterProjection> = plan
         .clusters
         .iter()

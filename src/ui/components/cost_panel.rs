@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::cost::CostKind;
 use crate::rules::projection::format_money;
 use crate::rules::projection::layout::{bar_lengths, milli_text};
 
@@ -78,10 +77,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                                     .lines
                                     .iter()
                                     .map(|l| {
-                                        let what = match l.kind {
-                                            CostKind::Surge => "surge",
-                                            CostKind::VhdHosting => "VHD hosting",
-                                        };
+                                        let what = l.kind.label();
                                         let pool = l.pool.clone().map(|p| format!("/{p}")).unwrap_or_default();
                                         let month = format_money(l.per_month_micros, &p.costs.currency);
                                         let text = format!("{}{pool}, {what}: {month}/month ({})", l.cluster, l.basis);

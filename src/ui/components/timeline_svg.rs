@@ -404,6 +404,7 @@ fn draw_track(
                         EventKind::LivePatch => "live",
                         EventKind::NightlyPatch => "nightly",
                         EventKind::Reboot => "reboot",
+                        EventKind::KubernetesUpgrade => "k8s",
                     };
                     let fill = if u.kind == EventKind::Reimage { "" } else { "url(#tl-dots)" };
                     let details = u.details.clone();

@@ -290,6 +290,10 @@ pub fn costs_section(ctx: &Context<'_>, out: &mut String) {
                 (CostKind::Surge, Some(pool)) => format!("surge, pool {}", md(pool)),
                 (CostKind::Surge, None) => "surge".to_owned(),
                 (CostKind::VhdHosting, _) => "SecurityPatch VHDs".to_owned(),
+                (CostKind::KubernetesUpgrade, Some(pool)) => {
+                    format!("Kubernetes upgrade surge, pool {}", md(pool))
+                }
+                (CostKind::KubernetesUpgrade, None) => "Kubernetes upgrade surge".to_owned(),
             };
             let price = if l.price_known {
                 ""

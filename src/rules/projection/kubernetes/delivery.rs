@@ -1,0 +1,88 @@
+//! What a Kubernetes upgrade does to node OS exposure: "every Kubernetes upgrade also moves
+//! the nodes to the latest node image" (aks-rules.md §2 rule 2, D-AUC note). So each pool's
+//! step of a scheduled Kubernetes upgrade delivers, at its end, every node image available in
+//! the region when the step started — whatever the node OS channel, even None or Unmanaged —
+//! and with it the security fixes published before that image (§1.3).
+//!
+//! AKS-determined upgrades have no date and deliver nothing the planner could date (§8 A-13).
+
+use chrono::{DateTime, Utc};
+
+use super::super::assumptions::ReleaseAssumptions;
+use super::super::release::{Release, Stream, newest_linux_image_published};
+use super::super::timeline::{PatchRecord, PatchState, PoolProjection, Releases};
+
+/// One pool step of a scheduled Kubernetes upgrade, as the node OS placement sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delivery {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Releases `..prefix` of the pool's stream list are in the image the step installs.
+    pub prefix: usize,
+}
+
+/// Whether the newest node image available at `at` contains `r`.
+pub fn delivers(r: &Release, at: DateTime<Utc>, a: &ReleaseAssumptions) -> bool {
+    match r.stream {
+        Stream::LinuxNodeImage | Stream::WindowsNodeImage => r.available <= at,
+        Stream::Security => r.published <= newest_linux_image_published(a, at),
+        Stream::Kubernetes => false,
+    }
+}
+
+/// The deliveries of `pool`'s scheduled Kubernetes steps for its node OS stream, in time order.
+pub fn deliveries(
+    pool: &PoolProjection,
+    releases: &Releases,
+    a: &ReleaseAssumptions,
+) -> Vec<Delivery> {
+    let Some(stream) = pool.stream else {
+        return Vec::new();
+    };
+    let (_, list) = releases.of(stream);
+    pool.kubernetes_events
+        .iter()
+        .filter_map(|e| {
+            let (start, end) = (e.start?, e.end?);
+            Some(Delivery {
+                start,
+                end,
+                prefix: list.partition_point(|r| delivers(r, start, a)),
+            })
+        })
+        .collect()
+}
+
+/// Marks every release of `pool`'s patch records that a Kubernetes step delivered earlier than
+/// the node OS channel did (or at all) as patched at that step's end.
+pub fn apply(pool: &mut PoolProjection, releases: &Releases, a: &ReleaseAssumptions) {
+    let steps: Vec<(DateTime<Utc>, DateTime<Utc>)> = pool
+        .kubernetes_events
+        .iter()
+        .filter_map(|e| Some((e.start?, e.end?)))
+        .collect();
+    if steps.is_empty() {
+        return;
+    }
+    for rec in &mut pool.patches {
+        let Some(r) = releases.all.get(rec.release as usize) else {
+            continue;
+        };
+        let Some(&(start, end)) = steps.iter().find(|(s, _)| delivers(r, *s, a)) else {
+            continue;
+        };
+        let earlier = match rec.state {
+            PatchState::Patched(t) => end < t,
+            PatchState::NotWithinHorizon => true,
+            // No date to compare with; the planner does not invent one (§8 A-13).
+            PatchState::AksDetermined => false,
+        };
+        if earlier {
+            *rec = PatchRecord {
+                release: rec.release,
+                state: PatchState::Patched(end),
+                started: Some(start),
+            };
+        }
+    }
+}
