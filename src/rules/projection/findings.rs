@@ -11,7 +11,7 @@ use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_hours_minutes};
 
-const PLANNED_MAINTENANCE: Source = Source {
+pub(super) const PLANNED_MAINTENANCE: Source = Source {
     title: "Use planned maintenance to schedule and control upgrades",
     url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
 };
@@ -19,7 +19,7 @@ const ROLLING: Source = Source {
     title: "Upgrade node pools with rolling upgrades",
     url: "https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling",
 };
-const PRACTICES: Source = Source {
+pub(super) const PRACTICES: Source = Source {
     title: "AKS patch and upgrade guidance",
     url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
 };
@@ -32,7 +32,7 @@ const CAPACITY: Source = Source {
     url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
 };
 
-fn path(
+pub(super) fn path(
     c: &ClusterProjection,
     pool: Option<(usize, &str)>,
     config: Option<&str>,
@@ -323,6 +323,7 @@ pub fn collect(
             );
         }
     }
+    super::kubernetes::findings::collect(plan, clusters, &mut out);
     crate::rules::stable_sort::sort_by_key(&mut out, |f| f.severity);
     out
 }

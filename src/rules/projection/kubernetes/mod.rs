@@ -10,6 +10,7 @@
 //! [`findings`] and [`marks`] summarise for people.
 
 pub mod delivery;
+pub mod findings;
 mod placement;
 pub mod release;
 #[cfg(test)]

@@ -345,3 +345,62 @@ proptest! {
             "{} upgrades in {} days at one patch per {} days", count, days, interval);
     }
 }
+
+fn codes(p: &Projection) -> Vec<&'static str> {
+    p.findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn findings_name_support_window_length_and_overlap() {
+    let out = run(&plan("1.33.2", "patch", WEDNESDAY_0200_4H, 4), 4);
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.code == "kubernetes-version-outside-support")
+        .unwrap();
+    assert_eq!(f.path.field, "kubernetesVersion");
+    assert!(f.message.contains("1.37 (projected)"), "{}", f.message);
+
+    let mut p = plan("1.36.3", "patch", r#"{"daily":{"intervalDays":1}}"#, 4);
+    p.assumptions.projection.timings.reimage_minutes = 80;
+    let out = run(&p, 4);
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.code == "kubernetes-upgrade-longer-than-window")
+        .unwrap();
+    assert!(f.message.contains("8 h 41 min"), "{}", f.message);
+    assert!(
+        f.message.contains("waited for the next window 1×"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        f.path.config.as_deref(),
+        Some("aksManagedAutoUpgradeSchedule")
+    );
+
+    // NodeImage in the same Wednesday window: the node OS reimage and the Kubernetes upgrade
+    // run at the same time.
+    let mut p = plan("1.36.3", "patch", WEDNESDAY_0200_4H, 4);
+    let c = &mut p.clusters[0];
+    c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::NodeImage;
+    c.maintenance_configurations.node_os = c.maintenance_configurations.auto_upgrade.clone();
+    let out = run(&p, 4);
+    assert!(codes(&out).contains(&"kubernetes-and-node-os-upgrades-overlap"));
+
+    let mut p = plan("1.36.3", "patch", WEDNESDAY_0200_4H, 4);
+    p.assumptions.projection.timings.reimage_minutes = 600;
+    assert!(codes(&run(&p, 4)).contains(&"kubernetes-upgrade-over-24-hours"));
+
+    let clean = run(&plan("1.36.3", "patch", WEDNESDAY_0200_4H, 4), 13);
+    assert!(
+        !codes(&clean).iter().any(|c| c.starts_with("kubernetes")),
+        "{:?}",
+        codes(&clean)
+    );
+    assert!(
+        codes(&run(&plan("1.40.0", "rapid", WEDNESDAY_0200_4H, 4), 4))
+            .contains(&"kubernetes-release-model-behind")
+    );
+}
