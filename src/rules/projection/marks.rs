@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::super::maintenance::span_interval;
 use super::super::plan::Plan;
 use super::Projection;
+use super::kubernetes::marks::{self as kubernetes_marks, KubernetesTrack};
 use super::layout::{Scale, event_kind_text, minutes_text, scheduling_text, when};
 use super::release::{Release, Stream};
 use super::timeline::{ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot};
@@ -72,6 +73,8 @@ pub struct ClusterTrack {
     pub blackouts: Vec<BlackoutMark>,
     pub releases: Vec<ReleaseMark>,
     pub pools: Vec<PoolTrack>,
+    /// Cluster auto-upgrade: its windows, versions and control plane steps (§2).
+    pub kubernetes: KubernetesTrack,
 }
 
 /// The words beside a pool's row.
@@ -121,13 +124,18 @@ pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
             }
         })
         .collect();
+    let mut summary = format!(
+        "{} · {}",
+        cluster.channel,
+        scheduling_text(cluster.scheduling)
+    );
+    if let Some(k) = cluster.kubernetes.summary() {
+        summary.push_str(" · ");
+        summary.push_str(&k);
+    }
     RowLabel {
         name: cluster.name.clone(),
-        summary: format!(
-            "{} · {}",
-            cluster.channel,
-            scheduling_text(cluster.scheduling)
-        ),
+        summary,
         pools,
     }
 }
@@ -186,6 +194,7 @@ pub fn cluster_track(
             upgrades: pool
                 .events
                 .iter()
+                .chain(&pool.kubernetes_events)
                 .filter_map(|e| upgrade_mark(cluster, &pool.name, e, projection, scale, limit))
                 .collect(),
             deferred: pool
@@ -199,6 +208,12 @@ pub fn cluster_track(
                     );
                     (scale.x(t).clamp(0.0, limit), title)
                 })
+                .chain(pool.kubernetes_deferred.iter().map(|&t| {
+                    (
+                        scale.x(t).clamp(0.0, limit),
+                        kubernetes_marks::wait_title(&pool.name, t),
+                    )
+                }))
                 .collect(),
         })
         .collect();
@@ -207,6 +222,7 @@ pub fn cluster_track(
         blackouts,
         releases,
         pools,
+        kubernetes: kubernetes_marks::track(projection, cluster, scale, limit),
     })
 }
 
@@ -229,7 +245,7 @@ fn window_mark(w: &WindowSlot, scale: &Scale, limit: f64) -> Option<WindowMark> 
     })
 }
 
-fn release_title(r: &Release) -> String {
+pub(crate) fn release_title(r: &Release) -> String {
     format!(
         "{} {}: published {}, in region {}{}",
         r.stream.label(),
@@ -309,7 +325,8 @@ fn upgrade_mark(
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
     pub at: DateTime<Utc>,
-    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits".
+    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits", and for cluster
+    /// auto-upgrade "Auto-upgrade window", "Control plane", "Kubernetes upgrade".
     pub kind: &'static str,
     /// Pool name for upgrades, empty otherwise.
     pub pool: String,
@@ -429,6 +446,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
             ));
         }
     }
+    kubernetes_marks::table_rows(projection, cluster, &mut rows);
     crate::rules::stable_sort::sort_by_key(&mut rows, |r| r.at);
     rows
 }

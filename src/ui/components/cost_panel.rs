@@ -1,5 +1,5 @@
-//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages and SecurityPatch VHD
-//! hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
+//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
+//! shown apart, §2) and SecurityPatch VHD hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
 
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
             (
                 format_money(p.costs.per_month_micros, &p.costs.currency),
                 format_money(p.costs.per_year_micros, &p.costs.currency),
+                format_money(p.costs.kubernetes_per_month_micros, &p.costs.currency),
             )
         })
     });
@@ -40,7 +41,9 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                 <strong data-testid="cost-fleet-month">{move || totals.get().0}</strong>
                 " per month, "
                 <strong data-testid="cost-fleet-year">{move || totals.get().1}</strong>
-                " per year"
+                " per year, of which Kubernetes upgrades "
+                <strong data-testid="cost-fleet-k8s-month">{move || totals.get().2}</strong>
+                " per month"
             </p>
             <Show when=move || unknown.with(|u| !u.is_empty())>
                 <p class="tl-warning" data-testid="cost-unknown-prices">
@@ -57,6 +60,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                             <th scope="col">"Cluster"</th>
                             <th scope="col">"Per month"</th>
                             <th scope="col">"Per year"</th>
+                            <th scope="col">"Kubernetes upgrades / month"</th>
                             <th scope="col">"Reimages / month"</th>
                         </tr>
                     </thead>
@@ -101,6 +105,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                     c.cluster.clone(),
                     format_money(c.per_month_micros, &p.costs.currency),
                     format_money(c.per_year_micros, &p.costs.currency),
+                    format_money(c.kubernetes_per_month_micros, &p.costs.currency),
                     milli_text(c.reimages_per_month_milli),
                 )
             })
@@ -108,7 +113,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
     });
     let bar = move || bars.with(|b| b.get(i).copied().unwrap_or(0.0));
     move || {
-        row.get().map(|(name, month, year, reimages)| {
+        row.get().map(|(name, month, year, k8s, reimages)| {
             view! {
                 <tr data-testid=format!("cost-row-{i}")>
                     <th scope="row">{name}</th>
@@ -117,6 +122,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                         <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
                     </td>
                     <td class="num" data-testid=format!("cost-year-{i}")>{year}</td>
+                    <td class="num" data-testid=format!("cost-k8s-month-{i}")>{k8s}</td>
                     <td class="num" data-testid=format!("reimages-{i}")>{reimages}</td>
                 </tr>
             }

@@ -12,7 +12,9 @@ use crate::rules::projection::layout::{
     self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
     row_offsets, ticks, visible_rows, x_window,
 };
-use crate::rules::projection::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
+use crate::rules::projection::marks::{
+    ClusterTrack, RowLabel, UpgradeMark, cluster_track, row_label,
+};
 use crate::rules::projection::{EventKind, Projection, release::Release};
 use crate::ui::state::use_plan_state;
 
@@ -180,6 +182,10 @@ fn Patterns() -> impl IntoView {
             <pattern id="tl-spill" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
                 <rect class="tl-spill-bg" width="6" height="6" />
                 <line class="tl-spill-line" x1="0" y1="0" x2="0" y2="6" />
+            </pattern>
+            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect class="tl-k8s-bg" width="6" height="6" />
+                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
             </pattern>
             <pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">
                 <rect class="tl-dots-bg" width="4" height="4" />
@@ -388,6 +394,41 @@ fn draw_track(
             }
         })
         .collect_view();
+    let k8s = &t.kubernetes;
+    let k8s_windows = k8s
+        .windows
+        .iter()
+        .filter(|w| visible(w.x, w.width, lo, hi))
+        .map(|w| {
+            let title = w.title.clone();
+            view! {
+                <rect class="tl-k8s-window" class:blocked=w.blocked x=w.x y=layout::CLUSTER_ROW_PX - 5.0 width=w.width height=4.0 data-testid="k8s-window">
+                    <title>{title}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let k8s_releases = k8s
+        .releases
+        .iter()
+        .filter(|r| visible(r.x, 0.0, lo, hi))
+        .map(|r| {
+            let title = r.title.clone();
+            // A square, not the node images' diamond.
+            let d = format!("M{:.1},3 h8 v8 h-8 z", r.x - 4.0);
+            view! {
+                <path class="tl-release k8s" d=d data-testid="k8s-release">
+                    <title>{title}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let control_plane = k8s
+        .control_plane
+        .iter()
+        .filter(|u| visible(u.x, u.width, lo, hi))
+        .map(|u| upgrade_bar(u, 12.0, 9.0, format!("k8s-control-plane-{i}"), detail))
+        .collect_view();
     let pools = t
         .pools
         .iter()
@@ -399,52 +440,12 @@ fn draw_track(
                 .iter()
                 .filter(|u| visible(u.x, u.width + u.spill_width, lo, hi))
                 .map(|u| {
-                    let kind = match u.kind {
-                        EventKind::Reimage => "reimage",
-                        EventKind::LivePatch => "live",
-                        EventKind::NightlyPatch => "nightly",
-                        EventKind::Reboot => "reboot",
-                        EventKind::KubernetesUpgrade => "k8s",
+                    let id = if u.kind == EventKind::KubernetesUpgrade {
+                        format!("k8s-upgrade-{i}-{j}")
+                    } else {
+                        format!("upgrade-{i}-{j}")
                     };
-                    let fill = if u.kind == EventKind::Reimage { "" } else { "url(#tl-dots)" };
-                    let details = u.details.clone();
-                    let title = u.title.clone();
-                    let aria = title.clone();
-                    let spill = (u.spill_width > 0.0).then(|| {
-                        view! {
-                            <rect
-                                class="tl-spill"
-                                x=u.spill_x
-                                y=top + 3.0
-                                width=u.spill_width.max(MIN_MARK_PX)
-                                height=POOL_ROW_PX - 6.0
-                                fill="url(#tl-spill)"
-                            />
-                        }
-                    });
-                    view! {
-                        <g
-                            class=format!("tl-upgrade {kind}")
-                            class:spilled={u.spill_width > 0.0}
-                            tabindex="0"
-                            role="img"
-                            aria-label=aria
-                            data-testid=format!("upgrade-{i}-{j}")
-                            on:focus={let d = details.clone(); move |_| detail.set(Some(d.clone()))}
-                            on:mouseenter=move |_| detail.set(Some(details.clone()))
-                        >
-                            <rect
-                                class="tl-bar"
-                                x=u.x
-                                y=top + 3.0
-                                width=u.width
-                                height=POOL_ROW_PX - 6.0
-                                fill=(!fill.is_empty()).then_some(fill)
-                            />
-                            {spill}
-                            <title>{title}</title>
-                        </g>
-                    }
+                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, detail)
                 })
                 .collect_view();
             let deferred = p
@@ -471,8 +472,59 @@ fn draw_track(
         <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
         {blackouts}
         {windows}
+        {k8s_windows}
         {releases}
+        {k8s_releases}
+        {control_plane}
         {pools}
+    }
+}
+
+/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall.
+fn upgrade_bar(
+    u: &UpgradeMark,
+    y: f64,
+    height: f64,
+    testid: String,
+    detail: RwSignal<Option<Detail>>,
+) -> impl IntoView + use<> {
+    let (kind, fill) = match u.kind {
+        EventKind::Reimage => ("reimage", None),
+        EventKind::LivePatch => ("live", Some("url(#tl-dots)")),
+        EventKind::NightlyPatch => ("nightly", Some("url(#tl-dots)")),
+        EventKind::Reboot => ("reboot", Some("url(#tl-dots)")),
+        EventKind::KubernetesUpgrade => ("k8s", Some("url(#tl-k8s)")),
+    };
+    let details = u.details.clone();
+    let title = u.title.clone();
+    let aria = title.clone();
+    let spill = (u.spill_width > 0.0).then(|| {
+        view! {
+            <rect
+                class="tl-spill"
+                x=u.spill_x
+                y=y
+                width=u.spill_width.max(MIN_MARK_PX)
+                height=height
+                fill="url(#tl-spill)"
+            />
+        }
+    });
+    view! {
+        <g
+            class=format!("tl-upgrade {kind}")
+            class:spilled={u.spill_width > 0.0}
+            tabindex="0"
+            role="img"
+            aria-label=aria
+            data-testid=testid
+            on:focus={let d = details.clone(); move |_| detail.set(Some(d.clone()))}
+            on:mouseenter=move |_| detail.set(Some(details.clone()))
+        >
+            <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
+            {spill}
+            <title>{title}</title>
+        </g>
     }
 }
 
@@ -495,6 +547,9 @@ pub fn TimelineLegend() -> impl IntoView {
             <li>{swatch(view! { <path class="tl-release" d="M14,3 l5,0 l-5,8 l-5,-8 z" /> }.into_any())}"Release without reimage (hollow)"</li>
             <li>{swatch(view! { <g class="tl-upgrade reimage"><rect class="tl-bar" x="1" y="3" width="26" height="10" /></g> }.into_any())}"Rolling reimage (solid)"</li>
             <li>{swatch(view! { <g class="tl-upgrade live"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-dots)" /></g> }.into_any())}"Live patch / nightly patch (dotted)"</li>
+            <li>{swatch(view! { <g class="tl-upgrade k8s"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-k8s)" /></g> }.into_any())}"Kubernetes upgrade: control plane, then each pool (cross-hatched)"</li>
+            <li>{swatch(view! { <path class="tl-release k8s" d="M10,3 h8 v8 h-8 z" /> }.into_any())}"Kubernetes version reaching the region (square)"</li>
+            <li>{swatch(view! { <rect class="tl-k8s-window" x="1" y="10" width="26" height="4" /> }.into_any())}"Auto-upgrade window (dashed strip)"</li>
             <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
             <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
             <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>

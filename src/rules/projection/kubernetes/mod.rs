@@ -11,6 +11,7 @@
 
 pub mod delivery;
 pub mod findings;
+pub mod marks;
 mod placement;
 pub mod release;
 #[cfg(test)]

@@ -404,3 +404,66 @@ fn findings_name_support_window_length_and_overlap() {
             .contains(&"kubernetes-release-model-behind")
     );
 }
+
+#[test]
+fn the_timeline_draws_windows_versions_control_plane_and_pool_steps_and_tables_them() {
+    use super::super::layout::{Scale, Zoom};
+    use super::super::marks::{cluster_track, row_label, table_rows};
+    let p = plan("1.36.3", "patch", WEDNESDAY_0200_4H, 4);
+    let out = run(&p, 13);
+    let scale = Scale::new(out.from, Zoom::Quarter);
+    let t = cluster_track(&p, &out, 0, &scale).unwrap();
+    assert_eq!(t.kubernetes.windows.len(), 13);
+    assert_eq!(t.kubernetes.control_plane.len(), 3);
+    assert!(
+        t.kubernetes
+            .releases
+            .iter()
+            .all(|r| r.stream == Stream::Kubernetes)
+    );
+    assert!(
+        t.kubernetes.control_plane[0]
+            .title
+            .contains("1.36.3 → 1.36 patch 2026-12-05 (projected)")
+    );
+    let steps: Vec<_> = t.pools[1]
+        .upgrades
+        .iter()
+        .filter(|u| u.kind == EventKind::KubernetesUpgrade)
+        .collect();
+    assert_eq!(steps.len(), 3);
+    assert!(
+        steps[0].title.contains("What: Kubernetes upgrade"),
+        "{}",
+        steps[0].title
+    );
+    assert!(
+        row_label(&out.clusters[0])
+            .summary
+            .ends_with("Kubernetes patch · auto-upgrade window")
+    );
+    let rows = table_rows(&p, &out, 0);
+    let first_cp = rows.iter().find(|r| r.kind == "Control plane").unwrap();
+    assert_eq!(first_cp.at, at("2026-12-16T02:00:00Z"));
+    let apps: Vec<_> = rows
+        .iter()
+        .filter(|r| r.kind == "Kubernetes upgrade" && r.pool == "apps")
+        .collect();
+    assert_eq!(apps.len(), 3);
+    assert!(
+        apps[0].text.contains("estimated end Wed 16 Dec 03:29 UTC"),
+        "{}",
+        apps[0].text
+    );
+    assert!(rows.windows(2).all(|w| w[0].at <= w[1].at));
+    // Without an auto-upgrade window: one row per upgrade, at the release's arrival, undated.
+    let p = plan("1.36.3", "patch", "", 4);
+    let out = run(&p, 13);
+    let rows = table_rows(&p, &out, 0);
+    assert!(
+        rows.iter()
+            .filter(|r| r.kind == "Control plane")
+            .all(|r| r.text.contains("AKS-determined time"))
+    );
+    assert!(!rows.iter().any(|r| r.kind == "Kubernetes upgrade"));
+}
