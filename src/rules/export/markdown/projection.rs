@@ -159,6 +159,10 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
             format_hours_minutes(c.total_upgrade_minutes),
             quota_words(ctx, p.index)
         );
+        // Cluster auto-upgrade: Kubernetes upgrades reimage every pool too (§2 rules 2–3).
+        if let Some(k) = c.kubernetes.describe() {
+            let _ = writeln!(out, "  - {}.", md(&k));
+        }
     }
 }
 

@@ -4,7 +4,9 @@
 //! the region when the step started — whatever the node OS channel, even None or Unmanaged —
 //! and with it the security fixes published before that image (§1.3).
 //!
-//! AKS-determined upgrades have no date and deliver nothing the planner could date (§8 A-13).
+//! AKS-determined upgrades have no date (§8 A-13): what they deliver — at least every image in
+//! the region when their version arrived — becomes "AKS-determined" instead of "not within the
+//! horizon", so it is counted apart rather than as a miss.
 
 use chrono::{DateTime, Utc};
 
@@ -61,7 +63,14 @@ pub fn apply(pool: &mut PoolProjection, releases: &Releases, a: &ReleaseAssumpti
         .iter()
         .filter_map(|e| Some((e.start?, e.end?)))
         .collect();
-    if steps.is_empty() {
+    // Undated upgrades: the arrival of the version they install bounds what they deliver.
+    let undated: Vec<DateTime<Utc>> = pool
+        .kubernetes_events
+        .iter()
+        .filter(|e| !e.scheduled)
+        .filter_map(|e| releases.all.get(e.release as usize).map(|r| r.available))
+        .collect();
+    if steps.is_empty() && undated.is_empty() {
         return;
     }
     for rec in &mut pool.patches {
@@ -69,6 +78,11 @@ pub fn apply(pool: &mut PoolProjection, releases: &Releases, a: &ReleaseAssumpti
             continue;
         };
         let Some(&(start, end)) = steps.iter().find(|(s, _)| delivers(r, *s, a)) else {
+            if rec.state == PatchState::NotWithinHorizon
+                && undated.iter().any(|&t| delivers(r, t, a))
+            {
+                rec.state = PatchState::AksDetermined;
+            }
             continue;
         };
         let earlier = match rec.state {

@@ -100,6 +100,50 @@ impl KubernetesProjection {
     }
 }
 
+impl KubernetesProjection {
+    /// One sentence for the review summary, e.g. "Kubernetes patch from 1.36.3 in auto-upgrade
+    /// windows of 4 h: 3 upgrades, first Wed 16 Dec 02:00 UTC to 1.36 patch 2026-12-05
+    /// (projected); control plane then pools ≈ 1 h 29 min"; `None` when the channel is off.
+    pub fn describe(&self) -> Option<String> {
+        if !self.active() {
+            return None;
+        }
+        let from = self
+            .version
+            .map_or("an unknown version".to_owned(), |v| v.to_string());
+        let mut text = format!("Kubernetes {} from {from}", self.channel);
+        match (self.scheduling, self.window_hours) {
+            (Scheduling::MaintenanceWindow, Some(h)) => {
+                text.push_str(&format!(" in auto-upgrade windows of {h} h"));
+            }
+            (Scheduling::AksDetermined, _) => {
+                text.push_str(" with no auto-upgrade window: AKS picks the times (A-13)");
+            }
+            _ => {}
+        }
+        let n = self.upgrades.len();
+        match self.upgrades.first() {
+            Some(u) => {
+                let first = u.start.map_or("undated".to_owned(), super::layout::when);
+                text.push_str(&format!(
+                    ": {n} upgrade{}, first {first} to {}",
+                    if n == 1 { "" } else { "s" },
+                    u.to_version
+                ));
+            }
+            None => text.push_str(": no upgrade projected"),
+        }
+        text.push_str(&format!(
+            "; control plane then pools ≈ {}",
+            super::format_hours_minutes(self.total_minutes)
+        ));
+        if let Some(note) = &self.note {
+            text.push_str(&format!("; {note}"));
+        }
+        Some(text)
+    }
+}
+
 /// Projects `cluster`'s auto-upgrade channel over `[from, to)` and records each pool's steps in
 /// `pools` (`kubernetes_events`, `kubernetes_deferred`).
 pub fn project(

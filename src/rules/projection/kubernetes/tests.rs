@@ -467,3 +467,12 @@ fn the_timeline_draws_windows_versions_control_plane_and_pool_steps_and_tables_t
     );
     assert!(!rows.iter().any(|r| r.kind == "Kubernetes upgrade"));
 }
+
+#[test]
+fn undated_kubernetes_upgrades_turn_missed_images_into_aks_determined_ones() {
+    let out = run(&plan("1.36.3", "patch", "", 4), 13);
+    let stats = &out.exposure.clusters[0].stats;
+    assert!(stats.aks_determined > 0, "{stats:?}");
+    let none = run(&plan("1.36.3", "none", "", 4), 13);
+    assert_eq!(none.exposure.clusters[0].stats.aks_determined, 0);
+}
