@@ -129,6 +129,7 @@ pub fn summarise(
                 .count();
             // Every pool step of a Kubernetes upgrade is a full rolling reimage (§2 rule 2).
             let kube = p.kubernetes_events.len();
+            let mut vm = None;
             for (kind, events, what) in [
                 (CostKind::Surge, node_os, "reimages"),
                 (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrades"),
@@ -138,7 +139,7 @@ pub fn summarise(
                 if events == 0 || p.upgrade.peak_extra_nodes == 0 {
                     continue;
                 }
-                let vm = lookup(&p.vm_size, costs);
+                let vm = &*vm.get_or_insert_with(|| lookup(&p.vm_size, costs));
                 let price = vm.price_per_hour_micros.unwrap_or(0);
                 if vm.price_from == Provenance::Unknown {
                     unknown.insert(p.vm_size.clone());

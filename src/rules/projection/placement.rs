@@ -54,14 +54,9 @@ pub(crate) fn in_windows(
             continue;
         }
         for (i, pool) in pools.iter_mut().enumerate() {
-            catch_up(
-                pool,
-                lists[i].0,
-                &mut next[i],
-                &mut delivered[i],
-                deliveries.get(i),
-                cursor,
-            );
+            if let Some(d) = deliveries.get(i).filter(|d| delivered[i] < d.len()) {
+                catch_up(pool, lists[i].0, &mut next[i], &mut delivered[i], d, cursor);
+            }
         }
         // Nothing reaches the region before this window closes: no work, no deferral.
         let nothing_due = lists
@@ -78,14 +73,9 @@ pub(crate) fn in_windows(
                 let i = (resume + step) % n;
                 let pool = &mut pools[i];
                 let (offset, list) = lists[i];
-                catch_up(
-                    pool,
-                    offset,
-                    &mut next[i],
-                    &mut delivered[i],
-                    deliveries.get(i),
-                    cursor,
-                );
+                if let Some(d) = deliveries.get(i).filter(|d| delivered[i] < d.len()) {
+                    catch_up(pool, offset, &mut next[i], &mut delivered[i], d, cursor);
+                }
                 let available = list.partition_point(|r| r.available <= cursor);
                 if available <= next[i] {
                     continue;
@@ -174,10 +164,9 @@ fn catch_up(
     offset: usize,
     next: &mut usize,
     done: &mut usize,
-    deliveries: Option<&Vec<Delivery>>,
+    deliveries: &[Delivery],
     cursor: DateTime<Utc>,
 ) {
-    let Some(deliveries) = deliveries else { return };
     while let Some(d) = deliveries.get(*done).filter(|d| d.end <= cursor) {
         for j in *next..d.prefix {
             pool.patches.push(PatchRecord {

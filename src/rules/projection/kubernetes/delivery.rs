@@ -23,12 +23,19 @@ pub struct Delivery {
     pub prefix: usize,
 }
 
-/// Whether the newest node image available at `at` contains `r`.
-pub fn delivers(r: &Release, at: DateTime<Utc>, a: &ReleaseAssumptions) -> bool {
-    match r.stream {
-        Stream::LinuxNodeImage | Stream::WindowsNodeImage => r.available <= at,
-        Stream::Security => r.published <= newest_linux_image_published(a, at),
-        Stream::Kubernetes => false,
+/// How many releases of `list` (one stream, in publication order) the newest node image
+/// available at `at` contains: images already in the region, security fixes published before
+/// that image.
+pub fn covered(list: &[Release], at: DateTime<Utc>, a: &ReleaseAssumptions) -> usize {
+    match list.first().map(|r| r.stream) {
+        Some(Stream::LinuxNodeImage | Stream::WindowsNodeImage) => {
+            list.partition_point(|r| r.available <= at)
+        }
+        Some(Stream::Security) => {
+            let image = newest_linux_image_published(a, at);
+            list.partition_point(|r| r.published <= image)
+        }
+        Some(Stream::Kubernetes) | None => 0,
     }
 }
 
@@ -49,7 +56,7 @@ pub fn deliveries(
             Some(Delivery {
                 start,
                 end,
-                prefix: list.partition_point(|r| delivers(r, start, a)),
+                prefix: covered(list, start, a),
             })
         })
         .collect()
@@ -58,29 +65,44 @@ pub fn deliveries(
 /// Marks every release of `pool`'s patch records that a Kubernetes step delivered earlier than
 /// the node OS channel did (or at all) as patched at that step's end.
 pub fn apply(pool: &mut PoolProjection, releases: &Releases, a: &ReleaseAssumptions) {
-    let steps: Vec<(DateTime<Utc>, DateTime<Utc>)> = pool
+    if pool.kubernetes_events.is_empty() {
+        return;
+    }
+    // All records of a pool follow one stream (its own or the one it misses), in order.
+    let Some(stream) = pool
+        .patches
+        .first()
+        .and_then(|r| releases.all.get(r.release as usize))
+        .map(|r| r.stream)
+    else {
+        return;
+    };
+    let (offset, list) = releases.of(stream);
+    // Per dated step: (start, end, releases `..prefix` it delivers); prefixes only grow.
+    let steps: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = pool
         .kubernetes_events
         .iter()
-        .filter_map(|e| Some((e.start?, e.end?)))
+        .filter_map(|e| {
+            let (start, end) = (e.start?, e.end?);
+            Some((start, end, covered(list, start, a)))
+        })
         .collect();
     // Undated upgrades: the arrival of the version they install bounds what they deliver.
-    let undated: Vec<DateTime<Utc>> = pool
+    let undated = pool
         .kubernetes_events
         .iter()
         .filter(|e| !e.scheduled)
-        .filter_map(|e| releases.all.get(e.release as usize).map(|r| r.available))
-        .collect();
-    if steps.is_empty() && undated.is_empty() {
-        return;
-    }
+        .filter_map(|e| releases.all.get(e.release as usize))
+        .map(|k| covered(list, k.available, a))
+        .max()
+        .unwrap_or(0);
     for rec in &mut pool.patches {
-        let Some(r) = releases.all.get(rec.release as usize) else {
+        let Some(j) = (rec.release as usize).checked_sub(offset) else {
             continue;
         };
-        let Some(&(start, end)) = steps.iter().find(|(s, _)| delivers(r, *s, a)) else {
-            if rec.state == PatchState::NotWithinHorizon
-                && undated.iter().any(|&t| delivers(r, t, a))
-            {
+        let first = steps.partition_point(|s| s.2 <= j);
+        let Some(&(start, end, _)) = steps.get(first) else {
+            if rec.state == PatchState::NotWithinHorizon && j < undated {
                 rec.state = PatchState::AksDetermined;
             }
             continue;

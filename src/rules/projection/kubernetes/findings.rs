@@ -41,27 +41,40 @@ fn finding(
     }
 }
 
-/// The first instant a Kubernetes pool step and a node OS event of `c` run at the same time, and
-/// how many Kubernetes steps overlap node OS work.
+/// The start of the first Kubernetes pool step of `c` that runs while node OS work runs, and
+/// how many steps do.
 fn overlap(c: &ClusterProjection) -> Option<(DateTime<Utc>, usize)> {
-    let spans = |events: &mut dyn Iterator<Item = &super::super::PoolEvent>| {
-        events
-            .filter_map(|e| Some((e.start?, e.end?)))
-            .collect::<Vec<_>>()
-    };
-    let node_os = spans(&mut c.pools.iter().flat_map(|p| &p.events));
-    let kube = spans(&mut c.pools.iter().flat_map(|p| &p.kubernetes_events));
-    let hits: Vec<DateTime<Utc>> = kube
+    let mut steps: Vec<(DateTime<Utc>, DateTime<Utc>)> = c
+        .pools
         .iter()
-        .filter_map(|&(ks, ke)| {
-            node_os
-                .iter()
-                .filter(|&&(ns, ne)| ns < ke && ks < ne)
-                .map(|&(ns, _)| ns.max(ks))
-                .min()
-        })
+        .flat_map(|p| &p.kubernetes_events)
+        .filter_map(|e| Some((e.start?, e.end?)))
         .collect();
-    Some((hits.iter().min().copied()?, hits.len()))
+    if steps.is_empty() {
+        return None;
+    }
+    // Steps of one cluster run one after another (§2 rule 3), so sorted by start their ends
+    // grow too: the steps overlapping a node OS event are those starting before it ends, back
+    // to the first that ends after it starts.
+    crate::rules::stable_sort::sort_by_key(&mut steps, |s| s.0);
+    let mut hit = vec![false; steps.len()];
+    for (ns, ne) in c
+        .pools
+        .iter()
+        .flat_map(|p| &p.events)
+        .filter_map(|e| Some((e.start?, e.end?)))
+    {
+        let started = steps.partition_point(|s| s.0 < ne);
+        for k in (0..started).rev().take_while(|&k| steps[k].1 > ns) {
+            hit[k] = true;
+        }
+    }
+    let first = steps
+        .iter()
+        .zip(&hit)
+        .find(|(_, h)| **h)
+        .map(|(s, _)| s.0)?;
+    Some((first, hit.iter().filter(|h| **h).count()))
 }
 
 pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Finding>) {
