@@ -5,7 +5,8 @@
 //! # Where to start
 //! [`project`] is the entry point. [`release`] models what is published when (§1.3),
 //! [`duration`] the surge arithmetic (§4.2–4.3), [`timeline`] places upgrades into windows
-//! (§3.6–3.7), then [`exposure`], [`cost`], [`quota`], [`fleet`] and [`findings`] summarise.
+//! (§3.6–3.7), [`kubernetes`] adds the cluster auto-upgrade channel's Kubernetes upgrades
+//! (§2), then [`exposure`], [`cost`], [`quota`], [`fleet`] and [`findings`] summarise.
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
 pub mod assumption_edit;

@@ -80,7 +80,8 @@ pub struct WindowSlot {
     pub blocked: bool,
 }
 
-/// How a cluster's node OS work is timed.
+/// How a cluster's node OS work (and, in [`KubernetesProjection`], its Kubernetes upgrades) is
+/// timed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Scheduling {

@@ -91,6 +91,12 @@ impl KubernetesProjection {
     pub fn summary(&self) -> Option<String> {
         self.active().then(|| {
             let when = match self.scheduling {
+                _ if self
+                    .out_of_support
+                    .is_some_and(|t| t <= self.effective_from) =>
+                {
+                    "outside the support window: none projected"
+                }
                 Scheduling::MaintenanceWindow => "auto-upgrade window",
                 Scheduling::AksDetermined => "AKS-determined time (no auto-upgrade window)",
                 _ => "nothing projected",
