@@ -179,19 +179,31 @@ pub struct AssumptionInput {
     pub estimate: bool,
 }
 
+impl AssumptionInput {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        value: String,
+        basis: &'static str,
+        estimate: bool,
+    ) -> AssumptionInput {
+        AssumptionInput {
+            key,
+            label,
+            value,
+            basis,
+            estimate,
+        }
+    }
+}
+
 impl ProjectionAssumptions {
     /// Every input with its label, in a stable order.
     pub fn inputs(&self) -> Vec<AssumptionInput> {
         let r = &self.releases;
         let t = &self.timings;
         let c = &self.costs;
-        let input = |key, label, value: String, basis, estimate| AssumptionInput {
-            key,
-            label,
-            value,
-            basis,
-            estimate,
-        };
+        let input = AssumptionInput::new;
         let kured = match r.kured_reboot {
             Some(w) => format!("{:02}:00 UTC for {} h", w.start_hour_utc, w.duration_hours),
             None => "none".to_owned(),

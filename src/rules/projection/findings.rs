@@ -48,6 +48,26 @@ pub(super) fn path(
     }
 }
 
+pub(super) fn finding(
+    severity: Severity,
+    code: &'static str,
+    path: FieldPath,
+    message: String,
+    why: &str,
+    fix: &str,
+    source: Source,
+) -> Finding {
+    Finding {
+        severity,
+        code,
+        path,
+        message,
+        why: why.to_owned(),
+        fix: fix.to_owned(),
+        source,
+    }
+}
+
 const NODE_OS_CONFIG: &str = "aksManagedNodeOSUpgradeSchedule";
 
 pub fn collect(
@@ -59,15 +79,7 @@ pub fn collect(
     let a = &plan.assumptions.projection;
     let mut out = Vec::new();
     let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
-        out.push(Finding {
-            severity,
-            code,
-            path,
-            message,
-            why: why.to_owned(),
-            fix: fix.to_owned(),
-            source,
-        })
+        out.push(finding(severity, code, path, message, why, fix, source))
     };
     for (c, spec) in clusters.iter().zip(&plan.clusters) {
         for (j, (p, pool)) in c.pools.iter().zip(&spec.agent_pool_profiles).enumerate() {

@@ -176,7 +176,7 @@ pub fn cluster_track(
     // `extend`, not `collect()`: collecting sorts with a sort copy per collect site (bundle size).
     let mut streams: BTreeSet<Stream> = BTreeSet::new();
     streams.extend(cluster.pools.iter().filter_map(|p| p.stream));
-    let releases = projection
+    let mut releases: Vec<ReleaseMark> = projection
         .releases
         .iter()
         .filter(|r| streams.contains(&r.stream) && r.available < projection.to)
@@ -187,6 +187,7 @@ pub fn cluster_track(
             title: release_title(r),
         })
         .collect();
+    releases.extend(kubernetes_marks::releases(projection, cluster, scale));
     let pools = cluster
         .pools
         .iter()
@@ -222,7 +223,7 @@ pub fn cluster_track(
         blackouts,
         releases,
         pools,
-        kubernetes: kubernetes_marks::track(projection, cluster, scale, limit),
+        kubernetes: kubernetes_marks::track(cluster, scale, limit),
     })
 }
 
@@ -305,20 +306,37 @@ fn upgrade_mark(
             ),
         ));
     }
-    let title = details
-        .iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Some(UpgradeMark {
-        x,
-        width,
-        spill_x,
-        spill_width,
-        kind: e.kind,
-        title,
+    Some(UpgradeMark::new(
+        (x, width),
+        (spill_x, spill_width),
+        e.kind,
         details,
-    })
+    ))
+}
+
+impl UpgradeMark {
+    /// A bar at `(x, width)` with its spill part; the title is the details on one line.
+    pub fn new(
+        bar: (f64, f64),
+        spill: (f64, f64),
+        kind: EventKind,
+        details: Vec<(&'static str, String)>,
+    ) -> UpgradeMark {
+        let title = details
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        UpgradeMark {
+            x: bar.0,
+            width: bar.1,
+            spill_x: spill.0,
+            spill_width: spill.1,
+            kind,
+            title,
+            details,
+        }
+    }
 }
 
 /// One line of the accessible table: everything the timeline draws for a cluster, in time order.

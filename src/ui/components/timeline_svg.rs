@@ -15,7 +15,8 @@ use crate::rules::projection::layout::{
 use crate::rules::projection::marks::{
     ClusterTrack, RowLabel, UpgradeMark, cluster_track, row_label,
 };
-use crate::rules::projection::{EventKind, Projection, release::Release};
+use crate::rules::projection::release::{Release, Stream};
+use crate::rules::projection::{EventKind, Projection};
 use crate::ui::state::use_plan_state;
 
 /// The facts shown in the details box: `(label, value)` lines.
@@ -386,9 +387,22 @@ fn draw_track(
         .filter(|r| visible(r.x, 0.0, lo, hi))
         .map(|r| {
             let title = r.title.clone();
-            let d = format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x);
+            // Kubernetes versions are squares, node OS releases triangles (not colour alone).
+            let (d, class, id) = if r.stream == Stream::Kubernetes {
+                (
+                    format!("M{:.1},3 h8 v8 h-8 z", r.x - 4.0),
+                    "tl-release k8s",
+                    "k8s-release",
+                )
+            } else {
+                (
+                    format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x),
+                    "tl-release",
+                    "release",
+                )
+            };
             view! {
-                <path class="tl-release" class:reimage=r.reimage d=d data-testid="release">
+                <path class=class class:reimage=r.reimage d=d data-testid=id>
                     <title>{title}</title>
                 </path>
             }
@@ -405,21 +419,6 @@ fn draw_track(
                 <rect class="tl-k8s-window" class:blocked=w.blocked x=w.x y=layout::CLUSTER_ROW_PX - 5.0 width=w.width height=4.0 data-testid="k8s-window">
                     <title>{title}</title>
                 </rect>
-            }
-        })
-        .collect_view();
-    let k8s_releases = k8s
-        .releases
-        .iter()
-        .filter(|r| visible(r.x, 0.0, lo, hi))
-        .map(|r| {
-            let title = r.title.clone();
-            // A square, not the node images' diamond.
-            let d = format!("M{:.1},3 h8 v8 h-8 z", r.x - 4.0);
-            view! {
-                <path class="tl-release k8s" d=d data-testid="k8s-release">
-                    <title>{title}</title>
-                </path>
             }
         })
         .collect_view();
@@ -474,7 +473,6 @@ fn draw_track(
         {windows}
         {k8s_windows}
         {releases}
-        {k8s_releases}
         {control_plane}
         {pools}
     }

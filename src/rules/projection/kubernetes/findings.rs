@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::super::super::findings::sources::CLUSTER_AUTO_UPGRADE;
 use super::super::super::findings::{Finding, Severity, Source};
-use super::super::findings::{PLANNED_MAINTENANCE, PRACTICES, path};
+use super::super::findings::{PLANNED_MAINTENANCE, PRACTICES, finding, path};
 use super::super::format_hours_minutes;
 use super::super::timeline::{ClusterProjection, Scheduling};
 use super::release::Model;
@@ -20,26 +20,6 @@ const SUPPORTED_VERSIONS: Source = Source {
 };
 
 const AUTO_UPGRADE_CONFIG: &str = "aksManagedAutoUpgradeSchedule";
-
-fn finding(
-    severity: Severity,
-    code: &'static str,
-    path: crate::rules::findings::FieldPath,
-    message: String,
-    why: &str,
-    fix: &str,
-    source: Source,
-) -> Finding {
-    Finding {
-        severity,
-        code,
-        path,
-        message,
-        why: why.to_owned(),
-        fix: fix.to_owned(),
-        source,
-    }
-}
 
 /// The start of the first Kubernetes pool step of `c` that runs while node OS work runs, and
 /// how many steps do.

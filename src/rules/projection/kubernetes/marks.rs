@@ -19,8 +19,6 @@ use super::KubernetesUpgrade;
 pub struct KubernetesTrack {
     /// `aksManagedAutoUpgradeSchedule` occurrences (drawn as a thin dashed band).
     pub windows: Vec<WindowMark>,
-    /// The versions upgraded to, where they reach the region (drawn as squares).
-    pub releases: Vec<ReleaseMark>,
     /// Each upgrade's control plane step.
     pub control_plane: Vec<UpgradeMark>,
 }
@@ -30,12 +28,29 @@ fn versions(u: &KubernetesUpgrade) -> String {
     format!("{} → {}", u.from_version, u.to_version)
 }
 
-pub fn track(
+/// The versions the cluster is upgraded to, where they reach the region (drawn as squares
+/// among the node OS releases).
+pub fn releases(
     projection: &Projection,
     cluster: &ClusterProjection,
     scale: &Scale,
-    limit: f64,
-) -> KubernetesTrack {
+) -> Vec<ReleaseMark> {
+    let mut targets: BTreeSet<u32> = BTreeSet::new();
+    targets.extend(cluster.kubernetes.upgrades.iter().map(|u| u.release));
+    targets
+        .into_iter()
+        .filter_map(|i| projection.releases.get(i as usize))
+        .filter(|r| r.available < projection.to)
+        .map(|r| ReleaseMark {
+            x: scale.x(r.available.max(projection.from)),
+            stream: r.stream,
+            reimage: true,
+            title: release_title(r),
+        })
+        .collect()
+}
+
+pub fn track(cluster: &ClusterProjection, scale: &Scale, limit: f64) -> KubernetesTrack {
     let k = &cluster.kubernetes;
     let windows = k
         .windows
@@ -59,19 +74,6 @@ pub fn track(
             })
         })
         .collect();
-    let mut targets: BTreeSet<u32> = BTreeSet::new();
-    targets.extend(k.upgrades.iter().map(|u| u.release));
-    let releases = targets
-        .into_iter()
-        .filter_map(|i| projection.releases.get(i as usize))
-        .filter(|r| r.available < projection.to)
-        .map(|r| ReleaseMark {
-            x: scale.x(r.available.max(projection.from)),
-            stream: r.stream,
-            reimage: true,
-            title: release_title(r),
-        })
-        .collect();
     let control_plane = k
         .upgrades
         .iter()
@@ -79,7 +81,6 @@ pub fn track(
         .collect();
     KubernetesTrack {
         windows,
-        releases,
         control_plane,
     }
 }
@@ -115,20 +116,12 @@ fn control_plane_mark(
             ),
         ));
     }
-    let title = details
-        .iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Some(UpgradeMark {
-        x,
-        width,
-        spill_x: x + width,
-        spill_width: 0.0,
-        kind: EventKind::KubernetesUpgrade,
-        title,
+    Some(UpgradeMark::new(
+        (x, width),
+        (x + width, 0.0),
+        EventKind::KubernetesUpgrade,
         details,
-    })
+    ))
 }
 
 /// The title of a pool's wait for the next auto-upgrade window.

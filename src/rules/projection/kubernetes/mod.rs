@@ -252,13 +252,7 @@ pub fn project(
 impl KubernetesAssumptions {
     /// The editable inputs, for [`super::ProjectionAssumptions::inputs`].
     pub fn inputs(&self) -> Vec<AssumptionInput> {
-        let input = |key, label, value: String, basis, estimate| AssumptionInput {
-            key,
-            label,
-            value,
-            basis,
-            estimate,
-        };
+        let input = AssumptionInput::new;
         vec![
             input(
                 "kubernetes.anchorMinor",

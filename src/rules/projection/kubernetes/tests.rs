@@ -415,11 +415,16 @@ fn the_timeline_draws_windows_versions_control_plane_and_pool_steps_and_tables_t
     let t = cluster_track(&p, &out, 0, &scale).unwrap();
     assert_eq!(t.kubernetes.windows.len(), 13);
     assert_eq!(t.kubernetes.control_plane.len(), 3);
+    let squares: Vec<_> = t
+        .releases
+        .iter()
+        .filter(|r| r.stream == Stream::Kubernetes)
+        .collect();
+    assert_eq!(squares.len(), 3);
     assert!(
-        t.kubernetes
-            .releases
-            .iter()
-            .all(|r| r.stream == Stream::Kubernetes)
+        squares[0]
+            .title
+            .contains("1.36 patch 2026-12-05 (projected)")
     );
     assert!(
         t.kubernetes.control_plane[0]
