@@ -94,11 +94,11 @@ fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 
 /// A region as a key: ARM region names ignore case and spaces (`West Europe` = `westeurope`).
 pub fn region_key(location: &str) -> String {
-    location
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    // ASCII only: region names are ASCII, and `char::to_lowercase` would pull Unicode case
+    // tables into the browser module.
+    let mut key = location.to_ascii_lowercase();
+    key.retain(|c| c != ' ');
+    key
 }
 
 /// The usage list stored for `subscription` in `location`.
@@ -148,12 +148,23 @@ fn list_mut<'a>(
         .or_default()
 }
 
-/// Drops empty lists and subscriptions, so a plan without quota has no `computeUsages`.
-fn prune(all: &mut ComputeUsages) {
-    for regions in all.values_mut() {
-        regions.retain(|_, items| !items.is_empty());
+/// Drops the list of `subscription` in `location` if empty, then the subscription if empty,
+/// so a plan without quota has no `computeUsages`.
+fn prune(all: &mut ComputeUsages, subscription: &str, location: &str) {
+    let Some(regions) = all.get_mut(subscription) else {
+        return;
+    };
+    let key = region_key(location);
+    let empty = regions
+        .iter()
+        .find(|(r, items)| region_key(r) == key && items.is_empty())
+        .map(|(r, _)| r.clone());
+    if let Some(r) = empty {
+        regions.remove(&r);
     }
-    all.retain(|_, regions| !regions.is_empty());
+    if regions.is_empty() {
+        all.remove(subscription);
+    }
 }
 
 /// Sets the limit of quota `name`; a new quota starts with 0 used. `None` removes the quota
@@ -176,7 +187,7 @@ pub fn set_limit(
         (Some(l), None) => items.push(Usage::new(name, l, 0)),
         (None, _) => items.retain(|u| !u.name.value.eq_ignore_ascii_case(name)),
     }
-    prune(all);
+    prune(all, subscription, location);
 }
 
 /// Sets the used count (`currentValue`) of quota `name`, which must have a limit already.

@@ -209,7 +209,7 @@ pub fn fill_from_list(
             None => missing.push(name.clone()),
         }
     }
-    super::prune(all);
+    super::prune(all, subscription, location);
     PasteOutcome {
         read: u32::try_from(pasted.len()).unwrap_or(u32::MAX),
         filled,
