@@ -343,6 +343,16 @@ mod tests {
     }
 
     #[test]
+    fn pools_that_upgrade_in_place_need_no_quota_and_get_no_rows() {
+        let mut plan = demo_plan();
+        for p in &mut plan.clusters[0].agent_pool_profiles {
+            p.upgrade_settings.max_surge = Some(crate::rules::surge::SurgeValue::Nodes(0));
+            p.upgrade_settings.max_unavailable = Some(crate::rules::surge::SurgeValue::Nodes(1));
+        }
+        assert!(region_checks(&plan, "contoso-dev").is_empty());
+    }
+
+    #[test]
     fn recorded_quota_no_pool_needs_still_shows() {
         let plan = with_quota(&[
             ("contoso-prod", "standardESv5Family", 100, 0),
