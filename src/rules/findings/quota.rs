@@ -38,22 +38,6 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     out
 }
 
-/// `contoso-prod / westeurope`.
-fn place(r: &RegionQuota) -> String {
-    let or = |s: &str, none: &str| {
-        if s.is_empty() {
-            none.to_owned()
-        } else {
-            s.to_owned()
-        }
-    };
-    format!(
-        "{} / {}",
-        or(&r.subscription, "(no subscription)"),
-        or(&r.location, "(no region)")
-    )
-}
-
 /// The pool of a contributor, with its cluster.
 fn pool_of<'p>(plan: &'p Plan, c: &Contributor) -> Option<(&'p Cluster, &'p AgentPool)> {
     let cluster = plan.clusters.get(c.cluster_index as usize)?;
@@ -130,7 +114,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
     let label = check.label();
     let mut message = format!(
         "{}: surges need up to {} vCPUs of the {label} quota but only {free} are free (limit {}, used {})",
-        place(r),
+        r.place(),
         check.needed,
         check.limit.unwrap_or(0),
         check.current_value.unwrap_or(0)
@@ -187,7 +171,7 @@ fn used_over_limit(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding 
     Finding::warning("quota-used-over-limit", path(plan, check), CAPACITY)
         .message(format!(
             "{}: {} shows {} used but a limit of {}: no free quota is counted",
-            place(r),
+            r.place(),
             check.label(),
             check.current_value.unwrap_or(0),
             check.limit.unwrap_or(0)

@@ -79,6 +79,24 @@ pub struct RegionQuota {
     pub incomplete: bool,
 }
 
+impl RegionQuota {
+    /// `contoso-prod / westeurope`, naming what is missing.
+    pub fn place(&self) -> String {
+        let or = |s: &str, none: &str| {
+            if s.is_empty() {
+                none.to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        format!(
+            "{} / {}",
+            or(&self.subscription, "(no subscription)"),
+            or(&self.location, "(no region)")
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurgeQuota {

@@ -180,19 +180,7 @@ fn quota_table(ctx: &Context<'_>, out: &mut String) {
     out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan (§4.3): clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
     let or_dash = |v: Option<u64>| v.map_or("–".to_owned(), |v| v.to_string());
     for r in regions {
-        let place = format!(
-            "{} / {}",
-            if r.subscription.is_empty() {
-                "(no subscription)"
-            } else {
-                &r.subscription
-            },
-            if r.location.is_empty() {
-                "(no region)"
-            } else {
-                &r.location
-            }
-        );
+        let place = r.place();
         for c in &r.checks {
             let _ = writeln!(
                 out,
