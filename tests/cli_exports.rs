@@ -14,9 +14,15 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The demo plan in a file of its own: tests run in parallel threads of one process, so a
+/// shared path would be rewritten while another test reads it.
 fn demo_file() -> String {
-    let path =
-        std::env::temp_dir().join(format!("aks-planner-cli-demo-{}.json", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "aks-planner-cli-demo-{}-{n}.json",
+        std::process::id()
+    ));
     let demo = aks_planner(&["demo"]);
     std::fs::write(&path, &demo.stdout).unwrap();
     path.display().to_string()

@@ -422,7 +422,10 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
         "{out}"
     );
     assert!(
-        out.contains("subscription contoso-prod: worst case if windows overlap DSv5: +32 vCPUs")
+        out.contains(
+            "subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +32 vCPUs"
+        ),
+        "{out}"
     );
 
     let json = run(&["project", path, "--from", FROM, "--weeks", "4", "--json"]);
@@ -431,7 +434,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert_eq!(v["projection"]["clusters"].as_array().unwrap().len(), 3);
     let prod = &v["projection"]["quota"]["clusters"][2];
     assert_eq!(prod["cluster"], "aks-prod-weu");
-    assert_eq!(prod["peak"][0]["family"], "DSv5");
+    assert_eq!(prod["peak"][0]["family"], "standardDSv5Family");
     assert_eq!(prod["peak"][0]["extraVcpus"], 32);
     assert_eq!(
         v["channelComparison"][0]["channels"]

@@ -34,4 +34,5 @@ pub mod share;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
+pub mod usage;
 pub mod version;

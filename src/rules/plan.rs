@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
 use super::cluster::Cluster;
+use super::usage::ComputeUsages;
 
 /// The current plan-file version.
 pub const PLAN_VERSION: u32 = 1;
@@ -19,6 +20,10 @@ pub struct Plan {
     pub name: String,
     #[serde(default)]
     pub clusters: Vec<Cluster>,
+    /// Free compute quota per subscription label and region, as ARM usage lists (optional;
+    /// `super::usage`). Absent from the file when empty.
+    #[serde(default, skip_serializing_if = "ComputeUsages::is_empty")]
+    pub compute_usages: ComputeUsages,
     /// The readings and estimates the planner's numbers rest on (aks-rules.md §8).
     #[serde(default)]
     pub assumptions: Assumptions,
@@ -30,6 +35,7 @@ impl Default for Plan {
             version: PLAN_VERSION,
             name: String::new(),
             clusters: Vec::new(),
+            compute_usages: ComputeUsages::new(),
             assumptions: Assumptions::default(),
         }
     }

@@ -165,7 +165,8 @@ fn print_kubernetes(k: &KubernetesProjection) {
 }
 
 /// Surge quota: per pool, the cluster peak per family (max: pools go one after another,
-/// aks-rules.md §2 rule 3) and per subscription the sum of cluster peaks (worst case).
+/// aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
+/// and how it compares with the free quota recorded in the plan (§4.3).
 fn print_quota(p: &Projection) {
     println!("Surge quota (extra vCPUs per VM family, §4.2):");
     for c in &p.quota.clusters {
@@ -174,16 +175,23 @@ fn print_quota(p: &Projection) {
             println!("    {}: {}", pool.pool, format_pool(pool));
         }
     }
-    for s in &p.quota.subscriptions {
+    let or = |s: &str, none: &'static str| {
+        if s.is_empty() {
+            none.to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    for r in &p.quota.regions {
         println!(
-            "  subscription {}: worst case if windows overlap {}",
-            if s.subscription.is_empty() {
-                "(unnamed)"
-            } else {
-                &s.subscription
-            },
-            format_families(&s.worst_case)
+            "  subscription {}, region {}: worst case if windows overlap {}",
+            or(&r.subscription, "(unnamed)"),
+            or(&r.location, "(none)"),
+            format_families(&r.worst_case)
         );
+        for check in &r.checks {
+            println!("    vs free quota: {}", check.describe());
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod fields;
 mod names;
 mod os_support;
 mod pools;
+mod quota;
 pub mod sources;
 mod upgrade_settings;
 
@@ -126,6 +127,7 @@ pub const FAMILIES: &[Family] = &[
     upgrade_settings::findings,
     drain::findings,
     assumptions::findings,
+    quota::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan

@@ -198,10 +198,15 @@ fn kitchen_sink() -> Plan {
     let mut long = cluster(&"a".repeat(40));
     long.resource_group = "r".repeat(40);
 
-    Plan {
+    let mut plan = Plan {
         clusters: vec![sp, um, none, twin, empty, long],
         ..Plan::default()
-    }
+    };
+    // Recorded quota: none free and used above the limit (aks-rules.md §4.3).
+    let quota = &mut plan.compute_usages;
+    crate::rules::usage::set_limit(quota, "contoso", "westeurope", "cores", Some(1));
+    let _ = crate::rules::usage::set_current_value(quota, "contoso", "westeurope", "cores", 2);
+    plan
 }
 
 #[test]
@@ -258,6 +263,8 @@ fn every_rule_code_fires_on_the_kitchen_sink_plan() {
         "undrainable-schedule-fails-upgrade",
         "default-max-surge-assumed",
         "kubernetes-version-missing",
+        "surge-exceeds-free-quota",
+        "quota-used-over-limit",
         // From the maintenance family: SecurityPatch clusters in the sink have no window.
         "maintenance-window-missing",
     ];

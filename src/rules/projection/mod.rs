@@ -83,7 +83,7 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         .collect();
     let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
     let costs = cost::summarise(plan, &clusters, from, to);
-    let quota = quota::summarise(plan, &clusters);
+    let quota = quota::summarise(plan);
     let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
     let findings = findings::collect(plan, &clusters, &exposure, &fleet);
     Projection {

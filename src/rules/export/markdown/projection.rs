@@ -164,6 +164,40 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
             let _ = writeln!(out, "  - {}.", md(&k));
         }
     }
+    quota_table(ctx, out);
+}
+
+/// Per subscription and region with a cluster in scope: each quota's worst-case surge against
+/// the free quota recorded in the plan (aks-rules.md §4.3), verdict in words.
+fn quota_table(ctx: &Context<'_>, out: &mut String) {
+    let in_scope = |name: &String| ctx.clusters.iter().any(|c| &c.name == name);
+    let regions: Vec<_> = ctx
+        .projection
+        .quota
+        .regions
+        .iter()
+        .filter(|r| r.clusters.iter().any(in_scope) && !r.checks.is_empty())
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan (§4.3): clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
+    let or_dash = |v: Option<u64>| v.map_or("–".to_owned(), |v| v.to_string());
+    for r in regions {
+        let place = r.place();
+        for c in &r.checks {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                md(&place),
+                md(&c.label()),
+                c.needed,
+                or_dash(c.limit),
+                or_dash(c.current_value),
+                md(&c.verdict())
+            );
+        }
+    }
 }
 
 /// The cluster's peak surge quota per VM family (max over its pools, §2 rule 3 / §4.3).
