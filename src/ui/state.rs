@@ -121,8 +121,8 @@ impl PlanState {
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
         };
-        // Autosave: the one effect that mirrors the plan to the outside world.
-        Effect::new(move |_| plan.with(storage::save));
+        // Autosave: the one effect that mirrors the plan to the outside world (debounced).
+        storage::autosave(plan);
         state
     }
 
