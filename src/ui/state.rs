@@ -11,6 +11,8 @@ use crate::rules::findings::{self, FieldPath, Finding};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
+use crate::rules::projection::layout::HORIZON_WEEKS;
+use crate::rules::projection::{Projection, project};
 
 use super::storage;
 
@@ -84,6 +86,9 @@ pub struct PlanState {
     pub status: RwSignal<Option<Status>>,
     pub pending_replacement: RwSignal<Option<Replacement>>,
     pub findings: Memo<Vec<Finding>>,
+    /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
+    /// and only while something on screen reads it (memos are lazy), e.g. the Timeline tab.
+    pub projection: Memo<Projection>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
     pub can_undo: Memo<bool>,
@@ -100,7 +105,8 @@ impl PlanState {
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
         // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
         // clock) for the findings that depend on it (e.g. a window start date in the past).
-        let now = Some(crate::ui::clock::now());
+        let instant = crate::ui::clock::now();
+        let now = Some(instant);
         let state = PlanState {
             plan,
             history,
@@ -113,6 +119,7 @@ impl PlanState {
             })),
             pending_replacement: RwSignal::new(None),
             findings: Memo::new(move |_| plan.with(|p| findings::check_at(p, now))),
+            projection: Memo::new(move |_| plan.with(|p| project(p, instant, HORIZON_WEEKS))),
             cluster_count,
             selected_cluster: Memo::new(move |_| {
                 let count = cluster_count.get();
