@@ -12,7 +12,9 @@ use crate::rules::projection::layout::{
     self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
     row_offsets, ticks, visible_rows, x_window,
 };
-use crate::rules::projection::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
+use crate::rules::projection::marks::{
+    ClusterTrack, PoolTrack, RowLabel, cluster_track, row_label,
+};
 use crate::rules::projection::{EventKind, Projection, release::Release};
 use crate::ui::state::use_plan_state;
 
@@ -295,6 +297,18 @@ fn ClusterRow(
         let s = scale.get();
         projection.with_untracked(|p| plan.with_untracked(|pl| cluster_track(pl, p, i, &s)))
     });
+    // An edit of a step timing changes every bar but no window: the pools' bars and the rest
+    // are separate memos, so each part is redrawn only when its own marks change.
+    let backdrop = Memo::new(move |_| {
+        track.with(|t| {
+            t.as_ref().map(|t| ClusterTrack {
+                pools: Vec::new(),
+                ..t.clone()
+            })
+        })
+    });
+    let pools = Memo::new(move |_| track.with(|t| t.as_ref().map(|t| t.pools.clone())));
+    let pool_count = Memo::new(move |_| pools.with(|p| p.as_ref().map_or(0, Vec::len)));
     let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
     view! {
         <g
@@ -304,8 +318,13 @@ fn ClusterRow(
         >
             {move || {
                 let (lo, hi) = x_range.get();
+                let (w, n) = (width.get(), pool_count.get());
+                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, lo, hi, detail)))
+            }}
+            {move || {
+                let (lo, hi) = x_range.get();
                 let w = width.get();
-                track.with(|t| t.as_ref().map(|t| draw_track(t, i, w, lo, hi, detail)))
+                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, lo, hi, detail)))
             }}
         </g>
     }
@@ -315,16 +334,18 @@ fn visible(x: f64, width: f64, lo: f64, hi: f64) -> bool {
     x + width >= lo && x <= hi
 }
 
-/// The marks of one cluster within `[lo, hi]`.
-fn draw_track(
+/// The background, blackouts, windows and releases of cluster `i` (with `pools` pools) within
+/// `[lo, hi]`.
+fn draw_backdrop(
     t: &ClusterTrack,
+    pools: usize,
     i: usize,
     width: f64,
     lo: f64,
     hi: f64,
     detail: RwSignal<Option<Detail>>,
 ) -> impl IntoView + use<> {
-    let height = cluster_height(t.pools.len());
+    let height = cluster_height(pools);
     let blackouts = t
         .blackouts
         .iter()
@@ -388,8 +409,24 @@ fn draw_track(
             }
         })
         .collect_view();
-    let pools = t
-        .pools
+    view! {
+        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
+        {blackouts}
+        {windows}
+        {releases}
+    }
+}
+
+/// The rules, upgrade bars and deferrals of cluster `i`'s pool rows within `[lo, hi]`.
+fn draw_pools(
+    pools: &[PoolTrack],
+    i: usize,
+    width: f64,
+    lo: f64,
+    hi: f64,
+    detail: RwSignal<Option<Detail>>,
+) -> impl IntoView + use<> {
+    pools
         .iter()
         .enumerate()
         .map(|(j, p)| {
@@ -465,14 +502,7 @@ fn draw_track(
                 {deferred}
             }
         })
-        .collect_view();
-    view! {
-        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
-        {blackouts}
-        {windows}
-        {releases}
-        {pools}
-    }
+        .collect_view()
 }
 
 /// The key to the drawing's symbols, each with its pattern or shape.
