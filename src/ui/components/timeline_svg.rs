@@ -267,7 +267,7 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
 }
 
 /// Cluster `i`'s block of the SVG. Its marks are recomputed only when this cluster's
-/// projection, the releases, its blackouts or the zoom change.
+/// projection, the releases, its blackouts, the zoom or the drawn x range change.
 #[component]
 fn ClusterRow(
     i: usize,
@@ -294,7 +294,9 @@ fn ClusterRow(
         cluster.track();
         releases.track();
         blackouts.track();
-        let s = scale.get();
+        // Only the marks near the viewport are made (and drawn).
+        let (lo, hi) = x_range.get();
+        let s = scale.get().within(lo, hi);
         projection.with_untracked(|p| plan.with_untracked(|pl| cluster_track(pl, p, i, &s)))
     });
     // An edit of a step timing changes every bar but no window: the pools' bars and the rest
@@ -317,39 +319,29 @@ fn ClusterRow(
             data-testid=format!("timeline-cluster-{i}")
         >
             {move || {
-                let (lo, hi) = x_range.get();
                 let (w, n) = (width.get(), pool_count.get());
-                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, lo, hi, detail)))
+                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, detail)))
             }}
             {move || {
-                let (lo, hi) = x_range.get();
                 let w = width.get();
-                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, lo, hi, detail)))
+                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, detail)))
             }}
         </g>
     }
 }
 
-fn visible(x: f64, width: f64, lo: f64, hi: f64) -> bool {
-    x + width >= lo && x <= hi
-}
-
-/// The background, blackouts, windows and releases of cluster `i` (with `pools` pools) within
-/// `[lo, hi]`.
+/// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
 fn draw_backdrop(
     t: &ClusterTrack,
     pools: usize,
     i: usize,
     width: f64,
-    lo: f64,
-    hi: f64,
     detail: RwSignal<Option<Detail>>,
 ) -> impl IntoView + use<> {
     let height = cluster_height(pools);
     let blackouts = t
         .blackouts
         .iter()
-        .filter(|b| visible(b.x, b.width, lo, hi))
         .map(|b| {
             let title = b.title.clone();
             view! {
@@ -362,7 +354,6 @@ fn draw_backdrop(
     let windows = t
         .windows
         .iter()
-        .filter(|w| visible(w.x, w.width, lo, hi))
         .map(|w| {
             let title = w.title.clone();
             let aria = title.clone();
@@ -398,7 +389,6 @@ fn draw_backdrop(
     let releases = t
         .releases
         .iter()
-        .filter(|r| visible(r.x, 0.0, lo, hi))
         .map(|r| {
             let title = r.title.clone();
             let d = format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x);
@@ -417,13 +407,11 @@ fn draw_backdrop(
     }
 }
 
-/// The rules, upgrade bars and deferrals of cluster `i`'s pool rows within `[lo, hi]`.
+/// The rules, upgrade bars and deferrals of cluster `i`'s pool rows.
 fn draw_pools(
     pools: &[PoolTrack],
     i: usize,
     width: f64,
-    lo: f64,
-    hi: f64,
     detail: RwSignal<Option<Detail>>,
 ) -> impl IntoView + use<> {
     pools
@@ -434,7 +422,6 @@ fn draw_pools(
             let bars = p
                 .upgrades
                 .iter()
-                .filter(|u| visible(u.x, u.width + u.spill_width, lo, hi))
                 .map(|u| {
                     let kind = match u.kind {
                         EventKind::Reimage => "reimage",
@@ -486,7 +473,6 @@ fn draw_pools(
             let deferred = p
                 .deferred
                 .iter()
-                .filter(|(x, _)| visible(*x, 0.0, lo, hi))
                 .map(|(x, title)| {
                     let title = title.clone();
                     view! {
