@@ -7,6 +7,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::rules::projection::layout::{
     self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
@@ -196,22 +197,27 @@ fn Patterns() -> impl IntoView {
 fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) -> impl IntoView {
     let label: Memo<Option<RowLabel>> =
         Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(row_label)));
+    // The name (with its button) is redrawn only when it changes, not with every duration.
+    let head =
+        Memo::new(move |_| label.with(|l| l.as_ref().map(|l| (l.name.clone(), l.summary.clone()))));
+    let pools = Memo::new(move |_| {
+        label
+            .with(|l| l.as_ref().map(|l| l.pools.clone()))
+            .unwrap_or_default()
+    });
+    let pool_count = Memo::new(move |_| pools.with(Vec::len));
     let top = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0)) + AXIS_PX;
     let state = use_plan_state();
     view! {
         <div
             class="tl-row-label"
             class:odd={i % 2 == 1}
-            style=move || {
-                let pools = label.with(|l| l.as_ref().map_or(0, |l| l.pools.len()));
-                format!("top:{}px;height:{}px", top(), cluster_height(pools))
-            }
+            style=move || format!("top:{}px;height:{}px", top(), cluster_height(pool_count.get()))
             data-testid=format!("timeline-label-{i}")
         >
             {move || {
-                label
-                    .get()
-                    .map(|l| {
+                head.get()
+                    .map(|(name, summary)| {
                         view! {
                             <div class="tl-cluster-name">
                                 <button
@@ -221,46 +227,41 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
                                     title="Open in the channel comparison"
                                     on:click=move |_| state.select(i)
                                 >
-                                    {l.name}
+                                    {name}
                                 </button>
-                                <span class="tl-cluster-summary">{l.summary}</span>
+                                <span class="tl-cluster-summary">{summary}</span>
                             </div>
-                            {l
-                                .pools
-                                .into_iter()
-                                .enumerate()
-                                .map(|(j, p)| {
-                                    let spill = if p.spill_events > 0 {
-                                        format!(
-                                            "spills {} ×, {}",
-                                            p.spill_events,
-                                            minutes_text(p.spill_minutes),
-                                        )
-                                    } else {
-                                        "fits".to_owned()
-                                    };
-                                    view! {
-                                        <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
-                                            <span class="tl-pool">{p.name}</span>
-                                            <span
-                                                class="tl-pool-duration"
-                                                data-testid=format!("pool-duration-{i}-{j}")
-                                            >
-                                                {minutes_text(p.upgrade_minutes)}
-                                            </span>
-                                            <span
-                                                class="tl-pool-spill"
-                                                class:spills={p.spill_events > 0}
-                                                data-testid=format!("pool-spill-{i}-{j}")
-                                            >
-                                                {spill}
-                                            </span>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
                         }
                     })
+            }}
+            {move || {
+                pools
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, p)| {
+                        let spill = if p.spill_events > 0 {
+                            format!("spills {} ×, {}", p.spill_events, minutes_text(p.spill_minutes))
+                        } else {
+                            "fits".to_owned()
+                        };
+                        view! {
+                            <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
+                                <span class="tl-pool">{p.name}</span>
+                                <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
+                                    {minutes_text(p.upgrade_minutes)}
+                                </span>
+                                <span
+                                    class="tl-pool-spill"
+                                    class:spills={p.spill_events > 0}
+                                    data-testid=format!("pool-spill-{i}-{j}")
+                                >
+                                    {spill}
+                                </span>
+                            </div>
+                        }
+                    })
+                    .collect_view()
             }}
         </div>
     }
@@ -312,32 +313,59 @@ fn ClusterRow(
     let pools = Memo::new(move |_| track.with(|t| t.as_ref().map(|t| t.pools.clone())));
     let pool_count = Memo::new(move |_| pools.with(|p| p.as_ref().map_or(0, Vec::len)));
     let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
+    // One handler for all of the cluster's marks (each names itself with `data-mark`): marks
+    // are redrawn on edits, and handlers on them would be re-attached every time.
+    let show = move |ev: leptos::ev::Event| {
+        let Some(key) = mark_key(&ev) else { return };
+        let found = track.with_untracked(|t| t.as_ref().and_then(|t| mark_detail(t, &key)));
+        if found.is_some() && detail.with_untracked(|d| *d != found) {
+            detail.set(found);
+        }
+    };
     view! {
         <g
             class="tl-cluster"
             transform=move || format!("translate(0,{})", y())
             data-testid=format!("timeline-cluster-{i}")
+            on:focusin=move |ev| show(ev.into())
+            on:mouseover=move |ev| show(ev.into())
         >
             {move || {
                 let (w, n) = (width.get(), pool_count.get());
-                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, detail)))
+                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w)))
             }}
             {move || {
                 let w = width.get();
-                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, detail)))
+                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w)))
             }}
         </g>
     }
 }
 
+/// The `data-mark` of the mark an event happened in.
+fn mark_key(ev: &leptos::ev::Event) -> Option<String> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-mark]")
+        .ok()??
+        .get_attribute("data-mark")
+}
+
+/// The details of mark `key` of track `t`: `w{k}` is window `k`, `u{j}-{k}` upgrade `k` of
+/// pool `j` (as drawn below).
+fn mark_detail(t: &ClusterTrack, key: &str) -> Option<Detail> {
+    if let Some(k) = key.strip_prefix('w') {
+        let w = t.windows.get(k.parse::<usize>().ok()?)?;
+        return Some(vec![("Window", w.title.clone())]);
+    }
+    let (j, k) = key.strip_prefix('u')?.split_once('-')?;
+    let pool = t.pools.get(j.parse::<usize>().ok()?)?;
+    Some(pool.upgrades.get(k.parse::<usize>().ok()?)?.details.clone())
+}
+
 /// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
-fn draw_backdrop(
-    t: &ClusterTrack,
-    pools: usize,
-    i: usize,
-    width: f64,
-    detail: RwSignal<Option<Detail>>,
-) -> impl IntoView + use<> {
+fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl IntoView + use<> {
     let height = cluster_height(pools);
     let blackouts = t
         .blackouts
@@ -354,10 +382,10 @@ fn draw_backdrop(
     let windows = t
         .windows
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(k, w)| {
             let title = w.title.clone();
             let aria = title.clone();
-            let line = vec![("Window", title.clone())];
             let blocked = w.blocked.then(|| {
                 view! {
                     <line class="tl-strike" x1=w.x y1=2.0 x2=w.x + w.width y2=layout::CLUSTER_ROW_PX - 4.0 />
@@ -375,8 +403,7 @@ fn draw_backdrop(
                     role="img"
                     aria-label=aria
                     data-testid=if w.blocked { "window-blocked" } else { "window" }
-                    on:focus={let line = line.clone(); move |_| detail.set(Some(line.clone()))}
-                    on:mouseenter=move |_| detail.set(Some(line.clone()))
+                    data-mark=format!("w{k}")
                 >
                     <rect class="tl-window-band" x=w.x y=0.0 width=w.width height=height />
                     <rect class="tl-window-head" x=w.x y=1.0 width=w.width height=layout::CLUSTER_ROW_PX - 4.0 />
@@ -408,12 +435,7 @@ fn draw_backdrop(
 }
 
 /// The rules, upgrade bars and deferrals of cluster `i`'s pool rows.
-fn draw_pools(
-    pools: &[PoolTrack],
-    i: usize,
-    width: f64,
-    detail: RwSignal<Option<Detail>>,
-) -> impl IntoView + use<> {
+fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<> {
     pools
         .iter()
         .enumerate()
@@ -422,7 +444,8 @@ fn draw_pools(
             let bars = p
                 .upgrades
                 .iter()
-                .map(|u| {
+                .enumerate()
+                .map(|(k, u)| {
                     let kind = match u.kind {
                         EventKind::Reimage => "reimage",
                         EventKind::LivePatch => "live",
@@ -430,7 +453,6 @@ fn draw_pools(
                         EventKind::Reboot => "reboot",
                     };
                     let fill = if u.kind == EventKind::Reimage { "" } else { "url(#tl-dots)" };
-                    let details = u.details.clone();
                     let title = u.title.clone();
                     let aria = title.clone();
                     let spill = (u.spill_width > 0.0).then(|| {
@@ -453,8 +475,7 @@ fn draw_pools(
                             role="img"
                             aria-label=aria
                             data-testid=format!("upgrade-{i}-{j}")
-                            on:focus={let d = details.clone(); move |_| detail.set(Some(d.clone()))}
-                            on:mouseenter=move |_| detail.set(Some(details.clone()))
+                            data-mark=format!("u{j}-{k}")
                         >
                             <rect
                                 class="tl-bar"
