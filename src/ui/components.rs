@@ -4,6 +4,7 @@
 pub mod assumptions_panel;
 pub mod behaviour_panel;
 pub mod blackout_list;
+pub mod cells;
 pub mod channels_panel;
 pub mod cluster_editor;
 pub mod cluster_list;

@@ -11,6 +11,9 @@ use crate::rules::findings::{self, FieldPath, Finding};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
+use crate::rules::projection::cache::ProjectionCache;
+use crate::rules::projection::layout::HORIZON_WEEKS;
+use crate::rules::projection::{Projection, project};
 
 use super::storage;
 
@@ -84,6 +87,10 @@ pub struct PlanState {
     pub status: RwSignal<Option<Status>>,
     pub pending_replacement: RwSignal<Option<Replacement>>,
     pub findings: Memo<Vec<Finding>>,
+    /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit,
+    /// only while something on screen reads it (memos are lazy), e.g. the Timeline tab, and
+    /// only for the clusters the edit touched.
+    pub projection: Memo<Projection>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
     pub can_undo: Memo<bool>,
@@ -100,7 +107,10 @@ impl PlanState {
         let cluster_count = Memo::new(move |_| plan.with(|p| p.clusters.len()));
         // "Now" is read once, here in the UI, and passed to the rule core (which never reads a
         // clock) for the findings that depend on it (e.g. a window start date in the past).
-        let now = Some(crate::ui::clock::now());
+        let instant = crate::ui::clock::now();
+        let now = Some(instant);
+        // Clusters an edit did not touch keep their projection (rules::projection::cache).
+        let cache = StoredValue::new(ProjectionCache::default());
         let state = PlanState {
             plan,
             history,
@@ -113,6 +123,13 @@ impl PlanState {
             })),
             pending_replacement: RwSignal::new(None),
             findings: Memo::new(move |_| plan.with(|p| findings::check_at(p, now))),
+            projection: Memo::new(move |_| {
+                plan.with(|p| {
+                    cache
+                        .try_update_value(|c| c.project(p, instant, HORIZON_WEEKS))
+                        .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
+                })
+            }),
             cluster_count,
             selected_cluster: Memo::new(move |_| {
                 let count = cluster_count.get();
@@ -121,8 +138,8 @@ impl PlanState {
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
         };
-        // Autosave: the one effect that mirrors the plan to the outside world.
-        Effect::new(move |_| plan.with(storage::save));
+        // Autosave: the one effect that mirrors the plan to the outside world (debounced).
+        storage::autosave(plan);
         state
     }
 

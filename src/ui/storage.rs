@@ -1,5 +1,15 @@
 //! Autosave: the plan lives in localStorage under one key, as the plan file's JSON
 //! (`Plan::to_json`), and is read back with `Plan::from_json`, the same reader as the CLI's.
+//!
+//! Writing is debounced ([`autosave`]): serialising and storing a 200-cluster plan costs about
+//! 6 ms in the browser, which every keystroke used to pay before its frame was painted. The
+//! write waits for [`AUTOSAVE_DELAY`] of quiet and is flushed at once when the page is hidden or
+//! left (`visibilitychange` → hidden, `pagehide`), so a reload or a closed tab right after an
+//! edit still finds it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
 
 use crate::rules::demo::demo_plan;
 use crate::rules::plan::Plan;
@@ -55,4 +65,47 @@ pub fn save(plan: &Plan) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(PLAN_KEY, &plan.to_json());
     }
+}
+
+/// Quiet time after the last edit before the plan is written.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// Mirrors `plan` to localStorage [`AUTOSAVE_DELAY`] after its last change, and at once when
+/// the page is hidden or left while a write is still pending.
+pub fn autosave(plan: RwSignal<Plan>) {
+    // The pending write, if any: a timer still to fire.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let flush = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+            plan.with_untracked(save);
+        }
+    };
+    Effect::new(move |_| {
+        plan.track();
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let write = move || {
+            pending.try_set_value(None);
+            plan.with_untracked(save);
+        };
+        match set_timeout_with_handle(write, AUTOSAVE_DELAY) {
+            Ok(timer) => pending.set_value(Some(timer)),
+            // No timer (never expected in a browser): save now rather than never.
+            Err(_) => plan.with_untracked(save),
+        }
+    });
+    // `pagehide` covers reloads, navigation and closing; `visibilitychange` covers a tab or
+    // app switched away on mobile, where pagehide may never come.
+    let left = window_event_listener_untyped("pagehide", move |_| flush());
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        left.remove();
+        hidden.remove();
+    });
 }

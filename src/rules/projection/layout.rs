@@ -86,6 +86,8 @@ pub struct Scale {
     /// UTC midnight at or before the projection's `from`, so day ticks fall on whole pixels.
     pub origin: DateTime<Utc>,
     pub px_per_day: f64,
+    /// Only marks reaching into `[lo, hi]` px are made (see [`Scale::within`]); all by default.
+    pub range: (f64, f64),
 }
 
 impl Scale {
@@ -97,7 +99,23 @@ impl Scale {
         Scale {
             origin,
             px_per_day: zoom.px_per_day(),
+            range: (f64::NEG_INFINITY, f64::INFINITY),
         }
+    }
+
+    /// The same scale, making only the marks that reach into `[lo, hi]` px. The app draws only
+    /// near the viewport (see [`x_window`]); formatting the titles of all 26 weeks' marks of
+    /// every visible cluster cost more than drawing them (issue 4's edit→paint).
+    pub fn within(self, lo: f64, hi: f64) -> Scale {
+        Scale {
+            range: (lo, hi),
+            ..self
+        }
+    }
+
+    /// Whether a mark at `x`, `width` px wide, reaches into [`Scale::range`].
+    pub fn shows(&self, x: f64, width: f64) -> bool {
+        x + width >= self.range.0 && x <= self.range.1
     }
 
     /// x of `t`, px (negative before the origin).
@@ -106,11 +124,14 @@ impl Scale {
         (t - self.origin).num_seconds() as f64 * self.px_per_day / 86_400.0
     }
 
-    /// `(x, width)` of `[start, end)` clipped to `[0, limit]`; `None` if nothing is left.
+    /// `(x, width)` of `[start, end)` clipped to `[0, limit]`; `None` if nothing is left or it
+    /// is outside [`Scale::range`].
     pub fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, limit: f64) -> Option<(f64, f64)> {
         let a = self.x(start).max(0.0);
         let b = self.x(end).min(limit);
-        (b > a || (b == a && a < limit)).then(|| (a, (b - a).max(MIN_MARK_PX)))
+        (b > a || (b == a && a < limit))
+            .then(|| (a, (b - a).max(MIN_MARK_PX)))
+            .filter(|&(x, width)| self.shows(x, width))
     }
 }
 

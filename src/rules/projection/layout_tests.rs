@@ -129,6 +129,33 @@ fn the_demo_tracks_stay_inside_the_horizon_with_spill_after_the_window() {
 }
 
 #[test]
+fn a_scale_within_a_range_makes_exactly_the_marks_reaching_into_it() {
+    let plan = crate::rules::demo::fleet(12);
+    let from = at(2026, 11, 2, 8);
+    let p = project(&plan, from, HORIZON_WEEKS);
+    for zoom in [Zoom::TwoWeeks, Zoom::Quarter] {
+        let whole = Scale::new(from, zoom);
+        for (lo, hi) in [(-550.0, 2_200.0), (1_650.0, 4_400.0), (1e9, 2e9)] {
+            let part = whole.within(lo, hi);
+            let reaches = |x: f64, width: f64| x + width >= lo && x <= hi;
+            for i in 0..plan.clusters.len() {
+                let all = cluster_track(&plan, &p, i, &whole).unwrap();
+                let mut expected = all.clone();
+                expected.windows.retain(|w| reaches(w.x, w.width));
+                expected.blackouts.retain(|b| reaches(b.x, b.width));
+                expected.releases.retain(|r| reaches(r.x, 0.0));
+                for pool in &mut expected.pools {
+                    pool.upgrades
+                        .retain(|u| reaches(u.x, u.width + u.spill_width));
+                    pool.deferred.retain(|(x, _)| reaches(*x, 0.0));
+                }
+                assert_eq!(cluster_track(&plan, &p, i, &part).unwrap(), expected);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_test_cluster_shows_its_year_end_blackout_and_blocked_windows() {
     let plan = demo_plan();
     let from = at(2026, 12, 1, 0);

@@ -180,8 +180,10 @@ pub fn cluster_track(
         .releases
         .iter()
         .filter(|r| streams.contains(&r.stream) && r.available < projection.to)
-        .map(|r| ReleaseMark {
-            x: scale.x(r.available.max(projection.from)),
+        .map(|r| (r, scale.x(r.available.max(projection.from))))
+        .filter(|&(_, x)| scale.shows(x, 0.0))
+        .map(|(r, x)| ReleaseMark {
+            x,
             stream: r.stream,
             reimage: r.needs_reimage,
             title: release_title(r),
@@ -201,6 +203,7 @@ pub fn cluster_track(
             deferred: pool
                 .deferred
                 .iter()
+                .filter(|&&t| scale.shows(scale.x(t).clamp(0.0, limit), 0.0))
                 .map(|&t| {
                     let title = format!(
                         "{}: work left when the window closed at {}; waits for the next window",
@@ -271,12 +274,17 @@ fn upgrade_mark(
 ) -> Option<UpgradeMark> {
     let (start, end) = (e.start?, e.end?);
     let window_end = e.window.map_or(end, |w| w.end.min(end).max(start));
-    let (x, width) = scale.span(start, window_end.max(start), limit)?;
+    // Both parts are measured on the whole axis; the bar is made if either reaches the range.
+    let axis = scale.within(f64::NEG_INFINITY, f64::INFINITY);
+    let (x, width) = axis.span(start, window_end.max(start), limit)?;
     let (spill_x, spill_width) = if e.spill_minutes > 0 {
-        scale.span(window_end, end, limit).unwrap_or((limit, 0.0))
+        axis.span(window_end, end, limit).unwrap_or((limit, 0.0))
     } else {
         (x + width, 0.0)
     };
+    if !scale.shows(x, width + spill_width) {
+        return None;
+    }
     let release = projection
         .releases
         .get(usize::try_from(e.release).ok()?)

@@ -11,6 +11,7 @@
 
 pub mod assumption_edit;
 pub mod assumptions;
+pub mod cache;
 pub mod compare;
 pub mod cost;
 pub mod duration;
@@ -72,15 +73,27 @@ impl Projection {
 
 /// Projects `plan` from `from` for `weeks` weeks, using `plan.assumptions.projection`.
 pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
-    let a = &plan.assumptions.projection;
     let to = from + Duration::weeks(i64::from(weeks));
-    let releases = timeline::Releases::new(a, from, to);
+    let releases = timeline::Releases::new(&plan.assumptions.projection, from, to);
     let clusters: Vec<ClusterProjection> = plan
         .clusters
         .iter()
         .enumerate()
         .map(|(i, c)| timeline::project_cluster(i, c, plan, &releases, from, to))
         .collect();
+    summarise(plan, from, to, releases, clusters)
+}
+
+/// The projection of `plan` over `[from, to)` from its projected `clusters`: exposure, cost,
+/// quota, fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
+fn summarise(
+    plan: &Plan,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    releases: timeline::Releases,
+    clusters: Vec<ClusterProjection>,
+) -> Projection {
+    let a = &plan.assumptions.projection;
     let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
     let costs = cost::summarise(plan, &clusters, from, to);
     let quota = quota::summarise(plan);

@@ -14,18 +14,19 @@ use crate::ui::state::use_plan_state;
 pub fn AssumptionsPanel() -> impl IntoView {
     let state = use_plan_state();
     let plan = state.plan;
-    // The list of inputs never changes shape; only values do.
-    let inputs = panel_inputs(&plan.with_untracked(|p| p.assumptions.projection.clone()));
+    // The list of inputs never changes shape; only values do. It is made once per edit, not
+    // once per input per edit.
+    let inputs = Memo::new(move |_| plan.with(|p| panel_inputs(&p.assumptions.projection)));
     let fields = inputs
+        .get_untracked()
         .into_iter()
         .map(|input| {
             let key = input.key;
             let value = Memo::new(move |_| {
-                plan.with(|p| {
-                    panel_inputs(&p.assumptions.projection)
-                        .into_iter()
+                inputs.with(|all| {
+                    all.iter()
                         .find(|i| i.key == key)
-                        .map(|i| i.value)
+                        .map(|i| i.value.clone())
                         .unwrap_or_default()
                 })
             });

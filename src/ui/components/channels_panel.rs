@@ -3,6 +3,7 @@
 //! seen, plus a button to adopt a channel (an ordinary, undoable plan edit).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::projection::compare::compare_channels;
@@ -42,6 +43,22 @@ pub fn ChannelsPanel() -> impl IntoView {
     });
     let currency =
         Memo::new(move |_| plan.with(|p| p.assumptions.projection.costs.currency.clone()));
+    // One handler for the table's "Use" buttons (each names its channel): the rows are redrawn
+    // on every edit, and a handler on each button would be attached again every time.
+    let use_channel = move |ev: leptos::ev::MouseEvent| {
+        let channel = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-channel]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-channel"))
+            .and_then(|name| name.parse::<NodeOsChannel>().ok());
+        if let (Some(channel), Some(i)) = (channel, selected.get_untracked()) {
+            state.edit_cluster(i, None, |c| {
+                c.auto_upgrade_profile.node_os_upgrade_channel = channel
+            });
+            state.say(&format!("Node OS channel set to {channel}."), true);
+        }
+    };
     view! {
         <section class="card tl-panel" aria-labelledby="channels-title" data-testid="channels-panel">
             <h3 id="channels-title">"Channels side by side"</h3>
@@ -138,14 +155,9 @@ pub fn ChannelsPanel() -> impl IntoView {
                                         type="button"
                                         class="btn btn-small"
                                         data-testid=format!("use-channel-{name}")
+                                        data-channel=name
                                         aria-label=format!("Use {name} for this cluster")
                                         disabled=is_current
-                                        on:click=move |_| {
-                                            if let Some(i) = selected.get_untracked() {
-                                                state.edit_cluster(i, None, |c| c.auto_upgrade_profile.node_os_upgrade_channel = channel);
-                                                state.say(&format!("Node OS channel set to {channel}."), true);
-                                            }
-                                        }
                                     >
                                         "Use"
                                     </button>
@@ -167,7 +179,7 @@ pub fn ChannelsPanel() -> impl IntoView {
                                     <th scope="col"><span class="visually-hidden">"Adopt"</span></th>
                                 </tr>
                             </thead>
-                            <tbody>{rows}</tbody>
+                            <tbody on:click=use_channel>{rows}</tbody>
                         </table>
                     </div>
                     <p class="muted small">

@@ -3,10 +3,12 @@
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::rules::projection::Projection;
 use crate::rules::projection::format_money;
 use crate::rules::projection::layout::{bar_lengths, milli_text};
+use crate::ui::components::cells::text;
 
 #[component]
 pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -33,6 +35,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
             bar_lengths(&months, 100.0)
         })
     });
+    let lines_open = RwSignal::new(false);
     view! {
         <section class="card tl-panel" aria-labelledby="cost-title" data-testid="cost-panel">
             <h3 id="cost-title">"Cost " <span class="badge-estimate">"estimate"</span></h3>
@@ -71,61 +74,83 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <details class="tl-cost-lines">
+            // The lines (hundreds at 200 clusters) are built only while
+            // the box is open, so edits do not re-render text nobody sees.
+            <details
+                class="tl-cost-lines"
+                on:toggle=move |ev| lines_open.set(is_open(&ev))
+            >
                 <summary>"How each amount is computed"</summary>
-                <ul data-testid="cost-lines">
-                    {move || {
-                        projection
-                            .with(|p| {
-                                p.costs
-                                    .lines
-                                    .iter()
-                                    .map(|l| {
-                                        let what = l.kind.label();
-                                        let pool = l.pool.clone().map(|p| format!("/{p}")).unwrap_or_default();
-                                        let month = format_money(l.per_month_micros, &p.costs.currency);
-                                        let text = format!("{}{pool}, {what}: {month}/month ({})", l.cluster, l.basis);
-                                        view! { <li>{text}</li> }
-                                    })
-                                    .collect_view()
-                            })
-                    }}
-                </ul>
+                <Show when=move || lines_open.get()>
+                    <ul data-testid="cost-lines">
+                        {move || projection.with(cost_lines)}
+                    </ul>
+                </Show>
             </details>
         </section>
     }
+}
+
+/// One row's texts (see [`crate::ui::components::cells`]: the row is built once).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RowTexts {
+    cluster: String,
+    month: String,
+    year: String,
+    k8s: String,
+    reimages: String,
+}
+
+/// Whether the `<details>` a toggle event came from is now open.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.has_attribute("open"))
+}
+
+/// "How each amount is computed": one item per cost line.
+fn cost_lines(p: &Projection) -> impl IntoView + use<> {
+    p.costs
+        .lines
+        .iter()
+        .map(|l| {
+            let what = l.kind.label();
+            let pool = l.pool.clone().map(|p| format!("/{p}")).unwrap_or_default();
+            let month = format_money(l.per_month_micros, &p.costs.currency);
+            let text = format!("{}{pool}, {what}: {month}/month ({})", l.cluster, l.basis);
+            view! { <li>{text}</li> }
+        })
+        .collect_view()
 }
 
 #[component]
 fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl IntoView {
     let row = Memo::new(move |_| {
         projection.with(|p| {
-            p.costs.clusters.get(i).map(|c| {
-                (
-                    c.cluster.clone(),
-                    format_money(c.per_month_micros, &p.costs.currency),
-                    format_money(c.per_year_micros, &p.costs.currency),
-                    format_money(c.kubernetes_per_month_micros, &p.costs.currency),
-                    milli_text(c.reimages_per_month_milli),
-                )
-            })
+            p.costs
+                .clusters
+                .get(i)
+                .map(|c| RowTexts {
+                    cluster: c.cluster.clone(),
+                    month: format_money(c.per_month_micros, &p.costs.currency),
+                    year: format_money(c.per_year_micros, &p.costs.currency),
+                    k8s: format_money(c.kubernetes_per_month_micros, &p.costs.currency),
+                    reimages: milli_text(c.reimages_per_month_milli),
+                })
+                .unwrap_or_default()
         })
     });
     let bar = move || bars.with(|b| b.get(i).copied().unwrap_or(0.0));
-    move || {
-        row.get().map(|(name, month, year, k8s, reimages)| {
-            view! {
-                <tr data-testid=format!("cost-row-{i}")>
-                    <th scope="row">{name}</th>
-                    <td class="num">
-                        <span data-testid=format!("cost-month-{i}")>{month}</span>
-                        <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
-                    </td>
-                    <td class="num" data-testid=format!("cost-year-{i}")>{year}</td>
-                    <td class="num" data-testid=format!("cost-k8s-month-{i}")>{k8s}</td>
-                    <td class="num" data-testid=format!("reimages-{i}")>{reimages}</td>
-                </tr>
-            }
-        })
+    view! {
+        <tr data-testid=format!("cost-row-{i}")>
+            <th scope="row">{text(row, |r| &r.cluster)}</th>
+            <td class="num">
+                <span data-testid=format!("cost-month-{i}")>{text(row, |r| &r.month)}</span>
+                <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
+            </td>
+            <td class="num" data-testid=format!("cost-year-{i}")>{text(row, |r| &r.year)}</td>
+            <td class="num" data-testid=format!("cost-k8s-month-{i}")>{text(row, |r| &r.k8s)}</td>
+            <td class="num" data-testid=format!("reimages-{i}")>{text(row, |r| &r.reimages)}</td>
+        </tr>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumption_edit::set_input;
-use crate::rules::projection::exposure::ExposureStats;
+use crate::rules::projection::exposure::{ClusterExposure, ExposureStats};
 use crate::rules::projection::layout::exposure_text;
+use crate::ui::components::cells::text;
 use crate::ui::components::field::TextField;
 use crate::ui::state::use_plan_state;
 
@@ -116,28 +117,63 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     }
 }
 
+/// One row's texts (see [`crate::ui::components::cells`]: the row is built once).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RowTexts {
+    cluster: String,
+    note: String,
+    typical: String,
+    worst: String,
+    /// Icon and words: the icon repeats the words for the eye and is hidden from readers.
+    icon: String,
+    verdict: &'static str,
+    misses: bool,
+}
+
+impl RowTexts {
+    fn of(c: &ClusterExposure) -> Self {
+        let s = &c.stats;
+        let (icon, text) = verdict(s);
+        let note = unknowns(s);
+        RowTexts {
+            cluster: c.cluster.clone(),
+            note: if note.is_empty() {
+                note
+            } else {
+                format!(" ({note})")
+            },
+            typical: exposure_text(s.typical_minutes, false),
+            worst: exposure_text(s.worst_minutes, s.worst_is_lower_bound),
+            icon: format!("{icon} "),
+            verdict: text,
+            misses: s.misses_sla,
+        }
+    }
+}
+
 #[component]
 fn ExposureRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
-    let row = Memo::new(move |_| projection.with(|p| p.exposure.clusters.get(i).cloned()));
-    move || {
-        row.get().map(|c| {
-            let s = &c.stats;
-            let (icon, text) = verdict(s);
-            let note = unknowns(s);
-            view! {
-                <tr data-testid=format!("exposure-row-{i}")>
-                    <th scope="row">
-                        {c.cluster.clone()}
-                        {(!note.is_empty()).then(|| view! { <span class="muted small">" ("{note}")"</span> })}
-                    </th>
-                    <td data-testid=format!("exposure-typical-{i}")>{exposure_text(s.typical_minutes, false)}</td>
-                    <td data-testid=format!("exposure-worst-{i}")>{exposure_text(s.worst_minutes, s.worst_is_lower_bound)}</td>
-                    <td class="tl-verdict" class:misses=s.misses_sla data-testid=format!("exposure-sla-{i}")>
-                        <span aria-hidden="true">{icon}" "</span>
-                        {text}
-                    </td>
-                </tr>
-            }
+    let row = Memo::new(move |_| {
+        projection.with(|p| {
+            p.exposure
+                .clusters
+                .get(i)
+                .map(RowTexts::of)
+                .unwrap_or_default()
         })
+    });
+    view! {
+        <tr data-testid=format!("exposure-row-{i}")>
+            <th scope="row">
+                {text(row, |r| &r.cluster)}
+                <span class="muted small">{text(row, |r| &r.note)}</span>
+            </th>
+            <td data-testid=format!("exposure-typical-{i}")>{text(row, |r| &r.typical)}</td>
+            <td data-testid=format!("exposure-worst-{i}")>{text(row, |r| &r.worst)}</td>
+            <td class="tl-verdict" class:misses=move || row.with(|r| r.misses) data-testid=format!("exposure-sla-{i}")>
+                <span aria-hidden="true">{text(row, |r| &r.icon)}</span>
+                {text(row, |r| r.verdict)}
+            </td>
+        </tr>
     }
 }

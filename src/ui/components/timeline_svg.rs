@@ -7,13 +7,14 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::rules::projection::layout::{
     self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
     row_offsets, ticks, visible_rows, x_window,
 };
 use crate::rules::projection::marks::{
-    ClusterTrack, RowLabel, UpgradeMark, cluster_track, row_label,
+    ClusterTrack, PoolTrack, RowLabel, UpgradeMark, cluster_track, row_label,
 };
 use crate::rules::projection::release::{Release, Stream};
 use crate::rules::projection::{EventKind, Projection};
@@ -184,13 +185,13 @@ fn Patterns() -> impl IntoView {
                 <rect class="tl-spill-bg" width="6" height="6" />
                 <line class="tl-spill-line" x1="0" y1="0" x2="0" y2="6" />
             </pattern>
-            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect class="tl-k8s-bg" width="6" height="6" />
-                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
-            </pattern>
             <pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">
                 <rect class="tl-dots-bg" width="4" height="4" />
                 <circle class="tl-dots-dot" cx="2" cy="2" r="1" />
+            </pattern>
+            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect class="tl-k8s-bg" width="6" height="6" />
+                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
             </pattern>
         </defs>
     }
@@ -201,22 +202,27 @@ fn Patterns() -> impl IntoView {
 fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) -> impl IntoView {
     let label: Memo<Option<RowLabel>> =
         Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(row_label)));
+    // The name (with its button) is redrawn only when it changes, not with every duration.
+    let head =
+        Memo::new(move |_| label.with(|l| l.as_ref().map(|l| (l.name.clone(), l.summary.clone()))));
+    let pools = Memo::new(move |_| {
+        label
+            .with(|l| l.as_ref().map(|l| l.pools.clone()))
+            .unwrap_or_default()
+    });
+    let pool_count = Memo::new(move |_| pools.with(Vec::len));
     let top = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0)) + AXIS_PX;
     let state = use_plan_state();
     view! {
         <div
             class="tl-row-label"
             class:odd={i % 2 == 1}
-            style=move || {
-                let pools = label.with(|l| l.as_ref().map_or(0, |l| l.pools.len()));
-                format!("top:{}px;height:{}px", top(), cluster_height(pools))
-            }
+            style=move || format!("top:{}px;height:{}px", top(), cluster_height(pool_count.get()))
             data-testid=format!("timeline-label-{i}")
         >
             {move || {
-                label
-                    .get()
-                    .map(|l| {
+                head.get()
+                    .map(|(name, summary)| {
                         view! {
                             <div class="tl-cluster-name">
                                 <button
@@ -226,53 +232,48 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
                                     title="Open in the channel comparison"
                                     on:click=move |_| state.select(i)
                                 >
-                                    {l.name}
+                                    {name}
                                 </button>
-                                <span class="tl-cluster-summary">{l.summary}</span>
+                                <span class="tl-cluster-summary">{summary}</span>
                             </div>
-                            {l
-                                .pools
-                                .into_iter()
-                                .enumerate()
-                                .map(|(j, p)| {
-                                    let spill = if p.spill_events > 0 {
-                                        format!(
-                                            "spills {} ×, {}",
-                                            p.spill_events,
-                                            minutes_text(p.spill_minutes),
-                                        )
-                                    } else {
-                                        "fits".to_owned()
-                                    };
-                                    view! {
-                                        <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
-                                            <span class="tl-pool">{p.name}</span>
-                                            <span
-                                                class="tl-pool-duration"
-                                                data-testid=format!("pool-duration-{i}-{j}")
-                                            >
-                                                {minutes_text(p.upgrade_minutes)}
-                                            </span>
-                                            <span
-                                                class="tl-pool-spill"
-                                                class:spills={p.spill_events > 0}
-                                                data-testid=format!("pool-spill-{i}-{j}")
-                                            >
-                                                {spill}
-                                            </span>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
                         }
                     })
+            }}
+            {move || {
+                pools
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, p)| {
+                        let spill = if p.spill_events > 0 {
+                            format!("spills {} ×, {}", p.spill_events, minutes_text(p.spill_minutes))
+                        } else {
+                            "fits".to_owned()
+                        };
+                        view! {
+                            <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
+                                <span class="tl-pool">{p.name}</span>
+                                <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
+                                    {minutes_text(p.upgrade_minutes)}
+                                </span>
+                                <span
+                                    class="tl-pool-spill"
+                                    class:spills={p.spill_events > 0}
+                                    data-testid=format!("pool-spill-{i}-{j}")
+                                >
+                                    {spill}
+                                </span>
+                            </div>
+                        }
+                    })
+                    .collect_view()
             }}
         </div>
     }
 }
 
 /// Cluster `i`'s block of the SVG. Its marks are recomputed only when this cluster's
-/// projection, the releases, its blackouts or the zoom change.
+/// projection, the releases, its blackouts, the zoom or the drawn x range change.
 #[component]
 fn ClusterRow(
     i: usize,
@@ -299,43 +300,85 @@ fn ClusterRow(
         cluster.track();
         releases.track();
         blackouts.track();
-        let s = scale.get();
+        // Only the marks near the viewport are made (and drawn).
+        let (lo, hi) = x_range.get();
+        let s = scale.get().within(lo, hi);
         projection.with_untracked(|p| plan.with_untracked(|pl| cluster_track(pl, p, i, &s)))
     });
+    // An edit of a step timing changes every bar but no window: the pools' bars and the rest
+    // are separate memos, so each part is redrawn only when its own marks change.
+    let backdrop = Memo::new(move |_| {
+        track.with(|t| {
+            t.as_ref().map(|t| ClusterTrack {
+                pools: Vec::new(),
+                ..t.clone()
+            })
+        })
+    });
+    let pools = Memo::new(move |_| track.with(|t| t.as_ref().map(|t| t.pools.clone())));
+    let pool_count = Memo::new(move |_| pools.with(|p| p.as_ref().map_or(0, Vec::len)));
     let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
+    // One handler for all of the cluster's marks (each names itself with `data-mark`): marks
+    // are redrawn on edits, and handlers on them would be re-attached every time.
+    let show = move |ev: leptos::ev::Event| {
+        let Some(key) = mark_key(&ev) else { return };
+        let found = track.with_untracked(|t| t.as_ref().and_then(|t| mark_detail(t, &key)));
+        if found.is_some() && detail.with_untracked(|d| *d != found) {
+            detail.set(found);
+        }
+    };
     view! {
         <g
             class="tl-cluster"
             transform=move || format!("translate(0,{})", y())
             data-testid=format!("timeline-cluster-{i}")
+            on:focusin=move |ev| show(ev.into())
+            on:mouseover=move |ev| show(ev.into())
         >
             {move || {
-                let (lo, hi) = x_range.get();
+                let (w, n) = (width.get(), pool_count.get());
+                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w)))
+            }}
+            {move || {
                 let w = width.get();
-                track.with(|t| t.as_ref().map(|t| draw_track(t, i, w, lo, hi, detail)))
+                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w)))
             }}
         </g>
     }
 }
 
-fn visible(x: f64, width: f64, lo: f64, hi: f64) -> bool {
-    x + width >= lo && x <= hi
+/// The `data-mark` of the mark an event happened in.
+fn mark_key(ev: &leptos::ev::Event) -> Option<String> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-mark]")
+        .ok()??
+        .get_attribute("data-mark")
 }
 
-/// The marks of one cluster within `[lo, hi]`.
-fn draw_track(
-    t: &ClusterTrack,
-    i: usize,
-    width: f64,
-    lo: f64,
-    hi: f64,
-    detail: RwSignal<Option<Detail>>,
-) -> impl IntoView + use<> {
-    let height = cluster_height(t.pools.len());
+/// The details of mark `key` of track `t`: `w{k}` is window `k`, `c{k}` control plane
+/// upgrade `k`, `u{j}-{k}` upgrade `k` of pool `j` (as drawn below).
+fn mark_detail(t: &ClusterTrack, key: &str) -> Option<Detail> {
+    if let Some(k) = key.strip_prefix('w') {
+        let w = t.windows.get(k.parse::<usize>().ok()?)?;
+        return Some(vec![("Window", w.title.clone())]);
+    }
+    if let Some(k) = key.strip_prefix('c') {
+        let u = t.kubernetes.control_plane.get(k.parse::<usize>().ok()?)?;
+        return Some(u.details.clone());
+    }
+    let (j, k) = key.strip_prefix('u')?.split_once('-')?;
+    let pool = t.pools.get(j.parse::<usize>().ok()?)?;
+    Some(pool.upgrades.get(k.parse::<usize>().ok()?)?.details.clone())
+}
+
+/// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
+fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl IntoView + use<> {
+    let height = cluster_height(pools);
     let blackouts = t
         .blackouts
         .iter()
-        .filter(|b| visible(b.x, b.width, lo, hi))
         .map(|b| {
             let title = b.title.clone();
             view! {
@@ -348,11 +391,10 @@ fn draw_track(
     let windows = t
         .windows
         .iter()
-        .filter(|w| visible(w.x, w.width, lo, hi))
-        .map(|w| {
+        .enumerate()
+        .map(|(k, w)| {
             let title = w.title.clone();
             let aria = title.clone();
-            let line = vec![("Window", title.clone())];
             let blocked = w.blocked.then(|| {
                 view! {
                     <line class="tl-strike" x1=w.x y1=2.0 x2=w.x + w.width y2=layout::CLUSTER_ROW_PX - 4.0 />
@@ -370,8 +412,7 @@ fn draw_track(
                     role="img"
                     aria-label=aria
                     data-testid=if w.blocked { "window-blocked" } else { "window" }
-                    on:focus={let line = line.clone(); move |_| detail.set(Some(line.clone()))}
-                    on:mouseenter=move |_| detail.set(Some(line.clone()))
+                    data-mark=format!("w{k}")
                 >
                     <rect class="tl-window-band" x=w.x y=0.0 width=w.width height=height />
                     <rect class="tl-window-head" x=w.x y=1.0 width=w.width height=layout::CLUSTER_ROW_PX - 4.0 />
@@ -384,7 +425,6 @@ fn draw_track(
     let releases = t
         .releases
         .iter()
-        .filter(|r| visible(r.x, 0.0, lo, hi))
         .map(|r| {
             let title = r.title.clone();
             // Kubernetes versions are squares, node OS releases triangles (not colour alone).
@@ -412,7 +452,6 @@ fn draw_track(
     let k8s_windows = k8s
         .windows
         .iter()
-        .filter(|w| visible(w.x, w.width, lo, hi))
         .map(|w| {
             let title = w.title.clone();
             view! {
@@ -425,11 +464,30 @@ fn draw_track(
     let control_plane = k8s
         .control_plane
         .iter()
-        .filter(|u| visible(u.x, u.width, lo, hi))
-        .map(|u| upgrade_bar(u, 12.0, 9.0, format!("k8s-control-plane-{i}"), detail))
+        .enumerate()
+        .map(|(k, u)| {
+            upgrade_bar(
+                u,
+                12.0,
+                9.0,
+                format!("k8s-control-plane-{i}"),
+                format!("c{k}"),
+            )
+        })
         .collect_view();
-    let pools = t
-        .pools
+    view! {
+        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
+        {blackouts}
+        {windows}
+        {k8s_windows}
+        {releases}
+        {control_plane}
+    }
+}
+
+/// The rules, upgrade bars and deferrals of cluster `i`'s pool rows.
+fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<> {
+    pools
         .iter()
         .enumerate()
         .map(|(j, p)| {
@@ -437,20 +495,19 @@ fn draw_track(
             let bars = p
                 .upgrades
                 .iter()
-                .filter(|u| visible(u.x, u.width + u.spill_width, lo, hi))
-                .map(|u| {
+                .enumerate()
+                .map(|(k, u)| {
                     let id = if u.kind == EventKind::KubernetesUpgrade {
                         format!("k8s-upgrade-{i}-{j}")
                     } else {
                         format!("upgrade-{i}-{j}")
                     };
-                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, detail)
+                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, format!("u{j}-{k}"))
                 })
                 .collect_view();
             let deferred = p
                 .deferred
                 .iter()
-                .filter(|(x, _)| visible(*x, 0.0, lo, hi))
                 .map(|(x, title)| {
                     let title = title.clone();
                     view! {
@@ -466,25 +523,17 @@ fn draw_track(
                 {deferred}
             }
         })
-        .collect_view();
-    view! {
-        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
-        {blackouts}
-        {windows}
-        {k8s_windows}
-        {releases}
-        {control_plane}
-        {pools}
-    }
+        .collect_view()
 }
 
-/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall.
+/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall, named
+/// `mark` for the row's one details handler.
 fn upgrade_bar(
     u: &UpgradeMark,
     y: f64,
     height: f64,
     testid: String,
-    detail: RwSignal<Option<Detail>>,
+    mark: String,
 ) -> impl IntoView + use<> {
     let (kind, fill) = match u.kind {
         EventKind::Reimage => ("reimage", None),
@@ -493,7 +542,6 @@ fn upgrade_bar(
         EventKind::Reboot => ("reboot", Some("url(#tl-dots)")),
         EventKind::KubernetesUpgrade => ("k8s", Some("url(#tl-k8s)")),
     };
-    let details = u.details.clone();
     let title = u.title.clone();
     let aria = title.clone();
     let spill = (u.spill_width > 0.0).then(|| {
@@ -516,8 +564,7 @@ fn upgrade_bar(
             role="img"
             aria-label=aria
             data-testid=testid
-            on:focus={let d = details.clone(); move |_| detail.set(Some(d.clone()))}
-            on:mouseenter=move |_| detail.set(Some(details.clone()))
+            data-mark=mark
         >
             <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
             {spill}

@@ -20,10 +20,7 @@ use crate::ui::state::use_plan_state;
 #[component]
 pub fn TimelineTab() -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
-    let now = clock::now();
-    let projection: Memo<Projection> =
-        Memo::new(move |_| plan.with(|p| project(p, now, HORIZON_WEEKS)));
+    let projection: Memo<Projection> = state.projection;
     let zoom = RwSignal::new(Zoom::FourWeeks);
     let show_table = RwSignal::new(false);
     let detail: RwSignal<Option<Detail>> = RwSignal::new(None);

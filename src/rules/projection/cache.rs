@@ -1,0 +1,288 @@
+//! A per-cluster memo of the projection (issue 4: edit→paint at 200 clusters). Projecting the
+//! clusters one by one is about two thirds of [`project`](super::project); most edits touch
+//! one cluster, or only a summary setting such as the exposure SLA, so the app keeps one
+//! [`ProjectionCache`] and every other cluster's projection is reused. Pure and exact: the
+//! result always equals `project` (tested below).
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::super::cluster::Cluster;
+use super::super::plan::Plan;
+use super::assumptions::CostAssumptions;
+use super::timeline::{self, ClusterProjection, Releases};
+use super::{Projection, summarise};
+
+/// What a cluster's projection depends on besides the cluster and its index: the plan without
+/// its clusters and without the settings only the summaries read (checked by
+/// `summary_settings_change_no_cluster_projection` below), and the range.
+#[derive(Debug, Clone, PartialEq)]
+struct SharedInputs {
+    plan: Plan,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl SharedInputs {
+    fn of(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        let mut shared = Plan {
+            version: plan.version,
+            // The plan's name is only a label.
+            name: String::new(),
+            clusters: Vec::new(),
+            assumptions: plan.assumptions.clone(),
+            // Recorded quota usage is read by the quota summary only.
+            compute_usages: Default::default(),
+        };
+        // Read by exposure, fleet and cost summaries only, never per cluster.
+        let a = &mut shared.assumptions.projection;
+        a.exposure_sla_days = 0;
+        a.ring_soak_hours = 0;
+        a.costs = CostAssumptions::default();
+        SharedInputs {
+            plan: shared,
+            from,
+            to,
+        }
+    }
+}
+
+/// The last projection of each cluster, with the inputs it was made from.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectionCache {
+    shared: Option<SharedInputs>,
+    /// By cluster index: the cluster as projected, and its projection.
+    clusters: Vec<(Cluster, ClusterProjection)>,
+    reused: u32,
+}
+
+impl ProjectionCache {
+    /// Equal to [`project`](super::project)`(plan, from, weeks)`; projects again only the
+    /// clusters whose inputs changed since the last call.
+    pub fn project(&mut self, plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
+        let to = from + Duration::weeks(i64::from(weeks));
+        let shared = SharedInputs::of(plan, from, to);
+        if self.shared.as_ref() != Some(&shared) {
+            self.clusters.clear();
+            self.shared = Some(shared);
+        }
+        self.clusters.truncate(plan.clusters.len());
+        self.reused = 0;
+        let releases = Releases::new(&plan.assumptions.projection, from, to);
+        let mut projected = Vec::with_capacity(plan.clusters.len());
+        for (i, cluster) in plan.clusters.iter().enumerate() {
+            match self.clusters.get_mut(i) {
+                Some((before, projection)) if before == cluster => {
+                    self.reused = self.reused.saturating_add(1);
+                    projected.push(projection.clone());
+                }
+                slot => {
+                    let projection =
+                        timeline::project_cluster(i, cluster, plan, &releases, from, to);
+                    let entry = (cluster.clone(), projection.clone());
+                    match slot {
+                        Some(old) => *old = entry,
+                        // Slots are filled in index order, so this one is next.
+                        None => self.clusters.push(entry),
+                    }
+                    projected.push(projection);
+                }
+            }
+        }
+        summarise(plan, from, to, releases, projected)
+    }
+
+    /// How many clusters the last [`ProjectionCache::project`] reused.
+    pub fn reused(&self) -> u32 {
+        self.reused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::super::layout::HORIZON_WEEKS;
+    use super::super::project;
+    use super::*;
+    use crate::rules::demo::{demo_plan, fleet};
+    use crate::rules::edit::{self, Direction};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap()
+    }
+
+    type Edit = fn(&mut Plan);
+    /// How many clusters are reused, from the smaller cluster count before and after an edit.
+    type Reused = fn(u32) -> u32;
+
+    /// Edits of every kind, applied one after another, with how many clusters the cache reuses
+    /// afterwards.
+    const EDITS: [(&str, Edit, Reused); 9] = [
+        ("nothing", |_| {}, |n| n),
+        (
+            "one pool's maxSurge",
+            |p| {
+                p.clusters[3].agent_pool_profiles[1]
+                    .upgrade_settings
+                    .max_surge = Some("2".parse().unwrap())
+            },
+            |n| n - 1,
+        ),
+        (
+            "the exposure SLA",
+            |p| p.assumptions.projection.exposure_sla_days = 3,
+            |n| n,
+        ),
+        (
+            "the ring soak",
+            |p| p.assumptions.projection.ring_soak_hours = 48,
+            |n| n,
+        ),
+        (
+            "a step timing",
+            |p| p.assumptions.projection.timings.drain_minutes = 9,
+            |_| 0,
+        ),
+        (
+            "a cluster's channel",
+            |p| {
+                p.clusters[0].auto_upgrade_profile.node_os_upgrade_channel =
+                    crate::rules::channel::NodeOsChannel::Unmanaged
+            },
+            |n| n - 1,
+        ),
+        (
+            "moving a cluster down",
+            |p| {
+                edit::move_cluster(p, 4, Direction::Down).unwrap();
+            },
+            |n| n - 2,
+        ),
+        (
+            "removing the last cluster",
+            |p| {
+                p.clusters.pop();
+            },
+            |n| n,
+        ),
+        (
+            "adding a cluster",
+            |p| {
+                edit::add_cluster(p);
+            },
+            |n| n,
+        ),
+    ];
+
+    #[test]
+    fn the_cache_projects_what_project_does_after_every_kind_of_edit() {
+        let mut plan = fleet(12);
+        let mut cache = ProjectionCache::default();
+        assert_eq!(
+            cache.project(&plan, now(), HORIZON_WEEKS),
+            project(&plan, now(), HORIZON_WEEKS)
+        );
+        for (what, change, _) in EDITS {
+            change(&mut plan);
+            let cached = cache.project(&plan, now(), HORIZON_WEEKS);
+            assert_eq!(cached, project(&plan, now(), HORIZON_WEEKS), "after {what}");
+        }
+        // A later "now" is another range: every cluster is projected again.
+        let later = now() + Duration::hours(1);
+        assert_eq!(
+            cache.project(&plan, later, HORIZON_WEEKS),
+            project(&plan, later, HORIZON_WEEKS)
+        );
+        assert_eq!(cache.reused(), 0);
+    }
+
+    #[test]
+    fn only_the_clusters_an_edit_touched_are_projected_again() {
+        let mut plan = fleet(12);
+        let mut cache = ProjectionCache::default();
+        cache.project(&plan, now(), HORIZON_WEEKS);
+        assert_eq!(cache.reused(), 0);
+        for (what, change, reused) in EDITS {
+            let before = u32::try_from(plan.clusters.len()).unwrap();
+            change(&mut plan);
+            let after = u32::try_from(plan.clusters.len()).unwrap();
+            cache.project(&plan, now(), HORIZON_WEEKS);
+            assert_eq!(cache.reused(), reused(before.min(after)), "after {what}");
+        }
+    }
+
+    #[test]
+    fn summary_settings_change_no_cluster_projection() {
+        // The cache keys clusters without these settings: if a cluster's projection ever
+        // depends on one of them, this fails and SharedInputs::of must keep it.
+        let plan = demo_plan();
+        let base = project(&plan, now(), HORIZON_WEEKS).clusters;
+        let changes: [Edit; 5] = [
+            |p| p.name = "renamed".to_owned(),
+            |p| p.assumptions.projection.exposure_sla_days = 1,
+            |p| p.assumptions.projection.ring_soak_hours = 500,
+            |p| p.assumptions.projection.costs.currency = "EUR".to_owned(),
+            |p| {
+                p.assumptions.projection.costs = CostAssumptions {
+                    vhd_used_gb: 999,
+                    retained_vhds_per_os_sku: 9,
+                    ..CostAssumptions::default()
+                }
+            },
+        ];
+        for change in changes {
+            let mut changed = plan.clone();
+            change(&mut changed);
+            assert_eq!(project(&changed, now(), HORIZON_WEEKS).clusters, base);
+        }
+    }
+
+    #[test]
+    fn every_kubernetes_input_invalidates_the_cached_projection() {
+        // The Kubernetes projection (§2) reads the auto-upgrade assumptions, the cluster's
+        // version, its upgradeChannel and its aksManagedAutoUpgradeSchedule: an edit of each
+        // must change the cached result exactly as it changes `project`.
+        let changes: [(&str, Edit, u32); 4] = [
+            (
+                "assumptions.projection.kubernetes",
+                |p| p.assumptions.projection.kubernetes.minor_interval_days = 30,
+                0,
+            ),
+            (
+                "kubernetesVersion",
+                |p| p.clusters[0].kubernetes_version = "1.30.1".parse().ok(),
+                2,
+            ),
+            (
+                "upgradeChannel",
+                |p| {
+                    p.clusters[0].auto_upgrade_profile.upgrade_channel =
+                        crate::rules::channel::UpgradeChannel::Rapid
+                },
+                2,
+            ),
+            (
+                "aksManagedAutoUpgradeSchedule",
+                |p| {
+                    let w = p.clusters[0]
+                        .maintenance_configurations
+                        .auto_upgrade
+                        .as_mut();
+                    w.unwrap().duration_hours = 12;
+                },
+                2,
+            ),
+        ];
+        for (what, change, reused) in changes {
+            let plan = demo_plan();
+            let mut cache = ProjectionCache::default();
+            let before = cache.project(&plan, now(), HORIZON_WEEKS);
+            let mut changed = plan.clone();
+            change(&mut changed);
+            let after = cache.project(&changed, now(), HORIZON_WEEKS);
+            assert_eq!(after, project(&changed, now(), HORIZON_WEEKS), "{what}");
+            assert_ne!(after.clusters, before.clusters, "{what} changed nothing");
+            assert_eq!(cache.reused(), reused, "{what}");
+        }
+    }
+}
