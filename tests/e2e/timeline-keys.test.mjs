@@ -145,3 +145,36 @@ test('the focused mark has a ring of at least 3:1 against the bar and the backgr
   }
   app.assertNoProblems();
 });
+
+test('at 1366 px each zoom button shows the weeks it names', async (t) => {
+  const app = await openApp(t, { path: NOW, viewport: { width: 1366, height: 768 } });
+  await app.click('tab-timeline');
+  await app.expectVisible('timeline-svg');
+  for (const weeks of [2, 4, 13, 26]) {
+    await app.click(`zoom-${weeks}w`);
+    assert.equal(await app.text('timeline-shown'), `${weeks} weeks on screen`);
+    // Weeks on screen = the plot beside the labels / the distance between Monday lines.
+    const shown = await until(
+      () =>
+        app.page.evaluate(() => {
+          const s = document.querySelector('[data-testid=timeline-scroll]');
+          const plot = s.clientWidth - s.querySelector('.tl-labels').offsetWidth;
+          const xs = [...s.querySelectorAll('.tl-tick.major')].map((l) => +l.getAttribute('x1'));
+          return plot / (xs[1] - xs[0]);
+        }),
+      (w) => Math.abs(w - weeks) < 0.05,
+      (w) => `${weeks}w shows ${w} weeks`,
+    );
+    assert.ok(Math.abs(shown - weeks) < 0.05);
+  }
+  app.assertNoProblems();
+});
+
+test('on a phone the timeline keeps a readable scale and says how much is on screen', async (t) => {
+  const app = await openApp(t, { path: NOW, viewport: { width: 390, height: 844 } });
+  await app.click('tab-timeline');
+  await app.expectVisible('timeline-svg');
+  await app.click('zoom-4w');
+  await app.expectText('timeline-shown', 'of 4 weeks on screen; scroll sideways for the rest');
+  app.assertNoProblems();
+});

@@ -30,6 +30,8 @@ struct Viewport {
     left: f64,
     height: f64,
     width: f64,
+    /// Width of the sticky label column.
+    labels: f64,
 }
 
 /// Rows drawn beyond the viewport, px, so a short scroll shows rows already there.
@@ -48,7 +50,8 @@ pub fn TimelineSvg(
         top: 0.0,
         left: 0.0,
         height: 900.0,
-        width: 1_100.0,
+        width: 1_320.0,
+        labels: 220.0,
     });
     let read_viewport = move || {
         if let Some(el) = scroller.get_untracked() {
@@ -57,29 +60,40 @@ pub fn TimelineSvg(
                 left: f64::from(el.scroll_left()),
                 height: f64::from(el.client_height()),
                 width: f64::from(el.client_width()),
+                labels: keys
+                    .labels
+                    .get_untracked()
+                    .map_or(0.0, |l| f64::from(l.offset_width())),
             });
         }
     };
-    // Measure once mounted.
+    // Measure once mounted (and after the first layout: the side panels and a scroll bar
+    // narrow the plot), on a zoom, and when the window is resized.
     Effect::new(move |_| {
+        zoom.track();
         if scroller.get().is_some() {
             read_viewport();
+            request_animation_frame(read_viewport);
         }
     });
+    let resize = window_event_listener(leptos::ev::resize, move |_| read_viewport());
+    on_cleanup(move || resize.remove());
+    // The zoom levels fill the plot beside the labels (issue 4: "4w" shows four weeks).
+    let plot = Memo::new(move |_| viewport.with(|v| v.width - v.labels));
+    let from = Memo::new(move |_| projection.with(|p| p.from));
+    let scale = Memo::new(move |_| Scale::fitted(from.get(), zoom.get(), plot.get()));
     // Zooming keeps the instant at the left edge in place.
-    Effect::new(move |previous: Option<Zoom>| {
-        let current = zoom.get();
+    Effect::new(move |previous: Option<f64>| {
+        let current = scale.with(|s| s.px_per_day);
         if let (Some(before), Some(el)) = (previous, scroller.get_untracked())
             && before != current
         {
-            let left = f64::from(el.scroll_left()) * current.px_per_day() / before.px_per_day();
+            let left = f64::from(el.scroll_left()) * current / before;
             el.set_scroll_left(left.round() as i32);
             read_viewport();
         }
         current
     });
-    let from = Memo::new(move |_| projection.with(|p| p.from));
-    let scale = Memo::new(move |_| Scale::new(from.get(), zoom.get()));
     let pool_counts = Memo::new(move |_| {
         projection.with(|p| p.clusters.iter().map(|c| c.pools.len()).collect::<Vec<_>>())
     });
@@ -191,6 +205,9 @@ pub fn TimelineSvg(
         }
     };
     view! {
+        <p class="tl-shown muted" data-testid="timeline-shown">
+            {move || zoom.get().shown_text(plot.get())}
+        </p>
         <div
             class="tl-scroll"
             node_ref=scroller
