@@ -178,3 +178,16 @@ test('on a phone the timeline keeps a readable scale and says how much is on scr
   await app.expectText('timeline-shown', 'of 4 weeks on screen; scroll sideways for the rest');
   app.assertNoProblems();
 });
+
+test('the timeline table filters by cluster and the labels give their full text', async (t) => {
+  const app = await openTimeline(t);
+  await app.expectVisible('css=[data-testid=timeline-label-0] .tl-cluster-summary[title]');
+  await app.click('timeline-table-toggle');
+  await app.expectVisible('timeline-table-2');
+  await app.select('timeline-table-cluster', '1');
+  await app.expectCount('css=[data-testid=timeline-table] table', 1);
+  await app.expectVisible('timeline-table-1');
+  await app.select('timeline-table-cluster', 'all');
+  await app.expectVisible('timeline-table-2');
+  app.assertNoProblems();
+});

@@ -345,7 +345,7 @@ fn RowLabels(
                                 >
                                     {name}
                                 </button>
-                                <span class="tl-cluster-summary">{summary}</span>
+                                <span class="tl-cluster-summary" title=summary.clone()>{summary.clone()}</span>
                             </div>
                         }
                     })
@@ -363,7 +363,7 @@ fn RowLabels(
                         };
                         view! {
                             <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
-                                <span class="tl-pool">{p.name}</span>
+                                <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
                                 <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
                                     {minutes_text(p.upgrade_minutes)}
                                 </span>
