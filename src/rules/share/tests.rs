@@ -174,3 +174,66 @@ fn diff_names_what_changed_by_name_not_position() {
     );
     assert!(diff(&before, &before).is_empty());
 }
+
+#[test]
+fn every_malformed_p_value_gets_its_own_message() {
+    // As `location.hash` holds them: browsers %-escape spaces, quotes and braces.
+    let cases = [
+        ("#p=", ShareError::Empty),
+        ("#p=%20", ShareError::Empty),
+        (
+            "#p=hello%20world",
+            ShareError::NoVersion {
+                found: "hello world".to_owned(),
+            },
+        ),
+        (
+            "#p=%ZZ",
+            ShareError::BadEscape {
+                found: "%ZZ".to_owned(),
+            },
+        ),
+        (
+            "#p=abc%4",
+            ShareError::BadEscape {
+                found: "%4".to_owned(),
+            },
+        ),
+        ("#p=%7B%22clusters%22:%5B%5D%7D", ShareError::PlanJson),
+        (
+            "#p=%7B%22kubernetesVersion%22:%221.33%22%7D",
+            ShareError::PlanJson,
+        ),
+        ("#p=[1.5]", ShareError::PlanJson),
+        ("#p=1", ShareError::Truncated),
+        (
+            "#p=x.abc",
+            ShareError::NoVersion {
+                found: "x.abc".to_owned(),
+            },
+        ),
+    ];
+    for (fragment, expected) in cases {
+        let got = decode(fragment);
+        assert_eq!(got, Err(expected), "{fragment}");
+        let message = got.unwrap_err().to_string();
+        assert!(
+            message.contains("#p=") || message.contains("cut short"),
+            "{message}"
+        );
+    }
+    // A fragment without `p=` is somebody else's (the skip link's `#main`): left alone.
+    assert_eq!(decode("#main"), Err(ShareError::NotAPlannerLink));
+    assert_eq!(decode("#p"), Err(ShareError::NotAPlannerLink));
+}
+
+#[test]
+fn a_malformed_value_is_quoted_briefly() {
+    let long = format!("#p={}", "z".repeat(500));
+    let message = decode(&long).unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("{:?}", "z".repeat(20))),
+        "{message}"
+    );
+    assert!(message.len() < 250, "{message}");
+}
