@@ -15,6 +15,7 @@ mod names;
 mod os_support;
 mod pools;
 pub mod sources;
+mod tags;
 mod upgrade_settings;
 
 #[cfg(test)]
@@ -119,6 +120,7 @@ pub type Family = fn(&Plan) -> Vec<Finding>;
 /// (`super::maintenance`) are appended here by their owner: `super::maintenance::findings`.
 pub const FAMILIES: &[Family] = &[
     names::findings,
+    tags::findings,
     pools::findings,
     channels::findings,
     os_support::findings,
