@@ -56,6 +56,20 @@ fn a_plan_survives_a_link_unchanged() {
 }
 
 #[test]
+fn the_plans_time_zone_travels_in_the_link() {
+    let mut plan = demo_plan();
+    plan.time_zone = Some("America/New_York".parse().unwrap());
+    assert_eq!(decode(&encode(&plan)), Ok(plan.clone()));
+    let mut other = plan.clone();
+    other.time_zone = None;
+    let changes: Vec<String> = diff(&other, &plan)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(changes, ["timeZone: (none) → America/New_York"]);
+}
+
+#[test]
 fn a_ten_cluster_fleet_fits_in_1500_characters() {
     let fragment = encode(&fleet_of_ten());
     assert!(fragment.len() < 1500, "{} characters", fragment.len());
