@@ -24,6 +24,7 @@ pub mod export;
 pub mod findings;
 pub mod history;
 pub mod import;
+mod json_error;
 pub mod maintenance;
 pub mod names;
 pub mod os;

@@ -67,16 +67,10 @@ pub enum PlanError {
 
 impl PlanError {
     pub(crate) fn from_serde(e: &serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; we report the position separately.
-        let text = e.to_string();
-        let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_owned(),
-            None => text,
-        };
         PlanError::Json {
             line: e.line(),
             column: e.column(),
-            message,
+            message: super::json_error::plain(e),
         }
     }
 }
