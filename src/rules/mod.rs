@@ -36,3 +36,4 @@ pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
 pub mod version;
+pub mod words;

@@ -98,7 +98,8 @@ fn ClusterItem(index: usize) -> impl IntoView {
                 <span class="cluster-sub">{move || subtitle.get()}</span>
                 <Show when=move || errors() != 0>
                     <span class="badge sev-error">
-                        {errors} <span class="visually-hidden">" errors"</span>
+                        {errors}
+                        <span class="visually-hidden">{move || if errors() == 1 { " error" } else { " errors" }}</span>
                     </span>
                 </Show>
             </button>
