@@ -90,6 +90,20 @@ pub fn link(base: &str, plan: &Plan) -> String {
     format!("{base}{}", encode(plan))
 }
 
+/// The `#p=…` fragment when `text` is a planner link (a whole link, a fragment or the bare
+/// `p=…` value, as one token), e.g. pasted where `az` JSON was expected; `None` otherwise.
+pub fn link_fragment(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return None;
+    }
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    fragment
+        .split('&')
+        .any(|part| part.starts_with(KEY))
+        .then(|| format!("#{fragment}"))
+}
+
 /// Reads a plan from a link, a fragment (`#p=…`) or the bare `p=…` value.
 pub fn decode(link: &str) -> Result<Plan, ShareError> {
     let fragment = match link.trim().split_once('#') {

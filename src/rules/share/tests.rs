@@ -251,3 +251,29 @@ fn a_malformed_value_is_quoted_briefly() {
     );
     assert!(message.len() < 250, "{message}");
 }
+
+#[test]
+fn a_pasted_link_is_recognised_and_json_is_not() {
+    let fragment = encode(&demo_plan());
+    let cases = [
+        (
+            format!("  https://planner.example/app{fragment}\n"),
+            Some(fragment.clone()),
+        ),
+        (fragment.clone(), Some(fragment.clone())),
+        (fragment[1..].to_owned(), Some(fragment.clone())),
+        (
+            "http://127.0.0.1:8099/#p=1.abc".to_owned(),
+            Some("#p=1.abc".to_owned()),
+        ),
+        (
+            r#"{"name": "aks", "tags": {"url": "x#p=1"}}"#.to_owned(),
+            None,
+        ),
+        ("https://example.com/#main".to_owned(), None),
+        (String::new(), None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(link_fragment(&text), expected, "{text}");
+    }
+}
