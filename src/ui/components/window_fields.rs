@@ -179,13 +179,18 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
             />
             <NativeField
                 id=id("startTime")
-                label="Start time (HH:mm, local to the offset)"
+                // The browser shows a time input in the reader's locale (09:00 AM or 09:00),
+                // so the label names what it is, and the hint the 24-hour value the plan saves.
+                label="Start time (in the window's offset)"
                 input_type="time"
                 value=text(|w| w.start_time.to_string())
                 hint=Signal::derive(move || {
                     window.with(|w| {
                         w.as_ref()
-                            .map(|w| format!("Wall-clock time in UTC{}: the window is open {}.", w.utc_offset, describe_hours(w)))
+                            .map(|w| format!(
+                                "Saved as startTime {} (24-hour). Wall-clock time in UTC{}: the window is open {}.",
+                                w.start_time, w.utc_offset, describe_hours(w)
+                            ))
                             .unwrap_or_default()
                     })
                 })
