@@ -3,7 +3,7 @@
 //! and October at 01:00 UTC).
 
 use chrono::{DateTime, NaiveTime, Utc};
-use planner::rules::maintenance::dst::{TransitionTable, describe_drift, dst_drift};
+use planner::rules::maintenance::dst::{DstDrift, TransitionTable, describe_drift, dst_drift};
 use planner::rules::maintenance::{MaintenanceWindow, RecurrenceOptions};
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -27,6 +27,16 @@ fn window(json: &str) -> MaintenanceWindow {
     serde_json::from_str(json).unwrap()
 }
 
+/// The drift of `w` in Berlin over the year from `from` (an RFC 3339 instant).
+fn in_berlin(w: &MaintenanceWindow, from: &str) -> DstDrift {
+    let z = berlin();
+    let from = at(from);
+    let until = from + chrono::TimeDelta::days(365);
+    dst_drift(w, from, until, RecurrenceOptions::default(), |t| {
+        z.offset_at(t)
+    })
+}
+
 #[test]
 fn the_table_gives_the_offset_in_force() {
     let z = berlin();
@@ -43,14 +53,7 @@ fn a_winter_offset_drifts_an_hour_later_over_summer() {
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Monday"}},"durationHours":4,
             "utcOffset":"+01:00","startDate":"2027-01-04","startTime":"22:00"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-01-01T00:00:00Z"),
-        at("2028-01-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
     assert_eq!(drift.periods.len(), 1);
     let p = &drift.periods[0];
     assert_eq!(p.first_local_date.to_string(), "2027-03-29");
@@ -111,14 +114,7 @@ fn a_summer_offset_drifts_earlier_in_winter_even_onto_the_previous_local_date() 
         r#"{"schedule":{"daily":{"intervalDays":1}},"durationHours":4,"utcOffset":"+02:00",
             "startDate":"2027-06-01","startTime":"00:30"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-06-01T00:00:00Z"),
-        at("2028-06-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-06-01T00:00:00Z");
     assert_eq!(drift.periods.len(), 1);
     let p = &drift.periods[0];
     assert_eq!(p.shift_minutes, -60);
@@ -146,14 +142,7 @@ fn a_start_near_midnight_needs_the_previous_day_for_the_longer_window() {
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Sunday"}},"durationHours":24,
             "utcOffset":"+01:00","startDate":"2027-01-03","startTime":"00:30"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-01-01T00:00:00Z"),
-        at("2028-01-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
     let longer = drift.longer_window.clone().unwrap();
     assert_eq!(longer.start_time.to_string(), "23:30");
     assert_eq!(longer.day_shift, -1);
@@ -223,14 +212,7 @@ fn a_window_in_another_offset_drifts_only_at_the_zones_own_transitions() {
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Monday"}},"durationHours":4,
             "utcOffset":"+00:00","startDate":"2027-01-04","startTime":"21:00"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-01-01T00:00:00Z"),
-        at("2028-01-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
     assert_eq!(drift.periods.len(), 1);
     let p = &drift.periods[0];
     assert_eq!(p.first_local_date.to_string(), "2027-03-29");
