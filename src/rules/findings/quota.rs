@@ -214,6 +214,16 @@ mod tests {
     }
 
     #[test]
+    fn below_kubernetes_1_35_a_short_quota_stops_the_upgrade() {
+        let mut plan = plan_with("contoso-prod", "standardDSv5Family", 50, 32);
+        plan.clusters[2].kubernetes_version = "1.32.7".parse().ok();
+        let found = quota_findings(&plan);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // No surge-1 retry before 1.35 (§4.2).
+        assert!(found[0].why.contains("aks-prod-weu (Kubernetes 1.32.7): the upgrade stops with a quota error (the surge-1 retry needs Kubernetes ≥ 1.35; there, AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min)"), "{}", found[0].why);
+    }
+
+    #[test]
     fn a_family_short_of_free_quota_warns_with_the_numbers_and_points_at_max_surge() {
         let plan = plan_with("contoso-prod", "standardDSv5Family", 50, 32);
         let found = quota_findings(&plan);
@@ -229,8 +239,12 @@ mod tests {
             "aks-prod-weu/apps/upgradeSettings.maxSurge"
         );
         assert_eq!(f.path.dom_id(), "c2-p1-upgradeSettings-maxSurge");
-        // prod is on 1.32.7: no surge-1 retry there (§4.2).
-        assert!(f.why.contains("aks-prod-weu (Kubernetes 1.32.7): the upgrade stops with a quota error (the surge-1 retry needs Kubernetes ≥ 1.35; there, AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min)"), "{}", f.why);
+        // prod is on 1.36.3: AKS retries with one surge node (§4.2).
+        assert!(
+            f.why.contains("aks-prod-weu (Kubernetes 1.36.3): AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min."),
+            "{}",
+            f.why
+        );
         assert!(
             f.fix.starts_with(
                 "Request at least 14 more vCPUs of the standardDSv5Family quota in westeurope (https://"
