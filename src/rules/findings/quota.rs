@@ -137,7 +137,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         .filter(|s| !s.is_empty())
         .collect();
     let why = format!(
-        "Surge nodes count against the subscription's vCPU quota in the region, per VM family and in total (aks-rules.md §4.2–4.3). Without free quota the upgrade cannot get its surge nodes: {}.",
+        "Surge nodes count against the subscription's vCPU quota in the region, per VM family and in total. Without free quota the upgrade cannot get its surge nodes: {}.",
         consequences.join("; ")
     );
     let pools: Vec<String> = check
@@ -176,7 +176,7 @@ fn used_over_limit(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding 
             check.current_value.unwrap_or(0),
             check.limit.unwrap_or(0)
         ))
-        .why("Free quota is limit − used; Azure can show usage above a limit that was lowered, and then nothing new fits (aks-rules.md §4.3).")
+        .why("Free quota is limit − used; Azure can show usage above a limit that was lowered, and then nothing new fits.")
         .fix("Check the numbers against az vm list-usage --location REGION -o json (or paste its output in the Surge quota panel), or request more quota.")
 }
 
