@@ -128,7 +128,8 @@ fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
     let bad = aks_planner(&["import", "tests/fixtures/az/aks-show.json", "Cargo.toml"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("Cargo.toml, line 1, column"),
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("Cargo.toml is not valid JSON at line 1, column"),
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );

@@ -16,6 +16,7 @@ mod os_support;
 mod pools;
 mod quota;
 pub mod sources;
+mod tags;
 mod upgrade_settings;
 
 #[cfg(test)]
@@ -120,6 +121,7 @@ pub type Family = fn(&Plan) -> Vec<Finding>;
 /// (`super::maintenance`) are appended here by their owner: `super::maintenance::findings`.
 pub const FAMILIES: &[Family] = &[
     names::findings,
+    tags::findings,
     pools::findings,
     channels::findings,
     os_support::findings,

@@ -14,8 +14,9 @@ use crate::rules::pool::{PoolMode, UndrainableNodeBehavior, UpgradeSettings};
 use crate::rules::surge::SurgeValue;
 
 /// Every field a finding may point at: the UI renders an input for each.
-const KNOWN_FIELDS: [&str; 18] = [
+const KNOWN_FIELDS: [&str; 19] = [
     fields::NAME,
+    fields::RING_TAG,
     fields::RESOURCE_GROUP,
     fields::LOCATION,
     fields::SUBSCRIPTION,
@@ -197,6 +198,7 @@ fn kitchen_sink() -> Plan {
     empty.resource_group.clear();
     let mut long = cluster(&"a".repeat(40));
     long.resource_group = "r".repeat(40);
+    long.tags.insert("ring".into(), "first".into());
 
     let mut plan = Plan {
         clusters: vec![sp, um, none, twin, empty, long],
@@ -265,6 +267,7 @@ fn every_rule_code_fires_on_the_kitchen_sink_plan() {
         "kubernetes-version-missing",
         "surge-exceeds-free-quota",
         "quota-used-over-limit",
+        "ring-tag-not-a-number",
         // From the maintenance family: SecurityPatch clusters in the sink have no window.
         "maintenance-window-missing",
     ];

@@ -32,6 +32,8 @@ impl SharedInputs {
             assumptions: plan.assumptions.clone(),
             // Recorded quota usage is read by the quota summary only.
             compute_usages: Default::default(),
+            // Display zone: kept, in case a cluster's texts ever use it.
+            time_zone: plan.time_zone.clone(),
         };
         // Read by exposure, fleet and cost summaries only, never per cluster.
         let a = &mut shared.assumptions.projection;

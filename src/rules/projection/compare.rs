@@ -72,6 +72,7 @@ pub fn compare_channels(
                 assumptions: plan.assumptions.clone(),
                 // Quota is not compared per channel.
                 compute_usages: Default::default(),
+                time_zone: plan.time_zone.clone(),
             };
             let p = project(&single, from, weeks);
             let cp = p.clusters.first();
