@@ -65,7 +65,8 @@ test('the chart is one Tab stop and arrow keys walk it without ever losing the f
     assert.equal(at.row, '0', `step ${i}`);
     assert.ok(at.x >= lastX - 1, `step ${i}: ${at.x} before ${lastX}`);
     assert.ok(at.inView, `step ${i}: focused mark off-screen`);
-    assert.match(at.name, /^aks-dev-weu, node OS window /, `step ${i}: named with its cluster`);
+    // Windows ("aks-dev-weu, node OS window …") and control plane steps ("Cluster: aks-dev-weu; …").
+    assert.match(at.name, /^(aks-dev-weu, node OS window |Cluster: aks-dev-weu;)/, `step ${i}: named with its cluster`);
     lastX = at.x;
   }
   // Down into the pool rows and other clusters, far to the right: still never lost.
