@@ -208,9 +208,9 @@ fn FieldFindings(id: String) -> impl IntoView {
     let state = use_plan_state();
     let field_id = id.clone();
     let here = Memo::new(move |_| {
-        state.findings.with(|all| {
+        state.field_findings.with(|all| {
             all.iter()
-                .filter(|f| f.severity != Severity::Note && f.path.dom_id() == field_id)
+                .filter(|f| f.id == field_id)
                 .map(|f| (f.severity, f.message.clone()))
                 .collect::<Vec<_>>()
         })
@@ -239,8 +239,7 @@ fn FieldFindings(id: String) -> impl IntoView {
 
 /// Whether the rule core reports an error or warning on the field with this id.
 fn has_findings(state: PlanState, id: &str) -> bool {
-    state.findings.with(|all| {
-        all.iter()
-            .any(|f| f.severity != Severity::Note && f.path.dom_id() == id)
-    })
+    state
+        .field_findings
+        .with(|all| all.iter().any(|f| f.id == id))
 }
