@@ -14,9 +14,15 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The demo plan in a file of its own: tests run in parallel threads of one process, so a
+/// shared path would be rewritten while another test reads it.
 fn demo_file() -> String {
-    let path =
-        std::env::temp_dir().join(format!("aks-planner-cli-demo-{}.json", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "aks-planner-cli-demo-{}-{n}.json",
+        std::process::id()
+    ));
     let demo = aks_planner(&["demo"]);
     std::fs::write(&path, &demo.stdout).unwrap();
     path.display().to_string()
@@ -122,7 +128,8 @@ fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
     let bad = aks_planner(&["import", "tests/fixtures/az/aks-show.json", "Cargo.toml"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("Cargo.toml, line 1, column"),
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("Cargo.toml is not valid JSON at line 1, column"),
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );

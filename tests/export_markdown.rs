@@ -145,3 +145,54 @@ fn a_plan_without_clusters_has_no_projection_sections() {
         assert!(!md.contains(&format!("## {heading}")), "{heading}");
     }
 }
+
+#[test]
+fn the_review_lists_surge_against_free_quota_and_the_warning() {
+    use planner::rules::usage::{set_current_value, set_limit};
+    let mut plan = demo_plan();
+    let quota = &mut plan.compute_usages;
+    set_limit(
+        quota,
+        "contoso-prod",
+        "westeurope",
+        "standardDSv5Family",
+        Some(50),
+    );
+    set_current_value(
+        quota,
+        "contoso-prod",
+        "westeurope",
+        "standardDSv5Family",
+        32,
+    )
+    .unwrap();
+    let md = review(&plan, Scope::Plan);
+    let durations = section(&md, "Projected upgrade durations");
+    assert_eq!(
+        row(
+            &durations,
+            "contoso-prod / westeurope",
+            "standardDSv5Family"
+        ),
+        "| contoso-prod / westeurope | standardDSv5Family | 32 | 50 | 32 | short by 14: needs 32, 18 free |"
+    );
+    assert_eq!(
+        row(
+            &durations,
+            "contoso-prod / westeurope",
+            "Total Regional vCPUs"
+        ),
+        "| contoso-prod / westeurope | Total Regional vCPUs | 32 | – | – | needs 32, free quota unknown |"
+    );
+    let findings = section(&md, "Findings").join("\n");
+    assert!(findings.contains("surge-exceeds-free-quota"), "{findings}");
+
+    // One cluster exported alone: only its subscription and region.
+    let one = review(&plan, Scope::Cluster("aks-dev-weu"));
+    let durations = section(&one, "Projected upgrade durations").join("\n");
+    assert!(
+        durations.contains("| contoso-dev / westeurope | standardDSv5Family | 16 |"),
+        "{durations}"
+    );
+    assert!(!durations.contains("contoso-prod"), "{durations}");
+}

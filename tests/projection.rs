@@ -2,7 +2,7 @@
 //! channel comparison, unscheduled clusters, fleet checks, and the `project` CLI.
 
 use chrono::{DateTime, Duration, Utc};
-use planner::rules::channel::NodeOsChannel;
+use planner::rules::channel::{NodeOsChannel, UpgradeChannel};
 use planner::rules::cluster::Cluster;
 use planner::rules::demo::demo_plan;
 use planner::rules::maintenance::MaintenanceConfigurations;
@@ -61,6 +61,15 @@ fn check_invariants(plan: &Plan, p: &Projection) {
                 }
                 if !e.scheduled {
                     assert!(e.start.is_none() && e.window.is_none());
+                }
+            }
+            // Kubernetes steps (§2): inside an unblocked auto-upgrade window, after the version
+            // reached the region, never before the channel is in effect.
+            for e in &pool.kubernetes_events {
+                if let (Some(w), Some(start), Some(end)) = (e.window, e.start, e.end) {
+                    assert!(!w.blocked && start >= w.start && start < w.end);
+                    assert!(start >= c.kubernetes.effective_from && end >= start);
+                    assert!(p.releases[e.release as usize].available <= start);
                 }
             }
             for rec in &pool.patches {
@@ -324,13 +333,24 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             )),
         ],
         4u32..10,
+        // Cluster auto-upgrade: channel, minor (1.33 is already outside N-2 in Nov 2026) and
+        // whether it has an aksManagedAutoUpgradeSchedule window (monthly, 4 h).
+        (
+            prop::sample::select(UpgradeChannel::ALL.to_vec()),
+            33u32..39,
+            any::<bool>(),
+        ),
     );
     prop::collection::vec(cluster, 1..5).prop_map(|clusters| {
         let mut plan = Plan::default();
-        for (i, (channel, pools, schedule, hours)) in clusters.into_iter().enumerate() {
+        for (i, (channel, pools, schedule, hours, (upgrade, minor, auto_window))) in
+            clusters.into_iter().enumerate()
+        {
             let mut c = Cluster::new(format!("c{i}"));
             c.subscription = "s".into();
             c.auto_upgrade_profile.node_os_upgrade_channel = channel;
+            c.auto_upgrade_profile.upgrade_channel = upgrade;
+            c.kubernetes_version = format!("1.{minor}.1").parse().ok();
             for (j, (count, surge, windows_os)) in pools.into_iter().enumerate() {
                 let sku = if windows_os { "Windows2022" } else { "Ubuntu" };
                 c.agent_pool_profiles.push(
@@ -342,6 +362,12 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             }
             if let Some(s) = schedule {
                 c.maintenance_configurations = windows(s, hours, "03:00");
+            }
+            if auto_window {
+                c.maintenance_configurations.auto_upgrade = serde_json::from_str(
+                    r#"{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"First","dayOfWeek":"Wednesday"}},"durationHours":4,"startTime":"03:00"}"#,
+                )
+                .ok();
             }
             plan.clusters.push(c);
         }
@@ -396,7 +422,10 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
         "{out}"
     );
     assert!(
-        out.contains("subscription contoso-prod: worst case if windows overlap DSv5: +32 vCPUs")
+        out.contains(
+            "subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +32 vCPUs"
+        ),
+        "{out}"
     );
 
     let json = run(&["project", path, "--from", FROM, "--weeks", "4", "--json"]);
@@ -405,7 +434,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert_eq!(v["projection"]["clusters"].as_array().unwrap().len(), 3);
     let prod = &v["projection"]["quota"]["clusters"][2];
     assert_eq!(prod["cluster"], "aks-prod-weu");
-    assert_eq!(prod["peak"][0]["family"], "DSv5");
+    assert_eq!(prod["peak"][0]["family"], "standardDSv5Family");
     assert_eq!(prod["peak"][0]["extraVcpus"], 32);
     assert_eq!(
         v["channelComparison"][0]["channels"]

@@ -3,7 +3,7 @@
 //! and October at 01:00 UTC).
 
 use chrono::{DateTime, NaiveTime, Utc};
-use planner::rules::maintenance::dst::{TransitionTable, describe_drift, dst_drift};
+use planner::rules::maintenance::dst::{DstDrift, TransitionTable, describe_drift, dst_drift};
 use planner::rules::maintenance::{MaintenanceWindow, RecurrenceOptions};
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -27,6 +27,16 @@ fn window(json: &str) -> MaintenanceWindow {
     serde_json::from_str(json).unwrap()
 }
 
+/// The drift of `w` in Berlin over the year from `from` (an RFC 3339 instant).
+fn in_berlin(w: &MaintenanceWindow, from: &str) -> DstDrift {
+    let z = berlin();
+    let from = at(from);
+    let until = from + chrono::TimeDelta::days(365);
+    dst_drift(w, from, until, RecurrenceOptions::default(), |t| {
+        z.offset_at(t)
+    })
+}
+
 #[test]
 fn the_table_gives_the_offset_in_force() {
     let z = berlin();
@@ -43,14 +53,7 @@ fn a_winter_offset_drifts_an_hour_later_over_summer() {
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Monday"}},"durationHours":4,
             "utcOffset":"+01:00","startDate":"2027-01-04","startTime":"22:00"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-01-01T00:00:00Z"),
-        at("2028-01-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
     assert_eq!(drift.periods.len(), 1);
     let p = &drift.periods[0];
     assert_eq!(p.first_local_date.to_string(), "2027-03-29");
@@ -111,14 +114,7 @@ fn a_summer_offset_drifts_earlier_in_winter_even_onto_the_previous_local_date() 
         r#"{"schedule":{"daily":{"intervalDays":1}},"durationHours":4,"utcOffset":"+02:00",
             "startDate":"2027-06-01","startTime":"00:30"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-06-01T00:00:00Z"),
-        at("2028-06-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-06-01T00:00:00Z");
     assert_eq!(drift.periods.len(), 1);
     let p = &drift.periods[0];
     assert_eq!(p.shift_minutes, -60);
@@ -146,14 +142,7 @@ fn a_start_near_midnight_needs_the_previous_day_for_the_longer_window() {
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Sunday"}},"durationHours":24,
             "utcOffset":"+01:00","startDate":"2027-01-03","startTime":"00:30"}"#,
     );
-    let z = berlin();
-    let drift = dst_drift(
-        &w,
-        at("2027-01-01T00:00:00Z"),
-        at("2028-01-01T00:00:00Z"),
-        RecurrenceOptions::default(),
-        |t| z.offset_at(t),
-    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
     let longer = drift.longer_window.clone().unwrap();
     assert_eq!(longer.start_time.to_string(), "23:30");
     assert_eq!(longer.day_shift, -1);
@@ -163,7 +152,7 @@ fn a_start_near_midnight_needs_the_previous_day_for_the_longer_window() {
 }
 
 #[test]
-fn no_drift_without_daylight_saving_and_a_single_fix_for_a_wrong_fixed_offset() {
+fn no_drift_without_daylight_saving() {
     let w = window(
         r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Monday"}},"durationHours":4,
             "utcOffset":"+05:30","startDate":"2027-01-04","startTime":"22:00"}"#,
@@ -172,16 +161,85 @@ fn no_drift_without_daylight_saving_and_a_single_fix_for_a_wrong_fixed_offset() 
     let from = at("2027-01-01T00:00:00Z");
     let until = at("2028-01-01T00:00:00Z");
     let none = dst_drift(&w, from, until, RecurrenceOptions::default(), kolkata);
+    assert!(none.is_none());
     assert!(
         none.periods.is_empty() && none.offset_switches.is_empty() && none.longer_window.is_none()
     );
     assert!(describe_drift(&w, &none).is_empty());
-    // The same window read in a fixed +04:00 zone is off all year: one switch, no longer window.
-    let dubai = dst_drift(&w, from, until, RecurrenceOptions::default(), |_| 240);
-    assert_eq!(dubai.periods.len(), 1);
-    assert_eq!(dubai.periods[0].windows, 52);
-    assert!(dubai.longer_window.is_none());
-    assert_eq!(dubai.offset_switches.len(), 1);
-    assert_eq!(dubai.offset_switches[0].after, from);
-    assert!(describe_drift(&w, &dubai)[1].starts_with("Fix: switch utcOffset to +04:00"));
+}
+
+#[test]
+fn a_constant_difference_from_the_zone_is_stated_not_fixed() {
+    // The review's case: a +01:00 window read in UTC. No offset changes, so no drift and no
+    // advice; only that the zone differs, with the time in both clocks.
+    let w = window(
+        r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Wednesday"}},"durationHours":4,
+            "utcOffset":"+01:00","startDate":"2026-11-25","startTime":"09:00"}"#,
+    );
+    let from = at("2026-11-24T09:00:00Z");
+    let until = at("2027-11-24T09:00:00Z");
+    for (zone_minutes, local) in [(0, "08:00"), (240, "12:00"), (-300, "03:00")] {
+        let drift = dst_drift(&w, from, until, RecurrenceOptions::default(), |_| {
+            zone_minutes
+        });
+        assert!(drift.periods.is_empty(), "{zone_minutes}");
+        assert!(drift.offset_switches.is_empty(), "{zone_minutes}");
+        assert!(drift.longer_window.is_none(), "{zone_minutes}");
+        let d = drift.zone_difference.as_ref().unwrap();
+        assert_eq!(d.zone_offset_minutes, zone_minutes);
+        assert_eq!(d.local_start.format("%H:%M").to_string(), local);
+        assert!(!d.zone_changes);
+        let text = describe_drift(&w, &drift).join("\n");
+        assert!(
+            text.contains(&format!(
+                "starts at 09:00 UTC+01:00, which is {local} in this zone"
+            )),
+            "{text}"
+        );
+        assert!(text.contains("no daylight-saving drift"), "{text}");
+        for advice in ["Fix", "Remedy", "switch", "From "] {
+            assert!(!text.contains(advice), "{advice}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_window_in_another_offset_drifts_only_at_the_zones_own_transitions() {
+    // A UTC window read in Berlin: 21:00Z is 22:00 CET in winter and 23:00 CEST in summer.
+    // The drift is the summer hour against the first window's 22:00; switching utcOffset is
+    // not offered (it would move the window unless startTime changed too).
+    let w = window(
+        r#"{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Monday"}},"durationHours":4,
+            "utcOffset":"+00:00","startDate":"2027-01-04","startTime":"21:00"}"#,
+    );
+    let drift = in_berlin(&w, "2027-01-01T00:00:00Z");
+    assert_eq!(drift.periods.len(), 1);
+    let p = &drift.periods[0];
+    assert_eq!(p.first_local_date.to_string(), "2027-03-29");
+    assert_eq!(p.shift_minutes, 60);
+    assert!(drift.offset_switches.is_empty());
+    let longer = drift.longer_window.as_ref().unwrap();
+    assert_eq!(
+        (longer.start_time.to_string(), longer.duration_hours),
+        ("20:00".into(), 5)
+    );
+    let d = drift.zone_difference.as_ref().unwrap();
+    assert!(d.zone_changes);
+    let text = describe_drift(&w, &drift);
+    assert!(
+        text[0].starts_with("This window is written in UTC and this zone is at UTC+01:00 at the first window: it starts at 21:00 UTC, which is 22:00 in this zone"),
+        "{}",
+        text[0]
+    );
+    assert!(
+        text[1].starts_with("From 29 Mar 2027 this window starts at 23:00 local, not 22:00"),
+        "{}",
+        text[1]
+    );
+    assert!(
+        text[2].starts_with("Remedy: start at 20:00 (UTC)"),
+        "{}",
+        text[2]
+    );
+    assert!(!text.iter().any(|l| l.contains("switch")), "{text:?}");
 }

@@ -54,7 +54,7 @@ pub enum ImportError {
         "nothing to import: paste the output of az aks show -o json, az aks nodepool list -o json or az aks maintenanceconfiguration list -o json"
     )]
     Empty,
-    #[error("input {input}, line {line}, column {column}: {message}")]
+    #[error("input {input} is not valid JSON at line {line}, column {column}: {message}")]
     Json {
         input: u32,
         line: usize,
@@ -119,16 +119,11 @@ pub fn import_into(base: &Plan, inputs: &[&str]) -> Result<ImportResult, ImportE
 }
 
 fn json_error(input: u32, e: &serde_json::Error) -> ImportError {
-    let text = e.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    };
     ImportError::Json {
         input,
         line: e.line(),
         column: e.column(),
-        message,
+        message: super::json_error::plain(e),
     }
 }
 

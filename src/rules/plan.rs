@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
 use super::cluster::Cluster;
+use super::maintenance::ZoneName;
+use super::usage::ComputeUsages;
 
 /// The current plan-file version.
 pub const PLAN_VERSION: u32 = 1;
@@ -19,9 +21,18 @@ pub struct Plan {
     pub name: String,
     #[serde(default)]
     pub clusters: Vec<Cluster>,
+    /// Free compute quota per subscription label and region, as ARM usage lists (optional;
+    /// `super::usage`). Absent from the file when empty.
+    #[serde(default, skip_serializing_if = "ComputeUsages::is_empty")]
+    pub compute_usages: ComputeUsages,
     /// The readings and estimates the planner's numbers rest on (aks-rules.md §8).
     #[serde(default)]
     pub assumptions: Assumptions,
+    /// The team's time zone: the Windows tab lists windows and checks daylight-saving drift in
+    /// it, for everyone who opens the plan. Absent, each reader's own zone is used. Optional
+    /// and additive: files without it read as before, and it is written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<ZoneName>,
 }
 
 impl Default for Plan {
@@ -30,7 +41,9 @@ impl Default for Plan {
             version: PLAN_VERSION,
             name: String::new(),
             clusters: Vec::new(),
+            compute_usages: ComputeUsages::new(),
             assumptions: Assumptions::default(),
+            time_zone: None,
         }
     }
 }
@@ -60,16 +73,10 @@ pub enum PlanError {
 
 impl PlanError {
     pub(crate) fn from_serde(e: &serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; we report the position separately.
-        let text = e.to_string();
-        let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_owned(),
-            None => text,
-        };
         PlanError::Json {
             line: e.line(),
             column: e.column(),
-            message,
+            message: super::json_error::plain(e),
         }
     }
 }
@@ -163,6 +170,20 @@ mod tests {
     fn malformed_json_points_at_the_line() {
         let err = Plan::from_json("{\n\"version\": 1,\n\"clusters\": [,]\n}").unwrap_err();
         assert!(matches!(err, PlanError::Json { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn the_time_zone_is_optional_and_written_only_when_set() {
+        let plan = crate::rules::demo::demo_plan();
+        assert!(!plan.to_json().contains("timeZone"));
+        let mut zoned = plan.clone();
+        zoned.time_zone = Some("Europe/Berlin".parse().unwrap());
+        let json = zoned.to_json();
+        assert!(json.contains(r#""timeZone": "Europe/Berlin""#), "{json}");
+        let (again, notices) = Plan::from_json(&json).unwrap();
+        assert_eq!((again, notices), (zoned, Vec::new()));
+        let err = Plan::from_json(r#"{"version":1,"timeZone":"Mars Time"}"#).unwrap_err();
+        assert!(err.to_string().contains("IANA"), "{err}");
     }
 
     #[test]

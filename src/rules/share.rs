@@ -54,6 +54,22 @@ pub enum ShareError {
     TooLarge,
     #[error("the link holds a plan this planner cannot read: {0}")]
     Plan(#[from] PlanError),
+    #[error(
+        "the link ends at #p= with no plan data after it: copy the whole link again (the plan data follows #p=, often several hundred characters)"
+    )]
+    Empty,
+    #[error(
+        "the link is damaged: {found:?} after #p= is not a valid %-escape (% must be followed by two hex digits); copy the link again"
+    )]
+    BadEscape { found: String },
+    #[error(
+        "the link holds JSON text after #p=, not the planner's packed plan data: make the link with the Share section of the Export tab"
+    )]
+    PlanJson,
+    #[error(
+        "the plan data after #p= must start with a link format number and a dot (like #p=1.…), but it starts with {found:?}: copy the whole link again"
+    )]
+    NoVersion { found: String },
 }
 
 /// The fragment for `plan`, starting with `#`.
@@ -74,6 +90,20 @@ pub fn link(base: &str, plan: &Plan) -> String {
     format!("{base}{}", encode(plan))
 }
 
+/// The `#p=…` fragment when `text` is a planner link (a whole link, a fragment or the bare
+/// `p=…` value, as one token), e.g. pasted where `az` JSON was expected; `None` otherwise.
+pub fn link_fragment(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return None;
+    }
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    fragment
+        .split('&')
+        .any(|part| part.starts_with(KEY))
+        .then(|| format!("#{fragment}"))
+}
+
 /// Reads a plan from a link, a fragment (`#p=…`) or the bare `p=…` value.
 pub fn decode(link: &str) -> Result<Plan, ShareError> {
     let fragment = match link.trim().split_once('#') {
@@ -84,14 +114,61 @@ pub fn decode(link: &str) -> Result<Plan, ShareError> {
         .split('&')
         .find_map(|part| part.strip_prefix(KEY))
         .ok_or(ShareError::NotAPlannerLink)?;
-    let (version, data) = value.split_once('.').ok_or(ShareError::NotAPlannerLink)?;
-    match version {
-        "1" => decode_v1(data),
-        other if !other.is_empty() && other.bytes().all(|b| b.is_ascii_digit()) => {
-            Err(ShareError::UnknownVersion(other.to_owned()))
-        }
-        _ => Err(ShareError::NotAPlannerLink),
+    match value.split_once('.') {
+        Some(("1", data)) => decode_v1(data),
+        Some((other, _)) if is_number(other) => Err(ShareError::UnknownVersion(other.to_owned())),
+        _ => Err(malformed(value)),
     }
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why a `p=` value without a `<version>.` prefix is not a link. It is still a planner link
+/// (the `p=` key is ours), so each shape gets its own message rather than being ignored.
+fn malformed(value: &str) -> ShareError {
+    let Some(text) = percent_decode(value) else {
+        let at = value.find('%').unwrap_or(0);
+        let found: String = value[at..].chars().take(3).collect();
+        return ShareError::BadEscape { found };
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        ShareError::Empty
+    } else if is_number(text) {
+        // `#p=1`: the link was cut right after its version.
+        ShareError::Truncated
+    } else if text.starts_with(['{', '[']) {
+        ShareError::PlanJson
+    } else {
+        ShareError::NoVersion {
+            found: text.chars().take(FOUND_CHARS).collect(),
+        }
+    }
+}
+
+/// How much of a malformed value a message quotes.
+const FOUND_CHARS: usize = 20;
+
+/// `%XX` escapes decoded (browsers escape spaces, quotes and braces in `location.hash`);
+/// `None` for a `%` not followed by two hex digits or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let digit = |k: usize| bytes.get(k).and_then(|&d| char::from(d).to_digit(16));
+            let value = digit(i + 1)? * 16 + digit(i + 2)?;
+            out.push(u8::try_from(value).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn decode_v1(data: &str) -> Result<Plan, ShareError> {

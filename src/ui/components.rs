@@ -24,6 +24,7 @@ pub mod link_open;
 pub mod plan_tab;
 pub mod pool_editor;
 pub mod quota_panel;
+pub mod quota_paste;
 pub mod share_panel;
 pub mod tabs;
 pub mod timeline_svg;

@@ -90,7 +90,7 @@ pub struct PlanState {
     /// The errors and warnings, each with the DOM id of its field (`FieldPath::dom_id`), made
     /// once per change of the findings rather than by every field from all of them (notes,
     /// most of a big fleet's findings, are left out: fields do not repeat them).
-    pub field_findings: Memo<Vec<FieldFinding>>,
+    pub field_findings: Memo<Vec<(String, FieldFinding)>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit,
@@ -321,24 +321,27 @@ impl PlanState {
     }
 }
 
-/// An error or warning as a field shows it.
+/// The rule core's errors and warnings about one field (notes stay in the Findings panel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldFinding {
-    /// The field's DOM id, [`FieldPath::dom_id`].
-    pub id: String,
     pub severity: Severity,
     pub message: String,
+    /// How to fix it; shown for errors, whose message alone says only what is wrong.
+    pub fix: String,
 }
 
 /// The errors and warnings with the DOM id of the field they are about.
-fn by_field(findings: &[Finding]) -> Vec<FieldFinding> {
+fn by_field(findings: &[Finding]) -> Vec<(String, FieldFinding)> {
     findings
         .iter()
         .filter(|f| f.severity != Severity::Note)
-        .map(|f| FieldFinding {
-            id: f.path.dom_id(),
-            severity: f.severity,
-            message: f.message.clone(),
+        .map(|f| {
+            let shown = FieldFinding {
+                severity: f.severity,
+                message: f.message.clone(),
+                fix: f.fix.clone(),
+            };
+            (f.path.dom_id(), shown)
         })
         .collect()
 }

@@ -14,6 +14,7 @@ use planner::rules::os::OsSku;
 use planner::rules::plan::Plan;
 use planner::rules::pool::{AgentPool, PoolMode, UndrainableNodeBehavior, UpgradeSettings};
 use planner::rules::surge::SurgeValue;
+use planner::rules::usage::{ComputeUsages, Usage, UsageName};
 use planner::rules::version::KubernetesVersion;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -216,6 +217,38 @@ pub fn cluster(
         )
 }
 
+/// Recorded free quota (`computeUsages`): ARM usage items under subscription and region keys
+/// from `text` (so keys that look like link codes are covered), any counts.
+pub fn compute_usages(
+    text: impl Strategy<Value = String> + Clone,
+) -> impl Strategy<Value = ComputeUsages> {
+    let usage = (
+        prop_oneof![
+            Just("cores".to_owned()),
+            Just("standardDSv5Family".to_owned()),
+            text.clone()
+        ],
+        proptest::option::of(text.clone()),
+        any::<u64>(),
+        any::<u64>(),
+        proptest::option::of(Just("Count".to_owned())),
+    )
+        .prop_map(
+            |(value, localized_value, current_value, limit, unit)| Usage {
+                name: UsageName {
+                    value,
+                    localized_value,
+                },
+                current_value,
+                limit,
+                unit,
+            },
+        );
+    let regions =
+        proptest::collection::btree_map(text.clone(), proptest::collection::vec(usage, 0..3), 1..3);
+    proptest::collection::btree_map(text, regions, 0..3)
+}
+
 /// A plan of up to `max` clusters with distinct names; free text from `text`.
 pub fn plan(
     max: usize,
@@ -225,10 +258,13 @@ pub fn plan(
         let clusters: Vec<_> = (0..n)
             .map(|i| cluster(format!("aks-{i}"), text.clone()))
             .collect();
-        (Just(name), clusters).prop_map(|(name, clusters)| Plan {
-            name,
-            clusters,
-            ..Plan::default()
-        })
+        (Just(name), clusters, compute_usages(text.clone())).prop_map(
+            |(name, clusters, compute_usages)| Plan {
+                name,
+                clusters,
+                compute_usages,
+                ..Plan::default()
+            },
+        )
     })
 }

@@ -109,3 +109,40 @@ test('a link over a different local plan asks first, shows what changes, and Und
   await app.click('undo');
   await until(() => app.find('plan-name').inputValue(), (v) => v === 'Mine', (v) => `after undo: ${v}`);
 });
+
+test('a malformed #p= link says what is wrong, on load and on hashchange, and changes nothing', async (t) => {
+  const app = await openApp(t);
+  await app.fill('plan-name', 'My local work');
+  const before = await planSnapshot(app);
+  const cases = [
+    ['#p=', 'no plan data'],
+    ['#p=hello world', '"hello world"'],
+    ['#p=%ZZ', '%-escape'],
+    [`#p=${encodeURIComponent('{"clusters":[]}')}`, 'JSON text'],
+  ];
+  for (const [fragment, expected] of cases) {
+    // A real page load (from another page, so not a same-document fragment change).
+    await app.page.goto('about:blank');
+    await app.goto(`/${fragment}`);
+    await app.expectVisible('link-error');
+    await app.expectText('link-error-text', expected);
+    await app.expectText('link-error', 'Your plan was not changed');
+    assert.ok(!app.page.url().includes('#'), `the fragment ${fragment} is cleared: ${app.page.url()}`);
+    assert.deepEqual(await planSnapshot(app), before, fragment);
+    await app.click('link-error-dismiss');
+    await app.expectHidden('link-error');
+
+    // The same link pasted into the address bar of the open app (no reload).
+    await app.page.evaluate((f) => {
+      location.hash = f;
+    }, fragment);
+    await app.expectText('link-error-text', expected);
+    await until(() => app.page.url(), (u) => !u.includes('#'), (u) => `fragment kept: ${u}`);
+    assert.deepEqual(await planSnapshot(app), before, `${fragment} on hashchange`);
+    await app.click('link-error-dismiss');
+  }
+  // Somebody else's fragment (the skip link's) is not a link: no message, left in place.
+  await app.goto('/#main');
+  assert.equal(await app.count('link-error'), 0);
+  assert.ok(app.page.url().endsWith('#main'));
+});

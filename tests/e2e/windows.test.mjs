@@ -100,10 +100,58 @@ test('the chosen time zone shows the daylight-saving drift; an unknown zone says
   await app.expectText(`${C}-dst`, 'Remedy 2');
   await app.expectText(`${C}-windows`, 'Fri 30 Apr 2027 23:00');
 
+  // A zone this browser does not know is refused; the plan keeps Berlin (like any field).
   await app.fill('windows-zone', 'Mars/Olympus_Mons');
   await app.expectText('windows-zone-error', 'not a time zone this browser knows');
-  await app.expectText(`${C}-dst`, 'Pick a valid time zone');
+  await app.expectText('windows-zone-error', 'The plan keeps Europe/Berlin');
+  assert.equal(await app.find('windows-zone').getAttribute('aria-invalid'), 'true');
+  await app.expectText(`${C}-dst`, 'From 30 Apr 2027');
   app.assertNoProblems();
+});
+
+test('a window written in another fixed offset is stated neutrally, never "fixed"', async (t) => {
+  const app = await openWindowsTab(t);
+  // The review's case: the demo's +01:00 node OS window (Tuesdays 09:00) read in UTC.
+  await app.fill('windows-zone', 'UTC');
+  const dst = app.byTestId(`${C}-dst`);
+  await app.expectText(`${C}-dst`, 'starts at 09:00 UTC+01:00, which is 08:00 in this zone');
+  await app.expectText(`${C}-dst`, 'no daylight-saving drift');
+  const text = await dst.innerText();
+  for (const advice of ['switch utcOffset', 'Fix', 'Remedy', 'From ']) {
+    assert.ok(!text.includes(advice), `"${advice}" in: ${text}`);
+  }
+  // The list shows the time in both clocks, under the zone's name (never "()").
+  await app.expectText(`${C}-windows`, 'Time zone (UTC)');
+  app.assertNoProblems();
+});
+
+test('the team\'s time zone is saved with the plan and travels in its share link', async (t) => {
+  const app = await openWindowsTab(t);
+  await app.fill('windows-zone', 'America/New_York');
+  await app.expectText(`${C}-dst`, 'Wall-clock check in America/New_York');
+  await app.reload();
+  await app.click('tab-windows');
+  assert.equal(await app.find('windows-zone').inputValue(), 'America/New_York');
+
+  await app.click('tab-export');
+  const link = new URL(await app.text('share-link'));
+  // A reviewer in a fresh profile sees the team's zone, not their own.
+  const reviewer = await openApp(t, { path: `/?now=${encodeURIComponent(NOW)}${link.hash}` });
+  await reviewer.expectText('status-text', 'Opened the shared plan');
+  await reviewer.click('tab-windows');
+  assert.equal(await reviewer.find('windows-zone').inputValue(), 'America/New_York');
+  await reviewer.expectText(`${C}-windows`, 'Time zone (America/New_York)');
+
+  // Blank means each reader's own zone again (and is undoable like any edit).
+  await reviewer.fill('windows-zone', '');
+  await reviewer.expectText('css=#windows-zone-hint', "each reader's own zone");
+  assert.ok(!(await reviewer.text(`${C}-windows`)).includes('America/New_York'));
+  await reviewer.click('undo');
+  await until(
+    () => reviewer.find('windows-zone').inputValue(),
+    (v) => v === 'America/New_York',
+    (v) => `after undo: ${v}`,
+  );
 });
 
 test('the assumption switches are on the tab and change the dates they govern', async (t) => {

@@ -10,6 +10,7 @@ mod io;
 mod link;
 mod open;
 mod project;
+mod quota;
 mod windows;
 
 use std::process::ExitCode;
@@ -37,6 +38,10 @@ USAGE:
     aks-planner open LINK                  print the plan JSON inside a share link
     aks-planner import FILE...             read `az aks show`, `az aks nodepool list` and
                                            `az aks maintenanceconfiguration list` JSON
+                                           (- reads stdin) and print the plan JSON
+    aks-planner quota PLAN.json --subscription S --location L USAGE.json
+                                           record the free vCPU quota printed by
+                                           `az vm list-usage --location L -o json`
                                            (- reads stdin) and print the plan JSON
     aks-planner help                       this text
 
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
         "open" => open::run(rest),
         "import" => import::run(rest),
         "project" => project::run(rest),
+        "quota" => quota::run(rest),
         "windows" => windows::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

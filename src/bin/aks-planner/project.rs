@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use planner::rules::findings::Severity;
 use planner::rules::projection::compare::{ChannelOutcome, compare_channels};
+use planner::rules::projection::cost::CostKind;
 use planner::rules::projection::exposure::ExposureStats;
+use planner::rules::projection::kubernetes::KubernetesProjection;
 use planner::rules::projection::quota::{format_families, format_pool};
 use planner::rules::projection::{
     EventKind, PoolEvent, Projection, format_days, format_money, project,
@@ -85,6 +87,7 @@ fn event_line(p: &Projection, e: &PoolEvent) -> String {
         EventKind::LivePatch => "live patch",
         EventKind::NightlyPatch => "nightly patch",
         EventKind::Reboot => "reboot (kured)",
+        EventKind::KubernetesUpgrade => "K8s upgrade",
     };
     let label = p
         .releases
@@ -107,8 +110,63 @@ fn event_line(p: &Projection, e: &PoolEvent) -> String {
     line
 }
 
+/// ", of which Kubernetes upgrades 1.23 USD per month", or nothing when there are none.
+fn kubernetes_share(micros: u64, currency: &str) -> String {
+    if micros == 0 {
+        String::new()
+    } else {
+        format!(
+            " (of which Kubernetes upgrades {} per month)",
+            format_money(micros, currency)
+        )
+    }
+}
+
+/// The cluster auto-upgrade channel's projected Kubernetes upgrades (aks-rules.md §2).
+fn print_kubernetes(k: &KubernetesProjection) {
+    let Some(summary) = k.summary() else {
+        return;
+    };
+    let version = k.version.map_or("unknown".to_owned(), |v| v.to_string());
+    println!(
+        "  {summary}{}: from {version}, control plane + pools in sequence ≈ {} min",
+        k.window_hours
+            .map_or(String::new(), |h| format!(" ({h} h)")),
+        k.total_minutes
+    );
+    for u in &k.upgrades {
+        let window = u.window.map_or(String::new(), |w| {
+            format!(
+                "  window {}–{}",
+                w.start.format("%m-%d %H:%M"),
+                w.end.format("%H:%M")
+            )
+        });
+        let end = match (u.start, u.end) {
+            (None, _) => "AKS-determined".to_owned(),
+            (Some(_), Some(t)) => t.format("%Y-%m-%d %H:%M").to_string(),
+            (Some(_), None) => "pools still waiting at the horizon end".to_owned(),
+        };
+        println!(
+            "    {} → {end}  {} → {}{window}{}",
+            time(u.start),
+            u.from_version,
+            u.to_version,
+            if u.waits > 0 {
+                format!("  pools waited {} ×", u.waits)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if let Some(note) = &k.note {
+        println!("    {note}");
+    }
+}
+
 /// Surge quota: per pool, the cluster peak per family (max: pools go one after another,
-/// aks-rules.md §2 rule 3) and per subscription the sum of cluster peaks (worst case).
+/// aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
+/// and how it compares with the free quota recorded in the plan (§4.3).
 fn print_quota(p: &Projection) {
     println!("Surge quota (extra vCPUs per VM family, §4.2):");
     for c in &p.quota.clusters {
@@ -117,16 +175,23 @@ fn print_quota(p: &Projection) {
             println!("    {}: {}", pool.pool, format_pool(pool));
         }
     }
-    for s in &p.quota.subscriptions {
+    let or = |s: &str, none: &'static str| {
+        if s.is_empty() {
+            none.to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    for r in &p.quota.regions {
         println!(
-            "  subscription {}: worst case if windows overlap {}",
-            if s.subscription.is_empty() {
-                "(unnamed)"
-            } else {
-                &s.subscription
-            },
-            format_families(&s.worst_case)
+            "  subscription {}, region {}: worst case if windows overlap {}",
+            or(&r.subscription, "(unnamed)"),
+            or(&r.location, "(none)"),
+            format_families(&r.worst_case)
         );
+        for check in &r.checks {
+            println!("    vs free quota: {}", check.describe());
+        }
     }
 }
 
@@ -171,11 +236,18 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
             if let Some(note) = &pool.note {
                 println!("    {note}");
             }
-            for e in &pool.events {
+            for e in pool.events.iter().chain(&pool.kubernetes_events) {
                 println!("    {}", event_line(p, e));
+            }
+            for t in &pool.kubernetes_deferred {
+                println!(
+                    "    waits for the next auto-upgrade window after {}",
+                    t.format("%Y-%m-%d %H:%M")
+                );
             }
             println!("    exposure: {}", stats_line(&pe.stats));
         }
+        print_kubernetes(&c.kubernetes);
         println!("  cluster exposure: {}", stats_line(&ce.stats));
     }
     println!();
@@ -194,9 +266,14 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
     println!("Cost ({cur}, estimates):");
     for l in &p.costs.lines {
         println!(
-            "  {}/{}: {} per month  [{}]{}",
+            "  {}/{}{}: {} per month  [{}]{}",
             l.cluster,
             l.pool.as_deref().unwrap_or("VHDs"),
+            if l.kind == CostKind::KubernetesUpgrade {
+                " (Kubernetes upgrades)"
+            } else {
+                ""
+            },
             format_money(l.per_month_micros, cur),
             l.basis,
             if l.price_known { "" } else { "  PRICE UNKNOWN" }
@@ -204,18 +281,20 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
     }
     for c in &p.costs.clusters {
         println!(
-            "  {}: {} per month, {} per year, {}.{:03} reimages per month",
+            "  {}: {} per month, {} per year, {}.{:03} reimages per month{}",
             c.cluster,
             format_money(c.per_month_micros, cur),
             format_money(c.per_year_micros, cur),
             c.reimages_per_month_milli / 1000,
-            c.reimages_per_month_milli % 1000
+            c.reimages_per_month_milli % 1000,
+            kubernetes_share(c.kubernetes_per_month_micros, cur)
         );
     }
     println!(
-        "  fleet: {} per month, {} per year",
+        "  fleet: {} per month, {} per year{}",
         format_money(p.costs.per_month_micros, cur),
-        format_money(p.costs.per_year_micros, cur)
+        format_money(p.costs.per_year_micros, cur),
+        kubernetes_share(p.costs.kubernetes_per_month_micros, cur)
     );
     println!();
     print_quota(p);

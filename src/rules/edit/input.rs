@@ -16,6 +16,8 @@ pub enum InputError {
     EmptyCount,
     #[error("{0:?} is not a whole number: write digits only, e.g. 3")]
     NotAWholeNumber(String),
+    #[error("{0:?} is below zero: enter zero or more, e.g. 3")]
+    Negative(String),
     #[error(transparent)]
     Surge(#[from] SurgeError),
     #[error(transparent)]
@@ -36,6 +38,13 @@ pub fn parse_optional_number(text: &str) -> Result<Option<u32>, InputError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
+    }
+    if let Some(rest) = trimmed.strip_prefix('-')
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+        && rest.bytes().any(|b| b != b'0')
+    {
+        return Err(InputError::Negative(trimmed.to_owned()));
     }
     if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return Err(InputError::NotAWholeNumber(text.to_owned()));
@@ -79,6 +88,19 @@ mod tests {
             let err = parse_node_count(bad).unwrap_err();
             assert!(err.to_string().contains("e.g. 3"), "{bad}: {err}");
         }
+        // A minus sign is not a "not a whole number" problem: say what range is wanted.
+        assert_eq!(
+            parse_optional_number(" -1 "),
+            Err(InputError::Negative("-1".to_owned()))
+        );
+        assert_eq!(
+            parse_node_count("-1").unwrap_err().to_string(),
+            "\"-1\" is below zero: enter zero or more, e.g. 3"
+        );
+        assert_eq!(
+            parse_node_count("-1.5"),
+            Err(InputError::NotAWholeNumber("-1.5".to_owned()))
+        );
         assert_eq!(parse_optional_number(""), Ok(None));
         // Out-of-range numbers parse: the range is a finding, not a parse error.
         assert_eq!(parse_optional_number("5000"), Ok(Some(5000)));

@@ -9,6 +9,8 @@ pub const SUBSCRIPTION: &str = "subscription";
 pub const KUBERNETES_VERSION: &str = "kubernetesVersion";
 pub const UPGRADE_CHANNEL: &str = "autoUpgradeProfile.upgradeChannel";
 pub const NODE_OS_CHANNEL: &str = "autoUpgradeProfile.nodeOSUpgradeChannel";
+/// The `ring` tag the planner orders rollouts by.
+pub const RING_TAG: &str = "tags.ring";
 
 // Pool fields (`NAME` too).
 pub const MODE: &str = "mode";

@@ -14,7 +14,9 @@ pub mod fields;
 mod names;
 mod os_support;
 mod pools;
+mod quota;
 pub mod sources;
+mod tags;
 mod upgrade_settings;
 
 #[cfg(test)]
@@ -119,6 +121,7 @@ pub type Family = fn(&Plan) -> Vec<Finding>;
 /// (`super::maintenance`) are appended here by their owner: `super::maintenance::findings`.
 pub const FAMILIES: &[Family] = &[
     names::findings,
+    tags::findings,
     pools::findings,
     channels::findings,
     os_support::findings,
@@ -126,6 +129,7 @@ pub const FAMILIES: &[Family] = &[
     upgrade_settings::findings,
     drain::findings,
     assumptions::findings,
+    quota::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan

@@ -55,3 +55,9 @@ pub const AZ_AKS: Source = Source {
     title: "az aks command reference",
     url: "https://learn.microsoft.com/cli/azure/aks",
 };
+
+/// ARM tags: free text, which is why the planner checks the `ring` tag it reads.
+pub const TAGS: Source = Source {
+    title: "Use tags to organize your Azure resources",
+    url: "https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources",
+};

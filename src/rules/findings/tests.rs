@@ -14,8 +14,9 @@ use crate::rules::pool::{PoolMode, UndrainableNodeBehavior, UpgradeSettings};
 use crate::rules::surge::SurgeValue;
 
 /// Every field a finding may point at: the UI renders an input for each.
-const KNOWN_FIELDS: [&str; 18] = [
+const KNOWN_FIELDS: [&str; 19] = [
     fields::NAME,
+    fields::RING_TAG,
     fields::RESOURCE_GROUP,
     fields::LOCATION,
     fields::SUBSCRIPTION,
@@ -197,11 +198,17 @@ fn kitchen_sink() -> Plan {
     empty.resource_group.clear();
     let mut long = cluster(&"a".repeat(40));
     long.resource_group = "r".repeat(40);
+    long.tags.insert("ring".into(), "first".into());
 
-    Plan {
+    let mut plan = Plan {
         clusters: vec![sp, um, none, twin, empty, long],
         ..Plan::default()
-    }
+    };
+    // Recorded quota: none free and used above the limit (aks-rules.md §4.3).
+    let quota = &mut plan.compute_usages;
+    crate::rules::usage::set_limit(quota, "contoso", "westeurope", "cores", Some(1));
+    let _ = crate::rules::usage::set_current_value(quota, "contoso", "westeurope", "cores", 2);
+    plan
 }
 
 #[test]
@@ -258,6 +265,9 @@ fn every_rule_code_fires_on_the_kitchen_sink_plan() {
         "undrainable-schedule-fails-upgrade",
         "default-max-surge-assumed",
         "kubernetes-version-missing",
+        "surge-exceeds-free-quota",
+        "quota-used-over-limit",
+        "ring-tag-not-a-number",
         // From the maintenance family: SecurityPatch clusters in the sink have no window.
         "maintenance-window-missing",
     ];

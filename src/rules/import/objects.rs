@@ -3,7 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use super::shape::{CLUSTER_FIELDS, POOL_FIELDS, id_parts, str_field, strip_nulls};
+use super::shape::{
+    CLUSTER_FIELDS, POOL_FIELDS, id_parts, json_kind, str_field, strip_nulls, text_field,
+};
 use super::{ImportError, NoteKind, State, upsert_pool};
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use crate::rules::pool::AgentPool;
@@ -20,7 +22,8 @@ impl State {
             path: path.to_owned(),
             message,
         };
-        let name = str_field(&obj, "name")
+        let name = text_field(&obj, "name")
+            .map_err(|e| field_err(format!("a cluster: {e}")))?
             .ok_or_else(|| {
                 field_err(
                     "a cluster without \"name\": paste the whole az aks show output".to_owned(),
@@ -28,7 +31,8 @@ impl State {
             })?
             .to_owned();
         let (sub, id_rg, _) = id_parts(str_field(&obj, "id").unwrap_or_default());
-        let rg = str_field(&obj, "resourceGroup")
+        let rg = text_field(&obj, "resourceGroup")
+            .map_err(|e| field_err(format!("cluster {name}: {e}")))?
             .map(str::to_owned)
             .or(id_rg)
             .unwrap_or_default();
@@ -53,6 +57,15 @@ impl State {
         };
         let profile = self.profile(input, path, &name, obj.get("autoUpgradeProfile"))?;
         let mut pools = Vec::new();
+        match obj.get("agentPoolProfiles") {
+            None | Some(Value::Array(_)) => {}
+            Some(other) => {
+                return Err(field_err(format!(
+                    "cluster {name}: \"agentPoolProfiles\" must be a list of node pools ([ … ]), but it is {}",
+                    json_kind(other)
+                )));
+            }
+        }
         if let Some(Value::Array(items)) = obj.get("agentPoolProfiles") {
             for (k, item) in items.iter().enumerate() {
                 let p = if path.is_empty() {

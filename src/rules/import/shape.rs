@@ -23,6 +23,34 @@ pub(super) fn str_field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'
     obj.get(key).and_then(Value::as_str)
 }
 
+/// A field that must be text: `Ok(None)` when absent; when present as anything else, says what
+/// it is instead (`{"name": 5}` is a wrong type, not a missing name).
+pub(super) fn text_field<'v>(
+    obj: &'v Map<String, Value>,
+    key: &str,
+) -> Result<Option<&'v str>, String> {
+    match obj.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(format!(
+            "\"{key}\" must be text in double quotes, but it is {}",
+            json_kind(other)
+        )),
+    }
+}
+
+/// What a JSON value is, in words, with a short sample.
+pub(super) fn json_kind(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text {s:?}"),
+        Value::Array(_) => "a list ([ … ])".to_owned(),
+        Value::Object(_) => "an object ({ … })".to_owned(),
+    }
+}
+
 /// Drops `null` members everywhere: `az` prints unset fields as null; the plan types want
 /// them absent.
 pub(super) fn strip_nulls(value: Value) -> Value {

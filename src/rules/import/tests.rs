@@ -133,7 +133,9 @@ fn malformed_json_names_input_line_and_column() {
         "{err:?}"
     );
     assert!(
-        err.to_string().starts_with("input 2, line 3, column 3:"),
+        err.to_string().starts_with(
+            "input 2 is not valid JSON at line 3, column 3: a field name must be in double quotes"
+        ),
         "{err}"
     );
 }
@@ -151,4 +153,26 @@ fn import_into_replaces_a_cluster_of_the_same_name_and_keeps_the_rest() {
     let r = import_into(&base, &[SHOW]).unwrap();
     assert_eq!(r.plan.clusters.len(), base.clusters.len() + 1);
     assert_eq!(r.plan.name, base.name);
+}
+
+#[test]
+fn a_field_of_the_wrong_type_is_named_as_such_not_as_missing() {
+    let cases = [
+        (
+            r#"{"name": 5, "agentPoolProfiles": []}"#,
+            r#"a cluster: "name" must be text in double quotes, but it is the number 5"#,
+        ),
+        (
+            r#"{"name": "aks-x", "resourceGroup": ["rg"], "agentPoolProfiles": []}"#,
+            r#"cluster aks-x: "resourceGroup" must be text in double quotes, but it is a list"#,
+        ),
+        (
+            r#"{"name": "aks-x", "resourceGroup": "rg", "agentPoolProfiles": "x"}"#,
+            r#"cluster aks-x: "agentPoolProfiles" must be a list of node pools ([ … ]), but it is the text "x""#,
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = import(&[text]).unwrap_err().to_string();
+        assert!(err.contains(expected), "{text}: {err}");
+    }
 }

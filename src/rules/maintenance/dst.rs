@@ -1,14 +1,18 @@
 //! Daylight-saving drift (issue 3): `utcOffset` is fixed (aks-rules.md §3.2, §3.4: no DST), so a
 //! window meant as "22:00 local" starts at 23:00 local for half the year in a zone with summer
-//! time. Given the user's zone as offsets, this finds the dates where the fixed offset stops
-//! matching wall-clock time, by how much, and the two remedies.
+//! time. Given the user's zone as offsets, this finds the dates where the zone's offset changes
+//! under the fixed one, by how much, and the two remedies.
 //!
 //! The core knows no time zones: the caller passes the zone as a function from a UTC instant to
 //! the offset in force (minutes east of UTC). The app gets it from the browser's Intl API; tests
 //! and the CLI use a [`TransitionTable`].
 //!
-//! Intent: `startTime` read as wall-clock time in the user's zone. A window whose occurrences
-//! all fall at the same zone offset as `utcOffset` has no drift.
+//! Intent: when `utcOffset` is one of the zone's offsets in the period checked, `startTime` is
+//! read as wall-clock time in that zone, and every window at another offset drifts. When it is
+//! none of them (a `+01:00` window read in `UTC`, or in New York), the team did not write the
+//! window in this zone: that constant difference is stated neutrally
+//! ([`DstDrift::zone_difference`]), never as something to fix, and drift is only what the
+//! zone's own transitions change relative to its first window.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::Serialize;
@@ -78,14 +82,36 @@ pub struct OffsetSwitch {
     pub before: DateTime<Utc>,
 }
 
+/// `utcOffset` is not an offset the zone uses in the period checked: the window was not written
+/// in this zone. A fact to show (times in both clocks), not a fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ZoneDifference {
+    /// The zone's offset at the first window, minutes east of UTC.
+    pub zone_offset_minutes: i32,
+    /// The first window's start on the zone's wall clock.
+    pub local_start: NaiveTime,
+    /// Whether the zone's offset changes within the period checked.
+    pub zone_changes: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DstDrift {
     pub periods: Vec<DriftPeriod>,
-    /// `None` when there is no drift, or when the zone has one offset all along (then a single
-    /// [`OffsetSwitch`] is the whole fix).
+    /// `None` when there is no drift.
     pub longer_window: Option<LongerWindow>,
+    /// Following the zone by changing `utcOffset`: only when `utcOffset` is one of the zone's
+    /// offsets (otherwise the start time would have to change too).
     pub offset_switches: Vec<OffsetSwitch>,
+    pub zone_difference: Option<ZoneDifference>,
+}
+
+impl DstDrift {
+    /// Nothing to say: no drift and `utcOffset` is the zone's offset.
+    pub fn is_none(&self) -> bool {
+        self.periods.is_empty() && self.zone_difference.is_none()
+    }
 }
 
 /// The drift of `window` against the zone `zone` for usable (unblocked) windows starting in
@@ -104,12 +130,29 @@ pub fn dst_drift(
         .filter(|o| !o.blocked)
         .map(|o| (o.start, zone(o.start)))
         .collect();
+    let Some(&(first_start, first_zone)) = starts.first() else {
+        return DstDrift {
+            periods: Vec::new(),
+            longer_window: None,
+            offset_switches: Vec::new(),
+            zone_difference: None,
+        };
+    };
+    let (lo, hi) = starts
+        .iter()
+        .fold((first_zone, first_zone), |(lo, hi), &(_, z)| {
+            (lo.min(z), hi.max(z))
+        });
+    let written_in_zone = starts.iter().any(|&(_, z)| z == w);
+    // The wall-clock reading the windows drift from: the window's own offset when the zone
+    // uses it, else the zone's offset at the first window.
+    let baseline = if written_in_zone { w } else { first_zone };
     let mut periods: Vec<DriftPeriod> = Vec::new();
     let mut switches = Vec::new();
     let mut previous: Option<(DateTime<Utc>, i32)> = None;
     for &(start, z) in &starts {
-        let changed = previous.map_or(z != w, |(_, pz)| pz != z);
-        if changed {
+        let changed = previous.map_or(z != baseline, |(_, pz)| pz != z);
+        if changed && written_in_zone {
             let after = previous.map_or(from, |(pt, pz)| transition(pt, start, pz, &zone));
             switches.push(OffsetSwitch {
                 utc_offset: UtcOffset::from_minutes(z),
@@ -117,30 +160,37 @@ pub fn dst_drift(
                 before: start,
             });
         }
-        if z != w {
+        if z != baseline {
             match periods.last_mut() {
                 Some(p) if !changed => {
                     p.last_window = start;
                     p.windows += 1;
                 }
-                _ => periods.push(period(window, start, z)),
+                _ => periods.push(period(baseline, start, z)),
             }
         }
         previous = Some((start, z));
     }
-    let zone_offsets: Vec<i32> = starts.iter().map(|&(_, z)| z).collect();
-    let longer_window = match (zone_offsets.iter().min(), zone_offsets.iter().max()) {
-        (Some(&lo), Some(&hi)) if !periods.is_empty() && lo != hi => Some(longer(window, lo, hi)),
-        _ => None,
-    };
+    let longer_window = (!periods.is_empty()).then(|| longer(window, baseline, lo, hi));
+    let zone_difference = (!written_in_zone).then(|| ZoneDifference {
+        zone_offset_minutes: first_zone,
+        local_start: local_time(first_start, first_zone),
+        zone_changes: lo != hi,
+    });
     DstDrift {
         periods,
         longer_window,
         offset_switches: switches,
+        zone_difference,
     }
 }
 
-fn period(window: &MaintenanceWindow, start: DateTime<Utc>, z: i32) -> DriftPeriod {
+/// The wall-clock time of `t` at `offset` minutes east of UTC.
+fn local_time(t: DateTime<Utc>, offset: i32) -> NaiveTime {
+    (t.naive_utc() + TimeDelta::minutes(i64::from(offset))).time()
+}
+
+fn period(baseline: i32, start: DateTime<Utc>, z: i32) -> DriftPeriod {
     let local = start.naive_utc() + TimeDelta::minutes(i64::from(z));
     DriftPeriod {
         first_window: start,
@@ -148,7 +198,7 @@ fn period(window: &MaintenanceWindow, start: DateTime<Utc>, z: i32) -> DriftPeri
         last_window: start,
         windows: 1,
         zone_offset_minutes: z,
-        shift_minutes: z - window.utc_offset.minutes(),
+        shift_minutes: z - baseline,
         local_start: local.time(),
     }
 }
@@ -175,11 +225,11 @@ pub(crate) fn transition(
     at(hi)
 }
 
-/// Start early enough for the largest offset, last long enough for the smallest.
-fn longer(window: &MaintenanceWindow, lo: i32, hi: i32) -> LongerWindow {
-    let w = window.utc_offset.minutes();
+/// Start early enough for the largest offset, last long enough for the smallest, so the
+/// window covers the start time read at `baseline` whatever the zone's offset.
+fn longer(window: &MaintenanceWindow, baseline: i32, lo: i32, hi: i32) -> LongerWindow {
     let t = i64::from(window.start_time.time().num_seconds_from_midnight() / 60);
-    let start = t - i64::from(hi - w);
+    let start = t - i64::from(hi - baseline);
     let minutes = i64::from(window.duration_hours) * 60 + i64::from(hi - lo);
     let hours = u32::try_from((minutes + 59) / 60).unwrap_or(u32::MAX);
     let day_shift = i32::try_from(start.div_euclid(24 * 60)).unwrap_or(0);
@@ -196,30 +246,56 @@ fn hhmm(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-/// The drift in sentences: one per period, then the remedies.
+/// The drift in sentences: a different zone first (neutral), one per period, then the
+/// remedies.
 pub fn describe_drift(window: &MaintenanceWindow, drift: &DstDrift) -> Vec<String> {
-    let intended = hhmm(window.start_time.time());
-    let mut out: Vec<String> = drift
-        .periods
-        .iter()
-        .map(|p| {
-            let sign = if p.shift_minutes > 0 { "+" } else { "−" };
-            let abs = p.shift_minutes.unsigned_abs();
-            format!(
-                "From {} this window starts at {} local, not {intended} ({sign}{}:{:02}, {} window{} until {})",
-                format_date(p.first_local_date),
-                hhmm(p.local_start),
-                abs / 60,
-                abs % 60,
-                p.windows,
-                if p.windows == 1 { "" } else { "s" },
-                format_date(
-                    (p.last_window.naive_utc() + TimeDelta::minutes(i64::from(p.zone_offset_minutes)))
-                        .date()
-                ),
-            )
-        })
-        .collect();
+    let mut out = Vec::new();
+    if let Some(d) = &drift.zone_difference {
+        out.push(format!(
+            "This window is written in {} and this zone is at {}{}: it starts at {} {}, which is {} in this zone",
+            format_offset(window.utc_offset),
+            format_offset(UtcOffset::from_minutes(d.zone_offset_minutes)),
+            if d.zone_changes { " at the first window" } else { "" },
+            hhmm(window.start_time.time()),
+            format_offset(window.utc_offset),
+            hhmm(d.local_start),
+        ));
+        if !d.zone_changes {
+            out.push(
+                "The zone's offset does not change in the period checked, so the window starts at the same time in this zone all year: no daylight-saving drift"
+                    .to_owned(),
+            );
+        }
+    }
+    // The wall-clock start the drift is measured from (utcOffset's reading, or the zone's at
+    // the first window).
+    let intended = drift.periods.first().map_or(window.start_time.time(), |p| {
+        p.local_start - TimeDelta::minutes(i64::from(p.shift_minutes))
+    });
+    let intended = hhmm(intended);
+    out.extend(drift.periods.iter().map(|p| {
+        let sign = if p.shift_minutes > 0 { "+" } else { "−" };
+        let abs = p.shift_minutes.unsigned_abs();
+        format!(
+            "From {} this window starts at {} local, not {intended} ({sign}{}:{:02}, {} window{} until {})",
+            format_date(p.first_local_date),
+            hhmm(p.local_start),
+            abs / 60,
+            abs % 60,
+            p.windows,
+            if p.windows == 1 { "" } else { "s" },
+            format_date(
+                (p.last_window.naive_utc() + TimeDelta::minutes(i64::from(p.zone_offset_minutes)))
+                    .date()
+            ),
+        )
+    }));
+    // Two remedies when utcOffset can follow the zone, else the longer window alone.
+    let (first, second) = if drift.offset_switches.is_empty() {
+        ("Remedy", "Remedy")
+    } else {
+        ("Remedy 1", "Remedy 2")
+    };
     if let Some(l) = &drift.longer_window {
         let day = match l.day_shift {
             d if d < 0 => " on the day before (move the schedule's day back one day too)",
@@ -228,14 +304,14 @@ pub fn describe_drift(window: &MaintenanceWindow, drift: &DstDrift) -> Vec<Strin
         };
         out.push(if l.fits {
             format!(
-                "Remedy 1: start at {}{day} ({}) and make the window {} hours long: it then covers {intended} local all year",
+                "{first}: start at {}{day} ({}) and make the window {} hours long: it then covers {intended} local all year",
                 l.start_time,
                 format_offset(window.utc_offset),
                 l.duration_hours
             )
         } else {
             format!(
-                "Remedy 1 does not fit: covering {intended} local all year needs {} hours, more than the 24 AKS allows",
+                "{first} does not fit: covering {intended} local all year needs {} hours, more than the 24 AKS allows",
                 l.duration_hours
             )
         });
@@ -253,13 +329,8 @@ pub fn describe_drift(window: &MaintenanceWindow, drift: &DstDrift) -> Vec<Strin
                 )
             })
             .collect();
-        let label = if drift.longer_window.is_some() {
-            "Remedy 2"
-        } else {
-            "Fix"
-        };
         out.push(format!(
-            "{label}: switch utcOffset {}",
+            "{second}: switch utcOffset {}",
             steps.join(", then ")
         ));
     }

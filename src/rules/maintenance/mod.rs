@@ -36,3 +36,4 @@ pub use recurrence::{
     BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
 };
 pub use validate::findings;
+pub use zone::{ZoneName, ZoneNameError};

@@ -1,14 +1,18 @@
 //! Editing the projection's assumptions from text, one input at a time (the app's assumptions
 //! panel; issue 4: every [ASSUMPTION] is an editable input labelled as an estimate). Shapes are
-//! rejected here with a message saying what to write; ranges (e.g. a 0-day interval) are kept
-//! and handled by the projection, which clamps them.
+//! rejected here with a message saying what to write, and so are numbers no estimate can take
+//! (a 0-day release interval, a 250 % share): typed in the panel they would silently distort
+//! every projected date. A plan file holding such a number is still read; the projection
+//! clamps it.
 
 use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use super::super::plan::Plan;
+use super::super::version::KubernetesVersion;
 use super::assumptions::{AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry};
 use super::vmsize::{Provenance, lookup};
 
@@ -27,8 +31,16 @@ pub enum AssumptionEditError {
     NotARebootWindow { text: String },
     #[error("`{text}` is not a currency code: write three capital letters, e.g. USD")]
     NotACurrency { text: String },
+    #[error("`{text}` is not a Kubernetes minor version: write e.g. 1.32")]
+    NotAMinorVersion { text: String },
     #[error("`{key}` is not an assumption the planner knows")]
     UnknownKey { key: String },
+    #[error("`{text}` is out of range: {what} is {} to {}", .range.start(), .range.end())]
+    OutOfRange {
+        text: String,
+        what: &'static str,
+        range: RangeInclusive<u32>,
+    },
 }
 
 /// [`ProjectionAssumptions::inputs`] as the panel shows them: the VHD price as an amount of the
@@ -54,13 +66,26 @@ pub fn set_input(
 ) -> Result<(), AssumptionEditError> {
     let r = &mut a.releases;
     let t = &mut a.timings;
+    let k = &mut a.kubernetes;
     let slot: &mut u32 = match key {
         "releases.nodeImageAnchor" => {
-            r.node_image_anchor = DateTime::parse_from_rfc3339(text.trim())
-                .map_err(|_| AssumptionEditError::NotAnInstant {
+            r.node_image_anchor = parse_instant(text)?;
+            return Ok(());
+        }
+        "kubernetes.anchorGa" => {
+            k.anchor_ga = parse_instant(text)?;
+            return Ok(());
+        }
+        "kubernetes.anchorMinor" => {
+            // A minor only: the model counts minors, and a patch number would look real.
+            k.anchor_minor = text
+                .trim()
+                .parse::<KubernetesVersion>()
+                .ok()
+                .filter(|v| v.patch.is_none())
+                .ok_or_else(|| AssumptionEditError::NotAMinorVersion {
                     text: text.to_owned(),
-                })?
-                .with_timezone(&Utc);
+                })?;
             return Ok(());
         }
         "releases.kuredReboot" => {
@@ -87,6 +112,10 @@ pub fn set_input(
         "releases.securityRolloutHours" => &mut r.security_rollout_hours,
         "releases.securityReimagePercent" => &mut r.security_reimage_percent,
         "releases.unmanagedPatchHourUtc" => &mut r.unmanaged_patch_hour_utc,
+        "kubernetes.minorIntervalDays" => &mut k.minor_interval_days,
+        "kubernetes.patchIntervalDays" => &mut k.patch_interval_days,
+        "kubernetes.rolloutHours" => &mut k.rollout_hours,
+        "kubernetes.controlPlaneMinutes" => &mut k.control_plane_minutes,
         "timings.createSurgeMinutes" => &mut t.create_surge_minutes,
         "timings.drainMinutes" => &mut t.drain_minutes,
         "timings.reimageMinutes" => &mut t.reimage_minutes,
@@ -105,8 +134,62 @@ pub fn set_input(
             });
         }
     };
-    *slot = parse_number(text)?;
+    *slot = parse_in_range(key, text)?;
     Ok(())
+}
+
+/// What a whole-number input means and the values that make sense for it; `None` for an input
+/// with no natural bound. Bounds are generous: they refuse nonsense, not unusual estimates.
+fn range_of(key: &str) -> Option<(&'static str, RangeInclusive<u32>)> {
+    Some(match key {
+        // §1.3: about weekly; a 0-day interval would mean a release every instant.
+        "releases.linuxImageIntervalDays" => ("the number of days between node images", 1..=90),
+        "releases.securityIntervalDays" => ("the number of days between security patches", 1..=90),
+        // §1.3: safe deployment reaches every region within about two weeks.
+        "releases.nodeImageRolloutHours" | "releases.securityRolloutHours" => {
+            ("a rollout time in hours (up to 60 days)", 0..=1440)
+        }
+        "releases.securityReimagePercent" => ("a percentage", 0..=100),
+        "releases.unmanagedPatchHourUtc" => ("an hour of the day (UTC)", 0..=23),
+        "timings.createSurgeMinutes"
+        | "timings.drainMinutes"
+        | "timings.reimageMinutes"
+        | "timings.deleteSurgeMinutes"
+        | "timings.livePatchMinutes" => ("a step time in minutes (up to a day)", 0..=1440),
+        "costs.retainedVhdsPerOsSku" => ("the number of retained VHDs", 0..=100),
+        "costs.vhdUsedGb" => ("a VHD size in GB", 0..=4096),
+        "exposureSlaDays" => ("an exposure target in days", 1..=365),
+        "podGracePeriodSeconds" => ("a grace period in seconds (up to a day)", 0..=86_400),
+        "ringSoakHours" => ("a soak time in hours (up to 90 days)", 0..=2160),
+        "channelChangeDelayHours" => ("a delay in hours (up to 30 days)", 0..=720),
+        "windowLeadTimeMinutes" => ("a lead time in minutes (up to a day)", 0..=1440),
+        // aks-rules.md §2: new minors about every four months, patches about monthly.
+        "kubernetes.minorIntervalDays" => ("the number of days between minor versions", 30..=365),
+        "kubernetes.patchIntervalDays" => ("the number of days between patches", 1..=180),
+        "kubernetes.rolloutHours" => ("a rollout time in hours (up to 60 days)", 0..=1440),
+        "kubernetes.controlPlaneMinutes" => ("a step time in minutes (up to a day)", 0..=1440),
+        _ => return None,
+    })
+}
+
+/// A whole number within [`range_of`] `key` (any `u32` for an input without a range).
+fn parse_in_range(key: &str, text: &str) -> Result<u32, AssumptionEditError> {
+    let (what, range) = range_of(key).unwrap_or(("a whole number", 0..=u32::MAX));
+    // Read as i64 so that "-1" is reported as out of range rather than as not a number.
+    let n: i64 = text
+        .trim()
+        .parse()
+        .map_err(|_| AssumptionEditError::NotANumber {
+            text: text.to_owned(),
+        })?;
+    u32::try_from(n)
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| AssumptionEditError::OutOfRange {
+            text: text.trim().to_owned(),
+            what,
+            range,
+        })
 }
 
 /// The hourly price of one VM size used in the plan.
@@ -177,10 +260,10 @@ pub fn amount_text(micros: u64) -> String {
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
-fn parse_number(text: &str) -> Result<u32, AssumptionEditError> {
-    text.trim()
-        .parse()
-        .map_err(|_| AssumptionEditError::NotANumber {
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, AssumptionEditError> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| AssumptionEditError::NotAnInstant {
             text: text.to_owned(),
         })
 }
@@ -283,6 +366,9 @@ mod tests {
             ("costs.currency", "euro"),
             ("releases.nodeImageAnchor", "tuesday"),
             ("releases.kuredReboot", "at night"),
+            ("kubernetes.anchorMinor", "1.32.4"),
+            ("kubernetes.anchorMinor", "latest"),
+            ("kubernetes.anchorGa", "March 2025"),
             ("nope", "1"),
         ];
         for (key, text) in refused {
@@ -295,6 +381,52 @@ mod tests {
             );
             assert_eq!(a, before, "{key} {text}");
         }
+    }
+
+    #[test]
+    fn numbers_no_estimate_can_take_are_refused_with_the_range() {
+        let cases = [
+            ("releases.linuxImageIntervalDays", "0", "1 to 90"),
+            (
+                "releases.securityReimagePercent",
+                "250",
+                "a percentage is 0 to 100",
+            ),
+            ("releases.unmanagedPatchHourUtc", "24", "0 to 23"),
+            ("timings.drainMinutes", "-1", "0 to 1440"),
+            ("exposureSlaDays", "0", "1 to 365"),
+        ];
+        for (key, text, expected) in cases {
+            let mut a = ProjectionAssumptions::default();
+            let err = set_input(&mut a, key, text).unwrap_err();
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&format!("`{text}` is out of range")),
+                "{message}"
+            );
+            assert!(message.contains(expected), "{key}: {message}");
+            assert_eq!(a, ProjectionAssumptions::default(), "{key} unchanged");
+        }
+        // The ends of a range are accepted.
+        let mut a = ProjectionAssumptions::default();
+        set_input(&mut a, "releases.securityReimagePercent", "100").unwrap();
+        set_input(&mut a, "releases.linuxImageIntervalDays", "1").unwrap();
+        assert_eq!(a.releases.security_reimage_percent, 100);
+        assert_eq!(a.releases.linux_image_interval_days, 1);
+    }
+
+    #[test]
+    fn every_range_holds_its_default() {
+        let a = ProjectionAssumptions::default();
+        let mut checked = 0;
+        for input in panel_inputs(&a) {
+            if let Some((_, range)) = range_of(input.key) {
+                let value: u32 = input.value.parse().unwrap();
+                assert!(range.contains(&value), "{} = {value}", input.key);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 22, "whole-number inputs with a range");
     }
 
     #[test]

@@ -7,11 +7,15 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::kubernetes::KubernetesAssumptions;
+
 /// All projection inputs, stored in the plan under `assumptions.projection`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ProjectionAssumptions {
     pub releases: ReleaseAssumptions,
+    /// The Kubernetes release model for cluster auto-upgrade (§2).
+    pub kubernetes: KubernetesAssumptions,
     pub timings: StepTimings,
     pub costs: CostAssumptions,
     /// Days from a release to a pool running it that the user accepts (default 14).
@@ -30,6 +34,7 @@ impl Default for ProjectionAssumptions {
     fn default() -> Self {
         ProjectionAssumptions {
             releases: ReleaseAssumptions::default(),
+            kubernetes: KubernetesAssumptions::default(),
             timings: StepTimings::default(),
             costs: CostAssumptions::default(),
             exposure_sla_days: 14,
@@ -174,24 +179,36 @@ pub struct AssumptionInput {
     pub estimate: bool,
 }
 
+impl AssumptionInput {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        value: String,
+        basis: &'static str,
+        estimate: bool,
+    ) -> AssumptionInput {
+        AssumptionInput {
+            key,
+            label,
+            value,
+            basis,
+            estimate,
+        }
+    }
+}
+
 impl ProjectionAssumptions {
     /// Every input with its label, in a stable order.
     pub fn inputs(&self) -> Vec<AssumptionInput> {
         let r = &self.releases;
         let t = &self.timings;
         let c = &self.costs;
-        let input = |key, label, value: String, basis, estimate| AssumptionInput {
-            key,
-            label,
-            value,
-            basis,
-            estimate,
-        };
+        let input = AssumptionInput::new;
         let kured = match r.kured_reboot {
             Some(w) => format!("{:02}:00 UTC for {} h", w.start_hour_utc, w.duration_hours),
             None => "none".to_owned(),
         };
-        vec![
+        let mut inputs = vec![
             input(
                 "releases.nodeImageAnchor",
                 "A Linux node image release (anchor)",
@@ -346,7 +363,9 @@ impl ProjectionAssumptions {
                 "§3.6",
                 false,
             ),
-        ]
+        ];
+        inputs.extend(self.kubernetes.inputs());
+        inputs
     }
 }
 

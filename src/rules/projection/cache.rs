@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
+use super::super::usage::ComputeUsages;
 use super::assumptions::CostAssumptions;
 use super::timeline::{self, ClusterProjection, Releases};
 use super::{Projection, summarise};
@@ -29,7 +30,10 @@ impl SharedInputs {
             // The plan's name is only a label.
             name: String::new(),
             clusters: Vec::new(),
+            // Free quota is read by the quota summary only.
+            compute_usages: ComputeUsages::default(),
             assumptions: plan.assumptions.clone(),
+            time_zone: plan.time_zone.clone(),
         };
         // Read by exposure, fleet and cost summaries only, never per cluster.
         let a = &mut shared.assumptions.projection;
@@ -65,7 +69,7 @@ impl ProjectionCache {
         }
         self.clusters.truncate(plan.clusters.len());
         self.reused = 0;
-        let releases = Releases::new(&plan.assumptions.projection.releases, from, to);
+        let releases = Releases::new(&plan.assumptions.projection, from, to);
         let mut projected = Vec::with_capacity(plan.clusters.len());
         for (i, cluster) in plan.clusters.iter().enumerate() {
             match self.clusters.get_mut(i) {
@@ -104,6 +108,7 @@ mod tests {
     use super::*;
     use crate::rules::demo::{demo_plan, fleet};
     use crate::rules::edit::{self, Direction};
+    use crate::rules::usage::{set_current_value, set_limit};
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap()
@@ -215,7 +220,7 @@ mod tests {
         // depends on one of them, this fails and SharedInputs::of must keep it.
         let plan = demo_plan();
         let base = project(&plan, now(), HORIZON_WEEKS).clusters;
-        let changes: [Edit; 5] = [
+        let changes: [Edit; 6] = [
             |p| p.name = "renamed".to_owned(),
             |p| p.assumptions.projection.exposure_sla_days = 1,
             |p| p.assumptions.projection.ring_soak_hours = 500,
@@ -224,8 +229,15 @@ mod tests {
                 p.assumptions.projection.costs = CostAssumptions {
                     vhd_used_gb: 999,
                     retained_vhds_per_os_sku: 9,
+                    vhd_price_per_gb_month_micros: 1,
                     ..CostAssumptions::default()
                 }
+            },
+            |p| {
+                let sub = p.clusters[0].subscription.clone();
+                let usages = &mut p.compute_usages;
+                set_limit(usages, &sub, "westeurope", "standardDSv5Family", Some(10));
+                set_current_value(usages, &sub, "westeurope", "standardDSv5Family", 9).unwrap();
             },
         ];
         for change in changes {

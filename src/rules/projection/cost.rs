@@ -20,6 +20,20 @@ pub enum CostKind {
     Surge,
     /// SecurityPatch VHD hosting.
     VhdHosting,
+    /// Extra VMs while cluster auto-upgrade reimages the pool onto a new Kubernetes version
+    /// (§4.4 "cluster auto-upgrade: each version upgrade").
+    KubernetesUpgrade,
+}
+
+impl CostKind {
+    /// Short words for a cost line, e.g. "Kubernetes upgrade surge".
+    pub fn label(self) -> &'static str {
+        match self {
+            CostKind::Surge => "surge",
+            CostKind::VhdHosting => "VHD hosting",
+            CostKind::KubernetesUpgrade => "Kubernetes upgrade surge",
+        }
+    }
 }
 
 /// One priced line.
@@ -49,8 +63,10 @@ pub struct ClusterCost {
     pub horizon_micros: u64,
     pub per_month_micros: u64,
     pub per_year_micros: u64,
-    /// Pool reimages per month (disruption), in thousandths.
+    /// Pool reimages per month (disruption, Kubernetes upgrades included), in thousandths.
     pub reimages_per_month_milli: u64,
+    /// The part of `per_month_micros` from Kubernetes upgrades.
+    pub kubernetes_per_month_micros: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +78,9 @@ pub struct CostSummary {
     pub horizon_micros: u64,
     pub per_month_micros: u64,
     pub per_year_micros: u64,
+    /// The part of the fleet totals from Kubernetes upgrades.
+    pub kubernetes_per_month_micros: u64,
+    pub kubernetes_per_year_micros: u64,
     /// VM sizes with no price: the user should enter one.
     pub unknown_prices: Vec<String>,
 }
@@ -103,42 +122,49 @@ pub fn summarise(
         let first_line = lines.len();
         let mut reimages = 0u64;
         for p in &c.pools {
-            let events = p
+            let node_os = p
                 .events
                 .iter()
                 .filter(|e| e.kind == EventKind::Reimage)
                 .count();
-            let events = u32::try_from(events).unwrap_or(u32::MAX);
-            reimages += u64::from(events);
-            if events == 0 || p.upgrade.peak_extra_nodes == 0 {
-                continue;
+            // Every pool step of a Kubernetes upgrade is a full rolling reimage (§2 rule 2).
+            let kube = p.kubernetes_events.len();
+            let mut vm = None;
+            for (kind, events, what) in [
+                (CostKind::Surge, node_os, "reimages"),
+                (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrades"),
+            ] {
+                let events = u32::try_from(events).unwrap_or(u32::MAX);
+                reimages += u64::from(events);
+                if events == 0 || p.upgrade.peak_extra_nodes == 0 {
+                    continue;
+                }
+                let vm = &*vm.get_or_insert_with(|| lookup(&p.vm_size, costs));
+                let price = vm.price_per_hour_micros.unwrap_or(0);
+                if vm.price_from == Provenance::Unknown {
+                    unknown.insert(p.vm_size.clone());
+                }
+                let per_event =
+                    surge_event_micros(p.upgrade.peak_extra_nodes, price, p.upgrade.minutes);
+                let total = per_event.saturating_mul(u64::from(events));
+                lines.push(CostLine {
+                    cluster: c.name.clone(),
+                    pool: Some(p.name.clone()),
+                    kind,
+                    events,
+                    per_event_micros: per_event,
+                    horizon_micros: total,
+                    per_month_micros: per_month(total, horizon),
+                    price_known: vm.price_from != Provenance::Unknown,
+                    basis: format!(
+                        "{} surge × {} {}/h × {} min × {events} {what}",
+                        p.upgrade.peak_extra_nodes,
+                        p.vm_size,
+                        super::format_money(price, &costs.currency),
+                        p.upgrade.minutes,
+                    ),
+                });
             }
-            let vm = lookup(&p.vm_size, costs);
-            let price = vm.price_per_hour_micros.unwrap_or(0);
-            if vm.price_from == Provenance::Unknown {
-                unknown.insert(p.vm_size.clone());
-            }
-            let per_event =
-                surge_event_micros(p.upgrade.peak_extra_nodes, price, p.upgrade.minutes);
-            let total = per_event.saturating_mul(u64::from(events));
-            lines.push(CostLine {
-                cluster: c.name.clone(),
-                pool: Some(p.name.clone()),
-                kind: CostKind::Surge,
-                events,
-                per_event_micros: per_event,
-                horizon_micros: total,
-                per_month_micros: per_month(total, horizon),
-                price_known: vm.price_from != Provenance::Unknown,
-                basis: format!(
-                    "{} surge × {} {}/h × {} min × {} reimages",
-                    p.upgrade.peak_extra_nodes,
-                    p.vm_size,
-                    super::format_money(price, &costs.currency),
-                    p.upgrade.minutes,
-                    events
-                ),
-            });
         }
         if c.channel == NodeOsChannel::SecurityPatch {
             let skus: BTreeSet<_> = c
@@ -179,14 +205,25 @@ pub fn summarise(
             per_month_micros: month,
             per_year_micros: month.saturating_mul(12),
             reimages_per_month_milli: per_month(reimages.saturating_mul(1000), horizon),
+            kubernetes_per_month_micros: mine
+                .iter()
+                .filter(|l| l.kind == CostKind::KubernetesUpgrade)
+                .map(|l| l.per_month_micros)
+                .sum(),
         });
     }
     let per_month_total: u64 = cluster_costs.iter().map(|c| c.per_month_micros).sum();
+    let kubernetes_month: u64 = cluster_costs
+        .iter()
+        .map(|c| c.kubernetes_per_month_micros)
+        .sum();
     CostSummary {
         currency: costs.currency.clone(),
         horizon_micros: cluster_costs.iter().map(|c| c.horizon_micros).sum(),
         per_month_micros: per_month_total,
         per_year_micros: per_month_total.saturating_mul(12),
+        kubernetes_per_month_micros: kubernetes_month,
+        kubernetes_per_year_micros: kubernetes_month.saturating_mul(12),
         lines,
         clusters: cluster_costs,
         unknown_prices: unknown.into_iter().collect(),

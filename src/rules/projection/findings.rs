@@ -11,7 +11,7 @@ use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_hours_minutes};
 
-const PLANNED_MAINTENANCE: Source = Source {
+pub(super) const PLANNED_MAINTENANCE: Source = Source {
     title: "Use planned maintenance to schedule and control upgrades",
     url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
 };
@@ -19,7 +19,7 @@ const ROLLING: Source = Source {
     title: "Upgrade node pools with rolling upgrades",
     url: "https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling",
 };
-const PRACTICES: Source = Source {
+pub(super) const PRACTICES: Source = Source {
     title: "AKS patch and upgrade guidance",
     url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
 };
@@ -32,7 +32,7 @@ const CAPACITY: Source = Source {
     url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
 };
 
-fn path(
+pub(super) fn path(
     c: &ClusterProjection,
     pool: Option<(usize, &str)>,
     config: Option<&str>,
@@ -48,6 +48,26 @@ fn path(
     }
 }
 
+pub(super) fn finding(
+    severity: Severity,
+    code: &'static str,
+    path: FieldPath,
+    message: String,
+    why: &str,
+    fix: &str,
+    source: Source,
+) -> Finding {
+    Finding {
+        severity,
+        code,
+        path,
+        message,
+        why: why.to_owned(),
+        fix: fix.to_owned(),
+        source,
+    }
+}
+
 const NODE_OS_CONFIG: &str = "aksManagedNodeOSUpgradeSchedule";
 
 pub fn collect(
@@ -59,15 +79,7 @@ pub fn collect(
     let a = &plan.assumptions.projection;
     let mut out = Vec::new();
     let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
-        out.push(Finding {
-            severity,
-            code,
-            path,
-            message,
-            why: why.to_owned(),
-            fix: fix.to_owned(),
-            source,
-        })
+        out.push(finding(severity, code, path, message, why, fix, source))
     };
     for (c, spec) in clusters.iter().zip(&plan.clusters) {
         for (j, (p, pool)) in c.pools.iter().zip(&spec.agent_pool_profiles).enumerate() {
@@ -323,6 +335,7 @@ pub fn collect(
             );
         }
     }
+    super::kubernetes::findings::collect(plan, clusters, &mut out);
     crate::rules::stable_sort::sort_by_key(&mut out, |f| f.severity);
     out
 }

@@ -226,6 +226,7 @@ pub fn event_kind_text(k: EventKind) -> &'static str {
         EventKind::LivePatch => "live patch",
         EventKind::NightlyPatch => "nightly patch",
         EventKind::Reboot => "reboot",
+        EventKind::KubernetesUpgrade => "Kubernetes upgrade",
     }
 }
 

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::super::maintenance::span_interval;
 use super::super::plan::Plan;
 use super::Projection;
+use super::kubernetes::marks::{self as kubernetes_marks, KubernetesTrack};
 use super::layout::{Scale, event_kind_text, minutes_text, scheduling_text, when};
 use super::release::{Release, Stream};
 use super::timeline::{ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot};
@@ -72,6 +73,8 @@ pub struct ClusterTrack {
     pub blackouts: Vec<BlackoutMark>,
     pub releases: Vec<ReleaseMark>,
     pub pools: Vec<PoolTrack>,
+    /// Cluster auto-upgrade: its windows, versions and control plane steps (§2).
+    pub kubernetes: KubernetesTrack,
 }
 
 /// The words beside a pool's row.
@@ -121,13 +124,18 @@ pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
             }
         })
         .collect();
+    let mut summary = format!(
+        "{} · {}",
+        cluster.channel,
+        scheduling_text(cluster.scheduling)
+    );
+    if let Some(k) = cluster.kubernetes.summary() {
+        summary.push_str(" · ");
+        summary.push_str(&k);
+    }
     RowLabel {
         name: cluster.name.clone(),
-        summary: format!(
-            "{} · {}",
-            cluster.channel,
-            scheduling_text(cluster.scheduling)
-        ),
+        summary,
         pools,
     }
 }
@@ -168,7 +176,7 @@ pub fn cluster_track(
     // `extend`, not `collect()`: collecting sorts with a sort copy per collect site (bundle size).
     let mut streams: BTreeSet<Stream> = BTreeSet::new();
     streams.extend(cluster.pools.iter().filter_map(|p| p.stream));
-    let releases = projection
+    let mut releases: Vec<ReleaseMark> = projection
         .releases
         .iter()
         .filter(|r| streams.contains(&r.stream) && r.available < projection.to)
@@ -181,6 +189,7 @@ pub fn cluster_track(
             title: release_title(r),
         })
         .collect();
+    releases.extend(kubernetes_marks::releases(projection, cluster, scale));
     let pools = cluster
         .pools
         .iter()
@@ -188,6 +197,7 @@ pub fn cluster_track(
             upgrades: pool
                 .events
                 .iter()
+                .chain(&pool.kubernetes_events)
                 .filter_map(|e| upgrade_mark(cluster, &pool.name, e, projection, scale, limit))
                 .collect(),
             deferred: pool
@@ -202,6 +212,17 @@ pub fn cluster_track(
                     );
                     (scale.x(t).clamp(0.0, limit), title)
                 })
+                .chain(
+                    pool.kubernetes_deferred
+                        .iter()
+                        .filter(|&&t| scale.shows(scale.x(t).clamp(0.0, limit), 0.0))
+                        .map(|&t| {
+                            (
+                                scale.x(t).clamp(0.0, limit),
+                                kubernetes_marks::wait_title(&pool.name, t),
+                            )
+                        }),
+                )
                 .collect(),
         })
         .collect();
@@ -210,6 +231,7 @@ pub fn cluster_track(
         blackouts,
         releases,
         pools,
+        kubernetes: kubernetes_marks::track(cluster, scale, limit),
     })
 }
 
@@ -232,7 +254,7 @@ fn window_mark(w: &WindowSlot, scale: &Scale, limit: f64) -> Option<WindowMark> 
     })
 }
 
-fn release_title(r: &Release) -> String {
+pub(crate) fn release_title(r: &Release) -> String {
     format!(
         "{} {}: published {}, in region {}{}",
         r.stream.label(),
@@ -297,27 +319,45 @@ fn upgrade_mark(
             ),
         ));
     }
-    let title = details
-        .iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Some(UpgradeMark {
-        x,
-        width,
-        spill_x,
-        spill_width,
-        kind: e.kind,
-        title,
+    Some(UpgradeMark::new(
+        (x, width),
+        (spill_x, spill_width),
+        e.kind,
         details,
-    })
+    ))
+}
+
+impl UpgradeMark {
+    /// A bar at `(x, width)` with its spill part; the title is the details on one line.
+    pub fn new(
+        bar: (f64, f64),
+        spill: (f64, f64),
+        kind: EventKind,
+        details: Vec<(&'static str, String)>,
+    ) -> UpgradeMark {
+        let title = details
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        UpgradeMark {
+            x: bar.0,
+            width: bar.1,
+            spill_x: spill.0,
+            spill_width: spill.1,
+            kind,
+            title,
+            details,
+        }
+    }
 }
 
 /// One line of the accessible table: everything the timeline draws for a cluster, in time order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
     pub at: DateTime<Utc>,
-    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits".
+    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits", and for cluster
+    /// auto-upgrade "Auto-upgrade window", "Control plane", "Kubernetes upgrade".
     pub kind: &'static str,
     /// Pool name for upgrades, empty otherwise.
     pub pool: String,
@@ -437,6 +477,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
             ));
         }
     }
+    kubernetes_marks::table_rows(projection, cluster, &mut rows);
     crate::rules::stable_sort::sort_by_key(&mut rows, |r| r.at);
     rows
 }

@@ -5,7 +5,8 @@
 //! # Where to start
 //! [`project`] is the entry point. [`release`] models what is published when (§1.3),
 //! [`duration`] the surge arithmetic (§4.2–4.3), [`timeline`] places upgrades into windows
-//! (§3.6–3.7), then [`exposure`], [`cost`], [`quota`], [`fleet`] and [`findings`] summarise.
+//! (§3.6–3.7), [`kubernetes`] adds the cluster auto-upgrade channel's Kubernetes upgrades
+//! (§2), then [`exposure`], [`cost`], [`quota`], [`fleet`] and [`findings`] summarise.
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
 pub mod assumption_edit;
@@ -17,6 +18,7 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+pub mod kubernetes;
 pub mod layout;
 #[cfg(test)]
 mod layout_tests;
@@ -72,7 +74,7 @@ impl Projection {
 /// Projects `plan` from `from` for `weeks` weeks, using `plan.assumptions.projection`.
 pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
     let to = from + Duration::weeks(i64::from(weeks));
-    let releases = timeline::Releases::new(&plan.assumptions.projection.releases, from, to);
+    let releases = timeline::Releases::new(&plan.assumptions.projection, from, to);
     let clusters: Vec<ClusterProjection> = plan
         .clusters
         .iter()
@@ -94,7 +96,7 @@ fn summarise(
     let a = &plan.assumptions.projection;
     let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
     let costs = cost::summarise(plan, &clusters, from, to);
-    let quota = quota::summarise(plan, &clusters);
+    let quota = quota::summarise(plan);
     let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
     let findings = findings::collect(plan, &clusters, &exposure, &fleet);
     Projection {

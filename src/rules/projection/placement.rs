@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::assumptions::ProjectionAssumptions;
 use super::duration::UpgradePath;
+use super::kubernetes::delivery::Delivery;
 use super::release::Release;
 use super::timeline::{
     EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32,
@@ -15,13 +16,16 @@ use super::timeline::{
 /// only while the window is open and takes the newest release available when it starts; work
 /// in flight at the window end continues (spill), the remaining pools wait for the next
 /// window, where they go first (§3.7, §8 A-12). A newer release arriving while the window is
-/// still open is applied in the same window (§1.3 "upgraded twice").
+/// still open is applied in the same window (§1.3 "upgraded twice"). Releases a Kubernetes
+/// upgrade delivered before the window (`deliveries[i]` for pool i, §2 rule 2) are not
+/// reimaged again.
 pub(crate) fn in_windows(
     pools: &mut [PoolProjection],
     windows: &[WindowSlot],
     releases: &Releases,
     a: &ProjectionAssumptions,
     effective_from: DateTime<Utc>,
+    deliveries: &[Vec<Delivery>],
 ) {
     let n = pools.len();
     if n == 0 {
@@ -36,6 +40,8 @@ pub(crate) fn in_windows(
     }
     // Next release each pool still needs (index within its stream).
     let mut next = vec![0usize; n];
+    // Next Kubernetes delivery each pool has not caught up with.
+    let mut delivered = vec![0usize; n];
     let mut resume = 0usize;
     // Each pool's stream, looked up once (this loop runs per window on every edit).
     let lists: Vec<(usize, &[Release])> = pools
@@ -46,6 +52,11 @@ pub(crate) fn in_windows(
         let mut cursor = slot.start.max(effective_from);
         if cursor >= slot.end {
             continue;
+        }
+        for (i, pool) in pools.iter_mut().enumerate() {
+            if let Some(d) = deliveries.get(i).filter(|d| delivered[i] < d.len()) {
+                catch_up(pool, lists[i].0, &mut next[i], &mut delivered[i], d, cursor);
+            }
         }
         // Nothing reaches the region before this window closes: no work, no deferral.
         let nothing_due = lists
@@ -62,6 +73,9 @@ pub(crate) fn in_windows(
                 let i = (resume + step) % n;
                 let pool = &mut pools[i];
                 let (offset, list) = lists[i];
+                if let Some(d) = deliveries.get(i).filter(|d| delivered[i] < d.len()) {
+                    catch_up(pool, offset, &mut next[i], &mut delivered[i], d, cursor);
+                }
                 let available = list.partition_point(|r| r.available <= cursor);
                 if available <= next[i] {
                     continue;
@@ -140,6 +154,29 @@ pub(crate) fn in_windows(
                 });
             }
         }
+    }
+}
+
+/// Records the releases Kubernetes steps ending by `cursor` delivered to the pool, so the node
+/// OS channel does not reimage for them again (§2 rule 2).
+fn catch_up(
+    pool: &mut PoolProjection,
+    offset: usize,
+    next: &mut usize,
+    done: &mut usize,
+    deliveries: &[Delivery],
+    cursor: DateTime<Utc>,
+) {
+    while let Some(d) = deliveries.get(*done).filter(|d| d.end <= cursor) {
+        for j in *next..d.prefix {
+            pool.patches.push(PatchRecord {
+                release: index_u32(offset + j),
+                state: PatchState::Patched(d.end),
+                started: Some(d.start),
+            });
+        }
+        *next = (*next).max(d.prefix);
+        *done += 1;
     }
 }
 

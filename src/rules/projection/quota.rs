@@ -1,17 +1,26 @@
 //! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (aks-rules.md
 //! §4.2: surge nodes count against quota; §4.3 warns when surge quota exceeds free quota).
 //! Pools of a cluster upgrade one after another (§2 rule 3, §4.3), so a cluster's peak for a
-//! family is the largest pool peak of that family, not the sum. Across clusters of one
-//! subscription the windows may overlap, so the subscription figure is the sum of the cluster
-//! peaks: a worst case, labelled as such.
+//! family is the largest pool peak of that family, not the sum, and its peak in total regional
+//! vCPUs is its largest pool's. Azure quota is per subscription and region, and across
+//! clusters of one subscription and region the windows may overlap, so the figure per
+//! subscription and region is the sum of the cluster peaks: a worst case, labelled as such.
+//! [`free`] compares it with the free quota the plan records (`rules::usage`).
+
+pub mod free;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::super::cluster::Cluster;
 use super::super::plan::Plan;
-use super::timeline::ClusterProjection;
-use super::vmsize::lookup;
+use super::super::usage::region_key;
+use super::assumptions::ProjectionAssumptions;
+use super::duration::pool_upgrade;
+use super::vmsize::{lookup, short_family};
+
+pub use free::{QuotaCheck, QuotaStatus};
 
 /// One pool's extra vCPUs while it is upgraded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,7 +28,7 @@ use super::vmsize::lookup;
 pub struct PoolQuota {
     pub pool: String,
     pub vm_size: String,
-    /// Quota family, e.g. `DSv5`; `None` when the size is unknown.
+    /// Quota family in ARM's spelling, e.g. `standardDSv5Family`; `None` when unknown.
     pub family: Option<String>,
     pub peak_extra_nodes: u32,
     /// vCPUs of one VM of the size; `None` when unknown.
@@ -32,6 +41,7 @@ pub struct PoolQuota {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyVcpus {
+    /// ARM spelling, e.g. `standardDSv5Family`.
     pub family: String,
     pub extra_vcpus: u32,
 }
@@ -42,26 +52,58 @@ pub struct FamilyVcpus {
 pub struct ClusterQuota {
     pub cluster: String,
     pub subscription: String,
+    pub location: String,
     pub pools: Vec<PoolQuota>,
     /// Per family, the max over its pools (pools go one after another, §2 rule 3).
     pub peak: Vec<FamilyVcpus>,
+    /// Total regional vCPUs at the peak: the largest pool's, whatever its family.
+    pub peak_total: u32,
     /// Sizes with surge nodes whose vCPUs are unknown: the user should enter them.
     pub unknown_sizes: Vec<String>,
 }
 
-/// One subscription's worst case: the sum of its clusters' peaks (their windows may overlap).
+/// One subscription and region: the worst case (the sum of its clusters' peaks, their windows
+/// may overlap) and how it compares with the free quota.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SubscriptionQuota {
+pub struct RegionQuota {
     pub subscription: String,
+    pub location: String,
+    /// The clusters in this subscription and region.
+    pub clusters: Vec<String>,
     pub worst_case: Vec<FamilyVcpus>,
+    /// Each family the pools need, then `cores` (total regional vCPUs), then quotas the plan
+    /// records that no pool needs.
+    pub checks: Vec<QuotaCheck>,
+    /// Some surging size has unknown vCPUs: the figures are lower bounds.
+    pub incomplete: bool,
+}
+
+impl RegionQuota {
+    /// `contoso-prod / westeurope`, naming what is missing.
+    pub fn place(&self) -> String {
+        let or = |s: &str, none: &str| {
+            if s.is_empty() {
+                none.to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        format!(
+            "{} / {}",
+            or(&self.subscription, "(no subscription)"),
+            or(&self.location, "(no region)")
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurgeQuota {
+    /// In plan order.
     pub clusters: Vec<ClusterQuota>,
-    pub subscriptions: Vec<SubscriptionQuota>,
+    /// By subscription, then region.
+    pub regions: Vec<RegionQuota>,
 }
 
 fn to_vec(m: BTreeMap<String, u32>) -> Vec<FamilyVcpus> {
@@ -73,78 +115,144 @@ fn to_vec(m: BTreeMap<String, u32>) -> Vec<FamilyVcpus> {
         .collect()
 }
 
-/// The surge quota of every cluster and subscription, from the pools' surge arithmetic.
-pub fn summarise(plan: &Plan, clusters: &[ClusterProjection]) -> SurgeQuota {
-    let costs = &plan.assumptions.projection.costs;
-    let mut by_sub: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
-    let clusters = clusters
+/// One cluster's pools, from the same surge arithmetic as the timeline ([`pool_upgrade`]).
+fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions) -> ClusterQuota {
+    let mut peak: BTreeMap<String, u32> = BTreeMap::new();
+    let mut peak_total = 0u32;
+    let mut unknown_sizes = Vec::new();
+    let pools = c
+        .agent_pool_profiles
         .iter()
-        .map(|c| {
-            let mut peak: BTreeMap<String, u32> = BTreeMap::new();
-            let mut unknown_sizes = Vec::new();
-            let pools = c
-                .pools
-                .iter()
-                .map(|p| {
-                    let vm = lookup(&p.vm_size, costs);
-                    let extra = p.upgrade.peak_extra_nodes;
-                    let extra_vcpus = vm.vcpus.map(|v| v.saturating_mul(extra));
-                    match (&vm.family, extra_vcpus) {
-                        (Some(f), Some(v)) if v > 0 => {
-                            let e = peak.entry(f.clone()).or_insert(0);
-                            *e = (*e).max(v);
-                        }
-                        (_, None) | (None, _)
-                            if extra > 0 && !unknown_sizes.contains(&p.vm_size) =>
-                        {
-                            unknown_sizes.push(p.vm_size.clone());
-                        }
-                        _ => {}
-                    }
-                    PoolQuota {
-                        pool: p.name.clone(),
-                        vm_size: p.vm_size.clone(),
-                        family: vm.family,
-                        peak_extra_nodes: extra,
-                        vcpus_per_node: vm.vcpus,
-                        extra_vcpus,
-                    }
-                })
-                .collect();
-            let sub = by_sub.entry(c.subscription.clone()).or_default();
-            for (f, v) in &peak {
-                let e = sub.entry(f.clone()).or_insert(0);
-                *e = e.saturating_add(*v);
+        .map(|p| {
+            let vm = lookup(&p.vm_size, &a.costs);
+            let extra = pool_upgrade(p, c.kubernetes_version, &a.timings).peak_extra_nodes;
+            let extra_vcpus = vm.vcpus.map(|v| v.saturating_mul(extra));
+            match (&vm.family, extra_vcpus) {
+                (Some(f), Some(v)) if v > 0 => {
+                    let e = peak.entry(f.clone()).or_insert(0);
+                    *e = (*e).max(v);
+                    peak_total = peak_total.max(v);
+                }
+                (_, None) | (None, _) if extra > 0 && !unknown_sizes.contains(&p.vm_size) => {
+                    unknown_sizes.push(p.vm_size.clone());
+                }
+                _ => {}
             }
-            ClusterQuota {
-                cluster: c.name.clone(),
-                subscription: c.subscription.clone(),
-                pools,
-                peak: to_vec(peak),
-                unknown_sizes,
+            PoolQuota {
+                pool: p.name.clone(),
+                vm_size: p.vm_size.clone(),
+                family: vm.family,
+                peak_extra_nodes: extra,
+                vcpus_per_node: vm.vcpus,
+                extra_vcpus,
             }
         })
         .collect();
-    let subscriptions = by_sub
-        .into_iter()
-        .map(|(subscription, m)| SubscriptionQuota {
-            subscription,
-            worst_case: to_vec(m),
-        })
-        .collect();
-    SurgeQuota {
-        clusters,
-        subscriptions,
+    ClusterQuota {
+        cluster: c.name.clone(),
+        subscription: c.subscription.clone(),
+        location: c.location.clone(),
+        pools,
+        peak: to_vec(peak),
+        peak_total,
+        unknown_sizes,
     }
 }
 
-/// `DSv5: +32 vCPUs, DSv2: +4 vCPUs`, or `none` when no pool surges.
+/// Clusters of one subscription and region (as first written), while grouping.
+struct Group {
+    subscription: String,
+    key: String,
+    location: String,
+    members: Vec<usize>,
+}
+
+/// The surge quota of every cluster, and of every subscription and region against its free
+/// quota. Needs no projection: surge counts do not depend on time.
+pub fn summarise(plan: &Plan) -> SurgeQuota {
+    let a = &plan.assumptions.projection;
+    let clusters: Vec<ClusterQuota> = plan.clusters.iter().map(|c| cluster_quota(c, a)).collect();
+    // Subscription and region, kept sorted by (subscription, region key) by inserting in place
+    // (a Vec rather than a map or a sort: one copy less of that code in the browser module).
+    let mut groups: Vec<Group> = Vec::new();
+    let mut join = |subscription: &str, location: &str, member: Option<usize>| {
+        let key = region_key(location);
+        let at = groups.partition_point(|g| {
+            (g.subscription.as_str(), g.key.as_str()) < (subscription, key.as_str())
+        });
+        let found = groups
+            .get(at)
+            .is_some_and(|g| g.subscription == subscription && g.key == key);
+        if !found {
+            groups.insert(
+                at,
+                Group {
+                    subscription: subscription.to_owned(),
+                    key,
+                    location: location.to_owned(),
+                    members: Vec::new(),
+                },
+            );
+        }
+        if let (Some(i), Some(g)) = (member, groups.get_mut(at)) {
+            g.members.push(i);
+        }
+    };
+    for (i, c) in clusters.iter().enumerate() {
+        join(&c.subscription, &c.location, Some(i));
+    }
+    // Quota recorded for a place no cluster is in still shows, so it can be seen and cleared.
+    for (subscription, regions) in &plan.compute_usages {
+        for location in regions.keys() {
+            join(subscription, location, None);
+        }
+    }
+    let regions = groups
+        .into_iter()
+        .map(|g| {
+            let mut sum: BTreeMap<String, u32> = BTreeMap::new();
+            for &i in &g.members {
+                for f in &clusters[i].peak {
+                    let e = sum.entry(f.family.clone()).or_insert(0);
+                    *e = e.saturating_add(f.extra_vcpus);
+                }
+            }
+            let worst_case = to_vec(sum);
+            let checks = free::checks(
+                plan,
+                &clusters,
+                &g.members,
+                &g.subscription,
+                &g.location,
+                &worst_case,
+            );
+            RegionQuota {
+                clusters: g
+                    .members
+                    .iter()
+                    .map(|&i| clusters[i].cluster.clone())
+                    .collect(),
+                incomplete: g
+                    .members
+                    .iter()
+                    .any(|&i| !clusters[i].unknown_sizes.is_empty()),
+                subscription: g.subscription,
+                location: g.location,
+                worst_case,
+                checks,
+            }
+        })
+        .collect();
+    SurgeQuota { clusters, regions }
+}
+
+/// `DSv5: +32 vCPUs, DSv2: +4 vCPUs` (short family names), or `none` when no pool surges.
 pub fn format_families(f: &[FamilyVcpus]) -> String {
     if f.is_empty() {
         return "none".to_owned();
     }
     f.iter()
-        .map(|x| format!("{}: +{} vCPUs", x.family, x.extra_vcpus))
+        .map(|x| format!("{}: +{} vCPUs", short_family(&x.family), x.extra_vcpus))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -163,7 +271,8 @@ pub fn format_pool(p: &PoolQuota) -> String {
     match (p.extra_vcpus, &p.family, p.vcpus_per_node) {
         (Some(0), _, _) => "+0 vCPUs (no surge nodes)".to_owned(),
         (Some(v), Some(f), Some(per)) => format!(
-            "+{v} vCPUs {f} ({} × {per} vCPUs)",
+            "+{v} vCPUs {} ({} × {per} vCPUs)",
+            short_family(f),
             surge_nodes(p.peak_extra_nodes)
         ),
         _ => format!(
@@ -198,7 +307,8 @@ mod tests {
         let apps = prod.pools.iter().find(|p| p.pool == "apps").unwrap();
         // 12 nodes × 33 % → ceil(3.96) = 4 surge nodes × 8 vCPUs (Standard_D8s_v5) = 32.
         assert_eq!(apps.peak_extra_nodes, 4);
-        assert_eq!(apps.family.as_deref(), Some("DSv5"));
+        // The key is ARM's usage name; text uses the short form.
+        assert_eq!(apps.family.as_deref(), Some("standardDSv5Family"));
         assert_eq!(apps.extra_vcpus, Some(32));
         assert_eq!(
             format_pool(apps),
@@ -232,14 +342,17 @@ mod tests {
     }
 
     #[test]
-    fn subscription_worst_case_is_the_sum_of_cluster_peaks() {
-        let q = demo_quota();
-        for s in &q.subscriptions {
+    fn region_worst_case_is_the_sum_of_cluster_peaks() {
+        let mut plan = demo::demo_plan();
+        plan.clusters[1].subscription = "contoso-prod".to_owned();
+        let q = summarise(&plan);
+        assert_eq!(q.regions.len(), 2);
+        for s in &q.regions {
             for f in &s.worst_case {
                 let sum: u32 = q
                     .clusters
                     .iter()
-                    .filter(|c| c.subscription == s.subscription)
+                    .filter(|c| c.subscription == s.subscription && c.location == s.location)
                     .flat_map(|c| &c.peak)
                     .filter(|x| x.family == f.family)
                     .map(|x| x.extra_vcpus)
@@ -255,6 +368,7 @@ mod tests {
         plan.clusters[0].agent_pool_profiles[0].vm_size = "Custom_Mystery".to_owned();
         let from = Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap();
         let q = project(&plan, from, 1).quota;
+        assert!(q.regions[0].incomplete);
         let p = &q.clusters[0].pools[0];
         assert_eq!(p.extra_vcpus, None);
         assert_eq!(
@@ -268,11 +382,11 @@ mod tests {
     fn families_format_as_a_list() {
         let f = vec![
             FamilyVcpus {
-                family: "DSv2".into(),
+                family: "standardDSv2Family".into(),
                 extra_vcpus: 4,
             },
             FamilyVcpus {
-                family: "DSv5".into(),
+                family: "standardDSv5Family".into(),
                 extra_vcpus: 32,
             },
         ];

@@ -19,6 +19,8 @@ pub enum Stream {
     /// Linux security patches (SecurityPatch channel; the same fixes reach Unmanaged nodes
     /// through the OS updater).
     Security,
+    /// Kubernetes versions for cluster auto-upgrade (§2); see [`super::kubernetes::release`].
+    Kubernetes,
 }
 
 impl Stream {
@@ -27,6 +29,7 @@ impl Stream {
             Stream::LinuxNodeImage => "Linux node image",
             Stream::WindowsNodeImage => "Windows node image",
             Stream::Security => "Security patch",
+            Stream::Kubernetes => "Kubernetes",
         }
     }
 }
@@ -77,7 +80,20 @@ pub fn releases(
         .collect(),
         Stream::Security => security(a, from, to),
         Stream::WindowsNodeImage => windows(a, from, to),
+        // Kubernetes versions follow their own assumptions: `kubernetes::release::releases`.
+        Stream::Kubernetes => Vec::new(),
     }
+}
+
+/// Publication of the newest Linux node image in the region at `at` (§1.3). A node image is
+/// taken to carry every security fix published before it [ASSUMPTION: the weekly image is
+/// built from the packages of its publication day], so this bounds what a reimage delivers.
+pub fn newest_linux_image_published(a: &ReleaseAssumptions, at: DateTime<Utc>) -> DateTime<Utc> {
+    let step = i64::from(a.linux_image_interval_days.max(1)) * 86_400;
+    let rollout = i64::from(a.node_image_rollout_hours) * 3_600;
+    let anchor = a.node_image_anchor.timestamp();
+    let k = (at.timestamp() - rollout - anchor).div_euclid(step);
+    a.node_image_anchor + Duration::seconds(k.saturating_mul(step))
 }
 
 /// `(k, anchor + k × interval)` for every k whose release is available after `from` and

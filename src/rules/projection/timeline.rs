@@ -12,8 +12,9 @@ use super::super::cluster::Cluster;
 use super::super::os::OsSku;
 use super::super::plan::Plan;
 use super::super::pool::AgentPool;
-use super::assumptions::ReleaseAssumptions;
+use super::assumptions::ProjectionAssumptions;
 use super::duration::{PoolUpgrade, pool_upgrade};
+use super::kubernetes::{self, KubernetesProjection, delivery};
 use super::release::{Release, Stream, releases};
 use super::{placement, unmanaged};
 
@@ -21,23 +22,39 @@ use super::{placement, unmanaged};
 #[derive(Debug, Clone)]
 pub struct Releases {
     pub all: Vec<Release>,
-    ranges: [(Stream, Range<usize>); 3],
+    ranges: [(Stream, Range<usize>); 4],
+    /// Minor and kind of each release of [`Stream::Kubernetes`], in the order of its range.
+    pub kubernetes: Vec<kubernetes::release::KubeRelease>,
 }
 
 impl Releases {
-    pub fn new(a: &ReleaseAssumptions, from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+    pub fn new(a: &ProjectionAssumptions, from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
         let mut all = Vec::new();
         let mut range = |stream| {
             let start = all.len();
-            all.extend(releases(stream, a, from, to));
+            all.extend(releases(stream, &a.releases, from, to));
             (stream, start..all.len())
         };
+        let linux = range(Stream::LinuxNodeImage);
+        let windows = range(Stream::WindowsNodeImage);
+        let security = range(Stream::Security);
+        let start = all.len();
+        let mut kube = Vec::new();
+        for (k, r) in kubernetes::release::releases(&a.kubernetes, from, to) {
+            kube.push(k);
+            all.push(r);
+        }
         let ranges = [
-            range(Stream::LinuxNodeImage),
-            range(Stream::WindowsNodeImage),
-            range(Stream::Security),
+            linux,
+            windows,
+            security,
+            (Stream::Kubernetes, start..all.len()),
         ];
-        Releases { all, ranges }
+        Releases {
+            all,
+            ranges,
+            kubernetes: kube,
+        }
     }
 
     /// The stream's releases and the index of the first one in [`Releases::all`].
@@ -63,7 +80,8 @@ pub struct WindowSlot {
     pub blocked: bool,
 }
 
-/// How a cluster's node OS work is timed.
+/// How a cluster's node OS work (and, in [`KubernetesProjection`], its Kubernetes upgrades) is
+/// timed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Scheduling {
@@ -89,6 +107,9 @@ pub enum EventKind {
     NightlyPatch,
     /// Unmanaged: kured reboots the nodes so a kernel patch takes effect (§1.7).
     Reboot,
+    /// Cluster auto-upgrade: the pool's rolling reimage onto a new Kubernetes version and the
+    /// newest node image (§2 rules 2–3).
+    KubernetesUpgrade,
 }
 
 /// One upgrade of one pool.
@@ -146,6 +167,12 @@ pub struct PoolProjection {
     /// Ends of windows after which this pool still had work but no new operation could start
     /// (it waits for the next window, §3.7, §8 A-12).
     pub deferred: Vec<DateTime<Utc>>,
+    /// The pool's steps of Kubernetes upgrades (kind `KubernetesUpgrade`, §2), in time order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kubernetes_events: Vec<PoolEvent>,
+    /// Auto-upgrade window ends after which this pool still waited for its Kubernetes step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kubernetes_deferred: Vec<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -166,6 +193,8 @@ pub struct ClusterProjection {
     pub pools: Vec<PoolProjection>,
     /// Sum of the pools' rolling-upgrade estimates: pools go one after another (§2 rule 3).
     pub total_upgrade_minutes: u32,
+    /// Kubernetes version upgrades of the cluster auto-upgrade channel (§2).
+    pub kubernetes: KubernetesProjection,
 }
 
 /// The node OS channel AKS applies (aks-rules.md §2 rule 1).
@@ -256,8 +285,17 @@ pub fn project_cluster(
                 events: Vec::new(),
                 patches: Vec::new(),
                 deferred: Vec::new(),
+                kubernetes_events: Vec::new(),
+                kubernetes_deferred: Vec::new(),
             }
         })
+        .collect();
+    // Kubernetes upgrades first: the node images they deliver (§2 rule 2) are not reimaged
+    // again by the node OS channel.
+    let kube = kubernetes::project(cluster, &mut pools, plan, releases, from, to);
+    let deliveries: Vec<Vec<delivery::Delivery>> = pools
+        .iter()
+        .map(|p| delivery::deliveries(p, releases, &a.releases))
         .collect();
     let window = cluster.maintenance_configurations.node_os.as_ref();
     let scheduling = match channel {
@@ -280,7 +318,14 @@ pub fn project_cluster(
                     })
                     .collect();
             }
-            placement::in_windows(&mut pools, &windows, releases, a, effective_from);
+            placement::in_windows(
+                &mut pools,
+                &windows,
+                releases,
+                a,
+                effective_from,
+                &deliveries,
+            );
         }
         Scheduling::AksDetermined => placement::unscheduled(&mut pools, releases),
         Scheduling::Nightly => unmanaged::nightly(&mut pools, releases, a, effective_from, to),
@@ -299,6 +344,9 @@ pub fn project_cluster(
                 .collect();
         }
     }
+    for pool in &mut pools {
+        delivery::apply(pool, releases, &a.releases);
+    }
     let total_upgrade_minutes = pools
         .iter()
         .filter(|p| p.stream.is_some())
@@ -315,6 +363,7 @@ pub fn project_cluster(
         windows,
         pools,
         total_upgrade_minutes,
+        kubernetes: kube,
     }
 }
 

@@ -29,6 +29,8 @@ fn pool(name: &str, count: u32, surge: &str) -> PoolProjection {
         events: Vec::new(),
         patches: Vec::new(),
         deferred: Vec::new(),
+        kubernetes_events: Vec::new(),
+        kubernetes_deferred: Vec::new(),
     }
 }
 
@@ -45,7 +47,7 @@ fn slot(start: &str, minutes: i64) -> WindowSlot {
 fn a_pool_that_overruns_the_window_spills_and_the_next_pool_waits_then_goes_first() {
     let a = ProjectionAssumptions::default();
     let from = at("2026-11-01T00:00:00Z");
-    let releases = Releases::new(&a.releases, from, at("2026-11-20T00:00:00Z"));
+    let releases = Releases::new(&a, from, at("2026-11-20T00:00:00Z"));
     // apps: 12 nodes at 33 % = 37 min; web: 4 nodes at 50 % = 27 min.
     let mut pools = vec![pool("apps", 12, "33%"), pool("web", 4, "50%")];
     let windows = [
@@ -58,6 +60,7 @@ fn a_pool_that_overruns_the_window_spills_and_the_next_pool_waits_then_goes_firs
         &releases,
         &a,
         from + Duration::minutes(15),
+        &[],
     );
 
     let apps = &pools[0];
@@ -88,11 +91,11 @@ fn a_pool_that_overruns_the_window_spills_and_the_next_pool_waits_then_goes_firs
 fn an_image_arriving_inside_an_open_window_is_applied_in_the_same_window() {
     let a = ProjectionAssumptions::default();
     let from = at("2026-11-01T00:00:00Z");
-    let releases = Releases::new(&a.releases, from, at("2026-11-20T00:00:00Z"));
+    let releases = Releases::new(&a, from, at("2026-11-20T00:00:00Z"));
     let mut pools = vec![pool("apps", 12, "33%")];
     // 22:00–06:00 across the arrival of 202611.03.0 at 11-10 00:00.
     let windows = [slot("2026-11-09T22:00:00Z", 8 * 60)];
-    in_windows(&mut pools, &windows, &releases, &a, from);
+    in_windows(&mut pools, &windows, &releases, &a, from, &[]);
     let starts: Vec<_> = pools[0].events.iter().map(|e| e.start.unwrap()).collect();
     assert_eq!(
         starts,
@@ -104,7 +107,7 @@ fn an_image_arriving_inside_an_open_window_is_applied_in_the_same_window() {
 fn blocked_windows_and_windows_before_the_lead_time_start_nothing() {
     let a = ProjectionAssumptions::default();
     let from = at("2026-11-03T00:00:00Z");
-    let releases = Releases::new(&a.releases, from, at("2026-11-20T00:00:00Z"));
+    let releases = Releases::new(&a, from, at("2026-11-20T00:00:00Z"));
     let mut pools = vec![pool("apps", 3, "1")];
     let mut blocked = slot("2026-11-10T00:00:00Z", 240);
     blocked.blocked = true;
@@ -116,6 +119,7 @@ fn blocked_windows_and_windows_before_the_lead_time_start_nothing() {
         &releases,
         &a,
         from + Duration::minutes(15),
+        &[],
     );
     assert!(pools[0].events.is_empty());
     assert!(

@@ -37,13 +37,38 @@ const PRICES: &[(&str, u64)] = &[
 
 /// Old sizes whose number is a size index, not vCPUs.
 const LEGACY_VCPUS: &[(&str, u32, &str)] = &[
-    ("standard_ds2_v2", 2, "DSv2"),
-    ("standard_ds3_v2", 4, "DSv2"),
-    ("standard_ds4_v2", 8, "DSv2"),
-    ("standard_d2_v2", 2, "Dv2"),
-    ("standard_d3_v2", 4, "Dv2"),
-    ("standard_d4_v2", 8, "Dv2"),
+    ("standard_ds2_v2", 2, "standardDSv2Family"),
+    ("standard_ds3_v2", 4, "standardDSv2Family"),
+    ("standard_ds4_v2", 8, "standardDSv2Family"),
+    ("standard_d2_v2", 2, "standardDv2Family"),
+    ("standard_d3_v2", 4, "standardDv2Family"),
+    ("standard_d4_v2", 8, "standardDv2Family"),
 ];
+
+/// A quota family in ARM's spelling (`name.value` of `az vm list-usage`): `DSv5` and
+/// `standardDSv5Family` both give `standardDSv5Family`, so a short name the user typed under
+/// the assumptions matches the usage list; blank is `None`.
+pub fn arm_family(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if trimmed.is_empty() {
+        None
+    } else if lower.starts_with("standard") && lower.ends_with("family") {
+        Some(trimmed.to_owned())
+    } else {
+        Some(format!("standard{trimmed}Family"))
+    }
+}
+
+/// The short name of a family for text: `standardDSv5Family` → `DSv5`.
+pub fn short_family(arm: &str) -> &str {
+    let lower = arm.to_ascii_lowercase();
+    if lower.len() > 14 && lower.starts_with("standard") && lower.ends_with("family") {
+        arm.get(8..arm.len() - 6).unwrap_or(arm)
+    } else {
+        arm
+    }
+}
 
 /// Where a value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,10 +94,11 @@ pub struct VmSizeInfo {
     pub price_from: Provenance,
 }
 
-/// vCPUs and quota family parsed from a modern size name: `Standard_D8s_v5` → (8, "DSv5"),
-/// `Standard_D8ads_v5` → (8, "DADSv5"), `Standard_NC6s_v3` → (6, "NCSv3"), `Standard_B2s` →
-/// (2, "BS"). Constrained-core names (`E8-4s_v5`) give the active count (4). Old `D/DS/A/G`
-/// sizes before v3 number sizes, not vCPUs: `None`.
+/// vCPUs and quota family (ARM's `name.value` spelling) parsed from a modern size name:
+/// `Standard_D8s_v5` → (8, "standardDSv5Family"), `Standard_D8ads_v5` → (8,
+/// "standardDADSv5Family"), `Standard_NC6s_v3` → (6, "standardNCSv3Family"); every B-series
+/// v1 size (`B2s`, `B4ms`) is in "standardBSFamily". Constrained-core names (`E8-4s_v5`) give
+/// the active count (4). Old `D/DS/A/G` sizes before v3 number sizes, not vCPUs: `None`.
 pub fn parse_vm_size(name: &str) -> Option<(u32, String)> {
     let lower = name.trim().to_ascii_lowercase();
     let body = lower.strip_prefix("standard_").unwrap_or(&lower);
@@ -106,11 +132,17 @@ pub fn parse_vm_size(name: &str) -> Option<(u32, String)> {
     if legacy {
         return None;
     }
-    let mut family = format!("{}{}", letters, features).to_ascii_uppercase();
-    if let Some(v) = version {
-        family.push_str(v);
-    }
-    Some((vcpus, family))
+    // ARM puts all first-generation B sizes (B1ls … B20ms) in one "BS" family.
+    let features = if letters == "b" && version.is_none() {
+        "s"
+    } else {
+        features
+    };
+    let series = format!("{letters}{features}").to_ascii_uppercase();
+    Some((
+        vcpus,
+        format!("standard{series}{}Family", version.unwrap_or("")),
+    ))
 }
 
 /// Looks a size up: user entry, then built-in table and name parsing, else unknown.
@@ -129,18 +161,21 @@ pub fn lookup(name: &str, costs: &CostAssumptions) -> VmSizeInfo {
     let (vcpus, family, vcpus_from) = match (user.and_then(|u| u.vcpus), builtin) {
         (Some(v), b) => (
             Some(v),
-            user.and_then(|u| u.family.clone())
+            user.and_then(|u| u.family.as_deref().and_then(arm_family))
                 .or_else(|| b.map(|(_, f)| f)),
             Provenance::User,
         ),
         (None, Some((v, f))) => (
             Some(v),
-            Some(user.and_then(|u| u.family.clone()).unwrap_or(f)),
+            Some(
+                user.and_then(|u| u.family.as_deref().and_then(arm_family))
+                    .unwrap_or(f),
+            ),
             Provenance::BuiltIn,
         ),
         (None, None) => (
             None,
-            user.and_then(|u| u.family.clone()),
+            user.and_then(|u| u.family.as_deref().and_then(arm_family)),
             Provenance::Unknown,
         ),
     };
@@ -169,12 +204,18 @@ mod tests {
     #[test]
     fn modern_names_parse_to_vcpus_and_quota_family() {
         let cases = [
-            ("Standard_D8s_v5", Some((8, "DSv5"))),
-            ("Standard_D8ads_v5", Some((8, "DADSv5"))),
-            ("Standard_NC6s_v3", Some((6, "NCSv3"))),
-            ("Standard_B2s", Some((2, "BS"))),
-            ("Standard_E8-4s_v5", Some((4, "ESv5"))),
-            ("Standard_F16s_v2", Some((16, "FSv2"))),
+            // Families as ARM's usage list spells them (`az vm list-usage` name.value).
+            ("Standard_D8s_v5", Some((8, "standardDSv5Family"))),
+            ("Standard_D8ads_v5", Some((8, "standardDADSv5Family"))),
+            ("Standard_D8ds_v5", Some((8, "standardDDSv5Family"))),
+            ("Standard_D4as_v5", Some((4, "standardDASv5Family"))),
+            ("Standard_D8_v5", Some((8, "standardDv5Family"))),
+            ("Standard_D8s_v3", Some((8, "standardDSv3Family"))),
+            ("Standard_NC6s_v3", Some((6, "standardNCSv3Family"))),
+            ("Standard_B2s", Some((2, "standardBSFamily"))),
+            ("Standard_B4ms", Some((4, "standardBSFamily"))),
+            ("Standard_E8-4s_v5", Some((4, "standardESv5Family"))),
+            ("Standard_F16s_v2", Some((16, "standardFSv2Family"))),
             ("Standard_DS3_v2", None),
             ("Standard_D3_v2", None),
             ("Standard_A4", None),
@@ -185,6 +226,37 @@ mod tests {
             let got = parse_vm_size(name);
             assert_eq!(got, want.map(|(v, f)| (v, f.to_owned())), "{name}");
         }
+    }
+
+    #[test]
+    fn families_convert_between_short_and_arm_spelling() {
+        assert_eq!(arm_family(" DSv5 ").as_deref(), Some("standardDSv5Family"));
+        assert_eq!(
+            arm_family("StandardNCADSA100v4Family").as_deref(),
+            Some("StandardNCADSA100v4Family")
+        );
+        assert_eq!(arm_family("  "), None);
+        assert_eq!(short_family("standardDSv5Family"), "DSv5");
+        assert_eq!(short_family("StandardNCADSA100v4Family"), "NCADSA100v4");
+        assert_eq!(short_family("cores"), "cores");
+        assert_eq!(short_family("standardFamily"), "standardFamily");
+    }
+
+    #[test]
+    fn a_short_family_typed_by_the_user_matches_arm() {
+        let mut costs = CostAssumptions::default();
+        costs.vm_sizes.insert(
+            "Custom_X".to_owned(),
+            VmSizeEntry {
+                vcpus: Some(4),
+                family: Some("DSv5".to_owned()),
+                price_per_hour_micros: None,
+            },
+        );
+        assert_eq!(
+            lookup("Custom_X", &costs).family.as_deref(),
+            Some("standardDSv5Family")
+        );
     }
 
     #[test]

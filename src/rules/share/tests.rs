@@ -56,6 +56,20 @@ fn a_plan_survives_a_link_unchanged() {
 }
 
 #[test]
+fn the_plans_time_zone_travels_in_the_link() {
+    let mut plan = demo_plan();
+    plan.time_zone = Some("America/New_York".parse().unwrap());
+    assert_eq!(decode(&encode(&plan)), Ok(plan.clone()));
+    let mut other = plan.clone();
+    other.time_zone = None;
+    let changes: Vec<String> = diff(&other, &plan)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(changes, ["timeZone: (none) → America/New_York"]);
+}
+
+#[test]
 fn a_ten_cluster_fleet_fits_in_1500_characters() {
     let fragment = encode(&fleet_of_ten());
     assert!(fragment.len() < 1500, "{} characters", fragment.len());
@@ -173,4 +187,93 @@ fn diff_names_what_changed_by_name_not_position() {
         ]
     );
     assert!(diff(&before, &before).is_empty());
+}
+
+#[test]
+fn every_malformed_p_value_gets_its_own_message() {
+    // As `location.hash` holds them: browsers %-escape spaces, quotes and braces.
+    let cases = [
+        ("#p=", ShareError::Empty),
+        ("#p=%20", ShareError::Empty),
+        (
+            "#p=hello%20world",
+            ShareError::NoVersion {
+                found: "hello world".to_owned(),
+            },
+        ),
+        (
+            "#p=%ZZ",
+            ShareError::BadEscape {
+                found: "%ZZ".to_owned(),
+            },
+        ),
+        (
+            "#p=abc%4",
+            ShareError::BadEscape {
+                found: "%4".to_owned(),
+            },
+        ),
+        ("#p=%7B%22clusters%22:%5B%5D%7D", ShareError::PlanJson),
+        (
+            "#p=%7B%22kubernetesVersion%22:%221.33%22%7D",
+            ShareError::PlanJson,
+        ),
+        ("#p=[1.5]", ShareError::PlanJson),
+        ("#p=1", ShareError::Truncated),
+        (
+            "#p=x.abc",
+            ShareError::NoVersion {
+                found: "x.abc".to_owned(),
+            },
+        ),
+    ];
+    for (fragment, expected) in cases {
+        let got = decode(fragment);
+        assert_eq!(got, Err(expected), "{fragment}");
+        let message = got.unwrap_err().to_string();
+        assert!(
+            message.contains("#p=") || message.contains("cut short"),
+            "{message}"
+        );
+    }
+    // A fragment without `p=` is somebody else's (the skip link's `#main`): left alone.
+    assert_eq!(decode("#main"), Err(ShareError::NotAPlannerLink));
+    assert_eq!(decode("#p"), Err(ShareError::NotAPlannerLink));
+}
+
+#[test]
+fn a_malformed_value_is_quoted_briefly() {
+    let long = format!("#p={}", "z".repeat(500));
+    let message = decode(&long).unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("{:?}", "z".repeat(20))),
+        "{message}"
+    );
+    assert!(message.len() < 250, "{message}");
+}
+
+#[test]
+fn a_pasted_link_is_recognised_and_json_is_not() {
+    let fragment = encode(&demo_plan());
+    let cases = [
+        (
+            format!("  https://planner.example/app{fragment}\n"),
+            Some(fragment.clone()),
+        ),
+        (fragment.clone(), Some(fragment.clone())),
+        (fragment[1..].to_owned(), Some(fragment.clone())),
+        (
+            "http://127.0.0.1:8099/#p=1.abc".to_owned(),
+            Some("#p=1.abc".to_owned()),
+        ),
+        (
+            r#"{"name": "aks", "tags": {"url": "x#p=1"}}"#.to_owned(),
+            None,
+        ),
+        ("https://example.com/#main".to_owned(), None),
+        (String::new(), None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(link_fragment(&text), expected, "{text}");
+    }
 }

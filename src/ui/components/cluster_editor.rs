@@ -9,7 +9,7 @@ use crate::rules::edit;
 use crate::rules::findings::fields;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
 use crate::ui::components::pool_editor::PoolEditor;
-use crate::ui::state::{dom_id, use_plan_state};
+use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
 
 /// Which of a cluster's two channel profiles a control edits.
 #[derive(Clone, Copy)]
@@ -86,10 +86,30 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
 
     let version_id = dom_id(i, None, fields::KUBERNETES_VERSION);
 
+    // No confirmation: removing is one Undo away (the status offers it, Ctrl+Z too), and a
+    // question asked on every removal trains people to click through it. What makes a
+    // removal safe from the keyboard is where focus goes: onto the heading of the cluster that
+    // is now open (or the list's heading when none is left), never onto the next cluster's
+    // Remove button, so pressing Enter twice removes one cluster, not two.
     let remove = move |_| {
         let removed = name.get_untracked();
-        state.edit(None, |plan| edit::remove_cluster(plan, i).ok());
-        state.say(&format!("Removed cluster {removed}."), true);
+        if state
+            .edit(None, |plan| edit::remove_cluster(plan, i))
+            .is_ok()
+        {
+            state.say(
+                &format!("Removed cluster {}.", display_name(&removed)),
+                true,
+            );
+            let target = if state.cluster_count.get_untracked() == 0 {
+                "clusters-title"
+            } else {
+                "cluster-editor-title"
+            };
+            request_animation_frame(move || {
+                focus_by_id(target);
+            });
+        }
     };
     let duplicate = move |_| {
         if let Ok(copy) = state.edit(None, |plan| edit::duplicate_cluster(plan, i)) {
@@ -101,7 +121,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
         if let Ok(j) = state.edit(None, |plan| edit::add_pool(plan, i)) {
             let id = dom_id(i, Some(j), fields::NAME);
             request_animation_frame(move || {
-                crate::ui::state::focus_by_id(&id);
+                focus_by_id(&id);
             });
         }
     };
@@ -109,7 +129,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
     view! {
         <section class="cluster-editor" aria-labelledby="cluster-editor-title" data-testid="cluster-editor">
             <div class="editor-head">
-                <h2 id="cluster-editor-title">
+                <h2 id="cluster-editor-title" tabindex="-1">
                     <span class="eyebrow">"Cluster"</span>
                     <span class="title-text">{move || display_name(&name.get())}</span>
                 </h2>
@@ -169,7 +189,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
 
             <section class="pools" aria-labelledby="pools-title">
                 <div class="section-head">
-                    <h3 id="pools-title">"Node pools " <span class="count">{move || pool_count.get()}</span></h3>
+                    <h3 id="pools-title" tabindex="-1">"Node pools " <span class="count">{move || pool_count.get()}</span></h3>
                     <button type="button" class="btn" data-testid="add-pool" on:click=add_pool>
                         "Add node pool"
                     </button>

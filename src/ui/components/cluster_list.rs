@@ -23,7 +23,7 @@ pub fn ClusterList() -> impl IntoView {
     view! {
         <nav class="sidebar" aria-labelledby="clusters-title">
             <div class="sidebar-head">
-                <h2 id="clusters-title">"Clusters " <span class="count">{move || count.get()}</span></h2>
+                <h2 id="clusters-title" tabindex="-1">"Clusters " <span class="count">{move || count.get()}</span></h2>
                 <button type="button" class="btn btn-primary" data-testid="add-cluster" on:click=add>
                     "Add cluster"
                 </button>
@@ -95,7 +95,8 @@ fn ClusterItem(index: usize) -> impl IntoView {
                 <span class="cluster-sub">{move || subtitle.get()}</span>
                 <Show when=move || errors() != 0>
                     <span class="badge sev-error">
-                        {errors} <span class="visually-hidden">" errors"</span>
+                        {errors}
+                        <span class="visually-hidden">{move || if errors() == 1 { " error" } else { " errors" }}</span>
                     </span>
                 </Show>
             </button>

@@ -1,16 +1,92 @@
 //! A "Copy" button with its own polite live region, so a screen reader hears "Copied" (or why
 //! not) and sighted users see a tick and words, not a colour change alone.
+//!
+//! One message at a time: the buttons of a view share an [`ActionStatus`] (the Export tab
+//! provides one), so a newer copy or download replaces the older message instead of piling up
+//! next to every button, and the message clears itself after a while.
 
 use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::ui::clipboard;
 
-/// What the last click did.
+/// How long a copy or download message stays.
+const SHOWN_FOR: Duration = Duration::from_secs(6);
+
+/// What the last action did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Outcome {
-    Copied(String),
+pub enum Outcome {
+    Done(String),
     Failed(String),
+}
+
+/// The one action message of a view and which control it belongs to.
+#[derive(Clone, Copy)]
+pub struct ActionStatus {
+    current: RwSignal<Option<(String, Outcome)>>,
+    generation: StoredValue<u32>,
+}
+
+impl ActionStatus {
+    fn new() -> Self {
+        ActionStatus {
+            current: RwSignal::new(None),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// A shared status for the controls rendered below the caller.
+    pub fn provide() {
+        provide_context(ActionStatus::new());
+    }
+
+    /// The shared status, or a private one outside a provider.
+    pub fn use_or_new() -> Self {
+        use_context::<ActionStatus>().unwrap_or_else(ActionStatus::new)
+    }
+
+    /// Shows `outcome` next to the control `owner`, replacing any other message, and clears
+    /// it after [`SHOWN_FOR`] unless a newer message came meanwhile.
+    pub fn report(self, owner: &str, outcome: Outcome) {
+        self.current.set(Some((owner.to_owned(), outcome)));
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        let mine = self.generation.get_value();
+        set_timeout(
+            move || {
+                if self.generation.get_value() == mine {
+                    self.current.set(None);
+                }
+            },
+            SHOWN_FOR,
+        );
+    }
+}
+
+/// The live region of control `owner` (test id `{owner}-status`): the shared message when it
+/// is this control's, else empty.
+#[component]
+pub fn ActionStatusRegion(owner: String, status: ActionStatus) -> impl IntoView {
+    let id = format!("{owner}-status");
+    let mine = move || {
+        status.current.with(|c| {
+            c.as_ref()
+                .filter(|(o, _)| *o == owner)
+                .map(|(_, outcome)| outcome.clone())
+        })
+    };
+    view! {
+        <span class="copy-status" id=id.clone() data-testid=id role="status" aria-live="polite">
+            {move || match mine() {
+                Some(Outcome::Done(text)) => view! {
+                    <span class="copied"><span aria-hidden="true">"✓ "</span>{text}</span>
+                }.into_any(),
+                Some(Outcome::Failed(text)) => view! {
+                    <span class="copy-failed"><span aria-hidden="true">"! "</span>{text}</span>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+        </span>
+    }
 }
 
 /// Copies the text `text` returns at click time (`None` = nothing to copy, e.g. a plan with
@@ -28,31 +104,24 @@ pub fn CopyButton(
     #[prop(optional)] primary: bool,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
-    let generation = StoredValue::new(0u32);
+    let status = ActionStatus::use_or_new();
+    let owner = testid.clone();
     let on_click = move |_| {
+        let owner = owner.clone();
         let Some(content) = text.run(()) else {
-            outcome.set(Some(Outcome::Failed("nothing to copy".into())));
+            status.report(&owner, Outcome::Failed("nothing to copy".into()));
             return;
         };
         leptos::task::spawn_local(async move {
             let result = clipboard::copy_text(&content).await;
             let chars = content.chars().count();
             let thing = if what.is_empty() { "text" } else { what };
-            outcome.set(Some(match result {
-                Ok(()) => Outcome::Copied(format!("Copied {thing} ({chars} characters)")),
-                Err(message) => Outcome::Failed(format!("Not copied: {message}")),
-            }));
-            // The message fades after a while; a newer click keeps its own.
-            generation.update_value(|g| *g = g.wrapping_add(1));
-            let mine = generation.get_value();
-            set_timeout(
-                move || {
-                    if generation.get_value() == mine {
-                        outcome.set(None);
-                    }
+            status.report(
+                &owner,
+                match result {
+                    Ok(()) => Outcome::Done(format!("Copied {thing} ({chars} characters)")),
+                    Err(message) => Outcome::Failed(format!("Not copied: {message}")),
                 },
-                Duration::from_secs(6),
             );
         });
     };
@@ -63,23 +132,13 @@ pub fn CopyButton(
                 type="button"
                 class=if primary { "btn btn-primary" } else { "btn" }
                 data-testid=testid.clone()
-                aria-describedby=status_id.clone()
+                aria-describedby=status_id
                 disabled=move || disabled.get()
                 on:click=on_click
             >
                 {label}
             </button>
-            <span class="copy-status" id=status_id.clone() data-testid=status_id role="status" aria-live="polite">
-                {move || match outcome.get() {
-                    Some(Outcome::Copied(text)) => view! {
-                        <span class="copied"><span aria-hidden="true">"✓ "</span>{text}</span>
-                    }.into_any(),
-                    Some(Outcome::Failed(text)) => view! {
-                        <span class="copy-failed"><span aria-hidden="true">"! "</span>{text}</span>
-                    }.into_any(),
-                    None => ().into_any(),
-                }}
-            </span>
+            <ActionStatusRegion owner=testid status=status />
         </span>
     }
 }

@@ -1,12 +1,11 @@
-//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages and SecurityPatch VHD
-//! hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
+//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
+//! shown apart, §2) and SecurityPatch VHD hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::cost::CostKind;
 use crate::rules::projection::format_money;
 use crate::rules::projection::layout::{bar_lengths, milli_text};
 use crate::ui::components::cells::text;
@@ -18,6 +17,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
             (
                 format_money(p.costs.per_month_micros, &p.costs.currency),
                 format_money(p.costs.per_year_micros, &p.costs.currency),
+                format_money(p.costs.kubernetes_per_month_micros, &p.costs.currency),
             )
         })
     });
@@ -44,7 +44,9 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                 <strong data-testid="cost-fleet-month">{move || totals.get().0}</strong>
                 " per month, "
                 <strong data-testid="cost-fleet-year">{move || totals.get().1}</strong>
-                " per year"
+                " per year, of which Kubernetes upgrades "
+                <strong data-testid="cost-fleet-k8s-month">{move || totals.get().2}</strong>
+                " per month"
             </p>
             <Show when=move || unknown.with(|u| !u.is_empty())>
                 <p class="tl-warning" data-testid="cost-unknown-prices">
@@ -61,6 +63,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                             <th scope="col">"Cluster"</th>
                             <th scope="col">"Per month"</th>
                             <th scope="col">"Per year"</th>
+                            <th scope="col">"Kubernetes upgrades / month"</th>
                             <th scope="col">"Reimages / month"</th>
                         </tr>
                     </thead>
@@ -94,6 +97,8 @@ struct RowTexts {
     cluster: String,
     month: String,
     year: String,
+    /// Kubernetes upgrade surge per month.
+    kubernetes: String,
     reimages: String,
 }
 
@@ -110,10 +115,7 @@ fn cost_lines(p: &Projection) -> impl IntoView + use<> {
         .lines
         .iter()
         .map(|l| {
-            let what = match l.kind {
-                CostKind::Surge => "surge",
-                CostKind::VhdHosting => "VHD hosting",
-            };
+            let what = l.kind.label();
             let pool = l.pool.clone().map(|p| format!("/{p}")).unwrap_or_default();
             let month = format_money(l.per_month_micros, &p.costs.currency);
             let text = format!("{}{pool}, {what}: {month}/month ({})", l.cluster, l.basis);
@@ -133,6 +135,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                     cluster: c.cluster.clone(),
                     month: format_money(c.per_month_micros, &p.costs.currency),
                     year: format_money(c.per_year_micros, &p.costs.currency),
+                    kubernetes: format_money(c.kubernetes_per_month_micros, &p.costs.currency),
                     reimages: milli_text(c.reimages_per_month_milli),
                 })
                 .unwrap_or_default()
@@ -147,6 +150,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                 <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
             </td>
             <td class="num" data-testid=format!("cost-year-{i}")>{text(row, |r| &r.year)}</td>
+            <td class="num" data-testid=format!("cost-k8s-month-{i}")>{text(row, |r| &r.kubernetes)}</td>
             <td class="num" data-testid=format!("reimages-{i}")>{text(row, |r| &r.reimages)}</td>
         </tr>
     }

@@ -1,6 +1,7 @@
 //! Daylight-saving drift (issue 3): `utcOffset` is fixed, so in a zone with summer time the
 //! window moves on the wall clock for part of the year. The rule core's `dst_drift` finds the
-//! dates and the two remedies against the picked zone's offsets; `describe_drift` words them.
+//! dates and the remedies against the plan's (or this browser's) zone; `describe_drift` words
+//! them, and says so neutrally when the window is simply written in another offset.
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub fn DstPanel(cluster: usize, config: ConfigName, view: WindowsView) -> impl I
                 };
                 let until = view.now + TimeDelta::days(DRIFT_HORIZON_DAYS);
                 let drift = dst_drift(w, view.now, until, options, |t| table.offset_at(t));
-                if drift.periods.is_empty() && drift.offset_switches.is_empty() {
+                if drift.is_none() {
                     Drift::None {
                         start_time: w.start_time.to_string(),
                         zone: view.zone_name.get(),
@@ -58,8 +59,8 @@ pub fn DstPanel(cluster: usize, config: ConfigName, view: WindowsView) -> impl I
                 "Wall-clock check in " {move || view.zone_name.get()} " (daylight saving), next 12 months"
             </h4>
             {move || match drift.get() {
-                Drift::NoZone(_) => view! {
-                    <p class="empty">"Pick a valid time zone above to check this window against its daylight-saving changes."</p>
+                Drift::NoZone(problem) => view! {
+                    <p class="empty">{problem} ". Pick a zone this browser knows above to check this window against its daylight-saving changes."</p>
                 }
                 .into_any(),
                 Drift::None { start_time, zone } => view! {

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Scope};
 use crate::rules::findings::Finding;
 use crate::rules::plan::Plan;
+use crate::rules::words;
 use crate::ui::clipboard;
-use crate::ui::components::copy_button::CopyButton;
+use crate::ui::components::copy_button::{ActionStatus, ActionStatusRegion, CopyButton, Outcome};
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::state::use_plan_state;
 
@@ -109,16 +110,17 @@ pub fn ExportPanel(
             format!("{stem}.{}", f.extension())
         })
     };
-    let download_status: RwSignal<Option<String>> = RwSignal::new(None);
+    let status = ActionStatus::use_or_new();
     let on_download = move |_| {
         let Some(text) = text_now() else { return };
         let name = file_name();
-        download_status.set(Some(
+        status.report(
+            "export-download",
             match clipboard::download(&name, mime(format.get_untracked()), &text) {
-                Ok(()) => format!("Saved {name}."),
-                Err(message) => format!("Not saved: {message}"),
+                Ok(()) => Outcome::Done(format!("Saved {name}.")),
+                Err(message) => Outcome::Failed(format!("Not saved: {message}")),
             },
-        ));
+        );
     };
     let format_options = ExportFormat::ALL
         .iter()
@@ -229,9 +231,7 @@ pub fn ExportPanel(
                 <button type="button" class="btn" data-testid="export-download" disabled=move || !has_text.get() on:click=on_download>
                     {move || format!("Download .{}", format.get().extension())}
                 </button>
-                <span class="copy-status" role="status" aria-live="polite" data-testid="export-download-status">
-                    {move || download_status.get()}
-                </span>
+                <ActionStatusRegion owner="export-download".to_owned() status=status />
             </div>
             <Show when=move || cluster.get().is_none() && cluster_names.with(|n| n.len() > 1) && has_text.get()>
                 <div class="per-cluster" data-testid="export-per-cluster">
@@ -271,8 +271,8 @@ fn ExportErrors(errors: Vec<Finding>) -> impl IntoView {
         <div class="export-errors" role="alert" data-testid="export-errors">
             <p class="export-errors-title">
                 {format!(
-                    "This plan has {count} error{} and exports nothing until {} fixed:",
-                    if count == 1 { "" } else { "s" },
+                    "This plan has {} and exports nothing until {} fixed:",
+                    words::count(count, "error", "errors"),
                     if count == 1 { "it is" } else { "they are" },
                 )}
             </p>

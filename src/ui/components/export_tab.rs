@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::ui::clock;
+use crate::ui::components::copy_button::ActionStatus;
 use crate::ui::components::export_panel::ExportPanel;
 use crate::ui::components::import_panel::ImportPanel;
 use crate::ui::components::share_panel::SharePanel;
@@ -13,6 +14,8 @@ use crate::ui::components::share_panel::SharePanel;
 pub fn ExportTab() -> impl IntoView {
     // Read once: exports date their header and never emit a start date before today.
     let today = clock::today();
+    // One copy/download message on the whole tab at a time.
+    ActionStatus::provide();
     view! {
         <div class="tab-panel export-tab" role="tabpanel" id="panel-export" aria-labelledby="tab-export" data-testid="panel-export">
             <ExportPanel today=today />

@@ -12,10 +12,36 @@ use crate::ui::state::{PlanState, use_plan_state};
 /// How a field's text reached the plan: applied, or refused with a message for the user.
 pub type Applied = Result<(), String>;
 
-/// `aria-describedby` for a field: its hint and, while shown, its error.
-fn described_by(state: PlanState, id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+pub use crate::ui::state::FieldFinding;
+
+/// The errors and warnings on the field whose id is `id` (its `FieldPath::dom_id`), picked from
+/// [`PlanState::field_findings`] (made once per change of the findings, not once per field).
+pub fn field_findings(state: PlanState, id: String) -> Memo<Vec<FieldFinding>> {
+    Memo::new(move |_| {
+        state.field_findings.with(|all| {
+            all.iter()
+                .filter(|(at, _)| *at == id)
+                .map(|(_, f)| f.clone())
+                .collect()
+        })
+    })
+}
+
+/// Whether the field is invalid: its text was refused, or the rule core reports an error on
+/// its value (a warning does not make a field invalid: the value works).
+pub fn is_invalid(refused: bool, findings: Memo<Vec<FieldFinding>>) -> bool {
+    refused || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error))
+}
+
+/// `"true"`/`"false"` for `aria-invalid`.
+pub fn aria_bool(on: bool) -> &'static str {
+    if on { "true" } else { "false" }
+}
+
+/// `aria-describedby` for a field: its findings, its hint and, while shown, its error.
+fn described_by(id: &str, has_findings: bool, has_hint: bool, has_error: bool) -> Option<String> {
     let mut ids = Vec::new();
-    if has_findings(state, id) {
+    if has_findings {
         ids.push(format!("{id}-findings"));
     }
     if has_hint {
@@ -48,8 +74,12 @@ pub fn TextField(
     #[prop(optional)]
     inputmode: &'static str,
     #[prop(optional)] class: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: &'static str,
 ) -> impl IntoView {
     let state = use_plan_state();
+    let findings = field_findings(state, id.clone());
     // The refused text's message, with the plan value it was refused against.
     let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let error = Memo::new(move |_| {
@@ -59,13 +89,16 @@ pub fn TextField(
                 .map(|(_, message)| message.clone())
         })
     });
+    let invalid = move || is_invalid(error.with(Option::is_some), findings);
+    // While the value is wrong the hint would describe it as if it worked ("150% = 3 extra
+    // nodes"): the error and its fix replace it.
     let hint_text = hint;
-    let has_hint = move || hint_text.with(|h| !h.is_empty());
+    let has_hint = move || !invalid() && hint_text.with(|h| !h.is_empty());
     let id_for_describe = id.clone();
     let aria_describedby = move || {
         described_by(
-            state,
             &id_for_describe,
+            findings.with(|f| !f.is_empty()),
             has_hint(),
             error.with(Option::is_some),
         )
@@ -77,7 +110,7 @@ pub fn TextField(
         Err(message) => refused.set(Some((value.get_untracked(), message))),
     };
     view! {
-        <div class=format!("field {class}") class:invalid=move || error.with(Option::is_some)>
+        <div class=format!("field {class}") class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <input
                 id=id.clone()
@@ -87,8 +120,9 @@ pub fn TextField(
                 spellcheck="false"
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
+                list=(!list.is_empty()).then_some(list)
                 prop:value=move || value.get()
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-invalid=move || aria_bool(invalid())
                 aria-describedby=aria_describedby
                 on:input:target=move |ev| on_text(ev.target().value())
                 on:blur=move |_| state.seal_history()
@@ -96,7 +130,7 @@ pub fn TextField(
             <Show when=has_hint>
                 <p class="hint" id=hint_id.clone()>{move || hint_text.get()}</p>
             </Show>
-            <FieldFindings id=id.clone() />
+            <FieldFindings id=id.clone() findings=findings />
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" id=error_id.clone() data-testid=error_id.clone()>
                     <SeverityIcon severity=Severity::Error />
@@ -134,17 +168,22 @@ pub fn SelectField(
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let state = use_plan_state();
+    let findings = field_findings(state, id.clone());
+    let invalid = move || is_invalid(false, findings);
     let hint_text = hint;
     let has_hint = move || hint_text.with(|h| !h.is_empty());
     let id_for_describe = id.clone();
     let hint_id = format!("{id}-hint");
     view! {
-        <div class=format!("field {class}")>
+        <div class=format!("field {class}") class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <select
                 id=id.clone()
                 data-testid=id.clone()
-                aria-describedby=move || described_by(state, &id_for_describe, has_hint(), false)
+                aria-invalid=move || aria_bool(invalid())
+                aria-describedby=move || {
+                    described_by(&id_for_describe, findings.with(|f| !f.is_empty()), has_hint(), false)
+                }
                 on:change:target=move |ev| on_change.run(ev.target().value())
             >
                 {options
@@ -165,7 +204,7 @@ pub fn SelectField(
             <Show when=has_hint>
                 <p class="hint" id=hint_id.clone()>{move || hint_text.get()}</p>
             </Show>
-            <FieldFindings id=id.clone() />
+            <FieldFindings id=id.clone() findings=findings />
         </div>
     }
 }
@@ -202,31 +241,24 @@ pub fn same_label_options<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<
 }
 
 /// The errors and warnings the rule core reports on this very field, repeated under it so the
-/// editor explains itself (the Findings panel still lists everything, notes included).
+/// editor explains itself (the Findings panel still lists everything, notes included). An
+/// error also says how to fix it.
 #[component]
-fn FieldFindings(id: String) -> impl IntoView {
-    let state = use_plan_state();
-    let field_id = id.clone();
-    let here = Memo::new(move |_| {
-        state.field_findings.with(|all| {
-            all.iter()
-                .filter(|f| f.id == field_id)
-                .map(|f| (f.severity, f.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+pub fn FieldFindings(id: String, findings: Memo<Vec<FieldFinding>>) -> impl IntoView {
     view! {
-        <Show when=move || here.with(|h| !h.is_empty())>
+        <Show when=move || findings.with(|h| !h.is_empty())>
             <div class="field-findings" id=format!("{id}-findings")>
                 {move || {
-                    here.get()
+                    findings.get()
                         .into_iter()
-                        .map(|(severity, message)| {
-                            let (word, _) = severity_words(severity);
+                        .map(|f| {
+                            let (word, _) = severity_words(f.severity);
+                            let fix = (f.severity == Severity::Error && !f.fix.is_empty())
+                                .then(|| view! { <span class="field-finding-fix">{f.fix}</span> });
                             view! {
-                                <p class=format!("field-finding sev-{}", severity_slug(severity))>
-                                    <SeverityIcon severity=severity />
-                                    <span><span class="visually-hidden">{word} ": "</span>{message}</span>
+                                <p class=format!("field-finding sev-{}", severity_slug(f.severity))>
+                                    <SeverityIcon severity=f.severity />
+                                    <span><span class="visually-hidden">{word} ": "</span>{f.message} " " {fix}</span>
                                 </p>
                             }
                         })
@@ -235,11 +267,4 @@ fn FieldFindings(id: String) -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// Whether the rule core reports an error or warning on the field with this id.
-fn has_findings(state: PlanState, id: &str) -> bool {
-    state
-        .field_findings
-        .with(|all| all.iter().any(|f| f.id == id))
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::rules::words::count;
 use crate::ui::state::{Replacement, focus_by_id, use_plan_state};
 
 #[component]
@@ -11,9 +12,10 @@ pub fn AppHeader() -> impl IntoView {
     let plan_name = Memo::new(move |_| state.plan.with(|p| p.name.clone()));
     let ask = move |replacement: Replacement| {
         state.request_replacement(replacement);
-        // Put the keyboard on the confirmation, if one opened.
+        // Put the keyboard on the confirmation, if one opened: on its safe answer, so that an
+        // Enter pressed twice keeps the plan instead of discarding it.
         request_animation_frame(|| {
-            focus_by_id("confirm-replace");
+            focus_by_id("cancel-replace");
         });
     };
     view! {
@@ -94,10 +96,9 @@ fn ConfirmReplacement() -> impl IntoView {
                 </p>
                 <p id="confirm-text">
                     {move || {
-                        let n = clusters.get();
                         format!(
-                            "The current plan has {n} cluster{}. You can still get it back with Undo.",
-                            if n == 1 { "" } else { "s" },
+                            "The current plan has {}. You can still get it back with Undo.",
+                            count(clusters.get(), "cluster", "clusters"),
                         )
                     }}
                 </p>
@@ -118,7 +119,7 @@ fn ConfirmReplacement() -> impl IntoView {
                             _ => "Discard and start empty",
                         }}
                     </button>
-                    <button type="button" class="btn" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
+                    <button type="button" id="cancel-replace" class="btn" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
                         "Keep my plan"
                     </button>
                 </div>

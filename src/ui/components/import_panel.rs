@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use crate::rules::cluster::Cluster;
 use crate::rules::import::{self, ImportError, ImportNote, NoteKind};
 use crate::rules::plan::Plan;
+use crate::rules::share;
+use crate::rules::words::count;
 use crate::ui::clipboard;
 use crate::ui::state::{focus_by_id, use_plan_state};
 
@@ -74,10 +76,6 @@ fn kind_label(kind: NoteKind) -> &'static str {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Puts the caret on `line`:`column` (1-based, as the parser reports them) of the textarea.
 fn show_position(line: usize, column: usize) {
     let Some(area) = document()
@@ -110,6 +108,16 @@ pub fn ImportPanel() -> impl IntoView {
 
     let run = move |_| {
         let input = text.get_untracked();
+        // A share link pasted here goes where links go: the link opener asks, or says why the
+        // link is broken, exactly as if it had been opened in the address bar.
+        if let Some(fragment) = share::link_fragment(&input) {
+            outcome.set(None);
+            file_status.set(Some(
+                "That is a share link, not az output: it was opened as a link.".to_owned(),
+            ));
+            let _ = window().location().set_hash(&fragment);
+            return;
+        }
         let before = state.plan.get_untracked();
         let base = match mode.get_untracked() {
             Mode::Add => before.clone(),
@@ -125,7 +133,7 @@ pub fn ImportPanel() -> impl IntoView {
                     result.plan,
                     &format!(
                         "Imported {} from az.",
-                        plural(clusters.len(), "cluster", "clusters")
+                        count(clusters.len(), "cluster", "clusters")
                     ),
                 );
                 outcome.set(Some(Outcome::Done {
@@ -166,7 +174,7 @@ pub fn ImportPanel() -> impl IntoView {
             if !added.is_empty() {
                 message = format!(
                     "Added {} to the text: {}.",
-                    plural(added.len(), "file", "files"),
+                    count(added.len(), "file", "files"),
                     added.join(", ")
                 );
             }
@@ -304,7 +312,7 @@ fn ImportSummary(clusters: Vec<Imported>, notes: Vec<ImportNote>) -> impl IntoVi
         <div class="import-result" data-testid="import-result">
             <p class="import-result-title">
                 <span aria-hidden="true">"✓ "</span>
-                {format!("Imported {}:", plural(clusters.len(), "cluster", "clusters"))}
+                {format!("Imported {}:", count(clusters.len(), "cluster", "clusters"))}
             </p>
             <ul class="import-clusters" data-testid="import-summary">
                 {clusters
@@ -315,15 +323,15 @@ fn ImportSummary(clusters: Vec<Imported>, notes: Vec<ImportNote>) -> impl IntoVi
                             {format!(
                                 " (resource group {}): {}, {}",
                                 if c.resource_group.is_empty() { "not given" } else { c.resource_group.as_str() },
-                                plural(c.pools, "node pool", "node pools"),
-                                plural(c.configurations, "maintenance configuration", "maintenance configurations"),
+                                count(c.pools, "node pool", "node pools"),
+                                count(c.configurations, "maintenance configuration", "maintenance configurations"),
                             )}
                         </li>
                     })
                     .collect_view()}
             </ul>
             <Show when=move || { note_count > 0 }>
-                <h3 class="import-notes-title">{plural(note_count, "note", "notes")}</h3>
+                <h3 class="import-notes-title">{count(note_count, "note", "notes")}</h3>
             </Show>
             <ul class="import-notes" data-testid="import-notes">
                 {notes

@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 use crate::rules::demo::demo_plan;
 use crate::rules::plan::Plan;
 use crate::rules::share::{self, Change, ShareError};
+use crate::rules::words::count;
 use crate::ui::state::{PlanState, focus_by_id, use_plan_state};
 
 /// The dialog lists at most this many changes (a link from another fleet can differ in
@@ -52,14 +53,13 @@ fn nothing_to_lose(local: &Plan) -> bool {
 
 fn open_incoming(state: PlanState, plan: Plan) {
     let message = format!(
-        "Opened the shared plan{} ({} cluster{}).",
+        "Opened the shared plan{} ({}).",
         if plan.name.is_empty() {
             String::new()
         } else {
             format!(" \u{201c}{}\u{201d}", plan.name)
         },
-        plan.clusters.len(),
-        if plan.clusters.len() == 1 { "" } else { "s" },
+        count(plan.clusters.len(), "cluster", "clusters"),
     );
     state.replace_with(plan, &message);
 }
@@ -221,9 +221,8 @@ fn LinkDialog(
             p.name.clone()
         };
         format!(
-            "{name} ({} cluster{})",
-            p.clusters.len(),
-            if p.clusters.len() == 1 { "" } else { "s" }
+            "{name} ({})",
+            count(p.clusters.len(), "cluster", "clusters")
         )
     };
     view! {
@@ -245,8 +244,8 @@ fn LinkDialog(
                 </p>
                 <p class="link-summary" data-testid="link-summary">
                     {format!(
-                        "What changes: {} cluster{} added, {} removed, {} field{} different.",
-                        added, if added == 1 { "" } else { "s" }, removed, fields, if fields == 1 { "" } else { "s" },
+                        "What changes: {} added, {removed} removed, {} different.",
+                        count(added, "cluster", "clusters"), count(fields, "field", "fields"),
                     )}
                 </p>
                 <ul class="link-diff" id="link-diff" data-testid="link-diff" tabindex="0" aria-label="Changes from your plan to the shared plan">

@@ -10,8 +10,9 @@ use crate::rules::os::OsSku;
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
 };
+use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::field::{Applied, CheckboxField, SelectField, TextField};
-use crate::ui::state::{PlanState, dom_id, use_plan_state};
+use crate::ui::state::{PlanState, dom_id, focus_by_id, use_plan_state};
 
 #[component]
 pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
@@ -60,10 +61,29 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
         }
     };
 
+    // Undo rather than a confirmation, and focus onto a heading rather than the next pool's
+    // Remove button (see `ClusterEditor`'s remove): the pool now at this place, else the one
+    // before, else the "Node pools" heading.
     let remove = move |_| {
         let removed = name.get_untracked();
-        state.edit(None, |plan| edit::remove_pool(plan, i, j).ok());
-        state.say(&format!("Removed node pool {removed}."), true);
+        let Ok(left) = state.edit(None, |plan| {
+            edit::remove_pool(plan, i, j)?;
+            edit::cluster_mut(plan, i).map(|c| c.agent_pool_profiles.len())
+        }) else {
+            return;
+        };
+        state.say(
+            &format!("Removed node pool {}.", display_name(&removed)),
+            true,
+        );
+        let target = if left == 0 {
+            "pools-title".to_owned()
+        } else {
+            format!("c{i}-p{}-heading", j.min(left - 1))
+        };
+        request_animation_frame(move || {
+            focus_by_id(&target);
+        });
     };
 
     let name_id = dom_id(i, Some(j), fields::NAME);
@@ -74,8 +94,8 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
     view! {
         <article class="card pool" aria-labelledby=labelled_by data-testid=format!("pool-{j}")>
             <div class="pool-head">
-                <h4 id=heading_id>
-                    <span class="pool-name">{move || crate::ui::components::cluster_editor::display_name(&name.get())}</span>
+                <h4 id=heading_id tabindex="-1">
+                    <span class="pool-name">{move || display_name(&name.get())}</span>
                     <span class="pool-summary">{move || summary.get()}</span>
                 </h4>
                 <button

@@ -1,33 +1,46 @@
-//! Surge quota (issue 4, aks-rules.md §4.2): the extra regional vCPUs per VM family each
-//! cluster needs while its pools surge. Pools go one after another (§2 rule 3), so a cluster's
-//! figure is its largest pool's; per subscription the sum of cluster peaks is the worst case
-//! when windows overlap. Every figure comes from `rules::projection::quota`.
+//! Surge quota (issue 4, aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
+//! cluster needs while its pools surge, and per subscription and region the worst case against
+//! the free quota the user enters (limit and used, as `az vm list-usage` shows them) or pastes
+//! (its raw JSON). Pools go one after another (§2 rule 3), so a cluster's figure is its largest
+//! pool's; clusters of one subscription and region add up (their windows may overlap). Every
+//! figure and verdict comes from `rules::projection::quota`; edits go through
+//! `PlanState::edit` (undo, autosave) and `rules::usage`.
 
 use leptos::prelude::*;
 
+use crate::rules::edit::parse_optional_number;
 use crate::rules::projection::Projection;
-use crate::rules::projection::quota::format_families;
+use crate::rules::projection::quota::{RegionQuota, format_families};
+use crate::rules::usage;
+use crate::ui::components::quota_paste::PasteUsage;
+use crate::ui::state::{PlanState, use_plan_state};
 
 #[component]
 pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
     let count = Memo::new(move |_| projection.with(|p| p.quota.clusters.len()));
-    let subscriptions = Memo::new(move |_| {
+    // One flat list of rows, keyed by position (an existing `For` key type: bundle size); each
+    // row reads its text reactively, so typing keeps focus.
+    let rows = Memo::new(move |_| {
         projection.with(|p| {
-            p.quota
-                .subscriptions
-                .iter()
-                .filter(|s| !s.worst_case.is_empty())
-                .map(|s| {
-                    let name = if s.subscription.is_empty() {
-                        "(no subscription)".to_owned()
-                    } else {
-                        s.subscription.clone()
-                    };
-                    format!("{name}: {}", format_families(&s.worst_case))
-                })
-                .collect::<Vec<_>>()
+            let mut rows = Vec::new();
+            for (g, r) in p.quota.regions.iter().enumerate() {
+                let place = region_text(r);
+                let short = r.place();
+                rows.extend(r.checks.iter().enumerate().map(|(k, c)| RowKey {
+                    g,
+                    k,
+                    subscription: r.subscription.clone(),
+                    location: r.location.clone(),
+                    place: place.clone(),
+                    short: short.clone(),
+                    name: c.name.clone(),
+                    label: c.label(),
+                }));
+            }
+            rows
         })
     });
+    let row_count = Memo::new(move |_| rows.with(Vec::len));
     view! {
         <section class="card tl-panel" aria-labelledby="quota-title" data-testid="quota-panel">
             <h3 id="quota-title">"Surge quota"</h3>
@@ -49,12 +62,30 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || subscriptions.with(|s| !s.is_empty())>
-                <p data-testid="quota-subscriptions">
-                    "Per subscription, worst case if windows overlap: "
-                    {move || subscriptions.get().join("; ")}
-                </p>
-            </Show>
+            <h4 id="quota-free-title">"Against free quota"</h4>
+            <p class="muted">
+                "Peak surge per subscription and region; its clusters add up (worst case: their windows may overlap). Enter each quota's limit and used vCPUs as "
+                <code>"az vm list-usage"</code>
+                " shows them, or paste its output below."
+            </p>
+            <div class="tl-table-wrap quota-free-wrap">
+                <table class="data-table quota-free" aria-labelledby="quota-free-title" data-testid="quota-free">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Quota"</th>
+                            <th scope="col">"Limit"</th>
+                            <th scope="col">"Used"</th>
+                            <th scope="col">"Verdict"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || 0..row_count.get() key=|i| *i let:i>
+                            <CheckRow i rows projection />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <PasteUsage projection />
         </section>
     }
 }
@@ -84,5 +115,181 @@ fn QuotaRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
                 </tr>
             }
         })
+    }
+}
+
+/// `contoso-prod / westeurope (aks-prod-weu)`, or why the figures are incomplete.
+fn region_text(r: &RegionQuota) -> String {
+    let mut text = r.place();
+    if r.clusters.is_empty() {
+        text.push_str(": no cluster of the plan is here");
+    } else {
+        text.push_str(&format!(" ({})", r.clusters.join(", ")));
+    }
+    if r.incomplete {
+        text.push_str("; some sizes have unknown vCPUs: figures are lower bounds");
+    }
+    text
+}
+
+/// One quota row's fixed part.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct RowKey {
+    g: usize,
+    k: usize,
+    subscription: String,
+    location: String,
+    /// `contoso-prod / westeurope (aks-prod-weu)`.
+    place: String,
+    /// `contoso-prod / westeurope`.
+    short: String,
+    /// ARM usage name.
+    name: String,
+    label: String,
+}
+
+#[component]
+fn CheckRow(i: usize, rows: Memo<Vec<RowKey>>, projection: Memo<Projection>) -> impl IntoView {
+    let state = use_plan_state();
+    let r = Memo::new(move |_| rows.with(|rows| rows.get(i).cloned().unwrap_or_default()));
+    // (limit, used, verdict) as text.
+    let live = Memo::new(move |_| {
+        let (g, k) = r.with(|r| (r.g, r.k));
+        projection.with(|p| {
+            p.quota
+                .regions
+                .get(g)
+                .and_then(|r| r.checks.get(k))
+                .map(|c| {
+                    let text = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+                    (text(c.limit), text(c.current_value), c.verdict())
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Ids by position in the table, as `quota-{region}-{row}`.
+    let id = r.with_untracked(|r| format!("quota-{}-{}", r.g, r.k));
+    let limit_group = format!("{id}-limit");
+    let used_group = format!("{id}-used");
+    let set_limit = Callback::new(move |text: String| {
+        let value = parse_optional_number(&text).map_err(|e| e.to_string())?;
+        let r = r.get_untracked();
+        state.edit(Some(&limit_group), |p| {
+            usage::set_limit(
+                &mut p.compute_usages,
+                &r.subscription,
+                &r.location,
+                &r.name,
+                value.map(u64::from),
+            );
+        });
+        Ok(())
+    });
+    let set_used = Callback::new(move |text: String| {
+        // Blank used is 0, as for a quota nothing runs on yet.
+        let value = parse_optional_number(&text).map_err(|e| e.to_string())?;
+        if value.is_none() && live.with_untracked(|l| l.0.is_empty()) {
+            return Ok(());
+        }
+        let r = r.get_untracked();
+        state.edit(Some(&used_group), |p| {
+            usage::set_current_value(
+                &mut p.compute_usages,
+                &r.subscription,
+                &r.location,
+                &r.name,
+                value.map_or(0, u64::from),
+            )
+            .map_err(|e| e.to_string())
+        })
+    });
+    let label = move |what: &str| r.with(|r| format!("{what} of {} in {}", r.label, r.short));
+    view! {
+        <tr data-testid=id.clone()>
+            <th scope="row">
+                {move || r.with(|r| r.label.clone())}
+                <span class="quota-place">{move || r.with(|r| r.place.clone())}</span>
+            </th>
+            <td>
+                <QuotaInput
+                    id=format!("{id}-limit")
+                    label=Signal::derive(move || label("Limit"))
+                    value=Signal::derive(move || live.with(|l| l.0.clone()))
+                    on_input=set_limit
+                    state
+                />
+            </td>
+            <td>
+                <QuotaInput
+                    id=format!("{id}-used")
+                    label=Signal::derive(move || label("Used"))
+                    value=Signal::derive(move || live.with(|l| l.1.clone()))
+                    on_input=set_used
+                    state
+                />
+            </td>
+            <td data-testid=format!("{id}-verdict")>{move || live.with(|l| l.2.clone())}</td>
+        </tr>
+    }
+}
+
+/// A number cell applied on every keystroke; refused text keeps the plan's value and says why
+/// under the input until the text parses or the plan's value changes (undo).
+#[component]
+fn QuotaInput(
+    id: String,
+    label: Signal<String>,
+    value: Signal<String>,
+    on_input: Callback<String, Result<(), String>>,
+    state: PlanState,
+) -> impl IntoView {
+    let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let error = Memo::new(move |_| {
+        refused.with(|r| {
+            r.as_ref()
+                .filter(|(against, _)| *against == value.get())
+                .map(|(_, message)| message.clone())
+        })
+    });
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <input
+            id=id.clone()
+            data-testid=id
+            class="quota-input"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            aria-label=move || label.get()
+            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+            aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+            prop:value=move || value.get()
+            on:input:target=move |ev| {
+                match on_input.run(ev.target().value()) {
+                    Ok(()) => refused.set(None),
+                    Err(message) => refused.set(Some((value.get_untracked(), message))),
+                }
+            }
+            on:blur=move |_| state.seal_history()
+        />
+        <p
+            class="field-error"
+            id=error_id.clone()
+            data-testid=error_id
+            role="alert"
+            hidden=move || error.with(Option::is_none)
+        >
+            {move || error.get().map(|e| format!("{e}. The plan keeps {}.", kept(&value.get()))).unwrap_or_default()}
+        </p>
+    }
+}
+
+/// What the plan keeps while a cell's text is refused.
+fn kept(value: &str) -> String {
+    if value.is_empty() {
+        "it unset".to_owned()
+    } else {
+        value.to_owned()
     }
 }

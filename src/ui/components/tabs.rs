@@ -1,5 +1,5 @@
-//! The tab bar of the main area (WAI-ARIA tabs pattern). Only "Plan" exists so far; later tabs
-//! (Windows, Timeline, Export) add a `Tab` variant and their own component file.
+//! The tab bar of the main area (WAI-ARIA tabs pattern): Plan, Windows, Timeline, Export, each a
+//! `Tab` variant with its own component file.
 
 use leptos::prelude::*;
 
@@ -20,7 +20,9 @@ pub fn TabBar() -> impl IntoView {
                             class="tab"
                             id=format!("tab-{}", tab.slug())
                             data-testid=format!("tab-{}", tab.slug())
-                            aria-controls=format!("panel-{}", tab.slug())
+                            // Only the open tab's panel is rendered: a reference to a panel
+                            // that is not in the page is an error for assistive technology.
+                            aria-controls=move || selected().then(|| format!("panel-{}", tab.slug()))
                             aria-selected=move || if selected() { "true" } else { "false" }
                             tabindex=move || if selected() { "0" } else { "-1" }
                             on:click=move |_| state.tab.set(tab)

@@ -14,9 +14,10 @@ use crate::rules::projection::layout::{
     row_offsets, ticks, visible_rows, x_window,
 };
 use crate::rules::projection::marks::{
-    ClusterTrack, PoolTrack, RowLabel, cluster_track, row_label,
+    ClusterTrack, PoolTrack, RowLabel, UpgradeMark, cluster_track, row_label,
 };
-use crate::rules::projection::{EventKind, Projection, release::Release};
+use crate::rules::projection::release::{Release, Stream};
+use crate::rules::projection::{EventKind, Projection};
 use crate::ui::state::use_plan_state;
 
 /// The facts shown in the details box: `(label, value)` lines.
@@ -183,6 +184,10 @@ fn Patterns() -> impl IntoView {
             <pattern id="tl-spill" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
                 <rect class="tl-spill-bg" width="6" height="6" />
                 <line class="tl-spill-line" x1="0" y1="0" x2="0" y2="6" />
+            </pattern>
+            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect class="tl-k8s-bg" width="6" height="6" />
+                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
             </pattern>
             <pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">
                 <rect class="tl-dots-bg" width="4" height="4" />
@@ -352,12 +357,16 @@ fn mark_key(ev: &leptos::ev::Event) -> Option<String> {
         .get_attribute("data-mark")
 }
 
-/// The details of mark `key` of track `t`: `w{k}` is window `k`, `u{j}-{k}` upgrade `k` of
-/// pool `j` (as drawn below).
+/// The details of mark `key` of track `t`: `w{k}` is window `k`, `c{k}` control plane upgrade
+/// `k`, `u{j}-{k}` upgrade `k` of pool `j` (as drawn below).
 fn mark_detail(t: &ClusterTrack, key: &str) -> Option<Detail> {
     if let Some(k) = key.strip_prefix('w') {
         let w = t.windows.get(k.parse::<usize>().ok()?)?;
         return Some(vec![("Window", w.title.clone())]);
+    }
+    if let Some(k) = key.strip_prefix('c') {
+        let u = t.kubernetes.control_plane.get(k.parse::<usize>().ok()?)?;
+        return Some(u.details.clone());
     }
     let (j, k) = key.strip_prefix('u')?.split_once('-')?;
     let pool = t.pools.get(j.parse::<usize>().ok()?)?;
@@ -418,19 +427,61 @@ fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl I
         .iter()
         .map(|r| {
             let title = r.title.clone();
-            let d = format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x);
+            // Kubernetes versions are squares, node OS releases triangles (not colour alone).
+            let (d, class, id) = if r.stream == Stream::Kubernetes {
+                (
+                    format!("M{:.1},3 h8 v8 h-8 z", r.x - 4.0),
+                    "tl-release k8s",
+                    "k8s-release",
+                )
+            } else {
+                (
+                    format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x),
+                    "tl-release",
+                    "release",
+                )
+            };
             view! {
-                <path class="tl-release" class:reimage=r.reimage d=d data-testid="release">
+                <path class=class class:reimage=r.reimage d=d data-testid=id>
                     <title>{title}</title>
                 </path>
             }
+        })
+        .collect_view();
+    let k8s = &t.kubernetes;
+    let k8s_windows = k8s
+        .windows
+        .iter()
+        .map(|w| {
+            let title = w.title.clone();
+            view! {
+                <rect class="tl-k8s-window" class:blocked=w.blocked x=w.x y=layout::CLUSTER_ROW_PX - 5.0 width=w.width height=4.0 data-testid="k8s-window">
+                    <title>{title}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let control_plane = k8s
+        .control_plane
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            upgrade_bar(
+                u,
+                12.0,
+                9.0,
+                format!("k8s-control-plane-{i}"),
+                format!("c{k}"),
+            )
         })
         .collect_view();
     view! {
         <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
         {blackouts}
         {windows}
+        {k8s_windows}
         {releases}
+        {control_plane}
     }
 }
 
@@ -446,49 +497,12 @@ fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<
                 .iter()
                 .enumerate()
                 .map(|(k, u)| {
-                    let kind = match u.kind {
-                        EventKind::Reimage => "reimage",
-                        EventKind::LivePatch => "live",
-                        EventKind::NightlyPatch => "nightly",
-                        EventKind::Reboot => "reboot",
+                    let id = if u.kind == EventKind::KubernetesUpgrade {
+                        format!("k8s-upgrade-{i}-{j}")
+                    } else {
+                        format!("upgrade-{i}-{j}")
                     };
-                    let fill = if u.kind == EventKind::Reimage { "" } else { "url(#tl-dots)" };
-                    let title = u.title.clone();
-                    let aria = title.clone();
-                    let spill = (u.spill_width > 0.0).then(|| {
-                        view! {
-                            <rect
-                                class="tl-spill"
-                                x=u.spill_x
-                                y=top + 3.0
-                                width=u.spill_width.max(MIN_MARK_PX)
-                                height=POOL_ROW_PX - 6.0
-                                fill="url(#tl-spill)"
-                            />
-                        }
-                    });
-                    view! {
-                        <g
-                            class=format!("tl-upgrade {kind}")
-                            class:spilled={u.spill_width > 0.0}
-                            tabindex="0"
-                            role="img"
-                            aria-label=aria
-                            data-testid=format!("upgrade-{i}-{j}")
-                            data-mark=format!("u{j}-{k}")
-                        >
-                            <rect
-                                class="tl-bar"
-                                x=u.x
-                                y=top + 3.0
-                                width=u.width
-                                height=POOL_ROW_PX - 6.0
-                                fill=(!fill.is_empty()).then_some(fill)
-                            />
-                            {spill}
-                            <title>{title}</title>
-                        </g>
-                    }
+                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, format!("u{j}-{k}"))
                 })
                 .collect_view();
             let deferred = p
@@ -512,6 +526,53 @@ fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<
         .collect_view()
 }
 
+/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall; `mark`
+/// names it for the row's details handler (see [`mark_detail`]).
+fn upgrade_bar(
+    u: &UpgradeMark,
+    y: f64,
+    height: f64,
+    testid: String,
+    mark: String,
+) -> impl IntoView + use<> {
+    let (kind, fill) = match u.kind {
+        EventKind::Reimage => ("reimage", None),
+        EventKind::LivePatch => ("live", Some("url(#tl-dots)")),
+        EventKind::NightlyPatch => ("nightly", Some("url(#tl-dots)")),
+        EventKind::Reboot => ("reboot", Some("url(#tl-dots)")),
+        EventKind::KubernetesUpgrade => ("k8s", Some("url(#tl-k8s)")),
+    };
+    let title = u.title.clone();
+    let aria = title.clone();
+    let spill = (u.spill_width > 0.0).then(|| {
+        view! {
+            <rect
+                class="tl-spill"
+                x=u.spill_x
+                y=y
+                width=u.spill_width.max(MIN_MARK_PX)
+                height=height
+                fill="url(#tl-spill)"
+            />
+        }
+    });
+    view! {
+        <g
+            class=format!("tl-upgrade {kind}")
+            class:spilled={u.spill_width > 0.0}
+            tabindex="0"
+            role="img"
+            aria-label=aria
+            data-testid=testid
+            data-mark=mark
+        >
+            <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
+            {spill}
+            <title>{title}</title>
+        </g>
+    }
+}
+
 /// The key to the drawing's symbols, each with its pattern or shape.
 #[component]
 pub fn TimelineLegend() -> impl IntoView {
@@ -531,6 +592,7 @@ pub fn TimelineLegend() -> impl IntoView {
             <li>{swatch(view! { <path class="tl-release" d="M14,3 l5,0 l-5,8 l-5,-8 z" /> }.into_any())}"Release without reimage (hollow)"</li>
             <li>{swatch(view! { <g class="tl-upgrade reimage"><rect class="tl-bar" x="1" y="3" width="26" height="10" /></g> }.into_any())}"Rolling reimage (solid)"</li>
             <li>{swatch(view! { <g class="tl-upgrade live"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-dots)" /></g> }.into_any())}"Live patch / nightly patch (dotted)"</li>
+            <li>{swatch(view! { <g class="tl-upgrade k8s"><path class="tl-release k8s" d="M1,1 h6 v6 h-6 z" /><rect class="tl-bar" x="9" y="1" width="18" height="8" fill="url(#tl-k8s)" /><rect class="tl-k8s-window" x="1" y="11" width="26" height="4" /></g> }.into_any())}"Kubernetes upgrade: version in the region (square), control plane then each pool (cross-hatched), auto-upgrade window (dashed strip)"</li>
             <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
             <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
             <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>

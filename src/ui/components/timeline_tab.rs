@@ -56,7 +56,7 @@ pub fn TimelineTab() -> impl IntoView {
                             class="btn"
                             data-testid="timeline-table-toggle"
                             aria-expanded=move || if show_table.get() { "true" } else { "false" }
-                            aria-controls="tl-table"
+                            aria-controls=move || show_table.get().then_some("tl-table")
                             on:click=move |_| show_table.update(|s| *s = !*s)
                         >
                             {move || if show_table.get() { "Hide the table" } else { "Show as a table" }}

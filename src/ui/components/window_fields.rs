@@ -18,7 +18,9 @@ use crate::rules::maintenance::{
     ConfigName, DayOfWeek, MaintenanceWindow, Schedule, ScheduleKind, StartTime, UtcOffset,
     WeekIndex,
 };
-use crate::ui::components::field::{Applied, SelectField};
+use crate::ui::components::field::{
+    Applied, FieldFindings, SelectField, aria_bool, field_findings, is_invalid,
+};
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::use_plan_state;
@@ -177,13 +179,18 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
             />
             <NativeField
                 id=id("startTime")
-                label="Start time (HH:mm, local to the offset)"
+                // The browser shows a time input in the reader's locale (09:00 AM or 09:00),
+                // so the label names what it is, and the hint the 24-hour value the plan saves.
+                label="Start time (in the window's offset)"
                 input_type="time"
                 value=text(|w| w.start_time.to_string())
                 hint=Signal::derive(move || {
                     window.with(|w| {
                         w.as_ref()
-                            .map(|w| format!("Wall-clock time in UTC{}: the window is open {}.", w.utc_offset, describe_hours(w)))
+                            .map(|w| format!(
+                                "Saved as startTime {} (24-hour). Wall-clock time in UTC{}: the window is open {}.",
+                                w.start_time, w.utc_offset, describe_hours(w)
+                            ))
                             .unwrap_or_default()
                     })
                 })
@@ -375,6 +382,7 @@ pub fn NativeField(
     #[prop(optional, into)] hint: Signal<String>,
 ) -> impl IntoView {
     let state = use_plan_state();
+    let findings = field_findings(state, id.clone());
     let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let error = Memo::new(move |_| {
         refused.with(|r| {
@@ -383,13 +391,18 @@ pub fn NativeField(
                 .map(|(_, message)| message.clone())
         })
     });
+    let invalid = move || is_invalid(error.with(Option::is_some), findings);
     let has_hint = move || hint.with(|h| !h.is_empty());
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let findings_id = format!("{id}-findings");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
+            if findings.with(|f| !f.is_empty()) {
+                ids.push(findings_id.clone());
+            }
             if has_hint() {
                 ids.push(hint_id.clone());
             }
@@ -404,14 +417,14 @@ pub fn NativeField(
         Err(message) => refused.set(Some((value.get_untracked(), message))),
     };
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
+        <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <input
                 id=id.clone()
                 data-testid=id.clone()
                 type=input_type
                 prop:value=move || value.get()
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-invalid=move || aria_bool(invalid())
                 aria-describedby=described_by
                 on:input:target=move |ev| apply(ev.target().value())
                 on:blur=move |_| state.seal_history()
@@ -419,6 +432,7 @@ pub fn NativeField(
             <Show when=has_hint>
                 <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
             </Show>
+            <FieldFindings id=id.clone() findings=findings />
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" id=error_id.clone() data-testid=error_id.clone()>
                     <span class="field-error-icon" aria-hidden="true">"!"</span>

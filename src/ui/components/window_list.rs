@@ -127,7 +127,7 @@ pub fn WindowList(cluster: usize, config: ConfigName, view: WindowsView) -> impl
                                 <th scope="col">"#"</th>
                                 <th scope="col">"UTC"</th>
                                 <th scope="col">"Window's offset (" {move || offset_label.get()} ")"</th>
-                                <th scope="col">"Your zone (" {move || view.zone_name.get()} ")"</th>
+                                <th scope="col">"Time zone (" {move || view.zone_name.get()} ")"</th>
                                 <th scope="col">"Status"</th>
                             </tr>
                         </thead>

@@ -1,62 +1,72 @@
-//! The Windows tab's settings: the time zone the windows are also shown in (not part of the
-//! plan: it is the reader's clock), and the plan's recurrence assumptions (aks-rules.md §8 A-1,
-//! ), labelled as assumptions because AKS does not document them.
+//! The Windows tab's settings: the team's time zone the windows are also shown in (saved with
+//! the plan, so a reviewer opening a share link reads the team's clock rather than their own),
+//! and the plan's recurrence assumptions (aks-rules.md §8 ), labelled as
+//! assumptions because AKS does not document them.
 
+use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::rules::maintenance::dst::TransitionTable;
-use crate::rules::maintenance::{BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor};
-use crate::ui::components::field::SelectField;
+use crate::rules::maintenance::{
+    BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor, ZoneName,
+};
+use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::state::use_plan_state;
 use crate::ui::tz;
 
 pub const ZONE_ID: &str = "windows-zone";
 
-/// An IANA zone name with suggestions; an unknown name gets a message next to the field.
+/// The plan's zone as an IANA name with suggestions. Blank: each reader's own zone. A name
+/// this browser does not know is refused with a message; the plan keeps its zone.
 #[component]
-pub fn ZonePicker(
-    /// The text as typed.
-    text: RwSignal<String>,
-    zone: Memo<Result<TransitionTable, String>>,
-) -> impl IntoView {
+pub fn ZonePicker(zone: Memo<Result<TransitionTable, String>>) -> impl IntoView {
+    let state = use_plan_state();
     let browser = tz::browser_zone();
-    let error = Memo::new(move |_| zone.with(|z| z.as_ref().err().cloned()));
-    let invalid = move || error.with(Option::is_some);
-    let described_by = move || {
-        if invalid() {
-            format!("{ZONE_ID}-hint {ZONE_ID}-error")
+    let value = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.time_zone
+                .as_ref()
+                .map(|z| z.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let on_input = move |text: String| {
+        let zone = if text.trim().is_empty() {
+            None
         } else {
-            format!("{ZONE_ID}-hint")
-        }
+            let name: ZoneName = text
+                .parse()
+                .map_err(|e: crate::rules::maintenance::ZoneNameError| e.to_string())?;
+            let now = tz::now();
+            tz::zone_table(name.as_str(), now, now + TimeDelta::days(1))?;
+            Some(name)
+        };
+        state.edit(Some(ZONE_ID), |p| p.time_zone = zone);
+        Ok(())
     };
+    let hint = Signal::derive(move || {
+        let shared = "Saved with the plan: everyone who opens it, or its share link, sees the windows in this zone.";
+        match zone.with(|z| z.as_ref().err().cloned()) {
+            Some(problem) => format!("{problem}. {shared}"),
+            None if value.with(String::is_empty) => format!(
+                "Blank: each reader's own zone (this browser: {browser}). Type the team's zone to save it with the plan."
+            ),
+            None => format!("{shared} Clear it to use each reader's own zone."),
+        }
+    });
     view! {
-        <div class="field zone-picker" class:invalid=invalid>
-            <label for=ZONE_ID>"Your time zone (IANA name)"</label>
-            <input
-                id=ZONE_ID
-                data-testid=ZONE_ID
-                type="text"
-                list=format!("{ZONE_ID}-list")
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=move || text.get()
-                aria-invalid=move || if invalid() { "true" } else { "false" }
-                aria-describedby=described_by
-                on:input:target=move |ev| text.set(ev.target().value())
+        <div class="zone-picker">
+            <TextField
+                id=ZONE_ID.to_owned()
+                label="Team time zone (IANA name)"
+                value=value
+                on_input=on_input
+                hint=hint
+                list="windows-zone-list"
             />
-            <datalist id=format!("{ZONE_ID}-list")>
+            <datalist id="windows-zone-list">
                 {tz::COMMON_ZONES.map(|z| view! { <option value=z></option> }).collect_view()}
             </datalist>
-            <p class="hint" id=format!("{ZONE_ID}-hint")>
-                "The listed windows and the daylight-saving check use it. This browser's zone: " {browser}
-                ". Not saved in the plan."
-            </p>
-            <Show when=invalid>
-                <p class="field-error" id=format!("{ZONE_ID}-error") data-testid=format!("{ZONE_ID}-error") role="alert">
-                    <span class="field-error-icon" aria-hidden="true">"!"</span>
-                    <span>{move || error.get().unwrap_or_default()}</span>
-                </p>
-            </Show>
         </div>
     }
 }

@@ -28,7 +28,7 @@ pub const ZONE_HORIZON_DAYS: i64 = 366;
 #[derive(Clone, Copy)]
 pub struct WindowsView {
     pub now: DateTime<Utc>,
-    /// The zone name as typed (trimmed).
+    /// The zone the tab reads windows in: the plan's, else this browser's.
     pub zone_name: Memo<String>,
     /// The zone's offsets over the next [`ZONE_HORIZON_DAYS`], or why the name is not a zone.
     pub zone: Memo<Result<TransitionTable, String>>,
@@ -39,8 +39,15 @@ pub struct WindowsView {
 pub fn WindowsTab() -> impl IntoView {
     let state = use_plan_state();
     let now = tz::now();
-    let zone_text = RwSignal::new(tz::browser_zone());
-    let zone_name = Memo::new(move |_| zone_text.with(|z| z.trim().to_owned()));
+    // The plan's zone (the team's), else this browser's: never blank.
+    let browser = tz::browser_zone();
+    let zone_name = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.time_zone
+                .as_ref()
+                .map_or_else(|| browser.clone(), |z| z.to_string())
+        })
+    });
     let zone = Memo::new(move |_| {
         zone_name.with(|z| tz::zone_table(z, now, now + TimeDelta::days(ZONE_HORIZON_DAYS)))
     });
@@ -61,7 +68,7 @@ pub fn WindowsTab() -> impl IntoView {
             data-testid="panel-windows"
         >
             <div class="windows-settings">
-                <ZonePicker text=zone_text zone=zone />
+                <ZonePicker zone=zone />
                 <AssumptionSwitches />
             </div>
             {move || match selected.get() {
@@ -93,7 +100,7 @@ fn ClusterWindows(index: usize, view: WindowsView) -> impl IntoView {
             </div>
             <p class="windows-intro">
                 "AKS starts upgrades only inside these windows. Times are wall-clock times in each window's fixed UTC offset; "
-                "the lists below also show them in UTC and in your time zone."
+                "the lists below also show them in UTC and in the time zone above."
             </p>
             <WindowFindings index=i />
             {ConfigName::ALL

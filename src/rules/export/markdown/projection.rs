@@ -159,6 +159,44 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
             format_hours_minutes(c.total_upgrade_minutes),
             quota_words(ctx, p.index)
         );
+        // Cluster auto-upgrade: Kubernetes upgrades reimage every pool too (§2 rules 2–3).
+        if let Some(k) = c.kubernetes.describe() {
+            let _ = writeln!(out, "  - {}.", md(&k));
+        }
+    }
+    quota_table(ctx, out);
+}
+
+/// Per subscription and region with a cluster in scope: each quota's worst-case surge against
+/// the free quota recorded in the plan (aks-rules.md §4.3), verdict in words.
+fn quota_table(ctx: &Context<'_>, out: &mut String) {
+    let in_scope = |name: &String| ctx.clusters.iter().any(|c| &c.name == name);
+    let regions: Vec<_> = ctx
+        .projection
+        .quota
+        .regions
+        .iter()
+        .filter(|r| r.clusters.iter().any(in_scope) && !r.checks.is_empty())
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan (§4.3): clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
+    let or_dash = |v: Option<u64>| v.map_or("–".to_owned(), |v| v.to_string());
+    for r in regions {
+        let place = r.place();
+        for c in &r.checks {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                md(&place),
+                md(&c.label()),
+                c.needed,
+                or_dash(c.limit),
+                or_dash(c.current_value),
+                md(&c.verdict())
+            );
+        }
     }
 }
 
@@ -290,6 +328,10 @@ pub fn costs_section(ctx: &Context<'_>, out: &mut String) {
                 (CostKind::Surge, Some(pool)) => format!("surge, pool {}", md(pool)),
                 (CostKind::Surge, None) => "surge".to_owned(),
                 (CostKind::VhdHosting, _) => "SecurityPatch VHDs".to_owned(),
+                (CostKind::KubernetesUpgrade, Some(pool)) => {
+                    format!("Kubernetes upgrade surge, pool {}", md(pool))
+                }
+                (CostKind::KubernetesUpgrade, None) => "Kubernetes upgrade surge".to_owned(),
             };
             let price = if l.price_known {
                 ""
