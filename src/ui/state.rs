@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
-use crate::rules::findings::{self, FieldPath, Finding};
+use crate::rules::findings::{self, FieldPath, Finding, Severity};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
@@ -87,6 +87,12 @@ pub struct PlanState {
     pub status: RwSignal<Option<Status>>,
     pub pending_replacement: RwSignal<Option<Replacement>>,
     pub findings: Memo<Vec<Finding>>,
+    /// The errors and warnings, each with the DOM id of its field (`FieldPath::dom_id`), made
+    /// once per change of the findings rather than by every field from all of them (notes,
+    /// most of a big fleet's findings, are left out: fields do not repeat them).
+    pub field_findings: Memo<Vec<(String, FieldFinding)>>,
+    /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
+    pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit,
     /// only while something on screen reads it (memos are lazy), e.g. the Timeline tab, and
     /// only for the clusters the edit touched.
@@ -111,6 +117,7 @@ impl PlanState {
         let now = Some(instant);
         // Clusters an edit did not touch keep their projection (rules::projection::cache).
         let cache = StoredValue::new(ProjectionCache::default());
+        let findings = Memo::new(move |_| plan.with(|p| findings::check_at(p, now)));
         let state = PlanState {
             plan,
             history,
@@ -122,7 +129,11 @@ impl PlanState {
                 is_problem: true,
             })),
             pending_replacement: RwSignal::new(None),
-            findings: Memo::new(move |_| plan.with(|p| findings::check_at(p, now))),
+            findings,
+            field_findings: Memo::new(move |_| findings.with(|f| by_field(f))),
+            cluster_errors: Memo::new(move |_| {
+                findings.with(|f| errors_per_cluster(f, cluster_count.get()))
+            }),
             projection: Memo::new(move |_| {
                 plan.with(|p| {
                     cache
@@ -308,6 +319,42 @@ impl PlanState {
             }
         });
     }
+}
+
+/// The rule core's errors and warnings about one field (notes stay in the Findings panel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldFinding {
+    pub severity: Severity,
+    pub message: String,
+    /// How to fix it; shown for errors, whose message alone says only what is wrong.
+    pub fix: String,
+}
+
+/// The errors and warnings with the DOM id of the field they are about.
+fn by_field(findings: &[Finding]) -> Vec<(String, FieldFinding)> {
+    findings
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| {
+            let shown = FieldFinding {
+                severity: f.severity,
+                message: f.message.clone(),
+                fix: f.fix.clone(),
+            };
+            (f.path.dom_id(), shown)
+        })
+        .collect()
+}
+
+/// How many errors each of `clusters` clusters has.
+fn errors_per_cluster(findings: &[Finding], clusters: usize) -> Vec<u32> {
+    let mut counts = vec![0u32; clusters];
+    for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+        if let Some(n) = f.path.cluster.and_then(|c| counts.get_mut(c)) {
+            *n = n.saturating_add(1);
+        }
+    }
+    counts
 }
 
 /// Focuses the element with this id; `false` if there is none.

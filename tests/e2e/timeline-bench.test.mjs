@@ -1,15 +1,20 @@
 // Issue 4's performance target, measured in a real Chromium on the release build: a generated
 // fleet of 200 clusters × 3 pools over 26 weeks (`?bench=200`, rules::demo::fleet). Reports
 // the projection time (mean of 10 in wasm) and edit→paint: from the input event to just after
-// the frame that painted the change, median of 5 edits.
-// Targets: projection < 16 ms, edit→paint < 100 ms. The assertions allow for a busy CI
-// machine; the figures are printed for the README.
+// the frame that painted the change, median of 10 edits after 2 warm-up edits (the first edits
+// also pay for compiling the wasm's hot paths), for three kinds of edit.
+// Targets: projection < 16 ms, edit→paint < 100 ms. Edit→paint is asserted against the target
+// itself (about 60 ms on an idle 2-core machine leaves room for a busy one); the projection
+// gets 2× its target, because other processes on a shared machine slow a 12 ms loop more than
+// a median. The figures are printed for the README.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, until } from './helpers.mjs';
 
 const CLUSTERS = 200;
+const WARM_UP = 2;
+const MEASURED = 10;
 
 /**
  * Sets an input's value and returns ms from the input event to just after the next paint: the
@@ -35,6 +40,21 @@ async function editToPaint(app, testid, value) {
   );
 }
 
+/**
+ * Edits `testid` with each value in turn, `WARM_UP + MEASURED` times; returns the measured
+ * times. With `shows`, checks after each edit that the text of that test id changed.
+ */
+async function measure(app, testid, values, shows) {
+  const times = [];
+  for (let k = 0; k < WARM_UP + MEASURED; k++) {
+    const before = shows && (await app.text(shows));
+    const ms = await editToPaint(app, testid, values[k % values.length]);
+    if (shows) assert.notEqual(await app.text(shows), before, `edit ${k} of ${testid} was painted`);
+    if (k >= WARM_UP) times.push(ms);
+  }
+  return times;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test(`edit→paint and projection time with ${CLUSTERS} clusters × 3 pools × 26 weeks`, async (t) => {
@@ -47,26 +67,34 @@ test(`edit→paint and projection time with ${CLUSTERS} clusters × 3 pools × 2
     await until(() => app.text('bench-projection-ms'), (s) => s !== '', () => 'no projection time'),
   );
 
-  // Every cluster's durations change: the worst case for the drawing.
-  const drain = [];
-  for (const v of ['3', '4', '5', '6', '2']) {
-    const before = await app.text('pool-duration-0-1');
-    drain.push(await editToPaint(app, 'assumption-timings-drainMinutes', v));
-    assert.notEqual(await app.text('pool-duration-0-1'), before, 'the edit was painted');
-  }
-  // Only exposure verdicts change.
-  const sla = [];
-  for (const v of ['7', '10', '3', '21', '14']) sla.push(await editToPaint(app, 'exposure-sla', v));
+  // A step timing: every cluster's durations, costs and bars change (the worst case).
+  const drain = await measure(app, 'assumption-timings-drainMinutes', ['3', '4', '5', '6', '2'], 'pool-duration-0-1');
+  // The SLA: only exposure verdicts change; no cluster is projected again.
+  const sla = await measure(app, 'exposure-sla', ['7', '10', '3', '21', '14']);
+  // Typing a cluster's name on the Plan tab: one cluster, its findings and the sidebar.
+  await app.click('tab-plan');
+  await app.expectVisible('c0-name');
+  const names = ['aks-a', 'aks-ab', 'aks-abc', 'aks-abcd', 'aks-abcde'];
+  const name = await measure(app, 'c0-name', names, 'select-cluster-0');
 
   const report = {
     clusters: CLUSTERS,
     projectionMs,
-    editToPaintMs: { drainMinutesAllClusters: median(drain), slaDays: median(sla) },
-    samples: { drain: drain.map(Math.round), sla: sla.map(Math.round) },
+    editToPaintMs: {
+      drainMinutesAllClusters: median(drain),
+      slaDays: median(sla),
+      clusterName: median(name),
+    },
+    samples: { drain: drain.map(Math.round), sla: sla.map(Math.round), name: name.map(Math.round) },
   };
   console.log(`timeline benchmark: ${JSON.stringify(report)}`);
-  t.diagnostic(`projection ${projectionMs} ms; edit→paint ${median(drain).toFixed(1)} ms (all clusters), ${median(sla).toFixed(1)} ms (SLA)`);
-  assert.ok(projectionMs < 160, `projection took ${projectionMs} ms (target 16)`);
-  assert.ok(median(drain) < 1000, `edit→paint took ${median(drain)} ms (target 100)`);
+  t.diagnostic(
+    `projection ${projectionMs} ms; edit→paint medians: ${median(drain).toFixed(1)} ms (all clusters), ` +
+      `${median(sla).toFixed(1)} ms (SLA), ${median(name).toFixed(1)} ms (a cluster's name)`,
+  );
+  assert.ok(projectionMs < 32, `projection took ${projectionMs} ms (target 16)`);
+  for (const [what, times] of [['all clusters', drain], ['SLA', sla], ["a cluster's name", name]]) {
+    assert.ok(median(times) < 100, `edit→paint (${what}) median ${median(times)} ms (target < 100)`);
+  }
   app.assertNoProblems();
 });

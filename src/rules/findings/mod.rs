@@ -43,7 +43,7 @@ pub enum Severity {
 
 /// Where a finding points: a cluster, optionally a pool or maintenance configuration, and the
 /// JSON field name (`upgradeSettings.maxSurge`, `autoUpgradeProfile.nodeOSUpgradeChannel`, …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldPath {
     pub cluster: Option<usize>,
@@ -93,13 +93,13 @@ impl FieldPath {
 }
 
 /// A documentation link backing a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Source {
     pub title: &'static str,
     pub url: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Finding {
     pub severity: Severity,
     /// Stable kebab-case identifier, e.g. `securitypatch-unsupported-os`.

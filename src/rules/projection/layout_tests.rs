@@ -187,6 +187,12 @@ fn a_scale_within_a_range_makes_exactly_the_marks_reaching_into_it() {
                 expected.windows.retain(|w| reaches(w.x, w.width));
                 expected.blackouts.retain(|b| reaches(b.x, b.width));
                 expected.releases.retain(|r| reaches(r.x, 0.0));
+                expected
+                    .kubernetes
+                    .windows
+                    .retain(|w| reaches(w.x, w.width));
+                let k8s = &mut expected.kubernetes.control_plane;
+                k8s.retain(|u| reaches(u.x, u.width + u.spill_width));
                 for pool in &mut expected.pools {
                     pool.upgrades
                         .retain(|u| reaches(u.x, u.width + u.spill_width));

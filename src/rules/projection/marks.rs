@@ -227,12 +227,17 @@ pub fn cluster_track(
                     );
                     (scale.x(t).clamp(0.0, limit), title)
                 })
-                .chain(pool.kubernetes_deferred.iter().map(|&t| {
-                    (
-                        scale.x(t).clamp(0.0, limit),
-                        kubernetes_marks::wait_title(&pool.name, t),
-                    )
-                }))
+                .chain(
+                    pool.kubernetes_deferred
+                        .iter()
+                        .filter(|&&t| scale.shows(scale.x(t).clamp(0.0, limit), 0.0))
+                        .map(|&t| {
+                            (
+                                scale.x(t).clamp(0.0, limit),
+                                kubernetes_marks::wait_title(&pool.name, t),
+                            )
+                        }),
+                )
                 .collect(),
         })
         .collect();

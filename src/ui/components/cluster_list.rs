@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::rules::edit::{self, Direction};
-use crate::rules::findings::Severity;
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::state::{focus_by_id, use_plan_state};
 
@@ -64,11 +63,9 @@ fn ClusterItem(index: usize) -> impl IntoView {
     });
     let is_selected = move || state.selected_cluster.get() == Some(i);
     let errors = move || {
-        state.findings.with(|f| {
-            f.iter()
-                .filter(|x| x.severity == Severity::Error && x.path.cluster == Some(i))
-                .count()
-        })
+        state
+            .cluster_errors
+            .with(|e| e.get(i).copied().unwrap_or(0))
     };
     let is_first = move || i == 0;
     let is_last = move || i + 1 >= state.cluster_count.get();

@@ -12,26 +12,16 @@ use crate::ui::state::{PlanState, use_plan_state};
 /// How a field's text reached the plan: applied, or refused with a message for the user.
 pub type Applied = Result<(), String>;
 
-/// The rule core's errors and warnings about one field (notes stay in the Findings panel).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldFinding {
-    pub severity: Severity,
-    pub message: String,
-    /// How to fix it; shown for errors, whose message alone says only what is wrong.
-    pub fix: String,
-}
+pub use crate::ui::state::FieldFinding;
 
-/// The errors and warnings on the field whose id is `id` (its `FieldPath::dom_id`).
+/// The errors and warnings on the field whose id is `id` (its `FieldPath::dom_id`), picked from
+/// [`PlanState::field_findings`] (made once per change of the findings, not once per field).
 pub fn field_findings(state: PlanState, id: String) -> Memo<Vec<FieldFinding>> {
     Memo::new(move |_| {
-        state.findings.with(|all| {
+        state.field_findings.with(|all| {
             all.iter()
-                .filter(|f| f.severity != Severity::Note && f.path.dom_id() == id)
-                .map(|f| FieldFinding {
-                    severity: f.severity,
-                    message: f.message.clone(),
-                    fix: f.fix.clone(),
-                })
+                .filter(|(at, _)| *at == id)
+                .map(|(_, f)| f.clone())
                 .collect()
         })
     })

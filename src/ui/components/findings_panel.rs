@@ -2,6 +2,9 @@
 //! Each finding says what is wrong, why (the AKS rule, linked), and how to fix it; its title is
 //! a button that opens and focuses the field it is about.
 
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+
 use leptos::prelude::*;
 
 use crate::rules::findings::{Finding, Severity};
@@ -52,11 +55,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     .map(|severity| {
                         let slug = severity_slug(severity);
                         let (_, many) = severity_words(severity);
-                        let of_severity = Memo::new(move |_| {
-                            findings.with(|f| {
-                                f.iter().filter(|x| x.severity == severity).cloned().collect::<Vec<_>>()
-                            })
-                        });
+                        let of_severity = Memo::new(move |_| findings.with(|f| keyed(f, severity)));
                         view! {
                             <Show when=move || of_severity.with(|f| !f.is_empty())>
                                 // Errors and warnings always start open; a long list of notes
@@ -71,7 +70,9 @@ pub fn FindingsPanel() -> impl IntoView {
                                         {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
                                     </summary>
                                     <ul class="finding-list">
-                                        {move || of_severity.get().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                                        <For each=move || of_severity.get() key=|(k, _)| *k let:((_, f))>
+                                            <FindingItem finding=f />
+                                        </For>
                                     </ul>
                                 </details>
                             </Show>
@@ -80,6 +81,42 @@ pub fn FindingsPanel() -> impl IntoView {
                     .collect_view()}
             </Show>
         </section>
+    }
+}
+
+/// The findings of `severity`, each with a key that stays the same while the finding does (a
+/// hash of it, moved to the next free number if taken), so that an edit redraws only the
+/// findings it changed: a 200-cluster fleet has hundreds, and redrawing them all on every
+/// keystroke took longer than the rest of the edit.
+fn keyed(all: &[Finding], severity: Severity) -> Vec<(usize, Finding)> {
+    let mut taken = BTreeSet::new();
+    all.iter()
+        .filter(|f| f.severity == severity)
+        .map(|f| {
+            let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+            f.hash(&mut hasher);
+            // Truncating on 32-bit targets is fine: the key only has to be unique here.
+            let mut key = hasher.finish() as usize;
+            while !taken.insert(key) {
+                key = key.wrapping_add(1);
+            }
+            (key, f.clone())
+        })
+        .collect()
+}
+
+/// FNV-1a: small, and only needs to tell findings apart (std's SipHash costs bundle size).
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 

@@ -41,8 +41,10 @@ pub fn releases(
         .into_iter()
         .filter_map(|i| projection.releases.get(i as usize))
         .filter(|r| r.available < projection.to)
-        .map(|r| ReleaseMark {
-            x: scale.x(r.available.max(projection.from)),
+        .map(|r| (r, scale.x(r.available.max(projection.from))))
+        .filter(|&(_, x)| scale.shows(x, 0.0))
+        .map(|(r, x)| ReleaseMark {
+            x,
             stream: r.stream,
             reimage: true,
             title: release_title(r),
