@@ -91,7 +91,7 @@ fn check_warns_with_the_numbers_the_consequence_and_the_fix() {
         "{report}"
     );
     assert!(
-        report.contains("the surge-1 retry needs Kubernetes ≥ 1.35"),
+        report.contains("AKS retries with 1 surge node, so apps takes about"),
         "{report}"
     );
     assert!(

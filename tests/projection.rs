@@ -176,7 +176,17 @@ fn channel_comparison_ranks_securitypatch_daily_ahead_of_nodeimage_weekly() {
         .find(|o| o.channel == NodeOsChannel::SecurityPatch)
         .unwrap();
     assert!(sp_weekly.reimages_per_month_milli * 2 < ni.reimages_per_month_milli);
+    // With cluster auto-upgrade on (dev is on `patch`), even None gets node images: each
+    // Kubernetes upgrade installs the newest one (aks-rules.md §2 rule 2) and costs surge.
     let none = weekly
+        .iter()
+        .find(|o| o.channel == NodeOsChannel::None)
+        .unwrap();
+    assert!(!none.worst_is_lower_bound && none.per_month_micros > 0);
+    // Without it, None gets nothing: the worst case only grows with the horizon, and no cost.
+    plan.clusters[0].auto_upgrade_profile.upgrade_channel = UpgradeChannel::None;
+    let manual = compare_channels(&plan, 0, at(FROM), 6).unwrap();
+    let none = manual
         .iter()
         .find(|o| o.channel == NodeOsChannel::None)
         .unwrap();

@@ -27,6 +27,7 @@ pub mod quota_panel;
 pub mod quota_paste;
 pub mod share_panel;
 pub mod tabs;
+pub mod timeline_focus;
 pub mod timeline_svg;
 pub mod timeline_tab;
 pub mod timeline_table;

@@ -21,12 +21,22 @@ test('a patch channel with an auto-upgrade window projects Kubernetes upgrades; 
   const app = await openApp(t, { path: NOW });
   await app.click('tab-timeline');
   await app.expectVisible('timeline-svg');
-  // The demo's 1.32.7 is outside N-2 under the release assumptions: nothing projected yet.
+  // The demo's prod (1.36.3, stable) already gets projected Kubernetes patches: they cost surge.
+  await until(
+    () => app.text('cost-k8s-month-2'),
+    (text) => /^\d+\.\d\d USD$/.test(text) && text !== '0.00 USD',
+    (text) => `expected a Kubernetes surge cost for the demo's prod, found "${text}"`,
+  );
+
+  // Channel none: no Kubernetes upgrade, no cost.
+  await app.click('tab-plan');
+  await app.click('select-cluster-2');
+  await app.select('c2-autoUpgradeProfile-upgradeChannel', 'none');
+  await app.click('tab-timeline');
   await app.expectText('cost-k8s-month-2', '0.00 USD');
   assert.equal(await app.count('k8s-control-plane-2'), 0);
 
   await app.click('tab-plan');
-  await app.click('select-cluster-2');
   await app.fill('c2-kubernetesVersion', '1.36.2');
   await app.select('c2-autoUpgradeProfile-upgradeChannel', 'patch');
   await app.click('tab-timeline');

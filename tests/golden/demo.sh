@@ -32,7 +32,7 @@ apply_cluster_1() {
   az aks nodepool update --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=system --max-surge=33% --drain-timeout=30
   # node pool apps upgrade settings
   az aks nodepool update --resource-group=rg-platform-dev --cluster-name=aks-dev-weu --name=apps --max-surge=50% --drain-timeout=15
-  # channels: cluster auto-upgrade patch, node OS NodeImage (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+  # channels: cluster auto-upgrade patch, node OS NodeImage (a change can take up to 24 h to take effect)
   az aks update --resource-group=rg-platform-dev --name=aks-dev-weu --auto-upgrade-channel=patch --node-os-upgrade-channel=NodeImage
 }
 
@@ -59,7 +59,7 @@ AKS_PLANNER_JSON
   az aks nodepool update --resource-group=rg-platform-test --cluster-name=aks-test-weu --name=apps --max-surge=33% --drain-timeout=30 --node-soak-duration=5
   # node pool gpu upgrade settings
   az aks nodepool update --resource-group=rg-platform-test --cluster-name=aks-test-weu --name=gpu --max-surge=1 --drain-timeout=60 --undrainable-node-behavior=Cordon
-  # channels: cluster auto-upgrade patch, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+  # channels: cluster auto-upgrade patch, node OS SecurityPatch (a change can take up to 24 h to take effect)
   az aks update --resource-group=rg-platform-test --name=aks-test-weu --auto-upgrade-channel=patch --node-os-upgrade-channel=SecurityPatch
 }
 
@@ -95,7 +95,7 @@ AKS_PLANNER_JSON
   az aks nodepool update --resource-group=rg-platform-prod --cluster-name=aks-prod-weu --name=apps --max-surge=33% --drain-timeout=30 --node-soak-duration=10 --undrainable-node-behavior=Cordon
   # node pool win upgrade settings
   az aks nodepool update --resource-group=rg-platform-prod --cluster-name=aks-prod-weu --name=win --drain-timeout=30
-  # channels: cluster auto-upgrade stable, node OS NodeImage (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+  # channels: cluster auto-upgrade stable, node OS NodeImage (a change can take up to 24 h to take effect)
   az aks update --resource-group=rg-platform-prod --name=aks-prod-weu --auto-upgrade-channel=stable --node-os-upgrade-channel=NodeImage
 }
 

@@ -185,7 +185,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "cluster3_pool3" {
   kubernetes_cluster_id = azurerm_kubernetes_cluster.cluster3.id
   vm_size               = "Standard_D4s_v5"
   upgrade_settings {
-    # max_surge is unset in the plan; azurerm requires it: AKS's assumed default (aks-rules.md §8 A-3)
+    # max_surge is unset in the plan; azurerm requires it: AKS's assumed default
     max_surge = "10%"
     drain_timeout_in_minutes = 30
   }

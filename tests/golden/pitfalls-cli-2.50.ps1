@@ -29,9 +29,9 @@ function Test-Az {
 }
 
 function Invoke-Prerequisites {
-    # az CLI 2.50 lacks --node-os-upgrade-channel (core CLI from 2.52), SecurityPatch (core CLI from 2.61), maintenance windows with --schedule-type (core CLI from 2.51): install the aks-preview extension, which provides them (aks-rules.md §5.1, §5.5). It overrides the core az aks commands.
+    # az CLI 2.50 lacks --node-os-upgrade-channel (core CLI from 2.52), SecurityPatch (core CLI from 2.61), maintenance windows with --schedule-type (core CLI from 2.51): install the aks-preview extension, which provides them. It overrides the core az aks commands.
     Invoke-Az -AzArgs @('extension', 'add', '--name=aks-preview', '--upgrade')
-    # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider (aks-rules.md §1.6). Run once per subscription.
+    # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider. Run once per subscription.
     Invoke-Az -AzArgs @('feature', 'register', '--namespace=Microsoft.ContainerService', '--name=NodeOsUpgradeChannelPreview')
     $attempts = 0
     while ((& az @('feature', 'show', '--namespace=Microsoft.ContainerService', '--name=NodeOsUpgradeChannelPreview', '--query=properties.state', '--output=tsv')) -ne 'Registered') {
@@ -47,7 +47,7 @@ function Invoke-Cluster1 {
     $script:CurrentCluster = 'aks-pitfalls'
     # cluster aks-pitfalls in resource group rg(prod).eu
     # AKS releases window (default), legacy timeInWeek form
-    # via --config-file: --weekday/--start-hour take one day and one hour only (aks-rules.md §8 A-21); consider the maintenanceWindow form
+    # via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form
     $config = Join-Path $script:Tmp 'config-1.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"timeInWeek":[{"day":"Tuesday","hourSlots":[1,2]}],"notAllowedTime":[{"start":"2027-05-26T03:00:00Z","end":"2027-05-30T12:00:00Z"}]}}
@@ -55,8 +55,8 @@ function Invoke-Cluster1 {
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', ('--config-file=' + $config))
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-    # startDate 2026-01-01 is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
-    # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85 (aks-rules.md §8 A-17), the file carries an integer
+    # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer
     $config = Join-Path $script:Tmp 'config-2.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2026-11-24","startTime":"09:30"}}}
@@ -68,7 +68,7 @@ function Invoke-Cluster1 {
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=2', '--day-of-week=Friday', '--start-time=23:00', '--duration=4', '--utc-offset=-08:00', '--start-date=2027-02-05')
     # WARNING: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.
     [Console]::Error.WriteLine('aks-planner: warning: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
-    # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
+    # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update`. If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
     # WARNING: node pool system: az CLI 2.50 is too old for --undrainable-node-behavior (added in 2.74); undrainable-node-behavior Schedule is NOT applied. Upgrade the CLI (az upgrade) and re-export.
     [Console]::Error.WriteLine('aks-planner: warning: node pool system: az CLI 2.50 is too old for --undrainable-node-behavior (added in 2.74); undrainable-node-behavior Schedule is NOT applied. Upgrade the CLI (az upgrade) and re-export.')
     # node pool system upgrade settings
@@ -78,7 +78,7 @@ function Invoke-Cluster1 {
     # node pool spot upgrade settings
     Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=spot', '--max-surge=0')
     # node pool batch: no upgrade settings to set (AKS defaults apply)
-    # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+    # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect)
     Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none', '--node-os-upgrade-channel=SecurityPatch')
 }
 

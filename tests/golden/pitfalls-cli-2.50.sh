@@ -13,9 +13,9 @@ AKS_PLANNER_TMP="$(mktemp -d)"
 trap 'rm -rf "$AKS_PLANNER_TMP"' EXIT
 
 prerequisites() {
-  # az CLI 2.50 lacks --node-os-upgrade-channel (core CLI from 2.52), SecurityPatch (core CLI from 2.61), maintenance windows with --schedule-type (core CLI from 2.51): install the aks-preview extension, which provides them (aks-rules.md §5.1, §5.5). It overrides the core az aks commands.
+  # az CLI 2.50 lacks --node-os-upgrade-channel (core CLI from 2.52), SecurityPatch (core CLI from 2.61), maintenance windows with --schedule-type (core CLI from 2.51): install the aks-preview extension, which provides them. It overrides the core az aks commands.
   az extension add --name=aks-preview --upgrade
-  # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider (aks-rules.md §1.6). Run once per subscription.
+  # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider. Run once per subscription.
   az feature register --namespace=Microsoft.ContainerService --name=NodeOsUpgradeChannelPreview
   local attempts=0
   until [ "$(az feature show --namespace=Microsoft.ContainerService --name=NodeOsUpgradeChannelPreview --query=properties.state --output=tsv)" = Registered ]; do
@@ -34,7 +34,7 @@ apply_cluster_1() {
   CURRENT_CLUSTER=aks-pitfalls
   # cluster aks-pitfalls in resource group rg(prod).eu
   # AKS releases window (default), legacy timeInWeek form
-  # via --config-file: --weekday/--start-hour take one day and one hour only (aks-rules.md §8 A-21); consider the maintenanceWindow form
+  # via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form
   local config="$AKS_PLANNER_TMP/config-1.json"
   cat > "$config" <<'AKS_PLANNER_JSON'
 {"properties":{"timeInWeek":[{"day":"Tuesday","hourSlots":[1,2]}],"notAllowedTime":[{"start":"2027-05-26T03:00:00Z","end":"2027-05-30T12:00:00Z"}]}}
@@ -43,8 +43,8 @@ AKS_PLANNER_JSON
   if az aks maintenanceconfiguration show --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=default --output=none >/dev/null 2>&1; then verb=update; fi
   az aks maintenanceconfiguration "$verb" --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=default --config-file="$config"
   # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-  # startDate 2026-01-01 is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
-  # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85 (aks-rules.md §8 A-17), the file carries an integer
+  # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+  # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer
   local config="$AKS_PLANNER_TMP/config-2.json"
   cat > "$config" <<'AKS_PLANNER_JSON'
 {"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2026-11-24","startTime":"09:30"}}}
@@ -58,7 +58,7 @@ AKS_PLANNER_JSON
   az aks maintenanceconfiguration "$verb" --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=aksManagedNodeOSUpgradeSchedule --schedule-type=Weekly --interval-weeks=2 --day-of-week=Friday --start-time=23:00 --duration=4 --utc-offset=-08:00 --start-date=2027-02-05
   # WARNING: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.
   echo 'aks-planner: warning: node pool system: az CLI 2.50 is too old for --drain-timeout (added in 2.54); drain-timeout 45 is NOT applied. Upgrade the CLI (az upgrade) and re-export.' >&2
-  # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
+  # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update`. If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
   # WARNING: node pool system: az CLI 2.50 is too old for --undrainable-node-behavior (added in 2.74); undrainable-node-behavior Schedule is NOT applied. Upgrade the CLI (az upgrade) and re-export.
   echo 'aks-planner: warning: node pool system: az CLI 2.50 is too old for --undrainable-node-behavior (added in 2.74); undrainable-node-behavior Schedule is NOT applied. Upgrade the CLI (az upgrade) and re-export.' >&2
   # node pool system upgrade settings
@@ -68,7 +68,7 @@ AKS_PLANNER_JSON
   # node pool spot upgrade settings
   az aks nodepool update --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=spot --max-surge=0
   # node pool batch: no upgrade settings to set (AKS defaults apply)
-  # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+  # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect)
   az aks update --resource-group='rg(prod).eu' --name=aks-pitfalls --auto-upgrade-channel=none --node-os-upgrade-channel=SecurityPatch
 }
 

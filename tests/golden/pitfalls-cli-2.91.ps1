@@ -37,7 +37,7 @@ function Invoke-Cluster1 {
     $script:CurrentCluster = 'aks-pitfalls'
     # cluster aks-pitfalls in resource group rg(prod).eu
     # AKS releases window (default), legacy timeInWeek form
-    # via --config-file: --weekday/--start-hour take one day and one hour only (aks-rules.md §8 A-21); consider the maintenanceWindow form
+    # via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form
     $config = Join-Path $script:Tmp 'config-1.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"timeInWeek":[{"day":"Tuesday","hourSlots":[1,2]}],"notAllowedTime":[{"start":"2027-05-26T03:00:00Z","end":"2027-05-30T12:00:00Z"}]}}
@@ -45,8 +45,8 @@ function Invoke-Cluster1 {
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', ('--config-file=' + $config))
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-    # startDate 2026-01-01 is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
-    # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85 (aks-rules.md §8 A-17), the file carries an integer
+    # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer
     $config = Join-Path $script:Tmp 'config-2.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2026-11-24","startTime":"09:30"}}}
@@ -56,13 +56,13 @@ function Invoke-Cluster1 {
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=2', '--day-of-week=Friday', '--start-time=23:00', '--duration=4', '--utc-offset=-08:00', '--start-date=2027-02-05')
-    # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
+    # node pool system: --node-soak-duration 0 is silently dropped by `az aks nodepool update`. If the pool has a non-zero value today, pass --node-soak-duration 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.
     # node pool system upgrade settings
     Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=system', '--max-surge=33%', '--drain-timeout=45', '--undrainable-node-behavior=Schedule')
     # node pool spot upgrade settings
     Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=spot', '--max-surge=0', '--max-unavailable=1')
     # node pool batch: no upgrade settings to set (AKS defaults apply)
-    # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect, aks-rules.md §1.8)
+    # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect)
     Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none', '--node-os-upgrade-channel=SecurityPatch', '--yes')
 }
 

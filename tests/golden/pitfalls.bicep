@@ -20,7 +20,7 @@ resource cluster1_default 'Microsoft.ContainerService/managedClusters/maintenanc
   parent: cluster1
   name: 'default'
   properties: {
-    // legacy form (aks-rules.md §3.3)
+    // legacy form
     notAllowedTime: [
       {
         end: '2027-05-30T12:00:00Z'
@@ -43,7 +43,7 @@ resource cluster1_autoUpgrade 'Microsoft.ContainerService/managedClusters/mainte
   parent: cluster1
   name: 'aksManagedAutoUpgradeSchedule'
   properties: {
-    // startDate 2026-01-01 is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    // startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
     maintenanceWindow: {
       durationHours: 6
       schedule: {

@@ -8,7 +8,7 @@ resource "azurerm_kubernetes_cluster" "cluster1" {
   location            = "westus3"
   # ...the rest of your cluster definition
 
-  # automatic_upgrade_channel omitted: none (aks-rules.md §5.8)
+  # automatic_upgrade_channel omitted: none
   node_os_upgrade_channel   = "SecurityPatch"
 
   maintenance_window {
@@ -23,7 +23,7 @@ resource "azurerm_kubernetes_cluster" "cluster1" {
   }
 
   maintenance_window_auto_upgrade {
-    # startDate 2026-01-01 is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
     frequency = "AbsoluteMonthly"
     interval  = 2
     day_of_month = 15

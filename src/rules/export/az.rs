@@ -144,7 +144,7 @@ fn prerequisites(clusters: &[&Cluster], target: CliVersion) -> Vec<Step> {
         ));
     }
     steps.push(Step::Comment(format!(
-        "az CLI {target} lacks {}: install the aks-preview extension, which provides them (aks-rules.md §5.1, §5.5). It overrides the core az aks commands.",
+        "az CLI {target} lacks {}: install the aks-preview extension, which provides them. It overrides the core az aks commands.",
         why.join(", ")
     )));
     steps.push(Step::Az(AzCommand(vec![
@@ -155,7 +155,7 @@ fn prerequisites(clusters: &[&Cluster], target: CliVersion) -> Vec<Step> {
     ])));
     if old_security_patch {
         steps.push(Step::Comment(format!(
-            "SecurityPatch before CLI {} is the preview-era channel: register the {SECURITY_PATCH_FEATURE} feature, wait until it is Registered, then refresh the provider (aks-rules.md §1.6). Run once per subscription.",
+            "SecurityPatch before CLI {} is the preview-era channel: register the {SECURITY_PATCH_FEATURE} feature, wait until it is Registered, then refresh the provider. Run once per subscription.",
             CliFeature::SecurityPatch.since()
         )));
         steps.push(Step::Az(AzCommand(vec![
@@ -278,7 +278,7 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
     ] {
         match value {
             Some(0) => steps.push(Step::Comment(format!(
-                "node pool {}: --{flag} 0 is silently dropped by `az aks nodepool update` (aks-rules.md §5.4). If the pool has a non-zero value today, pass --{flag} 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.",
+                "node pool {}: --{flag} 0 is silently dropped by `az aks nodepool update`. If the pool has a non-zero value today, pass --{flag} 0 to the next `az aks nodepool upgrade --kubernetes-version …`, which accepts 0.",
                 pool.name
             ))),
             Some(v) => versioned(target, feature, flag, v.to_string(), &pool.name, &mut flags, &mut steps),
@@ -337,7 +337,7 @@ fn channel_steps(c: &Cluster, target: CliVersion) -> Vec<Step> {
         ),
     ];
     let mut steps = vec![Step::Comment(format!(
-        "channels: cluster auto-upgrade {}, node OS {} (a change can take up to 24 h to take effect, aks-rules.md §1.8)",
+        "channels: cluster auto-upgrade {}, node OS {} (a change can take up to 24 h to take effect)",
         p.upgrade_channel, p.node_os_upgrade_channel
     ))];
     // `none` prompts for confirmation from CLI 2.73 (aks-rules.md §2 rule 9).

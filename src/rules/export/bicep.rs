@@ -71,10 +71,7 @@ fn cluster(out: &mut String, id: &str, c: &Cluster, today: NaiveDate) {
                 }),
             ) => {
                 let json = serde_json::json!({ "timeInWeek": time_in_week, "notAllowedTime": not_allowed_time });
-                Some(format!(
-                    "    // legacy form (aks-rules.md §3.3)\n{}",
-                    json_props(&json, 4)
-                ))
+                Some(format!("    // legacy form\n{}", json_props(&json, 4)))
             }
             _ => cfgs.window(name).map(|w| window(w, today)),
         };

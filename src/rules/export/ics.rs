@@ -162,7 +162,7 @@ fn write_event(out: &mut String, plan: &Plan, e: &Event<'_>, dtstamp: &str) {
     if e.window.blocked {
         summary.push_str(" (blocked by blackout)");
         description.push_str(
-            "\nBlocked: the window overlaps a notAllowedDates blackout, so AKS starts no work in it (aks-rules.md §3.5).",
+            "\nBlocked: the window overlaps a notAllowedDates blackout, so AKS starts no work in it.",
         );
     }
     description.push('\n');

@@ -164,7 +164,7 @@ fn pools_section(ctx: &Context<'_>, out: &mut String) {
             let (surge, source) = p.effective_max_surge(c.kubernetes_version);
             let surge = match source {
                 crate::rules::pool::SurgeSource::Explicit => surge.to_string(),
-                _ => format!("{surge} (assumed, A-3)"),
+                _ => format!("{surge} (assumed: AKS default)"),
             };
             let opt = |v: Option<String>| v.unwrap_or_else(|| "default".to_owned());
             let _ = writeln!(

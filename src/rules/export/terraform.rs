@@ -45,7 +45,7 @@ fn cluster(out: &mut String, id: &str, c: &Cluster, today: NaiveDate) {
     let _ = writeln!(out, "  location            = {}", q(&c.location));
     out.push_str("  # ...the rest of your cluster definition\n\n");
     if p.upgrade_channel == UpgradeChannel::None {
-        out.push_str("  # automatic_upgrade_channel omitted: none (aks-rules.md §5.8)\n");
+        out.push_str("  # automatic_upgrade_channel omitted: none\n");
     } else {
         let _ = writeln!(
             out,
@@ -129,7 +129,7 @@ fn upgrade_settings(out: &mut String, c: &Cluster, pool: &AgentPool, indent: &st
     if source != SurgeSource::Explicit {
         let _ = writeln!(
             out,
-            "{indent}  # max_surge is unset in the plan; azurerm requires it: AKS's assumed default (aks-rules.md §8 A-3)"
+            "{indent}  # max_surge is unset in the plan; azurerm requires it: AKS's assumed default"
         );
     }
     let _ = writeln!(out, "{indent}  max_surge = {}", q(&surge.to_string()));

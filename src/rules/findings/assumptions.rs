@@ -22,7 +22,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                 ))
                 .why(
                     "The default maxSurge depends on it (10% on Kubernetes 1.32 and later, 1 \
-                     node on older clusters; aks-rules.md §8 A-3), and so do cluster \
+                     node on older clusters), and so do cluster \
                      auto-upgrade targets; without it the planner assumes 10%.",
                 )
                 .fix(format!(
@@ -76,7 +76,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
             ))
             .why(format!(
                 "AKS sources disagree on the default: the upgrade docs say 1 node, the \
-                 API says 10% (aks-rules.md §8 A-3). The planner assumes {value} because \
+                 API says 10%. The planner assumes {value} because \
                  {reason}."
             ))
             .fix(

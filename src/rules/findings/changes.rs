@@ -50,7 +50,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                 .why(format!(
                     "AKS documents {from} to {to} as one of the five channel transitions \
                      that reimage every node in the cluster, once, as soon as the change \
-                     applies (aks-rules.md §1.8)."
+                     applies."
                 ))
                 .fix(
                     "Apply the change at a quiet time with surge quota and \
@@ -68,7 +68,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     .why(
                         "AKS lists only five transitions that always reimage, but older docs and \
                          the docs maintainers say any channel change can rotate nodes \
-                         (aks-rules.md §8 A-7).",
+                        .",
                     )
                     .fix(
                         "Apply the change when a node roll would be acceptable, e.g. inside the \

@@ -36,7 +36,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                      PodDisruptionBudget) is made schedulable again and left on its old \
                      image, and the upgrade operation fails. The docs describe it as deleting \
                      the blocked node and surging a replacement; the planner follows the API \
-                     text (aks-rules.md §8 A-5).",
+                     text.",
                 )
                 .fix(
                     "Use Cordon to quarantine blocked nodes and upgrade the rest, and fix the \

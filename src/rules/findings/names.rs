@@ -56,7 +56,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                         ))
                         .why(
                             "The API allows 12 characters but the AKS naming FAQ says Linux \
-                             pool names are limited to 11 (aks-rules.md §8 A-19).",
+                             pool names are limited to 11.",
                         )
                         .fix("Shorten the name to at most 11 characters to be safe."),
                 )

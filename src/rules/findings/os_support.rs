@@ -36,7 +36,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         .why(
             "AKS does not support SecurityPatch on Azure Linux node pools with NVIDIA GPU \
              VM sizes. The channel is cluster-wide, so the planner assumes this pool gets \
-             no automatic OS updates (aks-rules.md §8 A-6).",
+             no automatic OS updates.",
         )
         .fix(
             "Use NodeImage for this cluster, or run the GPU pool on Ubuntu, where \
@@ -51,7 +51,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
             "AKS does not support SecurityPatch on Windows node pools. The channel is \
              cluster-wide and AKS does not document whether the change is rejected or \
              Windows pools silently get nothing; the planner assumes they get no \
-             automatic OS updates (aks-rules.md §8 A-6).",
+             automatic OS updates.",
         )
         .fix(
             "Use NodeImage for this cluster (Windows receives a new node image monthly), \
@@ -64,7 +64,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         )
         .why(format!(
             "AKS does not support SecurityPatch on {}; the planner assumes this pool gets \
-             no automatic OS updates (aks-rules.md §1.2, §8 A-6).",
+             no automatic OS updates.",
             pool.os_sku.label()
         ))
         .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux."),

@@ -137,7 +137,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         .filter(|s| !s.is_empty())
         .collect();
     let why = format!(
-        "Surge nodes count against the subscription's vCPU quota in the region, per VM family and in total (aks-rules.md §4.2–4.3). Without free quota the upgrade cannot get its surge nodes: {}.",
+        "Surge nodes count against the subscription's vCPU quota in the region, per VM family and in total. Without free quota the upgrade cannot get its surge nodes: {}.",
         consequences.join("; ")
     );
     let pools: Vec<String> = check
@@ -176,7 +176,7 @@ fn used_over_limit(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding 
             check.current_value.unwrap_or(0),
             check.limit.unwrap_or(0)
         ))
-        .why("Free quota is limit − used; Azure can show usage above a limit that was lowered, and then nothing new fits (aks-rules.md §4.3).")
+        .why("Free quota is limit − used; Azure can show usage above a limit that was lowered, and then nothing new fits.")
         .fix("Check the numbers against az vm list-usage --location REGION -o json (or paste its output in the Surge quota panel), or request more quota.")
 }
 
@@ -214,6 +214,16 @@ mod tests {
     }
 
     #[test]
+    fn below_kubernetes_1_35_a_short_quota_stops_the_upgrade() {
+        let mut plan = plan_with("contoso-prod", "standardDSv5Family", 50, 32);
+        plan.clusters[2].kubernetes_version = "1.32.7".parse().ok();
+        let found = quota_findings(&plan);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // No surge-1 retry before 1.35 (§4.2).
+        assert!(found[0].why.contains("aks-prod-weu (Kubernetes 1.32.7): the upgrade stops with a quota error (the surge-1 retry needs Kubernetes ≥ 1.35; there, AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min)"), "{}", found[0].why);
+    }
+
+    #[test]
     fn a_family_short_of_free_quota_warns_with_the_numbers_and_points_at_max_surge() {
         let plan = plan_with("contoso-prod", "standardDSv5Family", 50, 32);
         let found = quota_findings(&plan);
@@ -229,8 +239,12 @@ mod tests {
             "aks-prod-weu/apps/upgradeSettings.maxSurge"
         );
         assert_eq!(f.path.dom_id(), "c2-p1-upgradeSettings-maxSurge");
-        // prod is on 1.32.7: no surge-1 retry there (§4.2).
-        assert!(f.why.contains("aks-prod-weu (Kubernetes 1.32.7): the upgrade stops with a quota error (the surge-1 retry needs Kubernetes ≥ 1.35; there, AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min)"), "{}", f.why);
+        // prod is on 1.36.3: AKS retries with one surge node (§4.2).
+        assert!(
+            f.why.contains("aks-prod-weu (Kubernetes 1.36.3): AKS retries with 1 surge node, so apps takes about 4 h 07 min instead of 1 h 07 min."),
+            "{}",
+            f.why
+        );
         assert!(
             f.fix.starts_with(
                 "Request at least 14 more vCPUs of the standardDSv5Family quota in westeurope (https://"

@@ -138,7 +138,7 @@ fn surge_combination(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &m
                 "Both together are the preview 'maxUnavailable fallback' (aks-preview): AKS \
                  surges first, then retries with one surge node, and only then upgrades in \
                  place with maxUnavailable. They do not add up; the planner uses maxSurge for \
-                 parallelism (aks-rules.md §8 A-4).",
+                 parallelism.",
             )
             .fix(
                 "Keep both only if you use aks-preview and want the fallback; otherwise set \

@@ -148,7 +148,12 @@ impl State {
                 .parse()
                 .map_err(|e: crate::rules::channel::ChannelError| field_err(e.to_string()))?,
             None => {
-                self.note(input, path, NoteKind::Assumption, format!("cluster {name}: no upgradeChannel; assumed none (the API default, aks-rules.md §2)"));
+                self.note(
+                    input,
+                    path,
+                    NoteKind::Assumption,
+                    format!("cluster {name}: no upgradeChannel; assumed none (the API default)"),
+                );
                 UpgradeChannel::None
             }
         };
@@ -157,7 +162,7 @@ impl State {
                 .parse()
                 .map_err(|e: crate::rules::channel::ChannelError| field_err(e.to_string()))?,
             None => {
-                self.note(input, path, NoteKind::Assumption, format!("cluster {name}: no nodeOSUpgradeChannel; assumed NodeImage (the default for clusters created with API ≥ 2023-06-01, aks-rules.md §1.5): check it"));
+                self.note(input, path, NoteKind::Assumption, format!("cluster {name}: no nodeOSUpgradeChannel; assumed NodeImage (the default for clusters created with API ≥ 2023-06-01): check it"));
                 NodeOsChannel::NodeImage
             }
         };

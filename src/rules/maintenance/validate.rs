@@ -238,9 +238,9 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
             [
                 format!("the default configuration uses a {} schedule", other.type_name()),
                 if matches!(other, Schedule::Daily { .. }) {
-                    "Daily is for the aksManaged* configurations only, never for default (assumption A-9); default takes Weekly only (A-8)".into()
+                    "Daily is for the aksManaged* configurations only, never for default (assumption A-9); default takes Weekly only".into()
                 } else {
-                    "since June 2025 the RP rejects non-weekly default windows: \"Only weekly schedule is supported for control plane upgrade maintenance configuration: default\" (A-8)".into()
+                    "since June 2025 the RP rejects non-weekly default windows: \"Only weekly schedule is supported for control plane upgrade maintenance configuration: default\"".into()
                 },
                 "use a weekly schedule with intervalWeeks 1; put longer cadences on aksManagedAutoUpgradeSchedule or aksManagedNodeOSUpgradeSchedule".into(),
             ],

@@ -8,7 +8,6 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
-use super::super::usage::ComputeUsages;
 use super::assumptions::CostAssumptions;
 use super::timeline::{self, ClusterProjection, Releases};
 use super::{Projection, summarise};
@@ -30,9 +29,10 @@ impl SharedInputs {
             // The plan's name is only a label.
             name: String::new(),
             clusters: Vec::new(),
-            // Free quota is read by the quota summary only.
-            compute_usages: ComputeUsages::default(),
             assumptions: plan.assumptions.clone(),
+            // Recorded quota usage is read by the quota summary only.
+            compute_usages: Default::default(),
+            // Display zone: kept, in case a cluster's texts ever use it.
             time_zone: plan.time_zone.clone(),
         };
         // Read by exposure, fleet and cost summaries only, never per cluster.
@@ -108,7 +108,6 @@ mod tests {
     use super::*;
     use crate::rules::demo::{demo_plan, fleet};
     use crate::rules::edit::{self, Direction};
-    use crate::rules::usage::{set_current_value, set_limit};
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap()
@@ -220,7 +219,7 @@ mod tests {
         // depends on one of them, this fails and SharedInputs::of must keep it.
         let plan = demo_plan();
         let base = project(&plan, now(), HORIZON_WEEKS).clusters;
-        let changes: [Edit; 6] = [
+        let changes: [Edit; 5] = [
             |p| p.name = "renamed".to_owned(),
             |p| p.assumptions.projection.exposure_sla_days = 1,
             |p| p.assumptions.projection.ring_soak_hours = 500,
@@ -229,21 +228,63 @@ mod tests {
                 p.assumptions.projection.costs = CostAssumptions {
                     vhd_used_gb: 999,
                     retained_vhds_per_os_sku: 9,
-                    vhd_price_per_gb_month_micros: 1,
                     ..CostAssumptions::default()
                 }
-            },
-            |p| {
-                let sub = p.clusters[0].subscription.clone();
-                let usages = &mut p.compute_usages;
-                set_limit(usages, &sub, "westeurope", "standardDSv5Family", Some(10));
-                set_current_value(usages, &sub, "westeurope", "standardDSv5Family", 9).unwrap();
             },
         ];
         for change in changes {
             let mut changed = plan.clone();
             change(&mut changed);
             assert_eq!(project(&changed, now(), HORIZON_WEEKS).clusters, base);
+        }
+    }
+
+    #[test]
+    fn every_kubernetes_input_invalidates_the_cached_projection() {
+        // The Kubernetes projection (§2) reads the auto-upgrade assumptions, the cluster's
+        // version, its upgradeChannel and its aksManagedAutoUpgradeSchedule: an edit of each
+        // must change the cached result exactly as it changes `project`.
+        let changes: [(&str, Edit, u32); 4] = [
+            (
+                "assumptions.projection.kubernetes",
+                |p| p.assumptions.projection.kubernetes.minor_interval_days = 30,
+                0,
+            ),
+            (
+                "kubernetesVersion",
+                |p| p.clusters[0].kubernetes_version = "1.30.1".parse().ok(),
+                2,
+            ),
+            (
+                "upgradeChannel",
+                |p| {
+                    p.clusters[0].auto_upgrade_profile.upgrade_channel =
+                        crate::rules::channel::UpgradeChannel::Rapid
+                },
+                2,
+            ),
+            (
+                "aksManagedAutoUpgradeSchedule",
+                |p| {
+                    let w = p.clusters[0]
+                        .maintenance_configurations
+                        .auto_upgrade
+                        .as_mut();
+                    w.unwrap().duration_hours = 12;
+                },
+                2,
+            ),
+        ];
+        for (what, change, reused) in changes {
+            let plan = demo_plan();
+            let mut cache = ProjectionCache::default();
+            let before = cache.project(&plan, now(), HORIZON_WEEKS);
+            let mut changed = plan.clone();
+            change(&mut changed);
+            let after = cache.project(&changed, now(), HORIZON_WEEKS);
+            assert_eq!(after, project(&changed, now(), HORIZON_WEEKS), "{what}");
+            assert_ne!(after.clusters, before.clusters, "{what} changed nothing");
+            assert_eq!(cache.reused(), reused, "{what}");
         }
     }
 }

@@ -69,8 +69,9 @@ pub fn compare_channels(
                 version: plan.version,
                 name: String::new(),
                 clusters: vec![c],
-                compute_usages: plan.compute_usages.clone(),
                 assumptions: plan.assumptions.clone(),
+                // Quota is not compared per channel.
+                compute_usages: Default::default(),
                 time_zone: plan.time_zone.clone(),
             };
             let p = project(&single, from, weeks);

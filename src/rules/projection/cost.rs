@@ -107,6 +107,25 @@ pub fn vhd_month_micros(plan: &Plan, os_skus: u32) -> u64 {
         .saturating_mul(c.vhd_price_per_gb_month_micros)
 }
 
+/// How a surge line's monthly amount is computed, in its unit: per event, times events per
+/// month (the horizon's count scaled to a month, as the amount is), e.g. "2 surge ×
+/// Standard_D4s_v5 0.19 USD/h × 37 min = 0.24 USD per reimage × 8.70 reimages/month (26 in the
+/// horizon)". Multiplying by the horizon's count under a "/month" label was off by the horizon.
+fn surge_basis(
+    (nodes, vm, price): (u32, &str, u64),
+    (minutes, per_event): (u32, u64),
+    (events, horizon, what): (u32, i64, &str),
+    currency: &str,
+) -> String {
+    let rate = per_month(u64::from(events).saturating_mul(1000), horizon);
+    format!(
+        "{nodes} surge × {vm} {}/h × {minutes} min = {} per {what} × {} {what}s/month ({events} in the horizon)",
+        super::format_money(price, currency),
+        super::format_money(per_event, currency),
+        super::layout::milli_text(rate),
+    )
+}
+
 pub fn summarise(
     plan: &Plan,
     clusters: &[ClusterProjection],
@@ -131,8 +150,8 @@ pub fn summarise(
             let kube = p.kubernetes_events.len();
             let mut vm = None;
             for (kind, events, what) in [
-                (CostKind::Surge, node_os, "reimages"),
-                (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrades"),
+                (CostKind::Surge, node_os, "reimage"),
+                (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrade"),
             ] {
                 let events = u32::try_from(events).unwrap_or(u32::MAX);
                 reimages += u64::from(events);
@@ -156,12 +175,11 @@ pub fn summarise(
                     horizon_micros: total,
                     per_month_micros: per_month(total, horizon),
                     price_known: vm.price_from != Provenance::Unknown,
-                    basis: format!(
-                        "{} surge × {} {}/h × {} min × {events} {what}",
-                        p.upgrade.peak_extra_nodes,
-                        p.vm_size,
-                        super::format_money(price, &costs.currency),
-                        p.upgrade.minutes,
+                    basis: surge_basis(
+                        (p.upgrade.peak_extra_nodes, &p.vm_size, price),
+                        (p.upgrade.minutes, per_event),
+                        (events, horizon, what),
+                        &costs.currency,
                     ),
                 });
             }
@@ -246,6 +264,47 @@ mod tests {
         let plan = Plan::default();
         assert_eq!(vhd_month_micros(&plan, 1), 1_500_000);
         assert_eq!(vhd_month_micros(&plan, 2), 3_000_000);
+    }
+
+    #[test]
+    fn a_surge_line_multiplies_by_events_per_month_under_its_per_month_label() {
+        // 26 reimages over 13 weeks is 8.70 a month (365.25 / 12 days).
+        let basis = surge_basis(
+            (2, "Standard_D4s_v5", 192_000),
+            (37, 236_800),
+            (26, 13 * 7 * 1440, "reimage"),
+            "USD",
+        );
+        assert!(
+            basis.contains("× 8.70 reimages/month (26 in the horizon)"),
+            "{basis}"
+        );
+        assert!(basis.contains("= 0.24 USD per reimage"), "{basis}");
+    }
+
+    #[test]
+    fn every_surge_line_equals_its_per_event_amount_times_its_monthly_rate() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 24, 9, 0, 0).unwrap();
+        let weeks = super::super::layout::HORIZON_WEEKS;
+        let p = super::super::project(&crate::rules::demo::demo_plan(), now, weeks);
+        let horizon = i64::from(weeks) * 7 * 1440;
+        let surge: Vec<&CostLine> = p
+            .costs
+            .lines
+            .iter()
+            .filter(|l| l.per_event_micros > 0)
+            .collect();
+        assert!(!surge.is_empty());
+        for l in surge {
+            let rate_milli = per_month(u64::from(l.events) * 1000, horizon);
+            let product = l.per_event_micros * rate_milli / 1000;
+            // Equal up to the rounding of the rate to thousandths.
+            assert!(
+                l.per_month_micros.abs_diff(product) <= l.per_event_micros / 1000 + 1,
+                "{l:?}"
+            );
+            assert!(l.basis.contains("/month"), "{}", l.basis);
+        }
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub const POOL_ROW_PX: f64 = 22.0;
 /// Narrowest mark drawn, so a 5-minute live patch stays visible and focusable.
 pub const MIN_MARK_PX: f64 = 3.0;
 
+/// Narrowest plot a zoom level is fitted to, px: narrower, days get too thin to read or hit,
+/// so the plot keeps this width and scrolls.
+pub const MIN_PLOT_PX: f64 = 320.0;
+
 /// How much of the horizon fills the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zoom {
@@ -59,6 +63,25 @@ impl Zoom {
     /// screen); the rest of the horizon is reached by scrolling.
     pub fn px_per_day(self) -> f64 {
         1_100.0 / f64::from(self.weeks() * 7)
+    }
+
+    /// Pixels per day so that [`Zoom::weeks`] fill a plot `plot_px` wide (the scroll area
+    /// beside the labels, measured by the app), but never narrower than [`MIN_PLOT_PX`]: "4w"
+    /// means four weeks on screen, whatever the screen (the fixed 1,100 px showed 1.5 weeks at
+    /// 1366 px and needed 7 screens on a phone).
+    pub fn px_per_day_in(self, plot_px: f64) -> f64 {
+        plot_px.max(MIN_PLOT_PX) / f64::from(self.weeks() * 7)
+    }
+
+    /// What a plot `plot_px` wide shows: "4 weeks on screen", or where the plot is narrower
+    /// than [`MIN_PLOT_PX`], "1.6 of 4 weeks on screen; scroll sideways for the rest".
+    pub fn shown_text(self, plot_px: f64) -> String {
+        let weeks = self.weeks();
+        if plot_px >= MIN_PLOT_PX || !plot_px.is_finite() {
+            return format!("{weeks} weeks on screen");
+        }
+        let shown = f64::from(weeks) * plot_px.max(0.0) / MIN_PLOT_PX;
+        format!("{shown:.1} of {weeks} weeks on screen; scroll sideways for the rest")
     }
 
     /// One step closer (fewer weeks on screen); stays at the closest level.
@@ -100,6 +123,14 @@ impl Scale {
             origin,
             px_per_day: zoom.px_per_day(),
             range: (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+
+    /// The scale on which `zoom` fills a plot `plot_px` wide (see [`Zoom::px_per_day_in`]).
+    pub fn fitted(from: DateTime<Utc>, zoom: Zoom, plot_px: f64) -> Scale {
+        Scale {
+            px_per_day: zoom.px_per_day_in(plot_px),
+            ..Scale::new(from, zoom)
         }
     }
 
@@ -150,6 +181,14 @@ pub struct Tick {
 /// nothing.
 pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
     let days = (to - scale.origin).num_days() + 1;
+    // Monday labels ("30 Nov") need about 48 px: at 26 weeks on a laptop a week is ~30 px, so
+    // only every 2nd (or 3rd, …) Monday is labelled; the others keep their line.
+    let week_px = scale.px_per_day * 7.0;
+    let every = if week_px > 0.0 {
+        (48.0 / week_px).ceil().max(1.0) as i64
+    } else {
+        1
+    };
     (0..=days)
         .filter_map(|d| {
             let t = scale.origin + Duration::days(d);
@@ -160,9 +199,9 @@ pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
                 } else {
                     format!("{} {}", crate::rules::timefmt::weekday_abbr(&t), t.day())
                 }
-            } else if monday {
+            } else if monday && (d / 7) % every == 0 {
                 crate::rules::timefmt::day_month(&t)
-            } else if scale.px_per_day >= 8.0 {
+            } else if monday || scale.px_per_day >= 8.0 {
                 String::new()
             } else {
                 return None;

@@ -27,6 +27,48 @@ fn zoom_steps_between_two_weeks_and_half_a_year() {
 }
 
 #[test]
+fn zoom_levels_fill_the_measured_plot_and_keep_a_minimum_on_narrow_screens() {
+    for z in Zoom::ALL {
+        let days = f64::from(z.weeks() * 7);
+        // A laptop's plot: the zoom's weeks exactly fill it.
+        assert!(
+            (z.px_per_day_in(900.0) * days - 900.0).abs() < 1e-6,
+            "{z:?}"
+        );
+        // A phone's plot: the minimum width, scrolled.
+        assert!(
+            (z.px_per_day_in(144.0) * days - MIN_PLOT_PX).abs() < 1e-6,
+            "{z:?}"
+        );
+        let s = Scale::fitted(at(2026, 11, 24, 9), z, 900.0);
+        assert_eq!(s.px_per_day, z.px_per_day_in(900.0));
+    }
+    assert_eq!(Zoom::FourWeeks.shown_text(900.0), "4 weeks on screen");
+    assert_eq!(
+        Zoom::FourWeeks.shown_text(240.0),
+        "3.0 of 4 weeks on screen; scroll sideways for the rest"
+    );
+}
+
+#[test]
+fn monday_labels_are_thinned_so_they_never_crowd() {
+    let from = at(2026, 11, 24, 9);
+    for plot in [400.0, 700.0, 1_200.0] {
+        let s = Scale::fitted(from, Zoom::HalfYear, plot);
+        let labelled: Vec<f64> = ticks(&s, from + Duration::weeks(26))
+            .iter()
+            .filter(|t| !t.label.is_empty())
+            .map(|t| t.x)
+            .collect();
+        assert!(labelled.len() >= 3, "{plot}");
+        assert!(
+            labelled.windows(2).all(|w| w[1] - w[0] >= 48.0),
+            "{plot}: {labelled:?}"
+        );
+    }
+}
+
+#[test]
 fn the_scale_starts_at_midnight_and_is_linear() {
     let s = Scale::new(at(2026, 11, 3, 14), Zoom::TwoWeeks);
     assert_eq!(s.origin, at(2026, 11, 3, 0));
@@ -71,7 +113,8 @@ fn ticks_label_days_when_close_and_mondays_when_far() {
     let far = ticks(&Scale::new(from, Zoom::HalfYear), to);
     assert_eq!(
         far.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
-        ["9 Nov", "16 Nov"]
+        // 42 px a week: every 2nd Monday labelled, both drawn.
+        ["9 Nov", ""]
     );
     let mid = ticks(&Scale::new(from, Zoom::Quarter), to);
     assert_eq!(mid.len(), 16);

@@ -23,6 +23,9 @@ pub struct WindowMark {
     /// Blocked by a blackout (`notAllowedDates`, §3.5): drawn struck through and labelled.
     pub blocked: bool,
     pub title: String,
+    /// Its `data-mark`, stable whatever part of the axis is made: `w{k}` is the cluster's
+    /// window `k` (see [`ClusterTrack::details`]).
+    pub key: String,
 }
 
 /// A blackout interval of the node OS configuration, hatched across the cluster.
@@ -56,6 +59,9 @@ pub struct UpgradeMark {
     pub title: String,
     /// The same facts as the title, one per line, for the details box.
     pub details: Vec<(&'static str, String)>,
+    /// Its `data-mark`: `u{j}-{k}` is event `k` of pool `j` (node OS then Kubernetes), `c{k}`
+    /// the control plane step of Kubernetes upgrade `k`.
+    pub key: String,
 }
 
 /// One pool's row.
@@ -152,7 +158,8 @@ pub fn cluster_track(
     let windows = cluster
         .windows
         .iter()
-        .filter_map(|w| window_mark(w, scale, limit))
+        .enumerate()
+        .filter_map(|(k, w)| window_mark(&cluster.name, k, w, scale, limit))
         .collect();
     let blackouts = plan
         .clusters
@@ -193,12 +200,20 @@ pub fn cluster_track(
     let pools = cluster
         .pools
         .iter()
-        .map(|pool| PoolTrack {
+        .enumerate()
+        .map(|(j, pool)| PoolTrack {
             upgrades: pool
                 .events
                 .iter()
                 .chain(&pool.kubernetes_events)
-                .filter_map(|e| upgrade_mark(cluster, &pool.name, e, projection, scale, limit))
+                .enumerate()
+                .filter_map(|(k, e)| {
+                    let mark = upgrade_mark(cluster, &pool.name, e, projection, scale, limit)?;
+                    Some(UpgradeMark {
+                        key: format!("u{j}-{k}"),
+                        ..mark
+                    })
+                })
                 .collect(),
             deferred: pool
                 .deferred
@@ -235,22 +250,31 @@ pub fn cluster_track(
     })
 }
 
-fn window_mark(w: &WindowSlot, scale: &Scale, limit: f64) -> Option<WindowMark> {
+/// Window `k` of cluster `name`. The title names the cluster: it is the mark's accessible
+/// name, read on its own when the mark is focused.
+fn window_mark(
+    name: &str,
+    k: usize,
+    w: &WindowSlot,
+    scale: &Scale,
+    limit: f64,
+) -> Option<WindowMark> {
     let (x, width) = scale.span(w.start, w.end, limit)?;
-    let title = if w.blocked {
-        format!(
-            "Window {} → {}: blocked by a blackout, nothing runs",
-            when(w.start),
-            when(w.end)
-        )
+    let blocked = if w.blocked {
+        ": blocked by a blackout, nothing runs"
     } else {
-        format!("Window {} → {}", when(w.start), when(w.end))
+        ""
     };
     Some(WindowMark {
         x,
         width,
         blocked: w.blocked,
-        title,
+        title: format!(
+            "{name}, node OS window {} → {}{blocked}",
+            when(w.start),
+            when(w.end)
+        ),
+        key: format!("w{k}"),
     })
 }
 
@@ -348,7 +372,24 @@ impl UpgradeMark {
             kind,
             title,
             details,
+            key: String::new(),
         }
+    }
+}
+
+impl ClusterTrack {
+    /// The details box lines of the mark whose `data-mark` is `key` (a window, a control plane
+    /// step or a pool's upgrade; see [`WindowMark::key`], [`UpgradeMark::key`]).
+    pub fn details(&self, key: &str) -> Option<Vec<(&'static str, String)>> {
+        if let Some(w) = self.windows.iter().find(|w| w.key == key) {
+            return Some(vec![("Window", w.title.clone())]);
+        }
+        self.kubernetes
+            .control_plane
+            .iter()
+            .chain(self.pools.iter().flat_map(|p| &p.upgrades))
+            .find(|u| u.key == key)
+            .map(|u| u.details.clone())
     }
 }
 

@@ -18,6 +18,7 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
+pub mod focus;
 pub mod kubernetes;
 pub mod layout;
 #[cfg(test)]

@@ -97,8 +97,7 @@ struct RowTexts {
     cluster: String,
     month: String,
     year: String,
-    /// Kubernetes upgrade surge per month.
-    kubernetes: String,
+    k8s: String,
     reimages: String,
 }
 
@@ -135,7 +134,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                     cluster: c.cluster.clone(),
                     month: format_money(c.per_month_micros, &p.costs.currency),
                     year: format_money(c.per_year_micros, &p.costs.currency),
-                    kubernetes: format_money(c.kubernetes_per_month_micros, &p.costs.currency),
+                    k8s: format_money(c.kubernetes_per_month_micros, &p.costs.currency),
                     reimages: milli_text(c.reimages_per_month_milli),
                 })
                 .unwrap_or_default()
@@ -150,7 +149,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                 <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
             </td>
             <td class="num" data-testid=format!("cost-year-{i}")>{text(row, |r| &r.year)}</td>
-            <td class="num" data-testid=format!("cost-k8s-month-{i}")>{text(row, |r| &r.kubernetes)}</td>
+            <td class="num" data-testid=format!("cost-k8s-month-{i}")>{text(row, |r| &r.k8s)}</td>
             <td class="num" data-testid=format!("reimages-{i}")>{text(row, |r| &r.reimages)}</td>
         </tr>
     }

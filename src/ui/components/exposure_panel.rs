@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumption_edit::set_input;
-use crate::rules::projection::exposure::{ClusterExposure, ExposureStats};
+use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL_MEANS};
 use crate::rules::projection::layout::exposure_text;
 use crate::ui::components::cells::text;
 use crate::ui::components::field::TextField;
@@ -85,6 +85,7 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
                         })
                 }}
             </p>
+            <p class="muted tl-note" data-testid="exposure-typical-means">{TYPICAL_MEANS}"."</p>
             <Show when=move || missing.with(|m| !m.is_empty())>
                 <div class="tl-missing" data-testid="exposure-missing">
                     <p>

@@ -305,8 +305,8 @@ fn surge_hint(cluster: &Cluster, pool: &AgentPool) -> String {
     match source {
         SurgeSource::Explicit => format!("{value} = {nodes} extra node{plural} at a time for {} nodes.", pool.count),
         SurgeSource::AssumedTenPercent => format!(
-            "Not set: assumed AKS's default of 10% ({nodes} node{plural} here) for Kubernetes 1.32 and later (aks-rules.md §8 A-3)."
+            "Not set: assumed AKS's default of 10% ({nodes} node{plural} here) for Kubernetes 1.32 and later."
         ),
-        SurgeSource::AssumedOneNode => "Not set: assumed 1 node for Kubernetes before 1.32; pools created on 1.28+ after 2023-10 may use 10% (aks-rules.md §8 A-3).".to_owned(),
+        SurgeSource::AssumedOneNode => "Not set: assumed 1 node for Kubernetes before 1.32; pools created on 1.28+ after 2023-10 may use 10%.".to_owned(),
     }
 }

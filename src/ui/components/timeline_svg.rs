@@ -5,10 +5,9 @@
 //! edit redraws only the clusters whose projection changed, and only rows near the viewport
 //! (and marks within a viewport of the visible x range) are in the DOM at all.
 
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::rules::projection::focus::{self, Spot, Step};
 use crate::rules::projection::layout::{
     self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
     row_offsets, ticks, visible_rows, x_window,
@@ -18,6 +17,7 @@ use crate::rules::projection::marks::{
 };
 use crate::rules::projection::release::{Release, Stream};
 use crate::rules::projection::{EventKind, Projection};
+use crate::ui::components::timeline_focus::{Focus, mark_of, tabindex};
 use crate::ui::state::use_plan_state;
 
 /// The facts shown in the details box: `(label, value)` lines.
@@ -30,6 +30,8 @@ struct Viewport {
     left: f64,
     height: f64,
     width: f64,
+    /// Width of the sticky label column.
+    labels: f64,
 }
 
 /// Rows drawn beyond the viewport, px, so a short scroll shows rows already there. Small: every
@@ -42,12 +44,15 @@ pub fn TimelineSvg(
     zoom: RwSignal<Zoom>,
     detail: RwSignal<Option<Detail>>,
 ) -> impl IntoView {
-    let scroller = NodeRef::<html::Div>::new();
+    let keys = Focus::default();
+    let (scroller, active) = (keys.scroller, keys.active);
+    let plan = use_plan_state().plan;
     let viewport = RwSignal::new(Viewport {
         top: 0.0,
         left: 0.0,
         height: 900.0,
-        width: 1_100.0,
+        width: 1_320.0,
+        labels: 220.0,
     });
     let read_viewport = move || {
         if let Some(el) = scroller.get_untracked() {
@@ -56,29 +61,40 @@ pub fn TimelineSvg(
                 left: f64::from(el.scroll_left()),
                 height: f64::from(el.client_height()),
                 width: f64::from(el.client_width()),
+                labels: keys
+                    .labels
+                    .get_untracked()
+                    .map_or(0.0, |l| f64::from(l.offset_width())),
             });
         }
     };
-    // Measure once mounted.
+    // Measure once mounted (and after the first layout: the side panels and a scroll bar
+    // narrow the plot), on a zoom, and when the window is resized.
     Effect::new(move |_| {
+        zoom.track();
         if scroller.get().is_some() {
             read_viewport();
+            request_animation_frame(read_viewport);
         }
     });
+    let resize = window_event_listener(leptos::ev::resize, move |_| read_viewport());
+    on_cleanup(move || resize.remove());
+    // The zoom levels fill the plot beside the labels (issue 4: "4w" shows four weeks).
+    let plot = Memo::new(move |_| viewport.with(|v| v.width - v.labels));
+    let from = Memo::new(move |_| projection.with(|p| p.from));
+    let scale = Memo::new(move |_| Scale::fitted(from.get(), zoom.get(), plot.get()));
     // Zooming keeps the instant at the left edge in place.
-    Effect::new(move |previous: Option<Zoom>| {
-        let current = zoom.get();
+    Effect::new(move |previous: Option<f64>| {
+        let current = scale.with(|s| s.px_per_day);
         if let (Some(before), Some(el)) = (previous, scroller.get_untracked())
             && before != current
         {
-            let left = f64::from(el.scroll_left()) * current.px_per_day() / before.px_per_day();
+            let left = f64::from(el.scroll_left()) * current / before;
             el.set_scroll_left(left.round() as i32);
             read_viewport();
         }
         current
     });
-    let from = Memo::new(move |_| projection.with(|p| p.from));
-    let scale = Memo::new(move |_| Scale::new(from.get(), zoom.get()));
     let pool_counts = Memo::new(move |_| {
         projection.with(|p| p.clusters.iter().map(|c| c.pools.len()).collect::<Vec<_>>())
     });
@@ -86,9 +102,29 @@ pub fn TimelineSvg(
     let rows_height = move || offsets.with(|o| o.last().copied().unwrap_or(0.0));
     let width = Memo::new(move |_| projection.with(|p| scale.get().x(p.to)));
     let releases = Memo::new(move |_| projection.with(|p| p.releases.clone()));
+    // The active mark's cluster is always drawn, so the Tab stop and the focus never vanish.
+    let active_cluster = Memo::new(move |_| active.with(|a| a.as_ref().map(|a| a.cluster)));
     let visible = Memo::new(move |_| {
         let v = viewport.get();
-        offsets.with(|o| visible_rows(o, (v.top - AXIS_PX).max(0.0), v.height, ROW_MARGIN_PX))
+        let rows =
+            offsets.with(|o| visible_rows(o, (v.top - AXIS_PX).max(0.0), v.height, ROW_MARGIN_PX));
+        let mut rows: Vec<usize> = rows.collect();
+        let count = pool_counts.with(Vec::len);
+        if let Some(c) = active_cluster
+            .get()
+            .filter(|&c| c < count && !rows.contains(&c))
+        {
+            rows.push(c);
+            rows.sort_unstable();
+        }
+        rows
+    });
+    // A removed cluster takes the Tab stop back to the first cluster's name.
+    Effect::new(move |_| {
+        let count = pool_counts.with(Vec::len);
+        if active_cluster.get().is_some_and(|c| c >= count) {
+            active.set((count > 0).then(|| Spot::name(0)));
+        }
     });
     let x_range = Memo::new(move |_| {
         let v = viewport.get();
@@ -96,8 +132,43 @@ pub fn TimelineSvg(
     });
     let ticks = Memo::new(move |_| projection.with(|p| ticks(&scale.get(), p.to)));
     let now_x = move || scale.with(|s| s.x(from.get()));
+    // Redraws (scrolling, zooming, edits) replace elements; put a lost focus back.
+    Effect::new(move |_| {
+        visible.track();
+        x_range.track();
+        projection.track();
+        scale.track();
+        // After the redraw's own tasks (queued already), in the same task: the
+        // focus is never seen on <body>.
+        queue_microtask(move || keys.restore());
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let next = match ev.key().as_str() {
+        let key = ev.key();
+        if let Some(step) = Step::from_key(&key) {
+            let Some((cluster, mark, _)) = mark_of(&ev) else {
+                return;
+            };
+            ev.prevent_default();
+            let next = projection.with_untracked(|p| {
+                plan.with_untracked(|pl| {
+                    focus::step(pl, p, &scale.get_untracked(), cluster, &mark, step)
+                })
+            });
+            if let Some(next) = next {
+                let top = offsets.with_untracked(|o| o.get(next.cluster).copied().unwrap_or(0.0));
+                keys.reveal(&next, top);
+                active.set(Some(next));
+                read_viewport();
+                // Drawn already, or once the scroll above has drawn it.
+                if !keys.focus_active() {
+                    request_animation_frame(move || {
+                        keys.focus_active();
+                    });
+                }
+            }
+            return;
+        }
+        let next = match key.as_str() {
             "+" | "=" => zoom.get_untracked().zoom_in(),
             "-" | "_" => zoom.get_untracked().zoom_out(),
             _ => return,
@@ -105,24 +176,57 @@ pub fn TimelineSvg(
         ev.prevent_default();
         zoom.set(next);
     };
+    // A click or Tab onto a mark makes it the active one.
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        let Some((cluster, mark, el)) = mark_of(&ev) else {
+            return;
+        };
+        keys.focused.set_value(Some(el));
+        let current = active.with_untracked(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.cluster == cluster && a.key == mark)
+        });
+        if !current {
+            let at = projection.with_untracked(|p| {
+                plan.with_untracked(|pl| {
+                    focus::locate(pl, p, &scale.get_untracked(), cluster, &mark)
+                })
+            });
+            active.set(at);
+            keys.focus_active();
+        }
+        let found = active.with_untracked(|a| {
+            let a = a.as_ref()?;
+            projection.with_untracked(|p| {
+                plan.with_untracked(|pl| focus::details(pl, p, &scale.get_untracked(), a))
+            })
+        });
+        if found.is_some() && detail.with_untracked(|d| *d != found) {
+            detail.set(found);
+        }
+    };
     view! {
+        <p class="tl-shown muted" data-testid="timeline-shown">
+            {move || zoom.get().shown_text(plot.get())}
+        </p>
         <div
             class="tl-scroll"
             node_ref=scroller
-            tabindex="0"
             role="region"
-            aria-label="Timeline: scroll sideways for later weeks; + and − zoom"
+            aria-label="Timeline: arrow keys move between marks, Home and End to a row's ends; + and − zoom"
             data-testid="timeline-scroll"
             on:scroll=move |_| read_viewport()
             on:keydown=on_key
+            on:focusin=on_focus
+            on:focusout=move |ev| keys.on_blur(&ev)
         >
             <div class="tl-canvas" style=move || format!("height:{}px", rows_height() + AXIS_PX)>
-                <div class="tl-labels" aria-hidden="true">
+                <div class="tl-labels" node_ref=keys.labels>
                     <div class="tl-axis-spacer" style=format!("height:{AXIS_PX}px")>
                         "Cluster / pool"
                     </div>
                     <For each=move || visible.get() key=|i| *i let:i>
-                        <RowLabels i projection offsets />
+                        <RowLabels i projection offsets active />
                     </For>
                 </div>
                 <svg
@@ -159,7 +263,7 @@ pub fn TimelineSvg(
                     </g>
                     <g transform=format!("translate(0,{AXIS_PX})")>
                         <For each=move || visible.get() key=|i| *i let:i>
-                            <ClusterRow i projection releases scale offsets width x_range detail />
+                            <ClusterRow i projection releases scale offsets width x_range detail active />
                         </For>
                     </g>
                     <g class="tl-now" data-testid="timeline-now">
@@ -186,13 +290,13 @@ fn Patterns() -> impl IntoView {
                 <rect class="tl-spill-bg" width="6" height="6" />
                 <line class="tl-spill-line" x1="0" y1="0" x2="0" y2="6" />
             </pattern>
-            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect class="tl-k8s-bg" width="6" height="6" />
-                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
-            </pattern>
             <pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">
                 <rect class="tl-dots-bg" width="4" height="4" />
                 <circle class="tl-dots-dot" cx="2" cy="2" r="1" />
+            </pattern>
+            <pattern id="tl-k8s" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect class="tl-k8s-bg" width="6" height="6" />
+                <path class="tl-k8s-line" d="M0,0 L6,6 M6,0 L0,6" />
             </pattern>
         </defs>
     }
@@ -200,7 +304,12 @@ fn Patterns() -> impl IntoView {
 
 /// The names, durations and spill totals beside cluster `i`'s rows.
 #[component]
-fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) -> impl IntoView {
+fn RowLabels(
+    i: usize,
+    projection: Memo<Projection>,
+    offsets: Memo<Vec<f64>>,
+    active: RwSignal<Option<Spot>>,
+) -> impl IntoView {
     let label: Memo<Option<RowLabel>> =
         Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(row_label)));
     // The name (with its button) is redrawn only when it changes, not with every duration.
@@ -220,6 +329,7 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
             class:odd={i % 2 == 1}
             style=move || format!("top:{}px;height:{}px", top(), cluster_height(pool_count.get()))
             data-testid=format!("timeline-label-{i}")
+            data-row=i
         >
             {move || {
                 head.get()
@@ -229,13 +339,14 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
                                 <button
                                     type="button"
                                     class="linkish"
-                                    tabindex="-1"
+                                    tabindex=tabindex(active, i, focus::NAME_KEY)
+                                    data-mark=focus::NAME_KEY
                                     title="Open in the channel comparison"
                                     on:click=move |_| state.select(i)
                                 >
                                     {name}
                                 </button>
-                                <span class="tl-cluster-summary">{summary}</span>
+                                <span class="tl-cluster-summary" title=summary.clone()>{summary.clone()}</span>
                             </div>
                         }
                     })
@@ -253,7 +364,7 @@ fn RowLabels(i: usize, projection: Memo<Projection>, offsets: Memo<Vec<f64>>) ->
                         };
                         view! {
                             <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
-                                <span class="tl-pool">{p.name}</span>
+                                <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
                                 <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
                                     {minutes_text(p.upgrade_minutes)}
                                 </span>
@@ -285,6 +396,7 @@ fn ClusterRow(
     width: Memo<f64>,
     x_range: Memo<(f64, f64)>,
     detail: RwSignal<Option<Detail>>,
+    active: RwSignal<Option<Spot>>,
 ) -> impl IntoView {
     let state = use_plan_state();
     let plan = state.plan;
@@ -297,12 +409,22 @@ fn ClusterRow(
                 .map(|w| (w.not_allowed_dates.clone(), w.utc_offset))
         })
     });
+    let keep = Memo::new(move |_| {
+        active.with(|a| {
+            a.as_ref()
+                .filter(|a| a.cluster == i && !a.is_name())
+                .map(|a| (a.x, a.width))
+        })
+    });
     let track: Memo<Option<ClusterTrack>> = Memo::new(move |_| {
         cluster.track();
         releases.track();
         blackouts.track();
-        // Only the marks near the viewport are made (and drawn).
-        let (lo, hi) = x_range.get();
+        // Only the marks near the viewport are made (and drawn), and the active one.
+        let (mut lo, mut hi) = x_range.get();
+        if let Some((x, w)) = keep.get() {
+            (lo, hi) = (lo.min(x), hi.max(x + w));
+        }
         let s = scale.get().within(lo, hi);
         projection.with_untracked(|p| plan.with_untracked(|pl| cluster_track(pl, p, i, &s)))
     });
@@ -321,9 +443,14 @@ fn ClusterRow(
     let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
     // One handler for all of the cluster's marks (each names itself with `data-mark`): marks
     // are redrawn on edits, and handlers on them would be re-attached every time.
+    // Hover only: a focus listener would make this <g> itself focusable in Chromium (SVG
+    // elements with focus listeners are), a stray Tab stop; focus details are shown by the
+    // drawing's one focusin handler.
     let show = move |ev: leptos::ev::Event| {
-        let Some(key) = mark_key(&ev) else { return };
-        let found = track.with_untracked(|t| t.as_ref().and_then(|t| mark_detail(t, &key)));
+        let Some((_, key, _)) = mark_of(&ev) else {
+            return;
+        };
+        let found = track.with_untracked(|t| t.as_ref().and_then(|t| t.details(&key)));
         if found.is_some() && detail.with_untracked(|d| *d != found) {
             detail.set(found);
         }
@@ -333,49 +460,29 @@ fn ClusterRow(
             class="tl-cluster"
             transform=move || format!("translate(0,{})", y())
             data-testid=format!("timeline-cluster-{i}")
-            on:focusin=move |ev| show(ev.into())
+            data-row=i
             on:mouseover=move |ev| show(ev.into())
         >
             {move || {
                 let (w, n) = (width.get(), pool_count.get());
-                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w)))
+                backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, active)))
             }}
             {move || {
                 let w = width.get();
-                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w)))
+                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, active)))
             }}
         </g>
     }
 }
 
-/// The `data-mark` of the mark an event happened in.
-fn mark_key(ev: &leptos::ev::Event) -> Option<String> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-mark]")
-        .ok()??
-        .get_attribute("data-mark")
-}
-
-/// The details of mark `key` of track `t`: `w{k}` is window `k`, `c{k}` control plane upgrade
-/// `k`, `u{j}-{k}` upgrade `k` of pool `j` (as drawn below).
-fn mark_detail(t: &ClusterTrack, key: &str) -> Option<Detail> {
-    if let Some(k) = key.strip_prefix('w') {
-        let w = t.windows.get(k.parse::<usize>().ok()?)?;
-        return Some(vec![("Window", w.title.clone())]);
-    }
-    if let Some(k) = key.strip_prefix('c') {
-        let u = t.kubernetes.control_plane.get(k.parse::<usize>().ok()?)?;
-        return Some(u.details.clone());
-    }
-    let (j, k) = key.strip_prefix('u')?.split_once('-')?;
-    let pool = t.pools.get(j.parse::<usize>().ok()?)?;
-    Some(pool.upgrades.get(k.parse::<usize>().ok()?)?.details.clone())
-}
-
 /// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
-fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl IntoView + use<> {
+fn draw_backdrop(
+    t: &ClusterTrack,
+    pools: usize,
+    i: usize,
+    width: f64,
+    active: RwSignal<Option<Spot>>,
+) -> impl IntoView + use<> {
     let height = cluster_height(pools);
     let blackouts = t
         .blackouts
@@ -392,8 +499,7 @@ fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl I
     let windows = t
         .windows
         .iter()
-        .enumerate()
-        .map(|(k, w)| {
+        .map(|w| {
             let title = w.title.clone();
             let aria = title.clone();
             let blocked = w.blocked.then(|| {
@@ -409,11 +515,11 @@ fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl I
                 <g
                     class="tl-window"
                     class:blocked=w.blocked
-                    tabindex="0"
+                    tabindex=tabindex(active, i, &w.key)
                     role="img"
                     aria-label=aria
                     data-testid=if w.blocked { "window-blocked" } else { "window" }
-                    data-mark=format!("w{k}")
+                    data-mark=w.key.clone()
                 >
                     <rect class="tl-window-band" x=w.x y=0.0 width=w.width height=height />
                     <rect class="tl-window-head" x=w.x y=1.0 width=w.width height=layout::CLUSTER_ROW_PX - 4.0 />
@@ -465,14 +571,13 @@ fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl I
     let control_plane = k8s
         .control_plane
         .iter()
-        .enumerate()
-        .map(|(k, u)| {
+        .map(|u| {
             upgrade_bar(
                 u,
                 12.0,
                 9.0,
                 format!("k8s-control-plane-{i}"),
-                format!("c{k}"),
+                tabindex(active, i, &u.key),
             )
         })
         .collect_view();
@@ -487,7 +592,12 @@ fn draw_backdrop(t: &ClusterTrack, pools: usize, i: usize, width: f64) -> impl I
 }
 
 /// The rules, upgrade bars and deferrals of cluster `i`'s pool rows.
-fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<> {
+fn draw_pools(
+    pools: &[PoolTrack],
+    i: usize,
+    width: f64,
+    active: RwSignal<Option<Spot>>,
+) -> impl IntoView + use<> {
     pools
         .iter()
         .enumerate()
@@ -496,14 +606,13 @@ fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<
             let bars = p
                 .upgrades
                 .iter()
-                .enumerate()
-                .map(|(k, u)| {
+                .map(|u| {
                     let id = if u.kind == EventKind::KubernetesUpgrade {
                         format!("k8s-upgrade-{i}-{j}")
                     } else {
                         format!("upgrade-{i}-{j}")
                     };
-                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, format!("u{j}-{k}"))
+                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, tabindex(active, i, &u.key))
                 })
                 .collect_view();
             let deferred = p
@@ -527,14 +636,14 @@ fn draw_pools(pools: &[PoolTrack], i: usize, width: f64) -> impl IntoView + use<
         .collect_view()
 }
 
-/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall; `mark`
-/// names it for the row's details handler (see [`mark_detail`]).
+/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall, named
+/// by its `data-mark` for the row's one details handler.
 fn upgrade_bar(
     u: &UpgradeMark,
     y: f64,
     height: f64,
     testid: String,
-    mark: String,
+    tabindex: &'static str,
 ) -> impl IntoView + use<> {
     let (kind, fill) = match u.kind {
         EventKind::Reimage => ("reimage", None),
@@ -561,11 +670,11 @@ fn upgrade_bar(
         <g
             class=format!("tl-upgrade {kind}")
             class:spilled={u.spill_width > 0.0}
-            tabindex="0"
+            tabindex=tabindex
             role="img"
             aria-label=aria
             data-testid=testid
-            data-mark=mark
+            data-mark=u.key.clone()
         >
             <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
             {spill}

@@ -116,8 +116,8 @@ fn DetailsBox(detail: RwSignal<Option<Detail>>) -> impl IntoView {
                 None => {
                     view! {
                         <p class="muted">
-                            "Hover or focus (Tab) a bar, window or release to see its details. "
-                            "Keys on the timeline: + and − zoom."
+                            "Hover a mark, or Tab into the timeline and move with the arrow keys "
+                            "(Home/End: a row's ends), to see its details; + and − zoom."
                         </p>
                     }
                         .into_any()

@@ -12,10 +12,43 @@ use crate::ui::state::use_plan_state;
 pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
     let state = use_plan_state();
     let plan = state.plan;
-    let count = Memo::new(move |_| projection.with(|p| p.clusters.len()));
+    let names = Memo::new(move |_| {
+        projection.with(|p| {
+            p.clusters
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    // Hundreds of rows per cluster: on a phone one cluster at a time is what can be read.
+    let only: RwSignal<Option<usize>> = RwSignal::new(None);
+    let shown = move || {
+        let n = names.with(Vec::len);
+        match only.get().filter(|&i| i < n) {
+            Some(i) => i..i + 1,
+            None => 0..n,
+        }
+    };
     view! {
         <section class="tl-table" id="tl-table" data-testid="timeline-table" aria-label="Timeline as tables">
-            <For each=move || 0..count.get() key=|i| *i let:i>
+            <label class="tl-table-filter">
+                "Cluster "
+                <select
+                    data-testid="timeline-table-cluster"
+                    on:change=move |ev| only.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="all">"All clusters"</option>
+                    {move || {
+                        names
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, n)| view! { <option value=i.to_string()>{n}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <For each=shown key=|i| *i let:i>
                 {move || {
                     let rows = projection.with(|p| plan.with(|pl| table_rows(pl, p, i)));
                     let caption = projection

@@ -30,7 +30,7 @@ pub fn window_for_export(
             (
                 out,
                 Some(format!(
-                    "startDate {d} is in the past and AKS rejects past start dates (aks-rules.md §8 A-10): exported as today, {today}. Intervals above 1 now count from {today}."
+                    "startDate {d} is in the past and AKS rejects past start dates: exported as today, {today}. Intervals above 1 now count from {today}."
                 )),
             )
         }
@@ -83,17 +83,17 @@ pub(super) fn window_steps(
     let file_reason = if !w.not_allowed_dates.is_empty() {
         Some("notAllowedDates has no CLI flag".to_owned())
     } else if matches!(w.schedule, Schedule::AbsoluteMonthly { .. }) {
-        Some("--day-of-month is sent as a string by CLI ≥ 2.85 (aks-rules.md §8 A-17), the file carries an integer".to_owned())
+        Some(
+            "--day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer"
+                .to_owned(),
+        )
     } else if is_default && !target.supports(CliFeature::DefaultWeeklyFlags) {
         Some(format!(
             "az CLI {target} rejects --schedule-type for default (allowed from {})",
             CliFeature::DefaultWeeklyFlags.since()
         ))
     } else if is_default && !weekly_once {
-        Some(
-            "default only takes a weekly, every-week schedule from flags (aks-rules.md §8 A-8)"
-                .to_owned(),
-        )
+        Some("default only takes a weekly, every-week schedule from flags".to_owned())
     } else {
         None
     };
@@ -191,7 +191,7 @@ pub(super) fn legacy_default_steps(
     vec![
         Step::Comment("AKS releases window (default), legacy timeInWeek form".to_owned()),
         Step::Comment(
-            "via --config-file: --weekday/--start-hour take one day and one hour only (aks-rules.md §8 A-21); consider the maintenanceWindow form".to_owned(),
+            "via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form".to_owned(),
         ),
         Step::UpsertMaintenance {
             show: maintenance_show(c, ConfigName::Default),

@@ -75,7 +75,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "Rolling node OS reimage per pool (aks-rules.md §4.2–4.3), estimated from the step timings in the plan's assumptions; pools of a cluster go one after another, so a cluster's surge quota (extra regional vCPUs per VM family) is its largest pool's, not the sum (§2 rule 3). Reimages, spill and waits over {}.\n",
+        "Rolling node OS reimage per pool, estimated from the step timings in the plan's assumptions; pools of a cluster go one after another, so a cluster's surge quota (extra regional vCPUs per VM family) is its largest pool's, not the sum. Reimages, spill and waits over {}.\n",
         horizon(ctx)
     );
     let _ = writeln!(
@@ -87,7 +87,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
         for pool in &p.cluster.pools {
             let u = &pool.upgrade;
             let per_batch = if u.surge_assumed {
-                format!("{} (maxSurge assumed, A-3)", u.parallelism)
+                format!("{} (maxSurge assumed: AKS default)", u.parallelism)
             } else {
                 u.parallelism.to_string()
             };
@@ -137,18 +137,17 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
                 format!("{} in node OS windows of {h} h", c.channel)
             }
             (Scheduling::MaintenanceWindow, None) => format!("{} in node OS windows", c.channel),
-            (Scheduling::AksDetermined, _) => format!(
-                "{} with no node OS window: AKS picks the time (A-13)",
-                c.channel
-            ),
+            (Scheduling::AksDetermined, _) => {
+                format!("{} with no node OS window: AKS picks the time", c.channel)
+            }
             (Scheduling::Nightly, _) => {
-                "Unmanaged: the OS updater patches nightly around 06:00 UTC, outside windows (§1.1)"
+                "Unmanaged: the OS updater patches nightly around 06:00 UTC, outside windows"
                     .to_owned()
             }
             (Scheduling::NotPatched, _) => format!("{}: nothing is applied", c.channel),
         };
         let change = if c.channel_change {
-            "; the channel change takes effect within 24 h (§1.8)"
+            "; the channel change takes effect within 24 h"
         } else {
             ""
         };
@@ -181,7 +180,7 @@ fn quota_table(ctx: &Context<'_>, out: &mut String) {
     if regions.is_empty() {
         return;
     }
-    out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan (§4.3): clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
+    out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan: clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
     let or_dash = |v: Option<u64>| v.map_or("–".to_owned(), |v| v.to_string());
     for r in regions {
         let place = r.place();
@@ -315,7 +314,7 @@ pub fn costs_section(ctx: &Context<'_>, out: &mut String) {
     let cur = &costs.currency;
     let _ = writeln!(
         out,
-        "Estimates in {} from the price table in the plan's assumptions: surge VMs while pools reimage and SecurityPatch VHD hosting (aks-rules.md §1.4, §4.4), over {}.\n",
+        "Estimates in {} from the price table in the plan's assumptions: surge VMs while pools reimage and SecurityPatch VHD hosting, over {}.\n",
         md(cur),
         horizon(ctx)
     );

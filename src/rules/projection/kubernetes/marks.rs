@@ -59,6 +59,7 @@ pub fn track(cluster: &ClusterProjection, scale: &Scale, limit: f64) -> Kubernet
         .iter()
         .filter_map(|w| {
             let (x, width) = scale.span(w.start, w.end, limit)?;
+            let name = &cluster.name;
             let what = if w.blocked {
                 ": blocked by a blackout, nothing starts"
             } else {
@@ -69,17 +70,26 @@ pub fn track(cluster: &ClusterProjection, scale: &Scale, limit: f64) -> Kubernet
                 width,
                 blocked: w.blocked,
                 title: format!(
-                    "Auto-upgrade window (aksManagedAutoUpgradeSchedule) {} → {}{what}",
+                    "{name}, auto-upgrade window (aksManagedAutoUpgradeSchedule) {} → {}{what}",
                     when(w.start),
                     when(w.end)
                 ),
+                // Drawn as a strip, not focusable.
+                key: String::new(),
             })
         })
         .collect();
     let control_plane = k
         .upgrades
         .iter()
-        .filter_map(|u| control_plane_mark(cluster, u, scale, limit))
+        .enumerate()
+        .filter_map(|(k, u)| {
+            let mark = control_plane_mark(cluster, u, scale, limit)?;
+            Some(UpgradeMark {
+                key: format!("c{k}"),
+                ..mark
+            })
+        })
         .collect();
     KubernetesTrack {
         windows,
