@@ -252,12 +252,14 @@ fn only_rows_near_the_viewport_are_drawn() {
     assert_eq!(visible_rows(&offsets, 300.0, 200.0, 100.0), 2..7);
     assert_eq!(visible_rows(&offsets, 5_000.0, 200.0, 0.0), 10..10);
     assert_eq!(visible_rows(&[0.0], 0.0, 500.0, 0.0), 0..0);
-    assert_eq!(x_window(0.0, 1_000.0), (-500.0, 2_000.0));
-    assert_eq!(x_window(1_500.0, 1_000.0), (500.0, 3_000.0));
-    // The visible range always lies inside the drawn one.
-    for left in [0.0, 999.0, 1_000.0, 2_345.0] {
+    assert_eq!(x_window(0.0, 1_000.0), (-250.0, 1_500.0));
+    assert_eq!(x_window(1_500.0, 1_000.0), (1_250.0, 3_000.0));
+    // Scrolling less than a quarter viewport keeps the range.
+    assert_eq!(x_window(1_740.0, 1_000.0), (1_250.0, 3_000.0));
+    // The visible range always lies inside the drawn one, with a quarter viewport to spare.
+    for left in [0.0, 249.0, 999.0, 1_000.0, 2_345.0] {
         let (lo, hi) = x_window(left, 1_000.0);
-        assert!(lo <= left && left + 1_000.0 <= hi, "{left}");
+        assert!(lo <= left - 250.0 && left + 1_250.0 <= hi, "{left}");
     }
 }
 
