@@ -81,11 +81,19 @@ fi
 echo "$size_line" >>"$SUMMARY"
 
 step "Browser tests (node --test tests/e2e, headless Chromium, release dist/)"
+# node runs test files concurrently; the timing benchmark then runs alone, so its edit→paint
+# figures measure the app rather than the other browsers (issue 4's target is < 100 ms).
 (
     cd "$E2E_DIR"
-    E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 ./*.test.mjs
+    tests=()
+    for f in ./*.test.mjs; do [ "$f" = ./timeline-bench.test.mjs ] || tests+=("$f"); done
+    E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 "${tests[@]}"
+    E2E_TMPDIR="$RUN_TMP" node --test --test-reporter=spec --test-timeout=180000 ./timeline-bench.test.mjs
 ) 2>&1 | tee "$RUN_TMP/e2e.log"
-grep -E '^ℹ (tests|pass|fail|cancelled) ' "$RUN_TMP/e2e.log" | sed 's/^ℹ //' | paste -sd' ' | sed 's/^/browser tests: /' >>"$SUMMARY"
+awk '/^ℹ (tests|pass|fail|cancelled) / { n[$2] += $3 }
+     END { printf "browser tests: tests %d pass %d fail %d cancelled %d\n", n["tests"], n["pass"], n["fail"], n["cancelled"] }' \
+    "$RUN_TMP/e2e.log" >>"$SUMMARY"
+grep -E '^ℹ (projection .* ms; edit|TARGET MISSED)' "$RUN_TMP/e2e.log" | sed 's/^ℹ /timeline benchmark: /' >>"$SUMMARY" || true
 
 # A short coverage-guided fuzz run of the link decoder and the importer (cargo fuzz needs the
 # nightly toolchain the machine image ships; without it the script says so and skips, and the
