@@ -27,6 +27,23 @@ pub fn field_findings(state: PlanState, id: String) -> Memo<Vec<FieldFinding>> {
     })
 }
 
+/// The refused text's message, with the plan value it was refused against.
+pub type Refused = Option<(String, String)>;
+
+/// A field's refused entry: the message and the plan value it was refused against, and the
+/// message while the plan still holds that value (an undo or another edit clears it).
+pub fn refusal(value: Signal<String>) -> (RwSignal<Refused>, Memo<Option<String>>) {
+    let refused: RwSignal<Refused> = RwSignal::new(None);
+    let error = Memo::new(move |_| {
+        refused.with(|r| {
+            r.as_ref()
+                .filter(|(against, _)| *against == value.get())
+                .map(|(_, message)| message.clone())
+        })
+    });
+    (refused, error)
+}
+
 /// Whether the field is invalid: its text was refused, or the rule core reports an error on
 /// its value (a warning does not make a field invalid: the value works).
 pub fn is_invalid(refused: bool, findings: Memo<Vec<FieldFinding>>) -> bool {
@@ -80,15 +97,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let state = use_plan_state();
     let findings = field_findings(state, id.clone());
-    // The refused text's message, with the plan value it was refused against.
-    let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
-    let error = Memo::new(move |_| {
-        refused.with(|r| {
-            r.as_ref()
-                .filter(|(against, _)| *against == value.get())
-                .map(|(_, message)| message.clone())
-        })
-    });
+    let (refused, error) = refusal(value);
     let invalid = move || is_invalid(error.with(Option::is_some), findings);
     // While the value is wrong the hint would describe it as if it worked ("150% = 3 extra
     // nodes"): the error and its fix replace it.

@@ -19,7 +19,7 @@ use crate::rules::maintenance::{
     WeekIndex,
 };
 use crate::ui::components::field::{
-    Applied, FieldFindings, SelectField, aria_bool, field_findings, is_invalid,
+    Applied, FieldFindings, SelectField, aria_bool, field_findings, is_invalid, refusal,
 };
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
 use crate::ui::components::windows_tab::WindowsView;
@@ -383,14 +383,7 @@ pub fn NativeField(
 ) -> impl IntoView {
     let state = use_plan_state();
     let findings = field_findings(state, id.clone());
-    let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
-    let error = Memo::new(move |_| {
-        refused.with(|r| {
-            r.as_ref()
-                .filter(|(against, _)| *against == value.get())
-                .map(|(_, message)| message.clone())
-        })
-    });
+    let (refused, error) = refusal(value);
     let invalid = move || is_invalid(error.with(Option::is_some), findings);
     let has_hint = move || hint.with(|h| !h.is_empty());
     let hint_id = format!("{id}-hint");
