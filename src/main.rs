@@ -3,6 +3,14 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // index.html paints a static header and a loading line while the wasm loads; it goes in
+    // the same task that mounts the app, so no frame shows both or neither.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-shell"))
+    {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(planner::ui::App);
 }
 
