@@ -9,6 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "architecture/import_graph.rs"]
+mod import_graph;
+
 /// What the rule core must not name, and why. Each entry is a token sequence: `::` and `!` are
 /// tokens, so `Utc :: now` and `Utc::now` both match.
 const FORBIDDEN: &[(&[&str], &str)] = &[

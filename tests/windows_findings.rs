@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;
+use planner::rules::findings::windows::{change_lead_time, findings};
 use planner::rules::findings::{Finding, Severity};
-use planner::rules::maintenance::{ConfigName, RecurrenceOptions, change_lead_time, findings};
+use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 
 fn cluster(profile: &str, configs: &str) -> Cluster {
     serde_json::from_str(&format!(

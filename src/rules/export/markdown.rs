@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::quote::markdown as md;
 use super::{PROJECTION_WEEKS, midnight, schedule_description};
 use crate::rules::cluster::Cluster;
-use crate::rules::findings::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};

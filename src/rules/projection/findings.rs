@@ -2,7 +2,6 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
-use super::super::findings::{FieldPath, Finding, Severity, Source};
 use super::super::plan::Plan;
 use super::duration::VMSS_NODE_LIMIT;
 use super::exposure::FleetExposure;
@@ -10,6 +9,7 @@ use super::fleet::FleetChecks;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_hours_minutes};
+use crate::rules::finding::{FieldPath, Finding, Severity, Source};
 
 pub(super) const PLANNED_MAINTENANCE: Source = Source {
     title: "Use planned maintenance to schedule and control upgrades",

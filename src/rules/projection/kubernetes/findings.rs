@@ -5,12 +5,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::super::super::findings::sources::CLUSTER_AUTO_UPGRADE;
-use super::super::super::findings::{Finding, Severity, Source};
 use super::super::findings::{PLANNED_MAINTENANCE, PRACTICES, finding, path};
 use super::super::format_hours_minutes;
 use super::super::timeline::{ClusterProjection, Scheduling};
 use super::release::Model;
+use crate::rules::finding::sources::CLUSTER_AUTO_UPGRADE;
+use crate::rules::finding::{Finding, Severity, Source};
 use crate::rules::plan::Plan;
 use crate::rules::timefmt::iso_date_time;
 

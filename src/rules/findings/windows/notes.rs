@@ -3,11 +3,13 @@
 
 use chrono::{TimeDelta, Timelike};
 
-use super::describe::explain_day_of_month;
-use super::recurrence::{BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor};
-use super::types::{MaintenanceWindow, Schedule};
-use super::validate::{AKS_5720, API, At, DOCS_PM};
+use super::{AKS_5720, API, At, DOCS_PM};
 use crate::rules::findings::{Finding, Severity};
+use crate::rules::maintenance::describe::explain_day_of_month;
+use crate::rules::maintenance::recurrence::{
+    BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor,
+};
+use crate::rules::maintenance::{MaintenanceWindow, Schedule};
 
 /// A note for every assumption the planner makes about this window (aks-rules.md §8).
 pub(crate) fn assumption_notes(
