@@ -1,5 +1,5 @@
-//! Architecture invariant: `src/rules/` is the pure rule core (style.md §2, PREAMBLE "Code
-//! rules"). It may not name a browser crate, read a clock, or do I/O, so the same code runs
+//! Architecture invariant: `src/rules/` is the pure rule core (README.md "How it is
+//! built"). It may not name a browser crate, read a clock, or do I/O, so the same code runs
 //! natively (tests, CLI) and in the browser, and every result is a function of its inputs.
 //!
 //! The check reads the source, drops comments and string/char literals (a doc comment may say

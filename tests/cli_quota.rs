@@ -1,4 +1,4 @@
-//! Free vCPU quota through the CLI (aks-rules.md §4.2–4.3): `quota` records what
+//! Free vCPU quota through the CLI (docs/aks-rules.md §4.2–4.3): `quota` records what
 //! `az vm list-usage -o json` printed, `check` warns when the worst-case surge does not fit,
 //! `project` shows surge against free quota in text and JSON, and a share link keeps it.
 

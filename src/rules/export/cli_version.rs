@@ -1,5 +1,5 @@
 //! The `az` CLI version an exported script targets, and which CLI release brought each flag
-//! the export uses (aks-rules.md §5.1, §1.6, §2 rule 9).
+//! the export uses (docs/aks-rules.md §5.1, §1.6, §2 rule 9).
 
 use std::fmt;
 use std::str::FromStr;
@@ -15,7 +15,7 @@ pub struct CliVersion {
 }
 
 impl CliVersion {
-    /// The newest CLI checked in aks-rules.md §5.1 (2.91.0).
+    /// The newest CLI checked in docs/aks-rules.md §5.1 (2.91.0).
     pub const CURRENT: CliVersion = CliVersion::new(2, 91);
 
     pub const fn new(major: u32, minor: u32) -> Self {
@@ -106,7 +106,7 @@ pub enum CliFeature {
 }
 
 impl CliFeature {
-    /// The first core CLI release with this feature (aks-rules.md §5.1).
+    /// The first core CLI release with this feature (docs/aks-rules.md §5.1).
     pub fn since(self) -> CliVersion {
         match self {
             CliFeature::MaintenanceWindowFlags => CliVersion::new(2, 51),

@@ -1,4 +1,4 @@
-//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (aks-rules.md §1.8,
+//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (docs/aks-rules.md §1.8,
 //! §8 A-7): which changes reimage every node, which may roll nodes, and the 24 h delay.
 
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};

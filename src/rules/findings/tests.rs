@@ -204,7 +204,7 @@ fn kitchen_sink() -> Plan {
         clusters: vec![sp, um, none, twin, empty, long],
         ..Plan::default()
     };
-    // Recorded quota: none free and used above the limit (aks-rules.md §4.3).
+    // Recorded quota: none free and used above the limit (docs/aks-rules.md §4.3).
     let quota = &mut plan.compute_usages;
     crate::rules::usage::set_limit(quota, "contoso", "westeurope", "cores", Some(1));
     let _ = crate::rules::usage::set_current_value(quota, "contoso", "westeurope", "cores", 2);

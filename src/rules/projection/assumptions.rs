@@ -1,5 +1,5 @@
 //! The editable inputs the projection rests on. Every number here is an [ASSUMPTION] of
-//! aks-rules.md (§1.3 cadence, §1.4 costs, §4.3 step timings, §8) or a user choice
+//! docs/aks-rules.md (§1.3 cadence, §1.4 costs, §4.3 step timings, §8) or a user choice
 //! (SLA, ring soak); each has a default and a label so the UI can show it as an estimate.
 
 use std::collections::BTreeMap;
@@ -46,7 +46,7 @@ impl Default for ProjectionAssumptions {
     }
 }
 
-/// The release model (aks-rules.md §1.3, §8 ).
+/// The release model (docs/aks-rules.md §1.3, §8 ).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReleaseAssumptions {
@@ -98,7 +98,7 @@ impl Default for ReleaseAssumptions {
     }
 }
 
-/// Per-step timings of a rolling upgrade (aks-rules.md §4.3, §8 A-14), minutes.
+/// Per-step timings of a rolling upgrade (docs/aks-rules.md §4.3, §8 A-14), minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct StepTimings {
@@ -173,7 +173,7 @@ pub struct AssumptionInput {
     pub key: &'static str,
     pub label: &'static str,
     pub value: String,
-    /// Where the default comes from (aks-rules.md section or "your choice").
+    /// Where the default comes from (docs/aks-rules.md section or "your choice").
     pub basis: &'static str,
     /// Whether the number is an estimate rather than an AKS fact.
     pub estimate: bool,

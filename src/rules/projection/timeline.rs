@@ -1,6 +1,6 @@
 //! Places every projected release onto each pool: which window, when the pool's rolling
 //! upgrade starts and ends, whether it spills past the window, and which pools wait for the
-//! next window (aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
+//! next window (docs/aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
 
 use std::ops::Range;
 
@@ -197,7 +197,7 @@ pub struct ClusterProjection {
     pub kubernetes: KubernetesProjection,
 }
 
-/// The node OS channel AKS applies (aks-rules.md §2 rule 1).
+/// The node OS channel AKS applies (docs/aks-rules.md §2 rule 1).
 pub fn effective_channel(cluster: &Cluster) -> NodeOsChannel {
     if cluster.auto_upgrade_profile.upgrade_channel == UpgradeChannel::NodeImage {
         NodeOsChannel::NodeImage

@@ -1,4 +1,4 @@
-//! Findings about projected Kubernetes upgrades (aks-rules.md §2, §3): support window, upgrade
+//! Findings about projected Kubernetes upgrades (docs/aks-rules.md §2, §3): support window, upgrade
 //! length against the auto-upgrade window and 24 h, and Kubernetes work running at the same time
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
