@@ -168,7 +168,7 @@ fn print_kubernetes(k: &KubernetesProjection) {
 /// docs/aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
 /// and how it compares with the free quota recorded in the plan (§4.3).
 fn print_quota(p: &Projection) {
-    println!("Surge quota (extra vCPUs per VM family, §4.2):");
+    println!("Surge quota (extra vCPUs per VM family):");
     for c in &p.quota.clusters {
         println!("  {}: peak {}", c.cluster, format_families(&c.peak));
         for pool in &c.pools {

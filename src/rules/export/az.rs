@@ -181,7 +181,12 @@ fn cluster_steps(c: &Cluster, target: CliVersion, today: NaiveDate) -> Vec<Step>
     let mut steps = vec![Step::Comment(format!(
         "cluster {} in resource group {}{}",
         c.name,
-        c.resource_group,
+        // Only an unchecked preview reaches here without one (a findings error otherwise).
+        if c.resource_group.is_empty() {
+            "(not set)"
+        } else {
+            &c.resource_group
+        },
         if c.subscription.is_empty() {
             String::new()
         } else {

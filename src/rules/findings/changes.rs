@@ -67,8 +67,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     ))
                     .why(
                         "AKS lists only five transitions that always reimage, but older docs and \
-                         the docs maintainers say any channel change can rotate nodes \
-                        .",
+                         the docs maintainers say any channel change can rotate nodes.",
                     )
                     .fix(
                         "Apply the change when a node roll would be acceptable, e.g. inside the \

@@ -194,8 +194,7 @@ pub fn project(
         UpgradeChannel::None => return out,
         UpgradeChannel::NodeImage => {
             out.note = Some(
-                "node-image: node images only (as NodeImage), no Kubernetes upgrades (§2 rule 1)"
-                    .to_owned(),
+                "node-image: node images only (as NodeImage), no Kubernetes upgrades".to_owned(),
             );
             return out;
         }
@@ -272,28 +271,28 @@ impl KubernetesAssumptions {
                 "kubernetes.minorIntervalDays",
                 "Days between Kubernetes minor versions on AKS",
                 self.minor_interval_days.to_string(),
-                "§2; AKS calendar: ~4 months",
+                "AKS release calendar: about 4 months",
                 true,
             ),
             input(
                 "kubernetes.patchIntervalDays",
                 "Days between Kubernetes patch releases",
                 self.patch_interval_days.to_string(),
-                "§2; upstream: monthly",
+                "Kubernetes releases patches about monthly",
                 true,
             ),
             input(
                 "kubernetes.rolloutHours",
                 "Hours until a Kubernetes version reaches the region",
                 self.rollout_hours.to_string(),
-                "§2; AKS: up to 10 business days",
+                "AKS: up to 10 business days to every region",
                 true,
             ),
             input(
                 "kubernetes.controlPlaneMinutes",
                 "Minutes to upgrade the control plane",
                 self.control_plane_minutes.to_string(),
-                "§2 rule 3, §8 A-14",
+                "no published figure",
                 true,
             ),
         ]
