@@ -14,23 +14,19 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// The demo plan in a file of its own: tests run in parallel threads of one process, so a
-/// shared path would be rewritten while another test reads it.
-fn demo_file() -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "aks-planner-cli-demo-{}-{n}.json",
-        std::process::id()
-    ));
+/// The demo plan in a temporary file of its own (tests run in parallel threads of one process,
+/// so a shared path would be rewritten while another test reads it), removed on drop.
+fn demo_file() -> tempfile::TempPath {
     let demo = aks_planner(&["demo"]);
-    std::fs::write(&path, &demo.stdout).unwrap();
-    path.display().to_string()
+    let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(file.path(), &demo.stdout).unwrap();
+    file.into_temp_path()
 }
 
 #[test]
 fn export_prints_each_format_and_honours_today_and_cluster() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for (format, marker) in [
         ("az", "set -Eeuo pipefail"),
         ("pwsh", "$ErrorActionPreference = 'Stop'"),
@@ -75,7 +71,8 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
 
 #[test]
 fn export_refuses_bad_arguments_with_exit_2() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for args in [
         vec!["export", &demo],
         vec!["export", &demo, "--format", "ics2"],
@@ -93,7 +90,8 @@ fn export_refuses_bad_arguments_with_exit_2() {
 
 #[test]
 fn link_then_open_gives_back_the_plan() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     let link = aks_planner(&["link", &demo, "--base", "https://planner.example/"]);
     let link = stdout(&link).trim().to_owned();
     assert!(link.starts_with("https://planner.example/#p=1."), "{link}");

@@ -399,9 +399,8 @@ proptest! {
 
 #[test]
 fn the_cli_prints_events_exposure_cost_and_channels() {
-    let dir = std::env::temp_dir().join(format!("aks-planner-project-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("plan.json");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.json");
     std::fs::write(&file, demo_plan().to_json()).unwrap();
     let bin = env!("CARGO_BIN_EXE_aks-planner");
     let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
