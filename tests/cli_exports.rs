@@ -19,7 +19,7 @@ fn stdout(o: &Output) -> String {
 fn demo_file() -> tempfile::TempPath {
     let demo = aks_planner(&["demo"]);
     let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
-    std::fs::write(file.path(), &demo.stdout).unwrap();
+    std::fs::write(file.path(), demo.stdout).unwrap();
     file.into_temp_path()
 }
 
@@ -35,7 +35,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
         ("ics", "DTSTAMP:20261124T000000Z\r\n"),
         ("markdown", "## Node pools"),
     ] {
-        let out = aks_planner(&["export", &demo, "--format", format, "--today", "2026-11-24"]);
+        let out = aks_planner(&["export", demo, "--format", format, "--today", "2026-11-24"]);
         assert!(
             out.status.success(),
             "{format}: {}",
@@ -46,7 +46,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     }
     let ics = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=ics",
         "--weeks=1",
         "--cluster=aks-prod-weu",
@@ -60,7 +60,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     assert!(!ics.contains("aks-dev-weu"));
     let one = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=az",
         "--cluster",
         "aks-prod-weu",
@@ -74,13 +74,13 @@ fn export_refuses_bad_arguments_with_exit_2() {
     let file = demo_file();
     let demo = file.to_str().unwrap();
     for args in [
-        vec!["export", &demo],
-        vec!["export", &demo, "--format", "ics2"],
-        vec!["export", &demo, "--format", "az", "--today", "24/11/2026"],
-        vec!["export", &demo, "--format", "az", "--cluster", "nope"],
-        vec!["export", &demo, "--format", "az", "--weeks", "4"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "0"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "105"],
+        vec!["export", demo],
+        vec!["export", demo, "--format", "ics2"],
+        vec!["export", demo, "--format", "az", "--today", "24/11/2026"],
+        vec!["export", demo, "--format", "az", "--cluster", "nope"],
+        vec!["export", demo, "--format", "az", "--weeks", "4"],
+        vec!["export", demo, "--format", "ics", "--weeks", "0"],
+        vec!["export", demo, "--format", "ics", "--weeks", "105"],
     ] {
         let out = aks_planner(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -92,7 +92,7 @@ fn export_refuses_bad_arguments_with_exit_2() {
 fn link_then_open_gives_back_the_plan() {
     let file = demo_file();
     let demo = file.to_str().unwrap();
-    let link = aks_planner(&["link", &demo, "--base", "https://planner.example/"]);
+    let link = aks_planner(&["link", demo, "--base", "https://planner.example/"]);
     let link = stdout(&link).trim().to_owned();
     assert!(link.starts_with("https://planner.example/#p=1."), "{link}");
     let opened = aks_planner(&["open", &link]);

@@ -36,7 +36,7 @@ fn text_output_lists_utc_windows_and_marks_blocked_ones() {
     let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from",
         "2026-12-01T00:00:00Z",
         "--count",
@@ -67,7 +67,7 @@ fn json_output_has_start_end_and_blocked_per_window_and_defaults_to_ten() {
     let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from=2026-12-14T00:00:00+01:00",
         "--json",
     ]);
@@ -92,7 +92,7 @@ fn the_plan_assumptions_choose_the_weekly_reading() {
     let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from",
         "2026-04-01T00:00:00Z",
         "--count",
@@ -108,11 +108,11 @@ fn bad_arguments_and_files_exit_2_with_a_message() {
     let file = plan_file(PLAN);
     let path = file.to_str().unwrap();
     let cases: [&[&str]; 6] = [
-        &["windows", &path],
-        &["windows", &path, "--from", "tomorrow"],
+        &["windows", path],
+        &["windows", path, "--from", "tomorrow"],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--count",
@@ -120,7 +120,7 @@ fn bad_arguments_and_files_exit_2_with_a_message() {
         ],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--count",
@@ -134,7 +134,7 @@ fn bad_arguments_and_files_exit_2_with_a_message() {
         ],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--colour",
