@@ -1,4 +1,5 @@
-//! Findings for maintenance configurations (aks-rules.md §3.1–3.7, §8 ).
+//! Findings for maintenance configurations (docs/aks-rules.md §3.1–3.7, §8,
+//!
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;

@@ -1,4 +1,4 @@
-//! Findings for maintenance configurations: every range and format of aks-rules.md §3.2–3.3,
+//! Findings for maintenance configurations: every range and format of docs/aks-rules.md §3.2–3.3,
 //! the `default` restrictions (§8 ), and a note for every assumption in force. The
 //! schedule-quality findings (channel fit, overlaps, lead time) live in [`quality`].
 //!
@@ -165,7 +165,7 @@ fn out_of_range(
     })
 }
 
-/// aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
+/// docs/aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
 fn range_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     out.extend(out_of_range(
         at,

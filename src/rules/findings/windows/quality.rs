@@ -1,4 +1,4 @@
-//! Schedule-quality findings: does the window fit the channel it governs (aks-rules.md §3.1,
+//! Schedule-quality findings: does the window fit the channel it governs (docs/aks-rules.md §3.1,
 //! §3.6), do two windows collide, is a change too close to its window, and what happens without
 //! a window (§8 ).
 
@@ -19,7 +19,7 @@ pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
 pub const CHANGE_LEAD_MINUTES: i64 = 15;
 
 const DOCS_NOS: Source = Source {
-    title: "AKS docs: Autoupgrade node OS images",
+    title: "AKS docs: Auto-upgrade node OS images",
     url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
 };
 const DOCS_AUC: Source = Source {
