@@ -403,9 +403,9 @@ fn line_numbers_count_lines_inside_comments_and_strings() {
 // The AKS rules the code implements are in docs/aks-rules.md and docs/aks-2026.md.
 
 /// Notes that once lived beside the repository. Citing one by its bare name is allowed only
-/// where the name resolves to a file of the repository (`docs/aks-rules.md`, or `docs/aks-rules.md`
+/// where the name resolves to a file of the repository (`docs/aks-rules.md`, or `aks-rules.md`
 /// from inside `docs/`).
-const NOTE_NAMES: &[&str] = &["docs/aks-rules.md", "aks-2026.md", "style.md", "toolchain.md"];
+const NOTE_NAMES: &[&str] = &["aks-rules.md", "aks-2026.md", "style.md", "toolchain.md"];
 
 /// Absolute paths of the machines the project was built on.
 const MACHINE_PATHS: &[&str] = &["/work/", "/home/", "/Users/"];
@@ -540,7 +540,7 @@ fn citations_outside_the_repository_are_caught() {
     let file = Path::new("src/rules/mod.rs");
     let bad = [
         "//! See `../shared/aks-rules.md` §3.",
-        "// (docs/aks-rules.md §4.2)",
+        "// (aks-rules.md §4.2)",
         "// per style.md §1",
         "# see /work/shared/toolchain.md",
         "// include!(\"../../nowhere/x.rs\")",
@@ -565,5 +565,5 @@ fn citations_outside_the_repository_are_caught() {
     }
     // From inside docs/, the sibling file is cited by its bare name.
     let doc = Path::new("docs/plan-format.md");
-    assert!(outside_citations(root, doc, "[docs/aks-rules.md](docs/aks-rules.md) §8 A-3").is_empty());
+    assert!(outside_citations(root, doc, "[aks-rules.md](aks-rules.md) §8 A-3").is_empty());
 }

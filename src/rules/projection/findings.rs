@@ -23,7 +23,7 @@ pub(super) const PRACTICES: Source = Source {
     title: "AKS patch and upgrade guidance",
     url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
 };
-const NODE_OS: Source = crate::rules::findings::sources::NODE_OS_UPGRADE;
+const NODE_OS: Source = crate::rules::finding::sources::NODE_OS_UPGRADE;
 const CAPACITY: Source = Source {
     title: "Upgrade capacity and cost planning",
     url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",

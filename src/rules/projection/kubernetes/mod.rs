@@ -193,8 +193,7 @@ pub fn project(
         UpgradeChannel::None => return out,
         UpgradeChannel::NodeImage => {
             out.note = Some(
-                "node-image: node images only (as NodeImage), no Kubernetes upgrades"
-                    .to_owned(),
+                "node-image: node images only (as NodeImage), no Kubernetes upgrades".to_owned(),
             );
             return out;
         }
