@@ -31,7 +31,7 @@ fn run(c: &Cluster, now: Option<&str>) -> Vec<Finding> {
 fn codes(found: &[Finding]) -> Vec<(&'static str, String, Severity)> {
     found
         .iter()
-        .map(|f| (f.code, f.path.field.clone(), f.severity))
+        .map(|f| (f.code.as_str(), f.path.field.clone(), f.severity))
         .collect()
 }
 
