@@ -1,6 +1,6 @@
 //! `aks-planner windows PLAN.json --from <RFC 3339 instant> [--until T] [--count N] [--json]`:
 //! the maintenance windows per cluster and configuration, in UTC, from the same engine as the
-//! app (aks-rules.md §3.4–3.5, readings from `plan.assumptions.recurrence`).
+//! app (docs/aks-rules.md §3.4–3.5, readings from `plan.assumptions.recurrence`).
 //!
 //! The output is streamed: each configuration's windows are written as the engine yields them,
 //! so a year of daily windows for a large fleet never sits in memory.
