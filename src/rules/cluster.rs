@@ -19,7 +19,8 @@ pub struct Cluster {
     /// Azure region, e.g. `westeurope`.
     #[serde(default)]
     pub location: String,
-    /// A label for the subscription (name or id); never sent anywhere.
+    /// The subscription the cluster lives in, by name or ID: every exported `az` command
+    /// targets it (`--subscription`).
     #[serde(default)]
     pub subscription: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,8 +3,7 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
+use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{bash as q, comment};
 use super::skeleton::{self, Dialect};
@@ -28,12 +27,11 @@ const DIALECT: Dialect = Dialect {
     step_lines,
 };
 
-pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
+pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
     for line in super::header(
-        plan_name,
+        meta,
         &format!("az CLI script (bash, target az CLI {})", script.target_cli),
-        today,
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
@@ -119,8 +117,23 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             );
             let _ = writeln!(out, "  {}", command(apply, "\"$verb\""));
         }
-        Step::WaitForFeature { namespace, feature } => {
-            let show = skeleton::feature_state(namespace, feature);
+        Step::RequireSubscription {
+            subscription,
+            check,
+        } => {
+            let _ = writeln!(
+                out,
+                "  if ! {} >/dev/null 2>&1; then\n    echo {} >&2\n    exit 1\n  fi",
+                command(check, ""),
+                q(&skeleton::missing_subscription_message(subscription))
+            );
+        }
+        Step::WaitForFeature {
+            namespace,
+            feature,
+            subscription,
+        } => {
+            let show = skeleton::feature_state(namespace, feature, subscription);
             let _ = writeln!(
                 out,
                 "  local attempts=0\n  until [ \"$({})\" = Registered ]; do\n    attempts=$((attempts + 1))\n    if [ \"$attempts\" -ge 60 ]; then\n      echo {} >&2\n      exit 1\n    fi\n    sleep 30\n  done",

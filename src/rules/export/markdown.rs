@@ -2,14 +2,14 @@
 //!
 //! Built from [`SECTIONS`], each a function of the shared [`Context`], so that later work
 //! (durations, exposure, costs) adds a section without touching the others. The projection
-//! sections ([`projection`]) read one [`project`] of the whole plan from `today` 00:00 UTC.
+//! sections ([`projection`]) read one [`project`] of the whole plan from the export's "now".
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::quote::markdown as md;
-use super::{PROJECTION_WEEKS, midnight, schedule_description};
+use super::{PROJECTION_WEEKS, schedule_description};
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity};
 use crate::rules::maintenance::ConfigName;
@@ -26,7 +26,7 @@ pub struct Context<'a> {
     /// Plan findings, then the projection's (spill, exposure over SLA, …).
     pub findings: &'a [Finding],
     pub today: NaiveDate,
-    /// The whole plan projected from `today` 00:00 UTC for [`Context::weeks`] weeks.
+    /// The whole plan projected from the export's "now" for [`Context::weeks`] weeks.
     pub projection: &'a Projection,
     pub weeks: u32,
 }
@@ -52,9 +52,11 @@ pub fn render(
     plan: &Plan,
     clusters: &[&Cluster],
     findings: &[Finding],
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> String {
-    let from = midnight(today);
+    // From "now", not today 00:00: a window that already ended is not upcoming.
+    let from = now;
+    let today = now.date_naive();
     let projection = project(plan, from, PROJECTION_WEEKS);
     let findings: Vec<Finding> = findings
         .iter()

@@ -2,9 +2,15 @@
 //! its maintenance windows and a Markdown review summary (issue 5, aks-rules.md §5).
 //!
 //! Invariants:
-//! - A plan with an Error finding exports nothing but the list of errors ([`ExportError::PlanHasErrors`]);
-//!   the Markdown review is the exception, it is where the errors are listed. The calendar is
-//!   gated too: a window with an out-of-range value has no meaningful dates.
+//! - Errors are scoped to what is exported. A cluster with an Error finding is never exported:
+//!   a one-cluster export of it exports nothing but its errors
+//!   ([`ExportError::ClusterHasErrors`]); a whole-plan export skips it and says which clusters
+//!   it skipped and why, in the output's header and in [`Exported::skipped`]. A plan-wide error,
+//!   or errors in every cluster, export nothing ([`ExportError::PlanHasErrors`]). The Markdown
+//!   review is the exception, it is where the errors are listed. The calendar is gated too: a
+//!   window with an out-of-range value has no meaningful dates.
+//! - Every `az` command targets its cluster's subscription (`--subscription`), and the scripts
+//!   check they can see every subscription before they change anything.
 //! - Every value that reaches a command or document goes through [`quote`].
 //! - Output is deterministic: same plan, same `today`, same text.
 
@@ -22,7 +28,7 @@ mod terraform;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub use az::{Arg, AzCommand, ClusterScript, Script, Step, window_config_json, window_for_export};
 pub use cli_version::{CliFeature, CliVersion, ExportSettings};
@@ -122,10 +128,72 @@ pub enum Scope<'a> {
     Cluster(&'a str),
 }
 
+/// The instant an export is made ("now"): a past `startDate` moves to the first planned window
+/// on or after it, and the calendar leaves out windows that ended before it. A date alone
+/// stands for 00:00 UTC of that date. The header dates the export with its UTC date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportTime(pub DateTime<Utc>);
+
+impl ExportTime {
+    /// The UTC date of the export, for headers.
+    pub fn date(self) -> NaiveDate {
+        self.0.date_naive()
+    }
+}
+
+impl From<NaiveDate> for ExportTime {
+    fn from(today: NaiveDate) -> Self {
+        ExportTime(midnight(today))
+    }
+}
+
+impl From<DateTime<Utc>> for ExportTime {
+    fn from(now: DateTime<Utc>) -> Self {
+        ExportTime(now)
+    }
+}
+
+/// A cluster a whole-plan export left out, and the errors why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub cluster: String,
+    pub errors: Vec<Finding>,
+}
+
+impl Skipped {
+    /// One line: the cluster and its errors' messages.
+    pub fn summary(&self) -> String {
+        let reasons: Vec<String> = self
+            .errors
+            .iter()
+            .map(|f| format!("{} ({})", f.message, f.path.display()))
+            .collect();
+        format!(
+            "cluster {} skipped, {} error(s): {}",
+            self.cluster,
+            self.errors.len(),
+            reasons.join("; ")
+        )
+    }
+}
+
+/// An export's text and the clusters it skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub text: String,
+    /// Clusters with errors that a whole-plan export left out (empty for a one-cluster export).
+    pub skipped: Vec<Skipped>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     #[error("the plan has {} error(s) and exports nothing until they are fixed:\n{}", .0.len(), list_errors(.0))]
     PlanHasErrors(Vec<Finding>),
+    #[error("cluster {cluster} has {} error(s) and exports nothing until they are fixed:\n{}", .errors.len(), list_errors(.errors))]
+    ClusterHasErrors {
+        cluster: String,
+        errors: Vec<Finding>,
+    },
     #[error("no cluster named {0:?} in the plan")]
     UnknownCluster(String),
     #[error("unknown export format {0:?}: use az, pwsh, bicep, terraform, ics or markdown")]
@@ -156,44 +224,117 @@ fn list_errors(errors: &[Finding]) -> String {
         .join("\n")
 }
 
-/// Exports `plan` (or one cluster) in `format`. `today` replaces past start dates and dates
-/// the header; it is the user's local date.
+/// Exports `plan` (or one cluster) in `format` at `at` ("now", see [`ExportTime`]).
 pub fn export(
     plan: &Plan,
     format: ExportFormat,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<String, ExportError> {
-    if format.needs_error_free_plan() {
-        refuse_errors(plan, today)?;
-    }
-    render_unchecked(plan, format, scope, today)
+    export_report(plan, format, scope, at).map(|e| e.text)
 }
 
-/// The `.ics` calendar of `weeks` weeks of windows from `today` 00:00 UTC (1 to
-/// [`ics::MAX_WEEKS`]; [`export`] with [`ExportFormat::Ics`] uses [`ics::DEFAULT_WEEKS`]).
+/// [`export`], with the clusters a whole-plan export skipped for their errors.
+pub fn export_report(
+    plan: &Plan,
+    format: ExportFormat,
+    scope: Scope<'_>,
+    at: impl Into<ExportTime>,
+) -> Result<Exported, ExportError> {
+    let at = at.into();
+    let (clusters, skipped) = if format.needs_error_free_plan() {
+        gate(plan, scope, at)?
+    } else {
+        (select(plan, scope)?, Vec::new())
+    };
+    let text = render(plan, format, &clusters, &skipped, at)?;
+    Ok(Exported { text, skipped })
+}
+
+/// The `.ics` calendar of `weeks` weeks of windows from `at` (1 to [`ics::MAX_WEEKS`];
+/// [`export`] with [`ExportFormat::Ics`] uses [`ics::DEFAULT_WEEKS`]).
 pub fn calendar(
     plan: &Plan,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
     weeks: u32,
 ) -> Result<String, ExportError> {
-    refuse_errors(plan, today)?;
-    let clusters = select(plan, scope)?;
-    reject_nul(plan, &clusters)?;
-    ics::render(plan, &clusters, today, weeks)
+    calendar_report(plan, scope, at, weeks).map(|e| e.text)
 }
 
-fn refuse_errors(plan: &Plan, today: NaiveDate) -> Result<(), ExportError> {
-    let errors: Vec<Finding> = findings::check_at(plan, Some(midnight(today)))
+/// [`calendar`], with the clusters a whole-plan calendar skipped for their errors.
+pub fn calendar_report(
+    plan: &Plan,
+    scope: Scope<'_>,
+    at: impl Into<ExportTime>,
+    weeks: u32,
+) -> Result<Exported, ExportError> {
+    let at = at.into();
+    let (clusters, skipped) = gate(plan, scope, at)?;
+    reject_nul(plan, &clusters)?;
+    let text = ics::render(plan, &clusters, &skipped, at.0, weeks)?;
+    Ok(Exported { text, skipped })
+}
+
+/// The clusters in `scope` that may be exported, and those skipped for their errors. Errors
+/// are checked at `at`; plan-wide errors (no cluster) block everything.
+fn gate<'p>(
+    plan: &'p Plan,
+    scope: Scope<'_>,
+    at: ExportTime,
+) -> Result<(Vec<&'p Cluster>, Vec<Skipped>), ExportError> {
+    let clusters = select(plan, scope)?;
+    let errors: Vec<Finding> = findings::check_at(plan, Some(at.0))
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ExportError::PlanHasErrors(errors))
+        return Ok((clusters, Vec::new()));
     }
+    let plan_wide: Vec<Finding> = errors
+        .iter()
+        .filter(|f| f.path.cluster.is_none())
+        .cloned()
+        .collect();
+    if !plan_wide.is_empty() {
+        return Err(ExportError::PlanHasErrors(plan_wide));
+    }
+    let errors_of = |c: &Cluster| -> Vec<Finding> {
+        let index = plan.clusters.iter().position(|p| std::ptr::eq(p, c));
+        errors
+            .iter()
+            .filter(|f| f.path.cluster == index)
+            .cloned()
+            .collect()
+    };
+    if let Scope::Cluster(name) = scope {
+        let own = clusters.first().map(|c| errors_of(c)).unwrap_or_default();
+        return if own.is_empty() {
+            Ok((clusters, Vec::new()))
+        } else {
+            Err(ExportError::ClusterHasErrors {
+                cluster: name.to_owned(),
+                errors: own,
+            })
+        };
+    }
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for c in clusters {
+        let own = errors_of(c);
+        if own.is_empty() {
+            kept.push(c);
+        } else {
+            skipped.push(Skipped {
+                cluster: c.name.clone(),
+                errors: own,
+            });
+        }
+    }
+    if kept.is_empty() {
+        return Err(ExportError::PlanHasErrors(errors));
+    }
+    Ok((kept, skipped))
 }
 
 /// [`export`] without the findings gate: for tests that feed hostile values on purpose and
@@ -202,18 +343,34 @@ pub fn render_unchecked(
     plan: &Plan,
     format: ExportFormat,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<String, ExportError> {
     let clusters = select(plan, scope)?;
-    reject_nul(plan, &clusters)?;
+    render(plan, format, &clusters, &[], at.into())
+}
+
+fn render(
+    plan: &Plan,
+    format: ExportFormat,
+    clusters: &[&Cluster],
+    skipped: &[Skipped],
+    at: ExportTime,
+) -> Result<String, ExportError> {
+    reject_nul(plan, clusters)?;
     let target = plan.assumptions.export.target_cli;
+    let options = plan.assumptions.recurrence;
+    let meta = Meta {
+        plan_name: &plan.name,
+        today: at.date(),
+        skipped,
+    };
     Ok(match format {
-        ExportFormat::Az => bash::render(&plan.name, &az::build(&clusters, target, today), today),
-        ExportFormat::Pwsh => pwsh::render(&plan.name, &az::build(&clusters, target, today), today),
-        ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
-        ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
-        ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
-        ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
+        ExportFormat::Az => bash::render(&meta, &az::build(clusters, target, at.0, options)),
+        ExportFormat::Pwsh => pwsh::render(&meta, &az::build(clusters, target, at.0, options)),
+        ExportFormat::Bicep => bicep::render(&meta, clusters, When { now: at.0, options }),
+        ExportFormat::Terraform => terraform::render(&meta, clusters, When { now: at.0, options }),
+        ExportFormat::Ics => ics::render(plan, clusters, skipped, at.0, ics::DEFAULT_WEEKS)?,
+        ExportFormat::Markdown => markdown::render(plan, clusters, &findings::check(plan), at.0),
     })
 }
 
@@ -222,15 +379,42 @@ pub fn render_unchecked(
 pub fn script_unchecked(
     plan: &Plan,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<Script, ExportError> {
     let clusters = select(plan, scope)?;
     reject_nul(plan, &clusters)?;
     Ok(az::build(
         &clusters,
         plan.assumptions.export.target_cli,
-        today,
+        at.into().0,
+        plan.assumptions.recurrence,
     ))
+}
+
+/// The instant and recurrence readings a window is exported with (see [`window_for_export`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct When {
+    pub now: DateTime<Utc>,
+    pub options: crate::rules::maintenance::recurrence::RecurrenceOptions,
+}
+
+/// The distinct (subscription, resource group) scopes of `clusters`, in first-use order.
+fn deployment_scopes<'c>(clusters: &[&'c Cluster]) -> Vec<(&'c str, &'c str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for c in clusters {
+        let scope = (c.subscription.as_str(), c.resource_group.as_str());
+        if !out.contains(&scope) {
+            out.push(scope);
+        }
+    }
+    out
+}
+
+/// What every rendering's header says: the plan, the date, the clusters skipped.
+pub(crate) struct Meta<'a> {
+    pub plan_name: &'a str,
+    pub today: NaiveDate,
+    pub skipped: &'a [Skipped],
 }
 
 /// The clusters in scope, in apply order: by the `ring` tag (missing = after all rings), then
@@ -299,15 +483,27 @@ fn schedule_description(cfgs: &MaintenanceConfigurations, name: ConfigName) -> O
     }
 }
 
-/// The header lines every export starts with (as comment text).
-fn header(plan_name: &str, what: &str, today: NaiveDate) -> Vec<String> {
-    let name = if plan_name.is_empty() {
+/// The header lines every export starts with (as comment text), including one line per
+/// skipped cluster.
+fn header(meta: &Meta<'_>, what: &str) -> Vec<String> {
+    let name = if meta.plan_name.is_empty() {
         "(unnamed)"
     } else {
-        plan_name
+        meta.plan_name
     };
-    vec![
-        format!("Generated by aks-planner on {today}: {what} for plan {name}."),
+    let mut lines = vec![
+        format!(
+            "Generated by aks-planner on {}: {what} for plan {name}.",
+            meta.today
+        ),
         "Review before applying. Regenerate instead of editing by hand.".to_owned(),
-    ]
+    ];
+    if !meta.skipped.is_empty() {
+        lines.push(format!(
+            "NOT EXPORTED: {} cluster(s) with errors, fix them and export again:",
+            meta.skipped.len()
+        ));
+        lines.extend(meta.skipped.iter().map(|s| format!("  {}", s.summary())));
+    }
+    lines
 }

@@ -5,8 +5,7 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
+use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{comment, pwsh as q};
 use super::skeleton::{self, Dialect};
@@ -25,15 +24,14 @@ const DIALECT: Dialect = Dialect {
     step_lines,
 };
 
-pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
+pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     let mut out = String::new();
     for line in super::header(
-        plan_name,
+        meta,
         &format!(
             "az CLI script (PowerShell, target az CLI {})",
             script.target_cli
         ),
-        today,
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
@@ -150,8 +148,23 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             );
             let _ = writeln!(out, "    Invoke-Az -AzArgs {}", array(apply));
         }
-        Step::WaitForFeature { namespace, feature } => {
-            let show = skeleton::feature_state(namespace, feature);
+        Step::RequireSubscription {
+            subscription,
+            check,
+        } => {
+            let _ = writeln!(
+                out,
+                "    if (-not (Test-Az -AzArgs {})) {{\n        [Console]::Error.WriteLine({})\n        exit 1\n    }}",
+                array(check),
+                q(&skeleton::missing_subscription_message(subscription))
+            );
+        }
+        Step::WaitForFeature {
+            namespace,
+            feature,
+            subscription,
+        } => {
+            let show = skeleton::feature_state(namespace, feature, subscription);
             let _ = writeln!(
                 out,
                 "    $attempts = 0\n    while ((& az {}) -ne 'Registered') {{\n        $attempts++\n        if ($attempts -ge 60) {{ throw {} }}\n        Start-Sleep -Seconds 30\n    }}",

@@ -66,15 +66,26 @@ pub(super) fn functions(script: &Script, dialect: &Dialect, out: &mut String) {
     out.push_str(dialect.plan_close);
 }
 
-/// `az feature show … --query properties.state -o tsv`: what a wait-for-`Registered` loop
-/// polls (aks-rules.md §5.5).
-pub(super) fn feature_state(namespace: &str, feature: &str) -> AzCommand {
-    AzCommand(vec![
+/// `az feature show … --query properties.state -o tsv` in `subscription` (empty: the current
+/// one): what a wait-for-`Registered` loop polls (aks-rules.md §5.5).
+pub(super) fn feature_state(namespace: &str, feature: &str, subscription: &str) -> AzCommand {
+    let mut args = vec![
         Arg::Word("feature"),
         Arg::Word("show"),
         Arg::Opt("namespace", namespace.to_owned()),
         Arg::Opt("name", feature.to_owned()),
         Arg::Opt("query", "properties.state".to_owned()),
         Arg::Opt("output", "tsv".to_owned()),
-    ])
+    ];
+    if !subscription.is_empty() {
+        args.push(Arg::Opt("subscription", subscription.to_owned()));
+    }
+    AzCommand(args)
+}
+
+/// What a script says when it cannot see a subscription (it then stops, having changed nothing).
+pub(super) fn missing_subscription_message(subscription: &str) -> String {
+    format!(
+        "aks-planner: the signed-in account cannot see subscription {subscription} (az account show --subscription failed): run az login with an account that has access, or correct the subscription in the plan. Nothing was changed."
+    )
 }

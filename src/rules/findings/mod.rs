@@ -18,6 +18,7 @@ mod quota;
 pub mod sources;
 mod tags;
 mod upgrade_settings;
+pub mod values;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -130,6 +131,7 @@ pub const FAMILIES: &[Family] = &[
     drain::findings,
     assumptions::findings,
     quota::findings,
+    values::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan
