@@ -149,7 +149,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     {text_field(fields::NAME, "Cluster name", |c| c.name.clone(), |c, v| c.name = v)}
                     {text_field(fields::RESOURCE_GROUP, "Resource group", |c| c.resource_group.clone(), |c, v| c.resource_group = v)}
                     {text_field(fields::LOCATION, "Region", |c| c.location.clone(), |c, v| c.location = v)}
-                    {text_field(fields::SUBSCRIPTION, "Subscription label", |c| c.subscription.clone(), |c, v| c.subscription = v)}
+                    {text_field(fields::SUBSCRIPTION, "Subscription (name or ID)", |c| c.subscription.clone(), |c, v| c.subscription = v)}
                     {text_field("tags.environment", "Environment tag", |c| tag(c, "environment"), |c, v| edit::set_tag(c, "environment", &v))}
                     {text_field("tags.ring", "Rollout ring tag", |c| tag(c, "ring"), |c, v| edit::set_tag(c, "ring", &v))}
                 </div>
