@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::az_stub::{Sandbox, bash_available, expected_calls};
+use common::az_stub::{Sandbox, expected_calls, require_bash};
 use planner::rules::demo::demo_plan;
 use planner::rules::export::{CliVersion, ExportFormat, Scope, render_unchecked};
 use planner::rules::plan::Plan;
@@ -81,11 +81,8 @@ const NASTY: &[&str] = &[
 
 #[test]
 fn hostile_names_reach_az_byte_for_byte() {
-    if !bash_available() {
-        eprintln!("bash not installed: execution test skipped");
-        return;
-    }
-    let sandbox = Sandbox::new("table");
+    require_bash();
+    let sandbox = Sandbox::new();
     for text in NASTY {
         assert_inert(&hostile_plan(text), &sandbox);
     }
@@ -118,9 +115,8 @@ proptest! {
 
     #[test]
     fn random_hostile_names_stay_inert(text in "[ -~\u{a0}-\u{ff}\u{2018}-\u{201f}\n\t]{1,24}") {
-        if bash_available() {
-            let sandbox = Sandbox::new("prop");
-            assert_inert(&hostile_plan(&text), &sandbox);
-        }
+        require_bash();
+        let sandbox = Sandbox::new();
+        assert_inert(&hostile_plan(&text), &sandbox);
     }
 }

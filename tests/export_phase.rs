@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use common::az_stub::{Sandbox, bash_available};
+use common::az_stub::{Sandbox, require_bash};
 use planner::rules::demo::demo_plan;
 use planner::rules::export::{ExportFormat, Scope, render_unchecked};
 use planner::rules::maintenance::recurrence::local_date;
@@ -116,10 +116,7 @@ fn case(schedule: Value, start_date: &str, start_time: &str, offset: &str) -> Ma
 
 #[test]
 fn exported_windows_are_the_windows_the_planner_shows() {
-    if !bash_available() {
-        eprintln!("bash not installed: execution test skipped");
-        return;
-    }
+    require_bash();
     let cases = [
         case(
             json!({"weekly": {"intervalWeeks": 1, "dayOfWeek": "Tuesday"}}),
@@ -188,7 +185,7 @@ fn exported_windows_are_the_windows_the_planner_shows() {
             "+00:00",
         ),
     ];
-    let sandbox = Sandbox::new("phase");
+    let sandbox = Sandbox::new();
     for anchor in [WeeklyAnchor::StartDateWeek, WeeklyAnchor::FirstMatchingDay] {
         for w in &cases {
             let plan = plan_with(w, anchor);
@@ -207,10 +204,8 @@ fn exported_windows_are_the_windows_the_planner_shows() {
 
 #[test]
 fn the_documented_examples_keep_their_dates() {
-    if !bash_available() {
-        return;
-    }
-    let sandbox = Sandbox::new("phase-examples");
+    require_bash();
+    let sandbox = Sandbox::new();
     // Every 3 months on the 10th from 2026-01-10: Jan, Apr, Jul, Oct 10; today is Nov 24, so
     // the next is 2027-01-10 (replacing it with today would move it to Feb 10).
     let quarterly = case(

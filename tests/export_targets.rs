@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::az_stub::{Sandbox, bash_available, expected_calls};
+use common::az_stub::{Sandbox, expected_calls, require_bash};
 use planner::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use planner::rules::demo::demo_plan;
 use planner::rules::export::{ExportError, ExportFormat, Scope, export, export_report};
@@ -47,13 +47,10 @@ fn has(call: &[Vec<u8>], arg: &str) -> bool {
 
 #[test]
 fn every_command_targets_its_clusters_subscription_after_checking_both() {
-    if !bash_available() {
-        eprintln!("bash not installed: execution test skipped");
-        return;
-    }
+    require_bash();
     let plan = two_subscriptions();
     let sh = export(&plan, ExportFormat::Az, Scope::Plan, today()).unwrap();
-    let sandbox = Sandbox::new("two-subs");
+    let sandbox = Sandbox::new();
     let (calls, _) = sandbox.run(&sh);
     let (expected, _) = expected_calls(&plan, today());
     assert_eq!(calls.len(), expected.len(), "{sh}");
@@ -101,12 +98,10 @@ fn every_command_targets_its_clusters_subscription_after_checking_both() {
 
 #[test]
 fn a_subscription_the_account_cannot_see_stops_the_script_before_any_change() {
-    if !bash_available() {
-        return;
-    }
+    require_bash();
     let plan = two_subscriptions();
     let sh = export(&plan, ExportFormat::Az, Scope::Plan, today()).unwrap();
-    let sandbox = Sandbox::new("deny-sub");
+    let sandbox = Sandbox::new();
     let (out, calls, _) = sandbox.run_denying(&sh, SUB_ID);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -214,18 +209,16 @@ fn profile(upgrade: UpgradeChannel, node_os: NodeOsChannel) -> AutoUpgradeProfil
     }
 }
 
-/// aks-rules.md §2 rule 1: while upgradeChannel is node-image the node OS channel cannot be
+/// docs/aks-rules.md §2 rule 1: while upgradeChannel is node-image the node OS channel cannot be
 /// changed, so leaving node-image sets the cluster channel first; entering it sets NodeImage
 /// first. azure-cli 2.91 (`aks update`) sends only the flags given and does not check the pair
 /// itself, so each step is its own `az aks update` with one flag.
 #[test]
 fn channel_changes_around_node_image_come_in_two_steps_in_the_order_aks_accepts() {
-    if !bash_available() {
-        return;
-    }
+    require_bash();
     use NodeOsChannel as Os;
     use UpgradeChannel as Up;
-    let sandbox = Sandbox::new("channels");
+    let sandbox = Sandbox::new();
     let leave = one_cluster(
         Some(profile(Up::NodeImage, Os::NodeImage)),
         profile(Up::Stable, Os::SecurityPatch),

@@ -1,9 +1,11 @@
-//! Findings for maintenance configurations (aks-rules.md §3.1–3.7, §8 ).
+//! Findings for maintenance configurations (docs/aks-rules.md §3.1–3.7, §8,
+//!
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;
+use planner::rules::findings::windows::{change_lead_time, findings};
 use planner::rules::findings::{Finding, Severity};
-use planner::rules::maintenance::{ConfigName, RecurrenceOptions, change_lead_time, findings};
+use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 
 fn cluster(profile: &str, configs: &str) -> Cluster {
     serde_json::from_str(&format!(

@@ -30,22 +30,25 @@ pub type Calls = Vec<Vec<Vec<u8>>>;
 /// The content of every config file the script passed.
 pub type Configs = Vec<Vec<u8>>;
 
-pub fn bash_available() -> bool {
-    Command::new("bash")
+/// These tests run the real script: without bash they fail rather than pass unchecked.
+pub fn require_bash() {
+    let out = Command::new("bash")
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .expect("bash must be installed to run the exported script");
+    assert!(out.status.success(), "bash --version failed");
 }
 
+/// A temporary directory with the stub `az` in `bin/`, removed on drop.
 pub struct Sandbox {
+    _temp: tempfile::TempDir,
     pub dir: PathBuf,
 }
 
 impl Sandbox {
-    pub fn new(tag: &str) -> Sandbox {
-        let dir =
-            std::env::temp_dir().join(format!("aks-planner-hostile-{}-{tag}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+    pub fn new() -> Sandbox {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().to_path_buf();
         std::fs::create_dir_all(dir.join("bin")).unwrap();
         let stub = dir.join("bin/az");
         std::fs::write(&stub, STUB).unwrap();
@@ -54,7 +57,7 @@ impl Sandbox {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
-        Sandbox { dir }
+        Sandbox { _temp: temp, dir }
     }
 
     /// Runs `script` with the stub first on PATH; returns (argv per call, config files).
@@ -95,12 +98,6 @@ impl Sandbox {
             parse_log(&log),
             split_nul(&std::fs::read(&cfg).unwrap_or_default()),
         )
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -13,7 +13,8 @@ provider "azurerm" {
   # subscription contoso-dev
   alias           = "sub1"
   subscription_id = var.subscription_id_1
-  features {}
+  features {
+  }
 }
 
 variable "subscription_id_2" {
@@ -25,7 +26,8 @@ provider "azurerm" {
   # subscription contoso-nonprod
   alias           = "sub2"
   subscription_id = var.subscription_id_2
-  features {}
+  features {
+  }
 }
 
 variable "subscription_id_3" {
@@ -37,7 +39,8 @@ provider "azurerm" {
   # subscription contoso-prod
   alias           = "sub3"
   subscription_id = var.subscription_id_3
-  features {}
+  features {
+  }
 }
 
 resource "azurerm_kubernetes_cluster" "cluster1" {

@@ -1,5 +1,5 @@
 //! The `az` commands that apply a plan, as a shell-neutral model that [`super::bash`] and
-//! [`super::pwsh`] render (aks-rules.md §5).
+//! [`super::pwsh`] render (docs/aks-rules.md §5).
 //!
 //! Apply order per cluster: maintenance configurations, then node pool upgrade settings, then
 //! the channels. Windows and surge come first on purpose: a channel change may reimage every
@@ -131,15 +131,21 @@ fn cluster_steps(
     now: DateTime<Utc>,
     options: RecurrenceOptions,
 ) -> Vec<Step> {
+    // Only an unchecked preview reaches here without one (a findings error otherwise).
+    let group = if c.resource_group.is_empty() {
+        "(not set)"
+    } else {
+        &c.resource_group
+    };
     let mut steps = vec![if c.subscription.is_empty() {
         Step::Warning(format!(
-            "cluster {} in resource group {}: the plan names no subscription, so these commands act on the current az account's subscription (az account show); enter the subscription in the plan and export again",
-            c.name, c.resource_group
+            "cluster {} in resource group {group}: the plan names no subscription, so these commands act on the current az account's subscription (az account show); enter the subscription in the plan and export again",
+            c.name
         ))
     } else {
         Step::Comment(format!(
-            "cluster {} in resource group {}, subscription {}",
-            c.name, c.resource_group, c.subscription
+            "cluster {} in resource group {group}, subscription {}",
+            c.name, c.subscription
         ))
     }];
     let cfgs = &c.maintenance_configurations;
@@ -229,7 +235,7 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
             &mut steps,
         );
     }
-    // `nodepool update` drops falsy values (aks-rules.md §5.4): 0 cannot be set this way.
+    // `nodepool update` drops falsy values (docs/aks-rules.md §5.4): 0 cannot be set this way.
     for (value, feature, flag) in [
         (
             s.drain_timeout_in_minutes,
@@ -302,13 +308,13 @@ fn channel_steps(c: &Cluster, target: CliVersion) -> Vec<Step> {
         "auto-upgrade-channel",
         p.upgrade_channel.as_str().to_owned(),
     )];
-    // `none` prompts for confirmation from CLI 2.73 (aks-rules.md §2 rule 9).
+    // `none` prompts for confirmation from CLI 2.73 (docs/aks-rules.md §2 rule 9).
     if p.upgrade_channel == UpgradeChannel::None
         && target.supports(CliFeature::AutoUpgradeNonePrompts)
     {
         cluster_channel.push(Arg::Switch("yes"));
     }
-    // Free text on `aks update`: the canonical casing matters (aks-rules.md §5.2).
+    // Free text on `aks update`: the canonical casing matters (docs/aks-rules.md §5.2).
     let node_os = vec![Arg::Opt(
         "node-os-upgrade-channel",
         p.node_os_upgrade_channel.as_str().to_owned(),

@@ -13,7 +13,7 @@ use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
 use crate::rules::region::region_or_raw;
 
 /// Stable API with `SecurityPatch`, `maxUnavailable` and `undrainableNodeBehavior` (SDK 39.1.0,
-/// aks-rules.md §0.1).
+/// docs/aks-rules.md §0.1).
 const API: &str = "2025-07-01";
 
 pub fn render(meta: &Meta<'_>, clusters: &[&Cluster], when: When) -> String {

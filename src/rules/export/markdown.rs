@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::quote::markdown as md;
 use super::{PROJECTION_WEEKS, schedule_description};
 use crate::rules::cluster::Cluster;
-use crate::rules::findings::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};
@@ -205,14 +205,25 @@ fn findings_section(ctx: &Context<'_>, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "- {label} `{}` at {}: {}. Why: {}. Fix: {} ([{}]({}))",
+            "- {label} `{}` at {}: {} Why: {} Fix: {} ([{}]({}))",
             f.code,
             md(&f.path.display()),
-            md(&f.message),
-            md(&f.why),
+            md(&sentence(&f.message)),
+            md(&sentence(&f.why)),
             md(&f.fix),
             md(f.source.title),
             f.source.url
         );
+    }
+}
+
+/// `text` as a sentence: with one full stop at the end, whether or not it had one (finding
+/// texts come both ways).
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.is_empty() || text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
     }
 }

@@ -1,5 +1,5 @@
 //! Exports: a plan as `az` scripts (bash, PowerShell), Bicep, Terraform, an `.ics` calendar of
-//! its maintenance windows and a Markdown review summary (issue 5, aks-rules.md §5).
+//! its maintenance windows and a Markdown review summary (issue 5, docs/aks-rules.md §5).
 //!
 //! Invariants:
 //! - Errors are scoped to what is exported. A cluster with an Error finding is never exported:

@@ -1,4 +1,4 @@
-//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (aks-rules.md §1.8,
+//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (docs/aks-rules.md §1.8,
 //! §8 A-7): which changes reimage every node, which may roll nodes, and the 24 h delay.
 
 use crate::rules::channel::{ChannelOrder, NodeOsChannel};
@@ -20,7 +20,7 @@ pub fn reimages_all_nodes(from: NodeOsChannel, to: NodeOsChannel) -> bool {
 }
 
 /// Leaving `upgradeChannel` node-image while changing the node OS channel: two steps, cluster
-/// channel first (aks-rules.md §2 rule 1).
+/// channel first (docs/aks-rules.md §2 rule 1).
 pub const CLUSTER_CHANNEL_FIRST: &str = "node-os-change-needs-cluster-channel-first";
 /// Entering `upgradeChannel` node-image from another node OS channel: two steps, node OS
 /// channel first.
@@ -74,8 +74,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     ))
                     .why(
                         "AKS lists only five transitions that always reimage, but older docs and \
-                         the docs maintainers say any channel change can rotate nodes \
-                        .",
+                         the docs maintainers say any channel change can rotate nodes.",
                     )
                     .fix(
                         "Apply the change when a node roll would be acceptable, e.g. inside the \

@@ -1,5 +1,5 @@
-//! Names and required identity fields (aks-rules.md §6): cluster, resource group and pool names,
-//! duplicates, the generated node resource group, and fields `az` cannot do without.
+//! Names and required identity fields (docs/aks-rules.md §6): cluster, resource group and pool
+//! names, duplicates, the generated node resource group, and fields `az` cannot do without.
 
 use std::collections::BTreeMap;
 
@@ -145,7 +145,7 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
 }
 
 /// `MC_<rg>_<cluster>_<region>` longer than 80 characters makes `az aks create` fail unless
-/// `--node-resource-group` is given (aks-rules.md §6, AKS-FAQ-NAMES).
+/// `--node-resource-group` is given (docs/aks-rules.md §6, AKS-FAQ-NAMES).
 fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if cluster.resource_group.is_empty() || cluster.name.is_empty() || cluster.location.is_empty() {
         return;

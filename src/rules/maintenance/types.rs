@@ -1,4 +1,5 @@
-//! Serialized shapes of maintenance configurations (REST API ≥ 2023-05-01, aks-rules.md §3.2–3.3).
+//! Serialized shapes of maintenance configurations (REST API ≥ 2023-05-01, docs/aks-rules.md
+//! §3.2–3.3).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,7 +7,7 @@ use std::str::FromStr;
 use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// The three configuration names AKS accepts (aks-rules.md §3.1), case-sensitive.
+/// The three configuration names AKS accepts (docs/aks-rules.md §3.1), case-sensitive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConfigName {
     /// AKS weekly releases (control plane components, add-ons).
@@ -443,7 +444,7 @@ pub struct DateSpan {
     pub end: NaiveDate,
 }
 
-/// `maintenanceWindow` (aks-rules.md §3.2).
+/// `maintenanceWindow` (docs/aks-rules.md §3.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MaintenanceWindow {
@@ -470,7 +471,7 @@ pub struct TimeInWeek {
     pub hour_slots: Vec<u32>,
 }
 
-/// The last hour slot: slots are UTC hours of the day, 0–23 (aks-rules.md §3.3, A-21).
+/// The last hour slot: slots are UTC hours of the day, 0–23 (docs/aks-rules.md §3.3, A-21).
 pub const LAST_HOUR_SLOT: u32 = 23;
 
 impl TimeInWeek {

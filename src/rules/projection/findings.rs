@@ -2,7 +2,6 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
-use super::super::findings::{FieldPath, Finding, Severity, Source};
 use super::super::plan::Plan;
 use super::duration::VMSS_NODE_LIMIT;
 use super::exposure::FleetExposure;
@@ -10,6 +9,7 @@ use super::fleet::FleetChecks;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_hours_minutes};
+use crate::rules::finding::{FieldPath, Finding, Severity, Source};
 
 pub(super) const PLANNED_MAINTENANCE: Source = Source {
     title: "Use planned maintenance to schedule and control upgrades",
@@ -23,10 +23,7 @@ pub(super) const PRACTICES: Source = Source {
     title: "AKS patch and upgrade guidance",
     url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
 };
-const NODE_OS: Source = Source {
-    title: "Autoupgrade node OS images",
-    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
-};
+const NODE_OS: Source = crate::rules::finding::sources::NODE_OS_UPGRADE;
 const CAPACITY: Source = Source {
     title: "Upgrade capacity and cost planning",
     url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
@@ -101,7 +98,7 @@ pub fn collect(
                             u.batches,
                             u.parallelism
                         ),
-                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window (aks-rules.md §3.7, §8 A-12).",
+                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window.",
                         "Raise maxSurge, lengthen the window, or accept the spill.",
                         PLANNED_MAINTENANCE,
                     );
@@ -117,7 +114,7 @@ pub fn collect(
                             p.name,
                             format_hours_minutes(u.minutes)
                         ),
-                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6).",
+                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
                         "Raise maxSurge or split the pool.",
                         PRACTICES,
                     );
@@ -136,7 +133,7 @@ pub fn collect(
                         u.peak_extra_nodes,
                         u.peak_nodes()
                     ),
-                    "AKS rejects the upgrade before it starts when N + surge > 1000 (aks-rules.md §4.2).",
+                    "AKS rejects the upgrade before it starts when N + surge > 1000.",
                     "Lower maxSurge or split the pool.",
                     ROLLING,
                 );
@@ -151,7 +148,7 @@ pub fn collect(
                         "{}/{}: drainTimeoutInMinutes {drain} is shorter than the stated pod grace period of {} s",
                         c.name, p.name, a.pod_grace_period_seconds
                     ),
-                    "A drain that times out stops the upgrade (aks-rules.md §4.1).",
+                    "A drain that times out stops the upgrade.",
                     "Raise drainTimeoutInMinutes above the longest terminationGracePeriodSeconds.",
                     ROLLING,
                 );
@@ -167,7 +164,7 @@ pub fn collect(
                             "{}/{}: VM size {:?} is not in the planner's table: surge quota and cost are not counted",
                             c.name, p.name, pool.vm_size
                         ),
-                        "Surge needs quota and is billed per VM (aks-rules.md §1.4, §4.2).",
+                        "Surge needs quota and is billed per VM.",
                         "Enter its vCPUs and hourly price under assumptions.projection.costs.vmSizes.",
                         CAPACITY,
                     );
@@ -185,7 +182,7 @@ pub fn collect(
                     c.name,
                     format_hours_minutes(c.total_upgrade_minutes)
                 ),
-                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours (aks-rules.md §2 rule 3, §3.6).",
+                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
                 "Raise maxSurge on the largest pools.",
                 PRACTICES,
             );
@@ -213,7 +210,7 @@ pub fn collect(
                     c.name,
                     waiting.join(", ")
                 ),
-                "No new operation starts after the window ends (aks-rules.md §3.7, §8 A-12); AKS may also run catch-up upgrades outside windows.",
+                "No new operation starts after the window ends; AKS may also run catch-up upgrades outside windows.",
                 "Lengthen the window, make it more frequent, or raise maxSurge.",
                 PLANNED_MAINTENANCE,
             );
@@ -227,7 +224,7 @@ pub fn collect(
                     "{}: {} has no {NODE_OS_CONFIG} window: AKS picks the time, so the planner shows no dates",
                     c.name, c.channel
                 ),
-                "Without a window AKS applies updates at times it chooses (aks-rules.md §8 A-13).",
+                "Without a window AKS applies updates at times it chooses.",
                 "Add a node OS maintenance window (weekly for NodeImage, daily for SecurityPatch).",
                 PLANNED_MAINTENANCE,
             );
@@ -244,7 +241,7 @@ pub fn collect(
                     a.channel_change_delay_hours,
                     crate::rules::timefmt::iso_date_time(&c.effective_from)
                 ),
-                "Channel changes take effect after up to 24 hours (aks-rules.md §1.8).",
+                "Channel changes take effect after up to 24 hours.",
                 "Change channels well before the window you count on.",
                 NODE_OS,
             );
@@ -277,7 +274,7 @@ pub fn collect(
                         format_days(worst),
                         exposure.sla_days
                     ),
-                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows (aks-rules.md §1.3).",
+                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows.",
                     "Use SecurityPatch with a daily window, or a more frequent window.",
                     NODE_OS,
                 );
@@ -301,7 +298,7 @@ pub fn collect(
                     col.occurrences,
                     crate::rules::timefmt::iso_date_time(&col.first_start)
                 ),
-                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows (aks-rules.md §3.6).",
+                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows.",
                 "Move some clusters' startTime or day.",
                 PLANNED_MAINTENANCE,
             );

@@ -10,7 +10,6 @@
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
 pub mod assumption_edit;
-pub mod assumptions;
 pub mod cache;
 pub mod compare;
 pub mod cost;
@@ -36,10 +35,13 @@ pub mod vmsize;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::findings::Finding;
+use super::finding::Finding;
 use super::plan::Plan;
 
-pub use assumptions::ProjectionAssumptions;
+pub use crate::rules::assumptions::ProjectionAssumptions;
+/// The plan's projection inputs live with the plan (`crate::rules::assumptions`); this path
+/// is kept for callers.
+pub use crate::rules::assumptions::projection as assumptions;
 pub use timeline::{
     ClusterProjection, EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Scheduling,
     WindowSlot,

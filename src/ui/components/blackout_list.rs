@@ -1,5 +1,5 @@
 //! `notAllowedDates`: blackout date pairs (local dates in the window's offset, end included,
-//! aks-rules.md §3.5), added and removed like a list, each explained in UTC.
+//! docs/aks-rules.md §3.5), added and removed like a list, each explained in UTC.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
+//! Cost (issue 4, docs/aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
 //! shown apart, §2) and SecurityPatch VHD hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
 

@@ -1,4 +1,4 @@
-//! Surge quota (issue 4, aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
+//! Surge quota (issue 4, docs/aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
 //! cluster needs while its pools surge, and per subscription and region the worst case against
 //! the free quota the user enters (limit and used, as `az vm list-usage` shows them) or pastes
 //! (its raw JSON). Pools go one after another (§2 rule 3), so a cluster's figure is its largest

@@ -1,5 +1,5 @@
 //! The fields of one `maintenanceWindow`: the schedule type, then only the fields that type has
-//! (aks-rules.md §3.2), each a select restricted to the API range where the range is small,
+//! (docs/aks-rules.md §3.2), each a select restricted to the API range where the range is small,
 //! then duration, offset, start date and time. Every field explains itself underneath with the
 //! rule core's `explain_*` sentences.
 

@@ -8,7 +8,7 @@ use crate::rules::cluster::Cluster;
 use crate::rules::export::cli_version::{CliFeature, CliVersion};
 
 const CONTAINER_SERVICE: &str = "Microsoft.ContainerService";
-/// The preview feature SecurityPatch needed before it went GA (aks-rules.md §1.6).
+/// The preview feature SecurityPatch needed before it went GA (docs/aks-rules.md §1.6).
 const SECURITY_PATCH_FEATURE: &str = "NodeOsUpgradeChannelPreview";
 
 /// The distinct subscriptions of `clusters`, in first-use order (empty ones left out).
@@ -56,7 +56,7 @@ pub(super) fn subscription_checks(clusters: &[&Cluster]) -> Vec<Step> {
 }
 
 /// aks-preview and the preview feature flag, only when the target CLI lacks what the plan
-/// uses (aks-rules.md §1.6, §5.1, §5.5). The feature is registered per subscription.
+/// uses (docs/aks-rules.md §1.6, §5.1, §5.5). The feature is registered per subscription.
 pub(super) fn preview_prerequisites(clusters: &[&Cluster], target: CliVersion) -> Vec<Step> {
     let security_patch = clusters
         .iter()

@@ -1,4 +1,4 @@
-//! The documents findings cite (aks-rules.md §0.2), as public learn.microsoft.com links.
+//! The documents findings cite (docs/aks-rules.md §0.2), as public learn.microsoft.com links.
 
 use super::Source;
 

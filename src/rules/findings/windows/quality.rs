@@ -1,16 +1,16 @@
-//! Schedule-quality findings: does the window fit the channel it governs (aks-rules.md §3.1,
+//! Schedule-quality findings: does the window fit the channel it governs (docs/aks-rules.md §3.1,
 //! §3.6), do two windows collide, is a change too close to its window, and what happens without
 //! a window (§8 ).
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::describe::format_local;
-use super::recurrence::{Occurrence, RecurrenceOptions};
-use super::types::{ConfigName, MaintenanceWindow, Schedule};
-use super::validate::{At, DOCS_PM};
+use super::{At, DOCS_PM};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::findings::{Finding, Severity, Source};
+use crate::rules::maintenance::describe::format_local;
+use crate::rules::maintenance::recurrence::{Occurrence, RecurrenceOptions};
+use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule};
 
 /// How far ahead overlapping node OS and auto-upgrade windows are looked for.
 pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
@@ -19,7 +19,7 @@ pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
 pub const CHANGE_LEAD_MINUTES: i64 = 15;
 
 const DOCS_NOS: Source = Source {
-    title: "AKS docs: Autoupgrade node OS images",
+    title: "AKS docs: Auto-upgrade node OS images",
     url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
 };
 const DOCS_AUC: Source = Source {
@@ -42,7 +42,7 @@ fn cadence_days(s: &Schedule) -> u32 {
 }
 
 fn cadence_words(s: &Schedule) -> String {
-    super::describe::describe_schedule(s).to_ascii_lowercase()
+    crate::rules::maintenance::describe::describe_schedule(s).to_ascii_lowercase()
 }
 
 /// Channel fit, ignored or missing windows, `default` misuse, overlaps and the A-12 note.
@@ -115,7 +115,7 @@ pub(crate) fn cluster_findings(
             [
                 format!(
                     "the node OS and auto-upgrade windows overlap, first on {} (UTC)",
-                    format_local(start, super::types::UtcOffset::UTC)
+                    format_local(start, crate::rules::maintenance::UtcOffset::UTC)
                 ),
                 "when windows overlap, AKS decides the order: a Kubernetes upgrade and a node image rollout may run back to back in one window".into(),
                 "move one of the windows to another day or time if the order or the combined disruption matters".into(),
@@ -271,7 +271,7 @@ pub fn change_lead_time(
                 format!(
                     "{config} changes {} minutes before its next window ({} UTC)",
                     lead.num_minutes(),
-                    format_local(next.start, super::types::UtcOffset::UTC)
+                    format_local(next.start, crate::rules::maintenance::UtcOffset::UTC)
                 ),
                 "AKS needs up to about 15 minutes to pick up a new or changed maintenance configuration; that window may be missed".into(),
                 "apply the change at least 15 minutes before the window starts".into(),

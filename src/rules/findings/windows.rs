@@ -1,21 +1,26 @@
-//! Findings for maintenance configurations: every range and format of aks-rules.md §3.2–3.3,
+//! Findings for maintenance configurations: every range and format of docs/aks-rules.md §3.2–3.3,
 //! the `default` restrictions (§8 ), and a note for every assumption in force. The
-//! schedule-quality findings (channel fit, overlaps, lead time) live in [`super::quality`].
+//! schedule-quality findings (channel fit, overlaps, lead time) live in [`quality`].
 //!
 //! Ranges are findings, not parse errors, so a plan under edit can hold them (rules/mod.rs).
 
 use chrono::{DateTime, Utc};
 
-use super::describe::format_date;
-use super::notes;
-use super::quality;
-use super::recurrence::{
+mod notes;
+mod quality;
+
+pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
+
+use crate::rules::cluster::Cluster;
+use crate::rules::findings::{FieldPath, Finding, Severity, Source};
+use crate::rules::maintenance::describe::format_date;
+use crate::rules::maintenance::recurrence::{
     DAY_OF_MONTH, DURATION_HOURS, INTERVAL_DAYS, INTERVAL_MONTHS, INTERVAL_WEEKS,
     RecurrenceOptions, local_date,
 };
-use super::types::{ConfigName, DefaultConfig, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan};
-use crate::rules::cluster::Cluster;
-use crate::rules::findings::{FieldPath, Finding, Severity, Source};
+use crate::rules::maintenance::{
+    ConfigName, DefaultConfig, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan,
+};
 
 pub(crate) const DOCS_PM: Source = Source {
     title: "AKS docs: Use planned maintenance to schedule and control upgrades",
@@ -160,7 +165,7 @@ fn out_of_range(
     })
 }
 
-/// aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
+/// docs/aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
 fn range_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     out.extend(out_of_range(
         at,

@@ -1,15 +1,17 @@
-//! A note for every assumption in force for a maintenance window (aks-rules.md §8,
+//! A note for every assumption in force for a maintenance window (docs/aks-rules.md §8,
 //! and the local-date reading of §3.4), so the user sees what the dates rest on.
 
 use chrono::{TimeDelta, Timelike};
 
-use super::describe::explain_day_of_month;
-use super::recurrence::{BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor};
-use super::types::{MaintenanceWindow, Schedule};
-use super::validate::{AKS_5720, API, At, DOCS_PM};
+use super::{AKS_5720, API, At, DOCS_PM};
 use crate::rules::findings::{Finding, Severity};
+use crate::rules::maintenance::describe::explain_day_of_month;
+use crate::rules::maintenance::recurrence::{
+    BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor,
+};
+use crate::rules::maintenance::{MaintenanceWindow, Schedule};
 
-/// A note for every assumption the planner makes about this window (aks-rules.md §8).
+/// A note for every assumption the planner makes about this window (docs/aks-rules.md §8).
 pub(crate) fn assumption_notes(
     at: At<'_>,
     w: &MaintenanceWindow,
