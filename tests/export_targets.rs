@@ -117,6 +117,43 @@ fn a_subscription_the_account_cannot_see_stops_the_script_before_any_change() {
 }
 
 #[test]
+fn a_name_two_clusters_share_selects_neither_and_the_qualified_name_selects_one() {
+    require_bash();
+    let plan = two_subscriptions();
+    let sh = export(&plan, ExportFormat::Az, Scope::Plan, today()).unwrap();
+    let sandbox = Sandbox::new();
+    // The bare name would be ambiguous: refused with both qualified names, nothing changed.
+    let (out, calls, _) = sandbox.run_with(&sh, "", &["aks-app"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("contoso-prod/rg-app/aks-app")
+            && stderr.contains(&format!("{SUB_ID}/rg-app/aks-app")),
+        "{stderr}"
+    );
+    assert!(calls.iter().all(|c| !is(c, &["aks"])), "{calls:?}");
+    // SUBSCRIPTION/RESOURCE_GROUP/NAME applies that cluster only, in its subscription.
+    let (out, calls, _) = sandbox.run_with(&sh, "", &[&format!("{SUB_ID}/rg-app/aks-app")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let aks: Vec<_> = calls.iter().filter(|c| is(c, &["aks"])).collect();
+    assert!(!aks.is_empty());
+    assert!(
+        aks.iter()
+            .all(|c| has(c, &format!("--subscription={SUB_ID}")))
+    );
+    // PowerShell refuses the bare name the same way.
+    let ps1 = export(&plan, ExportFormat::Pwsh, Scope::Plan, today()).unwrap();
+    assert!(
+        ps1.contains("'aks-app' { throw 'aks-planner: 2 clusters in this script are named aks-app")
+    );
+    assert!(ps1.contains("'contoso-prod/rg-app/aks-app' { Invoke-Cluster1 }"));
+}
+
+#[test]
 fn powershell_checks_every_subscription_first_and_targets_it() {
     let plan = two_subscriptions();
     let ps1 = export(&plan, ExportFormat::Pwsh, Scope::Plan, today()).unwrap();

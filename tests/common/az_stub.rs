@@ -74,6 +74,17 @@ impl Sandbox {
     /// Runs `script` with a stub `az` that cannot see subscription `deny` (empty: sees all);
     /// returns the process output, the argv per call and the config files.
     pub fn run_denying(&self, script: &str, deny: &str) -> (std::process::Output, Calls, Configs) {
+        self.run_with(script, deny, &[])
+    }
+
+    /// Runs `script` with command-line `args` (e.g. cluster selectors), the stub denying
+    /// subscription `deny` (empty: none).
+    pub fn run_with(
+        &self,
+        script: &str,
+        deny: &str,
+        args: &[&str],
+    ) -> (std::process::Output, Calls, Configs) {
         let file = self.dir.join("plan.sh");
         std::fs::write(&file, script).unwrap();
         let (log, cfg) = (self.dir.join("az.log"), self.dir.join("cfg.log"));
@@ -86,6 +97,7 @@ impl Sandbox {
         );
         let out = Command::new("bash")
             .arg(&file)
+            .args(args)
             .env("PATH", path)
             .env("AZ_LOG", &log)
             .env("AZ_CFG", &cfg)

@@ -92,6 +92,9 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterScript {
     pub name: String,
+    /// `SUBSCRIPTION/RESOURCE_GROUP/NAME`: how the script's command line selects this cluster
+    /// when another cluster of the script has the same name (in another subscription or group).
+    pub qualified: String,
     pub steps: Vec<Step>,
 }
 
@@ -119,6 +122,7 @@ pub fn build(
             .iter()
             .map(|c| ClusterScript {
                 name: c.name.clone(),
+                qualified: format!("{}/{}/{}", c.subscription, c.resource_group, c.name),
                 steps: cluster_steps(c, target, now, options),
             })
             .collect(),

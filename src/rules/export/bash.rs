@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{bash as q, comment};
-use super::skeleton::{self, Dialect};
+use super::skeleton::{self, Dialect, Selector};
 
 const TMP: &str = "AKS_PLANNER_TMP";
 /// Heredoc delimiter. Quoted (`<<'…'`) so the body is never expanded; the body is one line of
@@ -38,8 +38,15 @@ pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
         "# Usage: bash THIS.sh                 apply the whole plan\n\
-         #        bash THIS.sh CLUSTER...      apply only the named clusters\n\
-         # Stops at the first failing command and names the cluster it was applying.\n\
+         #        bash THIS.sh CLUSTER...      apply only the named clusters\n",
+    );
+    if skeleton::shares_names(script) {
+        out.push_str(
+            "#        (a name two clusters share: SUBSCRIPTION/RESOURCE_GROUP/NAME instead)\n",
+        );
+    }
+    out.push_str(
+        "# Stops at the first failing command and names the cluster it was applying.\n\
          set -Eeuo pipefail\n\
          CURRENT_CLUSTER='(prerequisites)'\n\
          trap 'echo \"aks-planner: a command failed while applying cluster ${CURRENT_CLUSTER}; later commands were not run\" >&2' ERR\n",
@@ -50,13 +57,15 @@ pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     );
     skeleton::functions(script, &DIALECT, &mut out);
     out.push_str("if [ \"$#\" -eq 0 ]; then\n  apply_plan\nelse\n  prerequisites\n  for cluster in \"$@\"; do\n    case \"$cluster\" in\n");
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "      {}) apply_cluster_{} ;;",
-            q(&cluster.name),
-            i + 1
-        );
+    for selector in skeleton::selectors(script) {
+        match selector {
+            Selector::Apply { key, number } => {
+                let _ = writeln!(out, "      {}) apply_cluster_{number} ;;", q(key));
+            }
+            Selector::Ambiguous { key, message } => {
+                let _ = writeln!(out, "      {}) echo {} >&2; exit 2 ;;", q(key), q(&message));
+            }
+        }
     }
     out.push_str("      *) echo \"aks-planner: no cluster named $cluster in this script\" >&2; exit 2 ;;\n    esac\n  done\nfi\n");
     out

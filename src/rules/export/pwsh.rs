@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{comment, pwsh as q};
-use super::skeleton::{self, Dialect};
+use super::skeleton::{self, Dialect, Selector};
 
 const DIALECT: Dialect = Dialect {
     indent: "    ",
@@ -38,8 +38,15 @@ pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
         "# Usage: ./THIS.ps1                     apply the whole plan\n\
-         #        ./THIS.ps1 -Cluster NAME,...   apply only the named clusters\n\
-         # Stops at the first failing command and names the cluster it was applying.\n\
+         #        ./THIS.ps1 -Cluster NAME,...   apply only the named clusters\n",
+    );
+    if skeleton::shares_names(script) {
+        out.push_str(
+            "#        (a name two clusters share: SUBSCRIPTION/RESOURCE_GROUP/NAME instead)\n",
+        );
+    }
+    out.push_str(
+        "# Stops at the first failing command and names the cluster it was applying.\n\
          [CmdletBinding()]\n\
          param([string[]]$Cluster)\n\
          Set-StrictMode -Version 3.0\n\
@@ -72,13 +79,24 @@ pub fn render(meta: &Meta<'_>, script: &Script) -> String {
          \x20       foreach ($name in $Cluster) {\n\
          \x20           switch -Exact -CaseSensitive ($name) {\n",
     );
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "                {} {{ Invoke-Cluster{} }}",
-            q(&cluster.name),
-            i + 1
-        );
+    for selector in skeleton::selectors(script) {
+        match selector {
+            Selector::Apply { key, number } => {
+                let _ = writeln!(
+                    out,
+                    "                {} {{ Invoke-Cluster{number} }}",
+                    q(key)
+                );
+            }
+            Selector::Ambiguous { key, message } => {
+                let _ = writeln!(
+                    out,
+                    "                {} {{ throw {} }}",
+                    q(key),
+                    q(&message)
+                );
+            }
+        }
     }
     out.push_str(
         "                default { throw \"no cluster named $name in this script\" }\n\

@@ -34,10 +34,10 @@ pub(super) fn subscription_checks(clusters: &[&Cluster]) -> Vec<Step> {
     if !subs.is_empty() {
         steps.push(Step::Comment(format!(
             "Check the signed-in account can see {}: the script stops before changing anything if not.",
-            if subs.len() == 1 {
-                "the subscription".to_owned()
-            } else {
-                format!("all {} subscriptions", subs.len())
+            match subs.len() {
+                1 => "the subscription".to_owned(),
+                2 => "both subscriptions".to_owned(),
+                n => format!("all {n} subscriptions"),
             }
         )));
     }
