@@ -185,7 +185,7 @@ fn bicep_and_terraform_say_where_they_deploy() {
     let one = export(
         &plan,
         ExportFormat::Bicep,
-        Scope::Cluster("aks-app"),
+        Scope::Cluster("contoso-prod/rg-app/aks-app"),
         today(),
     )
     .unwrap();
@@ -370,4 +370,29 @@ fn errors_are_scoped_to_what_is_exported() {
     // The review summary is where errors are listed: never gated.
     let md = export_report(&plan, ExportFormat::Markdown, Scope::Plan, today()).unwrap();
     assert!(md.skipped.is_empty());
+}
+
+#[test]
+fn one_of_two_clusters_sharing_a_name_is_exported_by_its_qualified_name() {
+    let plan = two_subscriptions();
+    let err = export(&plan, ExportFormat::Az, Scope::Cluster("aks-app"), today()).unwrap_err();
+    assert!(matches!(err, ExportError::AmbiguousCluster { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains(&format!("{SUB_ID}/rg-app/aks-app"))
+    );
+    let key = planner::rules::export::cluster_key(&plan, 1).unwrap();
+    assert_eq!(key, format!("{SUB_ID}/rg-app/aks-app"));
+    let sh = export(&plan, ExportFormat::Az, Scope::Cluster(&key), today()).unwrap();
+    assert!(sh.contains(&format!("--subscription={SUB_ID}")));
+    assert!(!sh.contains("--subscription=contoso-prod --name"));
+    assert!(
+        !sh.contains("contoso-prod"),
+        "only the second cluster: {sh}"
+    );
+    // A unique name stays the key.
+    assert_eq!(
+        planner::rules::export::cluster_key(&demo_plan(), 0).as_deref(),
+        Some("aks-dev-weu")
+    );
 }

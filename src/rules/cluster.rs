@@ -56,4 +56,13 @@ impl Cluster {
             maintenance_configurations: MaintenanceConfigurations::default(),
         }
     }
+
+    /// `SUBSCRIPTION/RESOURCE_GROUP/NAME`: what tells apart clusters of the same name in other
+    /// subscriptions or resource groups (exports select a cluster by it).
+    pub fn qualified_name(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.subscription, self.resource_group, self.name
+        )
+    }
 }

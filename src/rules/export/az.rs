@@ -122,7 +122,7 @@ pub fn build(
             .iter()
             .map(|c| ClusterScript {
                 name: c.name.clone(),
-                qualified: format!("{}/{}/{}", c.subscription, c.resource_group, c.name),
+                qualified: c.qualified_name(),
                 steps: cluster_steps(c, target, now, options),
             })
             .collect(),

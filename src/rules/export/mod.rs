@@ -124,7 +124,8 @@ impl FromStr for ExportFormat {
 /// Weeks the review summary projects and the calendar covers by default: half a year.
 pub const PROJECTION_WEEKS: u32 = 26;
 
-/// The whole plan, or one cluster of it (the UI's per-cluster "copy").
+/// The whole plan, or one cluster of it (the UI's per-cluster "copy"), by name, or by
+/// [`Cluster::qualified_name`] where clusters share a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope<'a> {
     Plan,
@@ -142,6 +143,8 @@ pub enum ExportError {
     },
     #[error("no cluster named {0:?} in the plan")]
     UnknownCluster(String),
+    #[error("{} clusters are named {name:?}: name one as SUBSCRIPTION/RESOURCE_GROUP/NAME: {}", .choices.len(), .choices.join(", "))]
+    AmbiguousCluster { name: String, choices: Vec<String> },
     #[error("unknown export format {0:?}: use az, pwsh, bicep, terraform, ics or markdown")]
     UnknownFormat(String),
     #[error(
@@ -315,15 +318,38 @@ pub fn apply_order(plan: &Plan) -> Vec<&Cluster> {
     clusters
 }
 
+/// The key [`Scope::Cluster`] selects cluster `index` by: its name, or its
+/// [`Cluster::qualified_name`] when another cluster has the same name.
+pub fn cluster_key(plan: &Plan, index: usize) -> Option<String> {
+    let c = plan.clusters.get(index)?;
+    let shared = plan.clusters.iter().filter(|o| o.name == c.name).count() > 1;
+    Some(if shared {
+        c.qualified_name()
+    } else {
+        c.name.clone()
+    })
+}
+
 fn select<'p>(plan: &'p Plan, scope: Scope<'_>) -> Result<Vec<&'p Cluster>, ExportError> {
     match scope {
         Scope::Plan => Ok(apply_order(plan)),
-        Scope::Cluster(name) => plan
-            .clusters
-            .iter()
-            .find(|c| c.name == name)
-            .map(|c| vec![c])
-            .ok_or_else(|| ExportError::UnknownCluster(name.to_owned())),
+        // By name; a name several clusters share needs SUBSCRIPTION/RESOURCE_GROUP/NAME.
+        Scope::Cluster(key) => {
+            let named: Vec<&Cluster> = plan.clusters.iter().filter(|c| c.name == key).collect();
+            match named.as_slice() {
+                [one] => Ok(vec![*one]),
+                [] => plan
+                    .clusters
+                    .iter()
+                    .find(|c| c.qualified_name() == key)
+                    .map(|c| vec![c])
+                    .ok_or_else(|| ExportError::UnknownCluster(key.to_owned())),
+                several => Err(ExportError::AmbiguousCluster {
+                    name: key.to_owned(),
+                    choices: several.iter().map(|c| c.qualified_name()).collect(),
+                }),
+            }
+        }
     }
 }
 

@@ -61,10 +61,11 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-fn scope_of(plan: &Plan, cluster: Option<usize>) -> Scope<'_> {
-    cluster
-        .and_then(|i| plan.clusters.get(i))
-        .map_or(Scope::Plan, |c| Scope::Cluster(&c.name))
+/// Runs `f` with the scope of `cluster` (`None` = the whole plan), selected by the core's key
+/// (the name, or SUBSCRIPTION/RESOURCE_GROUP/NAME where clusters share a name).
+fn with_scope<T>(plan: &Plan, cluster: Option<usize>, f: impl FnOnce(Scope<'_>) -> T) -> T {
+    let key = cluster.and_then(|i| export::cluster_key(plan, i));
+    f(key.as_deref().map_or(Scope::Plan, Scope::Cluster))
 }
 
 #[component]
@@ -77,24 +78,25 @@ pub fn ExportPanel(
     let format = RwSignal::new(ExportFormat::Az);
     // `None` = the whole plan; `Some(i)` = cluster i.
     let cluster: RwSignal<Option<usize>> = RwSignal::new(None);
+    // What the scope menu and the per-cluster buttons call each cluster: its name, or
+    // SUBSCRIPTION/RESOURCE_GROUP/NAME where clusters share a name.
     let cluster_names = Memo::new(move |_| {
         plan.with(|p| {
-            p.clusters
-                .iter()
-                .map(|c| c.name.clone())
+            (0..p.clusters.len())
+                .map(|i| export::cluster_key(p, i).unwrap_or_default())
                 .collect::<Vec<_>>()
         })
     });
     let output = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
-        plan.with(|p| export::export_report(p, f, scope_of(p, c), now))
+        plan.with(|p| with_scope(p, c, |scope| export::export_report(p, f, scope, now)))
     });
     // The script needs aks-preview when the target CLI lacks a GA flag the plan uses (§5.1).
     let needs_preview = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
         is_az_script(f)
             && plan.with(|p| {
-                export::script_unchecked(p, scope_of(p, c), now).is_ok_and(|s| {
+                with_scope(p, c, |scope| export::script_unchecked(p, scope, now)).is_ok_and(|s| {
                     s.prerequisites
                         .iter()
                         .any(|step| matches!(step, export::Step::Az(_)))
@@ -256,7 +258,7 @@ pub fn ExportPanel(
                                     let copy = move |()| {
                                         let f = format.get_untracked();
                                         plan.with_untracked(|p| {
-                                            export::export(p, f, scope_of(p, Some(i)), now).ok()
+                                            with_scope(p, Some(i), |scope| export::export(p, f, scope, now)).ok()
                                         })
                                     };
                                     view! {
