@@ -150,23 +150,9 @@ pub enum VmSizeError {
 /// letter and holding the size number (`Standard_D4s_v5`, `Standard_NC24ads_A100_v4`,
 /// `Standard_E8-4ds_v5`, `Basic_A1`). Blank is "not entered yet", not an error here.
 pub fn validate_vm_size(name: &str) -> Result<(), VmSizeError> {
+    check_vm_size_entry(name)?;
     if name.is_empty() {
         return Ok(());
-    }
-    if name.len() > VM_SIZE_NAME_MAX {
-        return Err(VmSizeError::TooLong {
-            value: name.to_owned(),
-            len: name.len(),
-        });
-    }
-    if let Some(ch) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
-    {
-        return Err(VmSizeError::InvalidChar {
-            value: name.to_owned(),
-            ch,
-        });
     }
     let lower = name.to_ascii_lowercase();
     let Some(body) = lower
@@ -185,6 +171,28 @@ pub fn validate_vm_size(name: &str) -> Result<(), VmSizeError> {
     } else {
         Err(VmSizeError::Shape(name.to_owned()))
     }
+}
+
+/// What an editor can refuse while a VM size is being typed: characters no size name has, or
+/// a length no size name reaches. Every beginning of a valid name passes; the shape is left to
+/// [`validate_vm_size`] (a finding), since `Standard_D` is on its way to `Standard_D4s_v5`.
+pub fn check_vm_size_entry(name: &str) -> Result<(), VmSizeError> {
+    if name.len() > VM_SIZE_NAME_MAX {
+        return Err(VmSizeError::TooLong {
+            value: name.to_owned(),
+            len: name.len(),
+        });
+    }
+    if let Some(ch) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Err(VmSizeError::InvalidChar {
+            value: name.to_owned(),
+            ch,
+        });
+    }
+    Ok(())
 }
 
 /// The serialized form: ARM's, plus `osType` which ARM carries and we derive.
@@ -344,5 +352,16 @@ mod tests {
             let message = validate_vm_size(bad).unwrap_err().to_string();
             assert!(message.contains(check), "{bad:?}: {message}");
         }
+        // While typing, every beginning of a valid name is accepted; bad characters are not.
+        let full = "Standard_E8-4ds_v5";
+        for end in 0..=full.len() {
+            assert_eq!(
+                check_vm_size_entry(&full[..end]),
+                Ok(()),
+                "{}",
+                &full[..end]
+            );
+        }
+        assert!(check_vm_size_entry("Standard_$(x)").is_err());
     }
 }

@@ -151,3 +151,18 @@ test('an import whose fields were not found says what was missing instead of ✓
   await app.expectText('import-summary', 'aks-prod');
   assert.equal(await app.count('import-missing'), 0);
 });
+
+test('a region or VM size that is no name is refused where it is typed; "West Europe" exports as westeurope', async (t) => {
+  const app = await openApp(t);
+  await app.fill('c0-location', 'westeurope $(touch pwned)');
+  await app.expectText('c0-location-error', "contains '$'");
+  await app.fill('c0-location', 'West Europe');
+  await app.expectHidden('c0-location-error');
+  await app.fill('c0-p0-vmSize', 'Standard_D4s_v5; rm');
+  await app.expectText('c0-p0-vmSize-error', "contains ';'");
+  await app.fill('c0-p0-vmSize', 'Standard_D4s_v5');
+  await app.click('tab-export');
+  await app.select('export-format', 'bicep');
+  await app.select('export-scope', { label: 'Cluster aks-dev-weu' });
+  await app.expectText('export-output', "location: 'westeurope'");
+});

@@ -7,6 +7,7 @@ use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
 use crate::rules::findings::fields;
+use crate::rules::region::region_name;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
 use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
@@ -77,6 +78,11 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                 label=label
                 value=state.cluster_value(i, read)
                 on_input=move |text: String| {
+                    // A region is refused as typed when no region name could contain it (a line
+                    // break, `$(…)`): every beginning of a region name passes.
+                    if field == fields::LOCATION {
+                        region_name(&text).map_err(|e| e.to_string())?;
+                    }
                     state.edit_cluster(i, Some(&group), |c| write(c, text));
                     Ok(())
                 }
