@@ -1,4 +1,4 @@
-//! Import: paste or drop what `az` already prints (`az aks show`, `az aks nodepool list`,
+//! Import: paste or drop what `az` already prints (`az aks show`/`list`, `az aks nodepool list`,
 //! `az aks maintenanceconfiguration list`, `-o json`, in any order) and `rules::import` turns it
 //! into clusters. The result goes through `PlanState::edit`, so an import is one Undo away and
 //! never destroys the plan; a malformed input changes nothing and says where it broke.
@@ -216,9 +216,10 @@ pub fn ImportPanel() -> impl IntoView {
                 <h2 id="import-title">"Import from az"</h2>
             </div>
             <p class="hint" id="import-help">
-                "Paste the output of " <code>"az aks show -o json"</code> ", " <code>"az aks nodepool list -o json"</code>
-                " and " <code>"az aks maintenanceconfiguration list -o json"</code>
-                ", one or several, in any order. Or drop .json files here."
+                "Paste the output of " <code>"az aks show -o json"</code> " (or " <code>"az aks list"</code> "), "
+                <code>"az aks nodepool list -o json"</code> " and " <code>"az aks maintenanceconfiguration list -o json"</code>
+                ", one or several, in any order; ARM's own shape (" <code>"az rest"</code> ", " <code>"az resource show"</code>
+                ", an ARM template export) is read too. Or drop .json files here."
             </p>
             <div
                 class="drop-zone"
