@@ -31,7 +31,7 @@ fn run(c: &Cluster, now: Option<&str>) -> Vec<Finding> {
 fn codes(found: &[Finding]) -> Vec<(&'static str, String, Severity)> {
     found
         .iter()
-        .map(|f| (f.code, f.path.field.clone(), f.severity))
+        .map(|f| (f.code.as_str(), f.path.field.clone(), f.severity))
         .collect()
 }
 
@@ -166,8 +166,8 @@ fn utc_offsets_outside_real_time_zones_are_errors_and_odd_minutes_warnings() {
         let found = run(&c, None);
         let offset_codes: Vec<&str> = found
             .iter()
-            .filter(|f| f.code.starts_with("maintenance-utc-offset"))
-            .map(|f| f.code)
+            .map(|f| f.code.as_str())
+            .filter(|c| c.starts_with("maintenance-utc-offset"))
             .collect();
         match code {
             None => assert!(offset_codes.is_empty(), "{offset}: {offset_codes:?}"),

@@ -40,7 +40,7 @@ use scope::gate;
 pub use scope::{ExportTime, Exported, Skipped};
 
 use super::cluster::Cluster;
-use super::findings::{self, Finding};
+use super::findings::Finding;
 use super::maintenance::describe::{describe, describe_legacy};
 use super::maintenance::{ConfigName, DefaultConfig, MaintenanceConfigurations};
 use super::plan::Plan;
@@ -258,7 +258,7 @@ fn render(
         ExportFormat::Bicep => bicep::render(&meta, clusters, When { now: at.0, options }),
         ExportFormat::Terraform => terraform::render(&meta, clusters, When { now: at.0, options }),
         ExportFormat::Ics => ics::render(plan, clusters, skipped, at.0, ics::DEFAULT_WEEKS)?,
-        ExportFormat::Markdown => markdown::render(plan, clusters, &findings::check(plan), at.0),
+        ExportFormat::Markdown => markdown::render(plan, clusters, at.0),
     })
 }
 

@@ -5,8 +5,11 @@
 //! projection) and the views showing them (exports, app, CLI) all share. It depends on nothing
 //! else of ours, so every layer can use it without an import cycle (tests/architecture.rs).
 
+mod code;
 pub mod fields;
 pub mod sources;
+
+pub use code::{Basis, FindingCode, RETIRED, Rule};
 
 use serde::Serialize;
 
@@ -73,7 +76,7 @@ impl FieldPath {
 }
 
 /// A documentation link backing a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Source {
     pub title: &'static str,
     pub url: &'static str,
@@ -83,7 +86,7 @@ pub struct Source {
 pub struct Finding {
     pub severity: Severity,
     /// Stable kebab-case identifier, e.g. `securitypatch-unsupported-os`.
-    pub code: &'static str,
+    pub code: FindingCode,
     pub path: FieldPath,
     /// What is wrong, with the offending value.
     pub message: String,
@@ -97,7 +100,7 @@ pub struct Finding {
 impl Finding {
     /// A finding with empty texts; fill them with [`Finding::message`], [`Finding::why`] and
     /// [`Finding::fix`] (a property test checks no finding leaves one empty).
-    pub fn new(severity: Severity, code: &'static str, path: FieldPath, source: Source) -> Self {
+    pub fn new(severity: Severity, code: FindingCode, path: FieldPath, source: Source) -> Self {
         Finding {
             severity,
             code,
@@ -109,15 +112,21 @@ impl Finding {
         }
     }
 
-    pub fn error(code: &'static str, path: FieldPath, source: Source) -> Self {
+    /// Whether the finding rests on the projection's estimates (step timings, release
+    /// cadence) rather than on a rule and the plan's values: views label it "estimate".
+    pub fn is_estimate(&self) -> bool {
+        self.code.rule().basis == Basis::Estimate
+    }
+
+    pub fn error(code: FindingCode, path: FieldPath, source: Source) -> Self {
         Finding::new(Severity::Error, code, path, source)
     }
 
-    pub fn warning(code: &'static str, path: FieldPath, source: Source) -> Self {
+    pub fn warning(code: FindingCode, path: FieldPath, source: Source) -> Self {
         Finding::new(Severity::Warning, code, path, source)
     }
 
-    pub fn note(code: &'static str, path: FieldPath, source: Source) -> Self {
+    pub fn note(code: FindingCode, path: FieldPath, source: Source) -> Self {
         Finding::new(Severity::Note, code, path, source)
     }
 

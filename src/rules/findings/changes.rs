@@ -3,6 +3,7 @@
 
 use crate::rules::channel::{ChannelOrder, NodeOsChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
 use super::channels::node_total;
@@ -21,10 +22,10 @@ pub fn reimages_all_nodes(from: NodeOsChannel, to: NodeOsChannel) -> bool {
 
 /// Leaving `upgradeChannel` node-image while changing the node OS channel: two steps, cluster
 /// channel first (docs/aks-rules.md §2 rule 1).
-pub const CLUSTER_CHANNEL_FIRST: &str = "node-os-change-needs-cluster-channel-first";
+pub const CLUSTER_CHANNEL_FIRST: FindingCode = FindingCode::NodeOsChangeNeedsClusterChannelFirst;
 /// Entering `upgradeChannel` node-image from another node OS channel: two steps, node OS
 /// channel first.
-pub const NODE_OS_CHANNEL_FIRST: &str = "node-image-needs-node-os-channel-first";
+pub const NODE_OS_CHANNEL_FIRST: FindingCode = FindingCode::NodeImageNeedsNodeOsChannelFirst;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_cluster(plan, changes)
@@ -45,7 +46,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         if reimages_all_nodes(from, to) {
             out.push(
                 Finding::warning(
-                    "channel-change-reimages-all-nodes",
+                    FindingCode::ChannelChangeReimagesAllNodes,
                     os_path(),
                     NODE_OS_UPGRADE,
                 )
@@ -66,20 +67,24 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             );
         } else {
             out.push(
-                Finding::note("channel-change-may-roll-nodes", os_path(), NODE_OS_UPGRADE)
-                    .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
+                Finding::note(
+                    FindingCode::ChannelChangeMayRollNodes,
+                    os_path(),
+                    NODE_OS_UPGRADE,
+                )
+                .message(format!(
+                    "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
                          {nodes} node(s) of cluster {:?}",
-                        cluster.name
-                    ))
-                    .why(
-                        "AKS lists only five transitions that always reimage, but older docs and \
+                    cluster.name
+                ))
+                .why(
+                    "AKS lists only five transitions that always reimage, but older docs and \
                          the docs maintainers say any channel change can rotate nodes.",
-                    )
-                    .fix(
-                        "Apply the change when a node roll would be acceptable, e.g. inside the \
+                )
+                .fix(
+                    "Apply the change when a node roll would be acceptable, e.g. inside the \
                          node OS maintenance window.",
-                    ),
+                ),
             );
         }
     }
@@ -139,7 +144,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::note(
-                "channel-change-takes-up-to-24h",
+                FindingCode::ChannelChangeTakesUpTo24h,
                 FieldPath::cluster(ci, cluster, field),
                 source,
             )
@@ -250,7 +255,7 @@ mod tests {
                 c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::SecurityPatch;
             }),
         );
-        let f = only(&found, CLUSTER_CHANNEL_FIRST, Severity::Note);
+        let f = only(&found, CLUSTER_CHANNEL_FIRST.as_str(), Severity::Note);
         assert!(f.fix.contains("patch first"), "{}", f.fix);
     }
 
@@ -267,7 +272,7 @@ mod tests {
                 c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::NodeImage;
             }),
         );
-        only(&found, NODE_OS_CHANNEL_FIRST, Severity::Note);
-        assert!(!codes(&found).contains(&CLUSTER_CHANNEL_FIRST));
+        only(&found, NODE_OS_CHANNEL_FIRST.as_str(), Severity::Note);
+        assert!(!codes(&found).contains(&CLUSTER_CHANNEL_FIRST.as_str()));
     }
 }

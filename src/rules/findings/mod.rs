@@ -29,6 +29,7 @@ use super::cluster::Cluster;
 use super::maintenance;
 use super::plan::Plan;
 use super::pool::AgentPool;
+use super::projection;
 /// The finding type and its field names and sources are a leaf (`crate::rules::finding`) that
 /// the projection and the exports use too; re-exported here for callers.
 pub use crate::rules::finding::{FieldPath, Finding, Severity, Source, fields, sources};
@@ -90,11 +91,31 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             );
         }
     }
-    // A stable sort keeps family order among findings at the same place.
-    crate::rules::stable_sort::sort_by_key(&mut found, |f| {
-        (f.severity, f.path.cluster, f.path.pool)
-    });
+    sort(&mut found);
     found
+}
+
+/// Every finding of the plan at `now`, of every family: the plan checks ([`check_at`]) and the
+/// findings of the projection over [`projection::HORIZON_WEEKS`] (upgrade length, exposure,
+/// fleet). This is the one list the app's Findings panel, `aks-planner check` and `project`
+/// and the Markdown review show.
+pub fn all(plan: &Plan, now: DateTime<Utc>) -> Vec<Finding> {
+    let projected = projection::project(plan, now, projection::HORIZON_WEEKS);
+    merge(check_at(plan, Some(now)), &projected.findings)
+}
+
+/// The plan checks `checked` (from [`check_at`]) and a projection's findings as one list,
+/// in [`check`]'s order: callers that already hold a projection use this instead of [`all`].
+pub fn merge(mut checked: Vec<Finding>, projected: &[Finding]) -> Vec<Finding> {
+    checked.extend_from_slice(projected);
+    sort(&mut checked);
+    checked
+}
+
+/// Errors first, then warnings, then notes; within a severity in plan order. Stable, so the
+/// order of the families is kept among findings at one place.
+fn sort(found: &mut [Finding]) {
+    crate::rules::stable_sort::sort_by_key(found, |f| (f.severity, f.path.cluster, f.path.pool));
 }
 
 impl FieldPath {

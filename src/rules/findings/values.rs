@@ -6,24 +6,14 @@ use crate::rules::plan::Plan;
 use crate::rules::pool::validate_vm_size;
 use crate::rules::region::region_name;
 
-use super::{FieldPath, Finding, Source, fields, per_cluster, per_pool};
+use super::sources::{REGIONS, VM_SIZES};
+use super::{FieldPath, Finding, fields, per_cluster, per_pool};
+use crate::rules::finding::FindingCode;
 
 /// `location` is not an Azure region name.
-pub const LOCATION_INVALID: &str = "location-invalid";
+pub const LOCATION_INVALID: FindingCode = FindingCode::LocationInvalid;
 /// `vmSize` is not a VM size name.
-pub const VM_SIZE_INVALID: &str = "vm-size-invalid";
-
-/// The region list users check a name against.
-const REGIONS: Source = Source {
-    title: "Azure regions list (az account list-locations)",
-    url: "https://learn.microsoft.com/azure/reliability/regions-list",
-};
-
-/// The VM size names Azure uses.
-const VM_SIZES: Source = Source {
-    title: "Sizes for virtual machines in Azure",
-    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
-};
+pub const VM_SIZE_INVALID: FindingCode = FindingCode::VmSizeInvalid;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     let mut out = per_cluster(plan, |ci, cluster, out| {
@@ -83,7 +73,7 @@ mod tests {
             "west-europe",
         ] {
             let found = run(findings, &plan_with(|c| c.location = bad.into()));
-            let f = only(&found, LOCATION_INVALID, Severity::Error);
+            let f = only(&found, LOCATION_INVALID.as_str(), Severity::Error);
             assert_eq!(f.path.dom_id(), "c0-location", "{bad:?}");
         }
     }
@@ -94,7 +84,7 @@ mod tests {
             findings,
             &plan_with(|c| c.agent_pool_profiles[0].vm_size = "big $(x)".into()),
         );
-        let f = only(&found, VM_SIZE_INVALID, Severity::Error);
+        let f = only(&found, VM_SIZE_INVALID.as_str(), Severity::Error);
         assert_eq!(f.path.dom_id(), "c0-p0-vmSize");
         assert!(run(findings, &plan_with(|_| {})).is_empty());
     }

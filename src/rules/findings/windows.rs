@@ -4,6 +4,8 @@
 //!
 //! Ranges are findings, not parse errors, so a plan under edit can hold them (rules/mod.rs).
 
+use crate::rules::finding::FindingCode;
+use crate::rules::finding::sources::{AKS_5050, MAINTENANCE_API, PLANNED_MAINTENANCE};
 use chrono::{DateTime, Utc};
 
 mod notes;
@@ -22,23 +24,6 @@ use crate::rules::maintenance::{
     ConfigName, DefaultConfig, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan,
 };
 
-pub(crate) const DOCS_PM: Source = Source {
-    title: "AKS docs: Use planned maintenance to schedule and control upgrades",
-    url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
-};
-pub(crate) const API: Source = Source {
-    title: "AKS REST API: Maintenance Configurations - Create Or Update",
-    url: "https://learn.microsoft.com/rest/api/aks/maintenance-configurations/create-or-update",
-};
-const AKS_5050: Source = Source {
-    title: "Azure/AKS#5050: non-weekly default maintenance windows are ignored",
-    url: "https://github.com/Azure/AKS/issues/5050",
-};
-pub(crate) const AKS_5720: Source = Source {
-    title: "Azure/AKS#5720: how intervalWeeks counts from startDate",
-    url: "https://github.com/Azure/AKS/issues/5720",
-};
-
 /// Where findings for one configuration point.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct At<'a> {
@@ -52,7 +37,7 @@ impl At<'_> {
     pub(crate) fn finding(
         &self,
         severity: Severity,
-        code: &'static str,
+        code: FindingCode,
         field: &str,
         source: Source,
         [message, why, fix]: [String; 3],
@@ -147,9 +132,9 @@ fn out_of_range(
     (!range.contains(&value)).then(|| {
         at.finding(
             Severity::Error,
-            "maintenance-value-out-of-range",
+            FindingCode::MaintenanceValueOutOfRange,
             field,
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "{field} is {value}; AKS accepts {} to {}",
@@ -226,7 +211,7 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         } => {}
         Schedule::Weekly { interval_weeks, .. } => out.push(at.finding(
             Severity::Error,
-            "default-weekly-interval-not-one",
+            FindingCode::DefaultWeeklyIntervalNotOne,
             "schedule.weekly.intervalWeeks",
             AKS_5050,
             [
@@ -237,7 +222,7 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         )),
         other => out.push(at.finding(
             Severity::Error,
-            "default-schedule-not-weekly",
+            FindingCode::DefaultScheduleNotWeekly,
             "schedule",
             AKS_5050,
             [
@@ -254,11 +239,11 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
 }
 
 /// `utcOffset` outside every real time zone: an error, the window must not be exported.
-pub const UTC_OFFSET_OUT_OF_RANGE: &str = "maintenance-utc-offset-out-of-range";
+pub const UTC_OFFSET_OUT_OF_RANGE: FindingCode = FindingCode::MaintenanceUtcOffsetOutOfRange;
 /// `utcOffset` within range but not on a 15-minute step: a warning.
-pub const UTC_OFFSET_UNUSUAL: &str = "maintenance-utc-offset-unusual";
+pub const UTC_OFFSET_UNUSUAL: FindingCode = FindingCode::MaintenanceUtcOffsetUnusual;
 /// A legacy `hourSlots` entry outside 0–23: an error, never exported.
-pub const LEGACY_HOUR_SLOT_OUT_OF_RANGE: &str = "default-legacy-hour-slot-out-of-range";
+pub const LEGACY_HOUR_SLOT_OUT_OF_RANGE: FindingCode = FindingCode::DefaultLegacyHourSlotOutOfRange;
 
 /// Real offsets, in minutes: −12:00 … +14:00 (§8 A-20).
 pub const UTC_OFFSET_MINUTES: std::ops::RangeInclusive<i32> = -12 * 60..=14 * 60;
@@ -273,7 +258,7 @@ fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
             Severity::Error,
             UTC_OFFSET_OUT_OF_RANGE,
             "utcOffset",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("utcOffset {} is outside -12:00…+14:00", w.utc_offset),
                 "no time zone has this offset; the API pattern accepts any ±HH:mm, so the planner refuses to export it (assumption A-20)".into(),
@@ -285,7 +270,7 @@ fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
             Severity::Warning,
             UTC_OFFSET_UNUSUAL,
             "utcOffset",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("utcOffset {} is not a real-world offset", w.utc_offset),
                 "real offsets have minutes 00, 15, 30 or 45; the API pattern alone does not check this (assumption A-20)".into(),
@@ -308,9 +293,9 @@ fn date_findings(
     {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-start-date-in-past",
+            FindingCode::MaintenanceStartDateInPast,
             "startDate",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("startDate {} is in the past", format_date(start)),
                 "AKS rejects a startDate in the past when the configuration is created or updated (reports on Terraform #22762 and azure-docs #114302)".into(),
@@ -321,9 +306,9 @@ fn date_findings(
     for span in w.not_allowed_dates.iter().filter(|s| s.end < s.start) {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-blackout-reversed",
+            FindingCode::MaintenanceBlackoutReversed,
             "notAllowedDates",
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "the blackout {} to {} ends before it starts",
@@ -344,9 +329,9 @@ fn legacy_findings(
 ) -> Vec<Finding> {
     let mut out = vec![at.finding(
         Severity::Warning,
-        "default-legacy-form",
+        FindingCode::DefaultLegacyForm,
         "timeInWeek",
-        DOCS_PM,
+        PLANNED_MAINTENANCE,
         [
             "the default configuration uses the deprecated timeInWeek/notAllowedTime form".into(),
             "AKS migrates it to maintenanceWindow; the planner does not export the legacy form (assumption A-21: the CLI's handling of hour slots is inconsistent)".into(),
@@ -365,7 +350,7 @@ fn legacy_findings(
                 Severity::Error,
                 LEGACY_HOUR_SLOT_OUT_OF_RANGE,
                 "timeInWeek",
-                API,
+                MAINTENANCE_API,
                 [
                     format!("{} hourSlots {} are not hours of the day", entry.day.as_str(), bad.join(", ")),
                     "an hour slot h is the UTC hour h:00–h+1:00, so 0 to 23 (bounds are an assumption); the planner shows no window for the others and never exports them".into(),
@@ -376,9 +361,9 @@ fn legacy_findings(
         if entry.hour_slots.is_empty() {
             out.push(at.finding(
                 Severity::Warning,
-                "default-legacy-empty-hour-slots",
+                FindingCode::DefaultLegacyEmptyHourSlots,
                 "timeInWeek",
-                DOCS_PM,
+                PLANNED_MAINTENANCE,
                 [
                     format!("{} has no hourSlots", entry.day.as_str()),
                     "the CLI help says a day alone means the whole day, but the CLI code requires a start hour (assumption A-21); the planner shows no window".into(),
@@ -390,9 +375,9 @@ fn legacy_findings(
     for span in not_allowed.iter().filter(|s| s.end <= s.start) {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-blackout-reversed",
+            FindingCode::MaintenanceBlackoutReversed,
             "notAllowedTime",
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "notAllowedTime {} to {} ends before it starts",

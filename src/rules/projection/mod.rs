@@ -47,6 +47,9 @@ pub use timeline::{
     WindowSlot,
 };
 
+/// Weeks the planner projects by default (the timeline, `check`, the findings): half a year.
+pub const HORIZON_WEEKS: u32 = 26;
+
 /// Minutes in an average month (365.25 × 24 × 60 / 12), for per-month figures.
 pub const MONTH_MINUTES: i64 = 43_830;
 
