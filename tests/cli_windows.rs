@@ -160,9 +160,10 @@ fn usage_mentions_the_windows_command() {
 fn until_lists_every_window_starting_before_it_and_count_still_caps() {
     // Every 2 weeks on Sunday from 13 Dec 2026, 22:00 at +05:30 = 16:30Z: 13 Dec, 27 Dec (in
     // the 23 Dec–3 Jan blackout), 10 Jan, 24 Jan, 7 Feb … counted by hand from the calendar.
-    let path = plan_file("until", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     let starts = |extra: &[&str]| -> Vec<String> {
-        let mut args = vec!["windows", &path, "--from", "2026-12-01T00:00:00Z", "--json"];
+        let mut args = vec!["windows", path, "--from", "2026-12-01T00:00:00Z", "--json"];
         args.extend_from_slice(extra);
         let out = planner(&args);
         assert!(
@@ -198,7 +199,8 @@ fn until_lists_every_window_starting_before_it_and_count_still_caps() {
 
 #[test]
 fn until_must_be_after_from_and_within_ten_years() {
-    let path = plan_file("until-bad", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     for (until, says) in [
         ("2026-12-01T00:00:00Z", "must be after --from"),
         ("2026-11-30T00:00:00Z", "must be after --from"),
@@ -210,7 +212,7 @@ fn until_must_be_after_from_and_within_ten_years() {
     ] {
         let out = planner(&[
             "windows",
-            &path,
+            path,
             "--from",
             "2026-12-01T00:00:00Z",
             "--until",
@@ -225,10 +227,11 @@ fn until_must_be_after_from_and_within_ten_years() {
 #[test]
 fn text_and_json_agree_on_a_long_listing() {
     // Streaming must not change what is listed: the text lines and the JSON windows match.
-    let path = plan_file("agree", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     let args = [
         "windows",
-        &path,
+        path,
         "--from",
         "2026-12-01T00:00:00Z",
         "--until",
