@@ -11,8 +11,8 @@ use crate::rules::findings::{self, FieldPath, Finding, Severity};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
+use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::cache::ProjectionCache;
-use crate::rules::projection::layout::HORIZON_WEEKS;
 use crate::rules::projection::{Projection, project};
 
 use super::storage;

@@ -1,5 +1,5 @@
 //! The timeline drawing: one SVG, a row per cluster and a sub-row per pool, with a sticky label
-//! column. Geometry and texts come from `rules::projection::layout`; this file only draws.
+//! column. Geometry and texts come from `view::timeline`; this file only draws.
 //!
 //! Speed (issue 4: < 100 ms edit→paint at 200 clusters): each row has its own memos, so an
 //! edit redraws only the clusters whose projection changed, and only rows near the viewport
@@ -7,18 +7,19 @@
 
 use leptos::prelude::*;
 
-use crate::rules::projection::focus::{self, Spot, Step};
-use crate::rules::projection::layout::{
-    self, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, minutes_text,
-    row_offsets, ticks, visible_rows, x_window,
-};
-use crate::rules::projection::marks::{
-    ClusterTrack, PoolTrack, RowLabel, UpgradeMark, cluster_track, row_label,
-};
+use crate::rules::figures::format_duration;
 use crate::rules::projection::release::{Release, Stream};
 use crate::rules::projection::{EventKind, Projection};
 use crate::ui::components::timeline_focus::{Focus, mark_of, tabindex};
 use crate::ui::state::use_plan_state;
+use crate::view::timeline::focus::{self, Spot, Step};
+use crate::view::timeline::marks::{
+    ClusterTrack, PoolTrack, RowLabel, UpgradeMark, cluster_track, row_label,
+};
+use crate::view::timeline::{
+    self as layout, AXIS_PX, MIN_MARK_PX, POOL_ROW_PX, Scale, Zoom, cluster_height, row_offsets,
+    ticks, visible_rows, x_window,
+};
 
 /// The facts shown in the details box: `(label, value)` lines.
 pub type Detail = Vec<(&'static str, String)>;
@@ -358,7 +359,7 @@ fn RowLabels(
                     .enumerate()
                     .map(|(j, p)| {
                         let spill = if p.spill_events > 0 {
-                            format!("spills {} ×, {}", p.spill_events, minutes_text(p.spill_minutes))
+                            format!("spills {} ×, {}", p.spill_events, format_duration(p.spill_minutes))
                         } else {
                             "fits".to_owned()
                         };
@@ -366,7 +367,7 @@ fn RowLabels(
                             <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
                                 <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
                                 <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
-                                    {minutes_text(p.upgrade_minutes)}
+                                    {format_duration(p.upgrade_minutes)}
                                 </span>
                                 <span
                                     class="tl-pool-spill"
