@@ -3,6 +3,9 @@
 //! number formats (days, durations, money, rates) are `crate::rules::figures`, re-exported here
 //! so a view needs one import.
 
+use std::ops::RangeInclusive;
+
+use crate::rules::finding::fields::Field;
 use crate::rules::projection::compare::ChannelOutcome;
 
 pub use crate::rules::figures::{format_days, format_duration, format_milli, format_money};
@@ -32,6 +35,26 @@ pub fn channel_summary(o: &ChannelOutcome) -> String {
         (None, _) => "no releases".to_owned(),
     };
     format!("{} + {}: {worst}", o.channel, o.cadence)
+}
+
+/// The hint for a field with a range, generated from the core's constant: `Allowed: 5–1440
+/// minutes.` (`unit` empty: `Allowed: 5–1440.`).
+pub fn allowed(range: &RangeInclusive<u32>, unit: &str) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    format!("Allowed: {}–{}{unit}.", range.start(), range.end())
+}
+
+/// [`allowed`] for a plan field, from [`Field::range`] and [`Field::unit`]; empty when the
+/// field has no range.
+pub fn allowed_for(field: Field) -> String {
+    match (field.range(), field.unit()) {
+        (Some(range), unit) => allowed(&range, unit.unwrap_or("")),
+        (None, _) => String::new(),
+    }
 }
 
 /// `value` as text, or [`NO_VALUE`].
@@ -66,5 +89,13 @@ mod tests {
         assert_eq!(exposure_text(None, false), "—");
         assert_eq!(or_no_value(None), "—");
         assert_eq!(or_no_value(Some(12)), "12");
+    }
+
+    #[test]
+    fn hints_are_generated_from_the_core_ranges() {
+        assert_eq!(allowed_for(Field::DrainTimeout), "Allowed: 5–1440 minutes.");
+        assert_eq!(allowed_for(Field::SoakDuration), "Allowed: 0–30 minutes.");
+        assert_eq!(allowed_for(Field::Mode), "");
+        assert_eq!(allowed(&(4..=24), "hours"), "Allowed: 4–24 hours.");
     }
 }
