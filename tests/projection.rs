@@ -178,7 +178,7 @@ fn channel_comparison_ranks_securitypatch_daily_ahead_of_nodeimage_weekly() {
         .unwrap();
     assert!(sp_weekly.reimages_per_month_milli * 2 < ni.reimages_per_month_milli);
     // With cluster auto-upgrade on (dev is on `patch`), even None gets node images: each
-    // Kubernetes upgrade installs the newest one (aks-rules.md §2 rule 2) and costs surge.
+    // Kubernetes upgrade installs the newest one (docs/aks-rules.md §2 rule 2) and costs surge.
     let none = weekly
         .iter()
         .find(|o| o.channel == NodeOsChannel::None)
@@ -405,9 +405,8 @@ proptest! {
 
 #[test]
 fn the_cli_prints_events_exposure_cost_and_channels() {
-    let dir = std::env::temp_dir().join(format!("aks-planner-project-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("plan.json");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.json");
     std::fs::write(&file, demo_plan().to_json()).unwrap();
     let bin = env!("CARGO_BIN_EXE_aks-planner");
     let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
@@ -428,7 +427,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert!(out.contains("fleet: ") && out.contains("USD per month"));
     assert!(out.contains("SecurityPatch + daily window: worst"));
     // prod apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; the cluster peak is the
-    // max over its pools (one after another, aks-rules.md §2 rule 3), not the sum.
+    // max over its pools (one after another, docs/aks-rules.md §2 rule 3), not the sum.
     assert!(
         out.contains("aks-prod-weu: peak DSv5: +32 vCPUs\n"),
         "{out}"

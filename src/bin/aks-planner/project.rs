@@ -121,7 +121,7 @@ fn kubernetes_share(micros: u64, currency: &str) -> String {
     }
 }
 
-/// The cluster auto-upgrade channel's projected Kubernetes upgrades (aks-rules.md §2).
+/// The cluster auto-upgrade channel's projected Kubernetes upgrades (docs/aks-rules.md §2).
 fn print_kubernetes(k: &KubernetesProjection) {
     let Some(summary) = k.summary() else {
         return;
@@ -164,10 +164,10 @@ fn print_kubernetes(k: &KubernetesProjection) {
 }
 
 /// Surge quota: per pool, the cluster peak per family (max: pools go one after another,
-/// aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
+/// docs/aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
 /// and how it compares with the free quota recorded in the plan (§4.3).
 fn print_quota(p: &Projection) {
-    println!("Surge quota (extra vCPUs per VM family, §4.2):");
+    println!("Surge quota (extra vCPUs per VM family):");
     for c in &p.quota.clusters {
         println!("  {}: peak {}", c.cluster, format_families(&c.peak));
         for pool in &c.pools {

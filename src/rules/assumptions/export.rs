@@ -1,5 +1,5 @@
 //! What exported scripts target, stored in the plan under `assumptions.export`: the `az` CLI
-//! version (aks-rules.md §5.1). Which flag needs which version is
+//! version (docs/aks-rules.md §5.1). Which flag needs which version is
 //! `crate::rules::export::cli_version`.
 
 use std::fmt;
@@ -16,7 +16,7 @@ pub struct CliVersion {
 }
 
 impl CliVersion {
-    /// The newest CLI checked in aks-rules.md §5.1 (2.91.0).
+    /// The newest CLI checked in docs/aks-rules.md §5.1 (2.91.0).
     pub const CURRENT: CliVersion = CliVersion::new(2, 91);
 
     pub const fn new(major: u32, minor: u32) -> Self {

@@ -1,5 +1,5 @@
 //! The editable inputs of the Kubernetes release model behind cluster auto-upgrade
-//! (aks-rules.md §2), stored in the plan under `assumptions.projection.kubernetes`. The model
+//! (docs/aks-rules.md §2), stored in the plan under `assumptions.projection.kubernetes`. The model
 //! itself is `crate::rules::projection::kubernetes`.
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -78,28 +78,28 @@ impl KubernetesAssumptions {
                 "kubernetes.minorIntervalDays",
                 "Days between Kubernetes minor versions on AKS",
                 self.minor_interval_days.to_string(),
-                "§2; AKS calendar: ~4 months",
+                "AKS release calendar: about 4 months",
                 true,
             ),
             input(
                 "kubernetes.patchIntervalDays",
                 "Days between Kubernetes patch releases",
                 self.patch_interval_days.to_string(),
-                "§2; upstream: monthly",
+                "Kubernetes releases patches about monthly",
                 true,
             ),
             input(
                 "kubernetes.rolloutHours",
                 "Hours until a Kubernetes version reaches the region",
                 self.rollout_hours.to_string(),
-                "§2; AKS: up to 10 business days",
+                "AKS: up to 10 business days to every region",
                 true,
             ),
             input(
                 "kubernetes.controlPlaneMinutes",
                 "Minutes to upgrade the control plane",
                 self.control_plane_minutes.to_string(),
-                "§2 rule 3, §8 A-14",
+                "no published figure",
                 true,
             ),
         ]

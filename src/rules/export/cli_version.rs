@@ -1,5 +1,5 @@
 //! The `az` CLI version an exported script targets, and which CLI release brought each flag
-//! the export uses (aks-rules.md §5.1, §1.6, §2 rule 9).
+//! the export uses (docs/aks-rules.md §5.1, §1.6, §2 rule 9).
 
 pub use crate::rules::assumptions::{CliVersion, CliVersionError, ExportSettings};
 
@@ -34,7 +34,7 @@ pub enum CliFeature {
 }
 
 impl CliFeature {
-    /// The first core CLI release with this feature (aks-rules.md §5.1).
+    /// The first core CLI release with this feature (docs/aks-rules.md §5.1).
     pub fn since(self) -> CliVersion {
         match self {
             CliFeature::MaintenanceWindowFlags => CliVersion::new(2, 51),

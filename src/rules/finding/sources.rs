@@ -1,4 +1,4 @@
-//! The documents findings cite (aks-rules.md §0.2), as public learn.microsoft.com links.
+//! The documents findings cite (docs/aks-rules.md §0.2), as public learn.microsoft.com links.
 
 use super::Source;
 
@@ -102,4 +102,16 @@ pub const CAPACITY: Source = Source {
 pub const SUPPORTED_VERSIONS: Source = Source {
     title: "Supported Kubernetes versions in AKS",
     url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
+};
+
+/// The Azure region list (`az account list-locations` prints the same names).
+pub const REGIONS: Source = Source {
+    title: "Azure regions list (az account list-locations)",
+    url: "https://learn.microsoft.com/azure/reliability/regions-list",
+};
+
+/// The VM size names Azure uses.
+pub const VM_SIZES: Source = Source {
+    title: "Sizes for virtual machines in Azure",
+    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
 };

@@ -1,5 +1,5 @@
 //! Assumptions the planner makes where AKS sources are silent or disagree, shown as notes so a
-//! reviewer sees what the numbers rest on (aks-rules.md §8 A-3).
+//! reviewer sees what the numbers rest on (docs/aks-rules.md §8 A-3).
 
 use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;

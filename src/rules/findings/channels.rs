@@ -1,4 +1,4 @@
-//! Cluster-level channel rules (aks-rules.md §1.1, §1.7, §2): the `node-image` ⇒ `NodeImage`
+//! Cluster-level channel rules (docs/aks-rules.md §1.1, §1.7, §2): the `node-image` ⇒ `NodeImage`
 //! rule and what each node OS channel asks of the platform team. Per-pool support of a channel
 //! is in [`super::os_support`].
 

@@ -1,4 +1,4 @@
-//! Drain and soak settings (aks-rules.md §4.1, §8 ): how long AKS waits to evict a
+//! Drain and soak settings (docs/aks-rules.md §4.1, §8 ): how long AKS waits to evict a
 //! node, how long it waits after, and what it does with nodes it cannot drain.
 
 use crate::rules::finding::FindingCode;

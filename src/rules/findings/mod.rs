@@ -4,7 +4,8 @@
 //!
 //! Rules live in one file per family ([`FAMILIES`]); each is a `fn(&Plan) -> Vec<Finding>` that
 //! walks the plan in order. [`check`] runs every family and sorts the result. Every rule has a
-//! stable kebab-case code (tests and pipelines match on it) and cites its aks-rules.md section.
+//! stable kebab-case code (tests and pipelines match on it) and cites its docs/aks-rules.md
+//! section.
 
 mod assumptions;
 mod changes;
@@ -16,6 +17,7 @@ mod pools;
 mod quota;
 mod tags;
 mod upgrade_settings;
+pub mod values;
 pub mod windows;
 
 #[cfg(test)]
@@ -48,6 +50,7 @@ pub const FAMILIES: &[Family] = &[
     drain::findings,
     assumptions::findings,
     quota::findings,
+    values::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan
@@ -61,7 +64,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
 /// windows overlapping in the coming weeks). `now` is a parameter: the core never reads a clock.
 pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     let mut found: Vec<Finding> = FAMILIES.iter().flat_map(|family| family(plan)).collect();
-    // Maintenance-window findings (aks-rules.md §3) need the plan's recurrence readings and,
+    // Maintenance-window findings (docs/aks-rules.md §3) need the plan's recurrence readings and,
     // for some, "now"; they are per cluster rather than a plain family.
     for (index, cluster) in plan.clusters.iter().enumerate() {
         found.extend(windows::findings(
@@ -71,7 +74,7 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             plan.assumptions.recurrence,
         ));
         // Applied at `now`, a configuration whose next window starts within 15 minutes may
-        // miss it (aks-rules.md §3.6).
+        // miss it (docs/aks-rules.md §3.6).
         if let Some(now) = now {
             found.extend(
                 maintenance::ConfigName::ALL

@@ -1,5 +1,5 @@
-//! Names and required identity fields (aks-rules.md §6): cluster, resource group and pool names,
-//! duplicates, the generated node resource group, and fields `az` cannot do without.
+//! Names and required identity fields (docs/aks-rules.md §6): cluster, resource group and pool
+//! names, duplicates, the generated node resource group, and fields `az` cannot do without.
 
 use crate::rules::finding::FindingCode;
 use std::collections::BTreeMap;
@@ -140,22 +140,20 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                 path(fields::SUBSCRIPTION),
                 AZ_AKS,
             )
-            .message(format!(
-                "cluster {:?} has no subscription label",
-                cluster.name
-            ))
+            .message(format!("cluster {:?} has no subscription", cluster.name))
             .why(
-                "Names are unique per subscription and resource group, and az commands \
-                     run against the signed-in default subscription unless told otherwise.",
+                "Names are unique per subscription and resource group, and az commands run \
+                 against the signed-in default subscription unless told otherwise: the exported \
+                 commands can target the cluster's subscription only when the plan names it.",
             )
-            .fix("Enter the subscription name or id the cluster lives in."),
+            .fix("Enter the subscription name or ID the cluster lives in."),
         );
     }
     node_resource_group(ci, cluster, out);
 }
 
 /// `MC_<rg>_<cluster>_<region>` longer than 80 characters makes `az aks create` fail unless
-/// `--node-resource-group` is given (aks-rules.md §6, AKS-FAQ-NAMES).
+/// `--node-resource-group` is given (docs/aks-rules.md §6, AKS-FAQ-NAMES).
 fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if cluster.resource_group.is_empty() || cluster.name.is_empty() || cluster.location.is_empty() {
         return;

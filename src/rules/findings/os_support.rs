@@ -1,4 +1,4 @@
-//! Per-pool channel support (aks-rules.md §1.2, §8 A-6): which node OS channel works on which
+//! Per-pool channel support (docs/aks-rules.md §1.2, §8 A-6): which node OS channel works on which
 //! OS SKU, from the same matrix the behaviour panel uses.
 
 use crate::rules::behaviour::{ChannelSupport, channel_support};

@@ -1,4 +1,4 @@
-//! Surge quota against the free quota the user recorded (aks-rules.md §4.3: "warn when surge
+//! Surge quota against the free quota the user recorded (docs/aks-rules.md §4.3: "warn when surge
 //! quota > free quota (user input)"; §4.2: on Kubernetes ≥ 1.35 AKS retries with surge 1).
 //! The figures come from `projection::quota::summarise`; no quota recorded → no finding (the
 //! quota panel says "free quota unknown").

@@ -1,4 +1,4 @@
-//! `maxSurge` / `maxUnavailable` ranges and combinations (aks-rules.md §4.1–4.2, §8 A-4);
+//! `maxSurge` / `maxUnavailable` ranges and combinations (docs/aks-rules.md §4.1–4.2, §8 A-4);
 //! drain, soak and undrainable-node settings are in [`super::drain`].
 //! Shapes (`"33%"`, `"5"`) are checked when the plan is read; values are checked here.
 

@@ -1,4 +1,4 @@
-//! Planned maintenance (aks-rules.md §3): the three configurations a cluster may have and the
+//! Planned maintenance (docs/aks-rules.md §3): the three configurations a cluster may have and the
 //! `maintenanceWindow` object exactly as the REST API shapes it.
 //!
 //! Invariants: a [`MaintenanceWindow`] always has exactly one schedule kind, a well-formed

@@ -83,7 +83,7 @@ pub fn collect(
                             u.batches,
                             u.parallelism
                         ),
-                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window (aks-rules.md §3.7, §8 A-12).",
+                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window.",
                         "Raise maxSurge, lengthen the window, or accept the spill.",
                         PLANNED_MAINTENANCE,
                     );
@@ -99,7 +99,7 @@ pub fn collect(
                             p.name,
                             format_duration(u.minutes)
                         ),
-                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6).",
+                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
                         "Raise maxSurge or split the pool.",
                         UPGRADE_PRACTICES,
                     );
@@ -115,7 +115,7 @@ pub fn collect(
                         "{}/{}: drainTimeoutInMinutes {drain} is shorter than the stated pod grace period of {} s",
                         c.name, p.name, a.pod_grace_period_seconds
                     ),
-                    "A drain that times out stops the upgrade (aks-rules.md §4.1).",
+                    "A drain that times out stops the upgrade.",
                     "Raise drainTimeoutInMinutes above the longest terminationGracePeriodSeconds.",
                     ROLLING_UPGRADE,
                 );
@@ -131,7 +131,7 @@ pub fn collect(
                             "{}/{}: VM size {:?} is not in the planner's table: surge quota and cost are not counted",
                             c.name, p.name, pool.vm_size
                         ),
-                        "Surge needs quota and is billed per VM (aks-rules.md §1.4, §4.2).",
+                        "Surge needs quota and is billed per VM.",
                         "Enter its vCPUs and hourly price under assumptions.projection.costs.vmSizes.",
                         CAPACITY,
                     );
@@ -149,7 +149,7 @@ pub fn collect(
                     c.name,
                     format_duration(c.total_upgrade_minutes)
                 ),
-                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours (aks-rules.md §2 rule 3, §3.6).",
+                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
                 "Raise maxSurge on the largest pools.",
                 UPGRADE_PRACTICES,
             );
@@ -177,7 +177,7 @@ pub fn collect(
                     c.name,
                     waiting.join(", ")
                 ),
-                "No new operation starts after the window ends (aks-rules.md §3.7, §8 A-12); AKS may also run catch-up upgrades outside windows.",
+                "No new operation starts after the window ends; AKS may also run catch-up upgrades outside windows.",
                 "Lengthen the window, make it more frequent, or raise maxSurge.",
                 PLANNED_MAINTENANCE,
             );
@@ -210,7 +210,7 @@ pub fn collect(
                         format_days(worst),
                         exposure.sla_days
                     ),
-                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows (aks-rules.md §1.3).",
+                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows.",
                     "Use SecurityPatch with a daily window, or a more frequent window.",
                     NODE_OS_UPGRADE,
                 );
@@ -234,7 +234,7 @@ pub fn collect(
                     col.occurrences,
                     crate::rules::timefmt::iso_date_time(&col.first_start)
                 ),
-                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows (aks-rules.md §3.6).",
+                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows.",
                 "Move some clusters' startTime or day.",
                 PLANNED_MAINTENANCE,
             );

@@ -1,4 +1,4 @@
-//! A note for every assumption in force for a maintenance window (aks-rules.md §8,
+//! A note for every assumption in force for a maintenance window (docs/aks-rules.md §8,
 //! and the local-date reading of §3.4), so the user sees what the dates rest on.
 
 use crate::rules::finding::FindingCode;
@@ -13,7 +13,7 @@ use crate::rules::maintenance::recurrence::{
 };
 use crate::rules::maintenance::{MaintenanceWindow, Schedule};
 
-/// A note for every assumption the planner makes about this window (aks-rules.md §8).
+/// A note for every assumption the planner makes about this window (docs/aks-rules.md §8).
 pub(crate) fn assumption_notes(
     at: At<'_>,
     w: &MaintenanceWindow,

@@ -1,4 +1,4 @@
-//! Schedule-quality findings: does the window fit the channel it governs (aks-rules.md §3.1,
+//! Schedule-quality findings: does the window fit the channel it governs (docs/aks-rules.md §3.1,
 //! §3.6), do two windows collide, is a change too close to its window, and what happens without
 //! a window (§8 ).
 

@@ -1,4 +1,4 @@
-//! Findings about projected Kubernetes upgrades (aks-rules.md §2, §3): support window, upgrade
+//! Findings about projected Kubernetes upgrades (docs/aks-rules.md §2, §3): support window, upgrade
 //! length against the auto-upgrade window and 24 h, and Kubernetes work running at the same time
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
@@ -70,7 +70,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                 FindingCode::KubernetesVersionOutsideSupport,
                 path(c, None, None, "kubernetesVersion"),
                 format!("{}: {note}", c.name),
-                "Cluster auto-upgrade only runs while the cluster is inside the AKS support window (N-2) (aks-rules.md §2 rule 4). The newest minor is projected from the Kubernetes release assumptions (AKS calendar and cadence), not read from AKS.",
+                "Cluster auto-upgrade only runs while the cluster is inside the AKS support window (N-2). The newest minor is projected from the Kubernetes release assumptions (AKS calendar and cadence), not read from AKS.",
                 if already {
                     "Upgrade the cluster to a supported minor first (az aks get-upgrades), or correct the Kubernetes release assumptions."
                 } else {
@@ -92,7 +92,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                         k.version.map(|v| v.to_string()).unwrap_or_default(),
                         model.version(newest).map(|v| v.to_string()).unwrap_or_default()
                     ),
-                    "Kubernetes upgrades are projected from an anchor minor and a cadence (aks-rules.md §2); a cluster ahead of them gets no projected upgrade until the model catches up.",
+                    "Kubernetes upgrades are projected from an anchor minor and a cadence; a cluster ahead of them gets no projected upgrade until the model catches up.",
                     "Set the Kubernetes anchor minor and its GA date to a recent AKS release in the assumptions.",
                     SUPPORTED_VERSIONS,
                 ));
@@ -124,7 +124,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                     format_duration(k.total_minutes),
                     c.pools.len()
                 ),
-                "Auto-upgrade upgrades the control plane, then every pool one by one, each a full rolling reimage (aks-rules.md §2 rule 3, §4.3); work in flight at the window's end continues, pools not started wait for the next window (§3.7, §8 A-12).",
+                "Auto-upgrade upgrades the control plane, then every pool one by one, each a full rolling reimage; work in flight at the window's end continues, pools not started wait for the next window (assumption A-12).",
                 "Lengthen the aksManagedAutoUpgradeSchedule window or raise maxSurge on the largest pools.",
                 PLANNED_MAINTENANCE,
             ));
@@ -139,7 +139,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                     c.name,
                     format_duration(k.total_minutes)
                 ),
-                "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6), and a Kubernetes upgrade reimages every pool (§2 rule 3).",
+                "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours, and a Kubernetes upgrade reimages every pool.",
                 "Raise maxSurge on the largest pools.",
                 UPGRADE_PRACTICES,
             ));
@@ -154,7 +154,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                     c.name,
                     iso_date_time(&first)
                 ),
-                "When both run at once AKS decides the order (aks-rules.md §3.1); the cluster then takes a Kubernetes upgrade and a node image or patch rollout in one stretch, and the Kubernetes upgrade already brings the newest node image (§2 rule 2).",
+                "When both run at once AKS decides the order; the cluster then takes a Kubernetes upgrade and a node image or patch rollout in one stretch, and the Kubernetes upgrade already brings the newest node image.",
                 "Move the auto-upgrade window to another day than the node OS window.",
                 CLUSTER_AUTO_UPGRADE,
             ));

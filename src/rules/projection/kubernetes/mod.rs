@@ -1,4 +1,4 @@
-//! Cluster auto-upgrade (aks-rules.md §2): the Kubernetes version upgrades a cluster on the
+//! Cluster auto-upgrade (docs/aks-rules.md §2): the Kubernetes version upgrades a cluster on the
 //! `patch`, `stable` or `rapid` channel gets, placed in its `aksManagedAutoUpgradeSchedule`
 //! windows (§3.1), with the control plane first and then every pool one by one, each a full
 //! rolling reimage (§2 rule 3, §4.3), and the newest node image delivered to every pool on the
@@ -194,8 +194,7 @@ pub fn project(
         UpgradeChannel::None => return out,
         UpgradeChannel::NodeImage => {
             out.note = Some(
-                "node-image: node images only (as NodeImage), no Kubernetes upgrades (§2 rule 1)"
-                    .to_owned(),
+                "node-image: node images only (as NodeImage), no Kubernetes upgrades".to_owned(),
             );
             return out;
         }

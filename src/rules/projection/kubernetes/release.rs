@@ -1,5 +1,5 @@
-//! The Kubernetes release model behind cluster auto-upgrade (aks-rules.md §2): when AKS makes a
-//! new minor version GA, when it ships patches, and when they reach the cluster's region. AKS
+//! The Kubernetes release model behind cluster auto-upgrade (docs/aks-rules.md §2): when AKS makes
+//! a new minor version GA, when it ships patches, and when they reach the cluster's region. AKS
 //! publishes no schedule, so every number is an editable estimate (see [`KubernetesAssumptions`]);
 //! only the anchor (a minor version and its AKS GA month) comes from the AKS release calendar.
 //!
