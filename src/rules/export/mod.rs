@@ -213,7 +213,14 @@ pub fn render_unchecked(
         ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
         ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
         ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
-        ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
+        // Dated like the export's refusal check: findings relative to "now" (retired OS SKUs,
+        // an out-of-support minor) belong in the review too (docs/aks-2026.md §1.1).
+        ExportFormat::Markdown => markdown::render(
+            plan,
+            &clusters,
+            &findings::check_at(plan, Some(midnight(today))),
+            today,
+        ),
     })
 }
 

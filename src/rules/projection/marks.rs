@@ -11,6 +11,7 @@ use super::super::maintenance::span_interval;
 use super::super::plan::Plan;
 use super::Projection;
 use super::kubernetes::marks::{self as kubernetes_marks, KubernetesTrack};
+use super::kubernetes::os_effects::{OsEffectKind, effect};
 use super::layout::{Scale, event_kind_text, minutes_text, scheduling_text, when};
 use super::release::{Release, Stream};
 use super::timeline::{ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot};
@@ -62,6 +63,9 @@ pub struct UpgradeMark {
     /// Its `data-mark`: `u{j}-{k}` is event `k` of pool `j` (node OS then Kubernetes), `c{k}`
     /// the control plane step of Kubernetes upgrade `k`.
     pub key: String,
+    /// A Kubernetes step that moves the pool to another OS version: the label drawn beside the
+    /// bar, e.g. "OS Ubuntu 22.04 → Ubuntu 24.04" (docs/aks-2026.md §1.1).
+    pub os_change: Option<String>,
 }
 
 /// One pool's row.
@@ -343,12 +347,26 @@ fn upgrade_mark(
             ),
         ));
     }
-    Some(UpgradeMark::new(
-        (x, width),
-        (spill_x, spill_width),
-        e.kind,
-        details,
-    ))
+    let upgrade = (e.kind == EventKind::KubernetesUpgrade)
+        .then(|| {
+            cluster
+                .kubernetes
+                .upgrades
+                .iter()
+                .find(|u| u.release == e.release)
+        })
+        .flatten();
+    let changes = upgrade.and_then(|u| effect(u, pool, OsEffectKind::VersionChange));
+    if let Some(c) = changes {
+        details.push(("OS version change", c.text.clone()));
+    }
+    if let Some(u) = upgrade.and_then(|u| effect(u, pool, OsEffectKind::Unsupported)) {
+        details.push(("OS SKU", u.text.clone()));
+    }
+    Some(UpgradeMark {
+        os_change: changes.map(|c| format!("OS {}", c.text)),
+        ..UpgradeMark::new((x, width), (spill_x, spill_width), e.kind, details)
+    })
 }
 
 impl UpgradeMark {
@@ -373,6 +391,7 @@ impl UpgradeMark {
             title,
             details,
             key: String::new(),
+            os_change: None,
         }
     }
 }

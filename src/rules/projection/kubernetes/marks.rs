@@ -13,6 +13,7 @@ use super::super::layout::{Scale, minutes_text, when};
 use super::super::marks::{ReleaseMark, TableRow, UpgradeMark, WindowMark, release_title};
 use super::super::timeline::{ClusterProjection, EventKind};
 use super::KubernetesUpgrade;
+use super::os_effects::{OsEffectKind, effect};
 
 /// The cluster-row marks of the auto-upgrade channel.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -199,11 +200,21 @@ pub fn table_rows(projection: &Projection, cluster: &ClusterProjection, rows: &m
                 .get(e.release as usize)
                 .map_or_else(String::new, |r| r.label.clone());
             if let (Some(start), Some(end)) = (e.start, e.end) {
+                // A step that moves the pool to another OS version says so (aks-2026.md §1.1).
+                let os = k
+                    .upgrades
+                    .iter()
+                    .find(|u| u.release == e.release)
+                    .and_then(|u| effect(u, &pool.name, OsEffectKind::VersionChange))
+                    .map_or(String::new(), |c| format!("; OS version change {}", c.text));
                 rows.push(row(
                     start,
                     "Kubernetes upgrade",
                     &pool.name,
-                    format!("rolling reimage to {label}, estimated end {}", when(end)),
+                    format!(
+                        "rolling reimage to {label}, estimated end {}{os}",
+                        when(end)
+                    ),
                     e.spill_minutes,
                 ));
             }
