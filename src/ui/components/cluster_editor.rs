@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::rules::behaviour::channel_offer;
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
@@ -12,7 +13,7 @@ use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
 
 /// Which of a cluster's two channel profiles a control edits.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Profile {
     Planned,
     Live,
@@ -36,6 +37,10 @@ impl Profile {
             Profile::Planned => ("Auto-upgrade channel", "Node OS upgrade channel"),
             Profile::Live => ("Live auto-upgrade channel", "Live node OS channel"),
         }
+    }
+
+    fn is_planned(self) -> bool {
+        self == Profile::Planned
     }
 
     fn read(self, cluster: &Cluster) -> Option<AutoUpgradeProfile> {
@@ -225,6 +230,25 @@ fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
     };
     let upgrade = read(|a| a.upgrade_channel.as_str());
     let node_os = read(|a| a.node_os_upgrade_channel.as_str());
+    // Channels the pools' OS SKUs rule out (the live profile shows what is, so only the plan's).
+    let offer = Memo::new(move |_| {
+        plan.with(|p| {
+            p.clusters
+                .get(i)
+                .filter(|_| profile.is_planned())
+                .map(|c| channel_offer(&c.agent_pool_profiles))
+                .unwrap_or_default()
+        })
+    });
+    let ruled_out = Signal::derive(move || {
+        offer.with(|o| {
+            o.ruled_out
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect::<Vec<_>>()
+        })
+    });
+    let offer_hint = Signal::derive(move || offer.with(|o| o.reason.clone()));
     let (upgrade_label, node_os_label) = profile.labels();
     view! {
         <SelectField
@@ -243,6 +267,8 @@ fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
             label=node_os_label
             options=same_label_options(NodeOsChannel::ALL.map(NodeOsChannel::as_str))
             value=node_os
+            disabled=ruled_out
+            hint=offer_hint
             on_change=move |v: String| {
                 if let Ok(channel) = v.parse::<NodeOsChannel>() {
                     state.edit_cluster(i, None, |c| profile.write(c, |a| a.node_os_upgrade_channel = channel));

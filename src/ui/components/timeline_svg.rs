@@ -666,6 +666,18 @@ fn upgrade_bar(
             />
         }
     });
+    // A Kubernetes step that moves the pool to another OS version: a diamond labelled "OS" at
+    // the bar's start (shape and text, not colour alone); the words are the core's.
+    let os_change = u.os_change.clone().map(|label| {
+        let (cx, cy, r) = (u.x, y + height / 2.0, height / 2.0 + 2.0);
+        view! {
+            <g class="tl-os-change" data-testid="os-change">
+                <path d=format!("M{cx},{} l{r},{r} l-{r},{r} l-{r},-{r} z", cy - r) />
+                <text x=cx y=cy + 3.0 text-anchor="middle">"OS"</text>
+                <title>{label}</title>
+            </g>
+        }
+    });
     view! {
         <g
             class=format!("tl-upgrade {kind}")
@@ -678,6 +690,7 @@ fn upgrade_bar(
         >
             <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
             {spill}
+            {os_change}
             <title>{title}</title>
         </g>
     }
@@ -703,6 +716,7 @@ pub fn TimelineLegend() -> impl IntoView {
             <li>{swatch(view! { <g class="tl-upgrade reimage"><rect class="tl-bar" x="1" y="3" width="26" height="10" /></g> }.into_any())}"Rolling reimage (solid)"</li>
             <li>{swatch(view! { <g class="tl-upgrade live"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-dots)" /></g> }.into_any())}"Live patch / nightly patch (dotted)"</li>
             <li>{swatch(view! { <g class="tl-upgrade k8s"><path class="tl-release k8s" d="M1,1 h6 v6 h-6 z" /><rect class="tl-bar" x="9" y="1" width="18" height="8" fill="url(#tl-k8s)" /><rect class="tl-k8s-window" x="1" y="11" width="26" height="4" /></g> }.into_any())}"Kubernetes upgrade: version in the region (square), control plane then each pool (cross-hatched), auto-upgrade window (dashed strip)"</li>
+            <li>{swatch(view! { <g class="tl-os-change"><path d="M14,1 l7,7 l-7,7 l-7,-7 z" /><text x="14" y="11" text-anchor="middle">"OS"</text></g> }.into_any())}"Kubernetes upgrade that moves the pool to another OS version (diamond labelled OS)"</li>
             <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
             <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
             <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>
