@@ -46,7 +46,9 @@ fn sections_come_in_review_order() {
             "## Projected upgrade durations",
             "## Exposure",
             "## Costs",
-            "## Findings"
+            "## Findings",
+            // The six source conflicts of aks-2026.md §1.9, in every review.
+            "## Where AKS sources disagree"
         ]
     );
 }

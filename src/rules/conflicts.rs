@@ -22,23 +22,30 @@ pub struct SourceConflict {
 }
 
 impl SourceConflict {
-    /// "Sources disagree on the lead time: A says …; B says …. The planner …"
+    /// "Sources disagree on the lead time before a maintenance window. A: …. B: …. The planner …"
     pub fn sentence(&self) -> String {
         format!(
-            "Sources disagree on the {}: {} says {}; {} says {}. {}",
+            "Sources disagree on {}. {}: {}. {}: {}. {}",
             self.topic,
-            self.one.source,
+            capitalised(self.one.source),
             self.one.says,
-            self.other.source,
+            capitalised(self.other.source),
             self.other.says,
             self.reading
         )
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// docs/aks-2026.md §1.9 item 1.
 pub const WINDOWS_2025_DEFAULT: SourceConflict = SourceConflict {
-    topic: "Kubernetes version from which Windows Server 2025 is the default Windows SKU",
+    topic: "the Kubernetes version from which Windows Server 2025 is the default Windows SKU",
     one: Claim {
         source: "the AKS docs (learn.microsoft.com/azure/aks/upgrade-os-version)",
         says: "Kubernetes 1.36",
@@ -52,13 +59,13 @@ pub const WINDOWS_2025_DEFAULT: SourceConflict = SourceConflict {
 
 /// docs/aks-2026.md §1.9 item 2.
 pub const UBUNTU_AT_1_35: SourceConflict = SourceConflict {
-    topic: "Ubuntu version of osSKU Ubuntu on Kubernetes 1.35",
+    topic: "the Ubuntu version of osSKU Ubuntu on Kubernetes 1.35",
     one: Claim {
         source: "one row of learn.microsoft.com/azure/aks/upgrade-os-version",
         says: "Ubuntu 22.04 is the default on 1.25 to 1.35",
     },
     other: Claim {
-        source: "another row of that page and the AKS changelog of 2026-01-04",
+        source: "another row of that page, and the AKS changelog of 2026-01-04",
         says: "Ubuntu 24.04 is the default from 1.35 (22.04 on 1.25 to 1.34)",
     },
     reading: "The planner reads 1.35 as Ubuntu 24.04 and marks the move; pin osSKU Ubuntu2204 or \
@@ -67,7 +74,7 @@ pub const UBUNTU_AT_1_35: SourceConflict = SourceConflict {
 
 /// docs/aks-2026.md §1.9 item 3.
 pub const SECURITY_PATCH_NETWORK_ISOLATED: SourceConflict = SourceConflict {
-    topic: "SecurityPatch on network-isolated clusters",
+    topic: "whether network-isolated clusters support SecurityPatch",
     one: Claim {
         source: "the AKS changelog of 2025-07-20",
         says: "SecurityPatch is supported for all network-isolated clusters",
@@ -81,7 +88,7 @@ pub const SECURITY_PATCH_NETWORK_ISOLATED: SourceConflict = SourceConflict {
 
 /// docs/aks-2026.md §1.9 item 4 (§1.3).
 pub const LEAD_TIME: SourceConflict = SourceConflict {
-    topic: "lead time before a maintenance window",
+    topic: "the lead time before a maintenance window",
     one: Claim {
         source: "learn.microsoft.com/azure/aks/planned-maintenance",
         says: "allow at least 15 minutes between a configuration change and the window start",
@@ -95,7 +102,7 @@ pub const LEAD_TIME: SourceConflict = SourceConflict {
 
 /// docs/aks-2026.md §1.9 item 5.
 pub const SECURITY_PATCH_CADENCE: SourceConflict = SourceConflict {
-    topic: "SecurityPatch cadence",
+    topic: "the SecurityPatch cadence",
     one: Claim {
         source: "the AKS blog of 2025-04-22",
         says: "patches come faster than weekly, urgent CVEs within 5 days",
@@ -109,7 +116,7 @@ pub const SECURITY_PATCH_CADENCE: SourceConflict = SourceConflict {
 
 /// docs/aks-2026.md §1.9 item 6 (§1.1).
 pub const REIMAGING_TRANSITIONS: SourceConflict = SourceConflict {
-    topic: "node OS channel changes that reimage every node",
+    topic: "how many node OS channel changes reimage every node",
     one: Claim {
         source: "learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
         says: "5 transitions",

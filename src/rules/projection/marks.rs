@@ -93,6 +93,9 @@ pub struct PoolLabel {
     pub name: String,
     /// Estimated minutes of one rolling reimage of the pool (§4.3).
     pub upgrade_minutes: u32,
+    /// The duration in words, with the slower surge-1 retry of Kubernetes ≥ 1.35 when quota
+    /// or capacity is short (docs/aks-2026.md §1.4), for the duration's tooltip.
+    pub duration_title: String,
     /// Sum of spill minutes over the horizon and how many upgrades spilled.
     pub spill_minutes: u32,
     pub spill_events: u32,
@@ -107,6 +110,20 @@ pub struct RowLabel {
     /// E.g. "NodeImage · maintenance window".
     pub summary: String,
     pub pools: Vec<PoolLabel>,
+}
+
+/// "One rolling reimage ≈ 37 min; if quota or capacity is short, AKS retries with 1 surge node
+/// at a time: ≈ 2 h 07 min (Kubernetes 1.35 or later)".
+pub fn duration_title(minutes: u32, fallback: Option<u32>) -> String {
+    let mut text = format!("One rolling reimage ≈ {} (estimate)", minutes_text(minutes));
+    if let Some(slow) = fallback {
+        text.push_str(&format!(
+            "; if quota or capacity is short, AKS retries with 1 surge node at a time: ≈ {} \
+             (Kubernetes 1.35 or later)",
+            minutes_text(slow)
+        ));
+    }
+    text
 }
 
 /// The label column of one cluster.
@@ -128,6 +145,7 @@ pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
             PoolLabel {
                 name: pool.name.clone(),
                 upgrade_minutes: pool.upgrade.minutes,
+                duration_title: duration_title(pool.upgrade.minutes, pool.upgrade.fallback_minutes),
                 spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
                 spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
                 note,
