@@ -41,6 +41,11 @@ pub struct Cluster {
     pub subscription: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kubernetes_version: Option<KubernetesVersion>,
+    /// ARM `currentKubernetesVersion`: what the live cluster runs today, when known; a planned
+    /// `kubernetesVersion` across 1.35 moves `Ubuntu` pools to another Ubuntu version
+    /// (docs/aks-2026.md §1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_kubernetes_version: Option<KubernetesVersion>,
     /// ARM `supportPlan`: with `AKSLongTermSupport` a minor stays supported after it leaves the
     /// community support window (docs/aks-2026.md §1.6).
     #[serde(default, skip_serializing_if = "SupportPlan::is_community")]
@@ -69,6 +74,7 @@ impl Cluster {
             location: String::new(),
             subscription: String::new(),
             kubernetes_version: None,
+            current_kubernetes_version: None,
             support_plan: SupportPlan::KubernetesOfficial,
             tags: BTreeMap::new(),
             auto_upgrade_profile: AutoUpgradeProfile::default(),

@@ -5,7 +5,8 @@
 // - a retired OS SKU is a finding with its dates relative to now (Windows Server 2019: retired
 //   2026-03-01, images deleted 2027-04-01; Flatcar: images deleted 2026-09-08);
 // - a projected Kubernetes upgrade from 1.34 to 1.35 moves an Ubuntu pool from 22.04 to 24.04:
-//   the timeline draws it as its own labelled mark and the table says so.
+//   the timeline draws it as its own labelled mark and the table says so; so does a planned
+//   kubernetesVersion 1.35 against the live cluster's 1.34.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -113,4 +114,18 @@ test('a projected upgrade to 1.35 is drawn as an OS version change', async (t) =
   const mark = app.find('css=[data-testid="os-change"]').first();
   assert.equal(await mark.locator('text').textContent(), 'OS');
   assert.equal(await mark.locator('title').textContent(), 'OS Ubuntu 22.04 → Ubuntu 24.04');
+});
+
+test('a planned upgrade from the live 1.34 to 1.35 says the Ubuntu pool changes OS version', async (t) => {
+  const app = await openApp(t, { path: '/?now=2026-12-06T12:00:00Z' });
+  await app.fill('c0-kubernetesVersion', '1.35.1');
+  await app.fill('c0-currentKubernetesVersion', '1.34.6');
+  await app.expectFinding('planned-upgrade-changes-os-version');
+  await app.expectText(
+    'css=[data-testid="finding"][data-code="planned-upgrade-changes-os-version"]',
+    'node pool "apps" (Ubuntu): upgrading the cluster from 1.34.6 to 1.35.1 moves the pool from Ubuntu 22.04 → Ubuntu 24.04',
+  );
+  // Pinning the version removes it.
+  await app.select('c0-p1-osSKU', 'Ubuntu2204');
+  await app.expectFinding('planned-upgrade-changes-os-version', false);
 });

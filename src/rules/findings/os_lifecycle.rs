@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::rules::cluster::Cluster;
 use crate::rules::conflicts::WINDOWS_2025_DEFAULT;
 use crate::rules::os::lifecycle::{self, Retirement, Stage};
+use crate::rules::os::version::os_version_change;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
 
@@ -20,6 +21,8 @@ pub const OS_SKU_IMAGES_DELETED: &str = "os-sku-images-deleted";
 pub const OS_SKU_RETIRING: &str = "os-sku-retiring";
 /// The cluster's Kubernetes version is outside the SKU's supported range.
 pub const OS_SKU_KUBERNETES_UNSUPPORTED: &str = "os-sku-kubernetes-unsupported";
+/// The planned `kubernetesVersion` moves the pool from the live cluster's OS version to another.
+pub const PLANNED_UPGRADE_CHANGES_OS_VERSION: &str = "planned-upgrade-changes-os-version";
 /// A preview SKU (Azure Linux with OS Guard).
 pub const OS_SKU_PREVIEW: &str = "os-sku-preview";
 
@@ -143,6 +146,31 @@ fn lifecycle_of(
                 ),
         );
     }
+    if let (Some(live), Some(planned)) = (
+        cluster.current_kubernetes_version,
+        cluster.kubernetes_version,
+    ) && let Some(change) = os_version_change(sku, live, planned)
+    {
+        let conflict = change
+            .conflict
+            .map_or(String::new(), |c| format!(" {}", c.sentence()));
+        out.push(
+            Finding::warning(PLANNED_UPGRADE_CHANGES_OS_VERSION, path(), OS_VERSION)
+                .message(format!(
+                    "{what}: upgrading the cluster from {live} to {planned} moves the pool from {}",
+                    change.label()
+                ))
+                .why(format!(
+                    "With osSKU Ubuntu the Ubuntu version follows the Kubernetes version: 22.04 up \
+                     to 1.34, 24.04 from 1.35. A new OS version under the workloads can break \
+                     them.{conflict}"
+                ))
+                .fix(
+                    "Test the workloads on the new OS version first, or pin the version with \
+                     osSKU Ubuntu2204 (Kubernetes up to 1.36) or Ubuntu2404.",
+                ),
+        );
+    }
     if lifecycle::is_preview(sku) && lifecycle::retirement(sku).is_none() {
         out.push(
             Finding::note(OS_SKU_PREVIEW, path(), OS_VERSION)
@@ -235,6 +263,42 @@ mod tests {
         only(&found, OS_SKU_KUBERNETES_UNSUPPORTED, Severity::Error);
         let guard = with_pool(OsSku::AzureLinuxOSGuard, "1.33.2", "2026-12-06T10:00:00Z");
         assert_eq!(codes(&guard), [OS_SKU_PREVIEW]);
+    }
+
+    #[test]
+    fn a_planned_upgrade_across_1_35_moves_an_ubuntu_pool_to_24_04() {
+        // docs/aks-2026.md §1.1: 24.04 is the default for osSKU Ubuntu from 1.35.
+        let plan = plan_with(|c| {
+            c.current_kubernetes_version = "1.34.6".parse().ok();
+            c.kubernetes_version = "1.35.1".parse().ok();
+            c.agent_pool_profiles
+                .push(pool("pinned", PoolMode::User, OsSku::Ubuntu2204));
+        });
+        let found = findings(&plan, None);
+        let f = only(
+            &found,
+            PLANNED_UPGRADE_CHANGES_OS_VERSION,
+            Severity::Warning,
+        );
+        // The baseline's Ubuntu system pool moves; the pinned Ubuntu2204 pool does not.
+        assert_eq!(f.path.pool, Some(0));
+        assert!(
+            f.message
+                .contains("from 1.34.6 to 1.35.1 moves the pool from Ubuntu 22.04 → Ubuntu 24.04"),
+            "{}",
+            f.message
+        );
+        // 1.35 is where the sources disagree (docs/aks-2026.md §1.9 item 2): both sides shown.
+        assert!(
+            f.why.contains("1.25 to 1.35") && f.why.contains("1.25 to 1.34"),
+            "{}",
+            f.why
+        );
+        let same = plan_with(|c| {
+            c.current_kubernetes_version = "1.35.1".parse().ok();
+            c.kubernetes_version = "1.36.0".parse().ok();
+        });
+        assert!(findings(&same, None).is_empty());
     }
 
     #[test]

@@ -90,6 +90,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
     };
 
     let version_id = dom_id(i, None, fields::KUBERNETES_VERSION);
+    let live_version_id = dom_id(i, None, fields::CURRENT_KUBERNETES_VERSION);
 
     // No confirmation: removing is one Undo away (the status offers it, Ctrl+Z too), and a
     // question asked on every removal trains people to click through it. What makes a
@@ -172,6 +173,18 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                         on_input=move |text: String| {
                             let version = edit::parse_optional_version(&text).map_err(|e| e.to_string())?;
                             state.edit_cluster(i, Some(&version_id), |c| c.kubernetes_version = version);
+                            Ok(())
+                        }
+                    />
+                    <TextField
+                        id=live_version_id.clone()
+                        label="Live Kubernetes version (blank: same)"
+                        placeholder="e.g. 1.34.6"
+                        inputmode="decimal"
+                        value=state.cluster_value(i, |c| c.current_kubernetes_version.map(|v| v.to_string()).unwrap_or_default())
+                        on_input=move |text: String| {
+                            let version = edit::parse_optional_version(&text).map_err(|e| e.to_string())?;
+                            state.edit_cluster(i, Some(&live_version_id), |c| c.current_kubernetes_version = version);
                             Ok(())
                         }
                     />
