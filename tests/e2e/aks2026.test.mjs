@@ -129,3 +129,16 @@ test('a planned upgrade from the live 1.34 to 1.35 says the Ubuntu pool changes 
   await app.select('c0-p1-osSKU', 'Ubuntu2204');
   await app.expectFinding('planned-upgrade-changes-os-version', false);
 });
+
+test('an out-of-support minor without LTS is a finding on the cluster; long-term support clears it', async (t) => {
+  // 1.33 left the community support window on 2026-07-23 under the release assumptions.
+  const app = await openApp(t, { path: '/?now=2026-12-06T12:00:00Z' });
+  await app.fill('c0-kubernetesVersion', '1.33.4');
+  await app.expectFinding('node-os-stopped-out-of-support');
+  await app.expectText(
+    'css=[data-testid="finding"][data-code="node-os-stopped-out-of-support"]',
+    'out of support since 2026-07-23 without long-term support: nodeOSUpgradeChannel NodeImage delivers no node OS updates',
+  );
+  await app.setChecked('c0-supportPlan', true);
+  await app.expectFinding('node-os-stopped-out-of-support', false);
+});

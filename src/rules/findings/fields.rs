@@ -9,6 +9,8 @@ pub const SUBSCRIPTION: &str = "subscription";
 pub const KUBERNETES_VERSION: &str = "kubernetesVersion";
 /// What the live cluster runs today (ARM `currentKubernetesVersion`).
 pub const CURRENT_KUBERNETES_VERSION: &str = "currentKubernetesVersion";
+/// ARM `supportPlan` (long-term support).
+pub const SUPPORT_PLAN: &str = "supportPlan";
 pub const UPGRADE_CHANNEL: &str = "autoUpgradeProfile.upgradeChannel";
 pub const NODE_OS_CHANNEL: &str = "autoUpgradeProfile.nodeOSUpgradeChannel";
 /// The `ring` tag the planner orders rollouts by.

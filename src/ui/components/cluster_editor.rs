@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::rules::behaviour::channel_offer;
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
-use crate::rules::cluster::Cluster;
+use crate::rules::cluster::{Cluster, SupportPlan};
 use crate::rules::edit;
 use crate::rules::findings::fields;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
@@ -190,6 +190,20 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     />
                     {channel_selects(i, Profile::Planned)}
                 </div>
+                <CheckboxField
+                    id=dom_id(i, None, fields::SUPPORT_PLAN)
+                    label="Long-term support (supportPlan AKSLongTermSupport, Premium tier): a minor stays supported past community support"
+                    checked=state.cluster_value(i, |c| !c.support_plan.is_community())
+                    on_change=move |on: bool| {
+                        state.edit_cluster(i, None, |c| {
+                            c.support_plan = if on {
+                                SupportPlan::AksLongTermSupport
+                            } else {
+                                SupportPlan::KubernetesOfficial
+                            };
+                        })
+                    }
+                />
                 <CheckboxField
                     id=format!("c{i}-knows-live-channels")
                     label="I know the channels the live cluster uses today (to see what changing them does)"
