@@ -65,13 +65,25 @@ fn the_demo_plan_checks_clean_with_exit_0() {
         stderr(&out)
     );
     let text = stdout(&out);
-    // One warning: prod's change from Unmanaged to NodeImage reimages every node, one of the 7
-    // such transitions (aks-2026.md §1.1).
-    assert!(text.contains("0 errors, 1 warnings"), "{text}");
+    // No errors. The warnings: prod's change from Unmanaged to NodeImage reimages every node,
+    // one of the 7 such transitions (docs/aks-2026.md §1.1), and the projection's, each
+    // labelled an estimate: three demo pools miss the 14-day exposure SLA, and prod's stable
+    // channel reaches 1.37, which its Windows2022 pool cannot run (docs/aks-2026.md §1.1).
+    assert!(text.contains("0 errors, 5 warnings"), "{text}");
+    assert!(
+        text.contains("warning[kubernetes-upgrade-unsupported-os-sku] aks-prod-weu/win/osSKU"),
+        "{text}"
+    );
     assert!(
         text.contains("warning[channel-change-reimages-all-nodes] aks-prod-weu/"),
         "{text}"
     );
+    assert_eq!(
+        text.matches("warning[exposure-over-sla]").count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(text.matches("    Estimate: ").count(), 4, "{text}");
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
 
@@ -164,8 +176,9 @@ fn a_malformed_surge_value_exits_2_with_line_and_example() {
 
 #[test]
 fn unknown_fields_are_noted_on_stderr_and_do_not_fail() {
-    // "Now" pinned while the plan's Kubernetes 1.33 is in support (until 2026-07-23 under the
-    // release assumptions; after, its node OS channel delivers nothing, a warning).
+    // "Now" pinned: the projection's findings (part of `check` since issue 10) depend on it,
+    // and the plan's Kubernetes 1.33 is in support then (until 2026-07-23 under the release
+    // assumptions; after, its node OS channel delivers nothing, a warning).
     let out = check(&[
         &sample("unknown-fields.json"),
         "--now",
@@ -178,11 +191,13 @@ fn unknown_fields_are_noted_on_stderr_and_do_not_fail() {
         err.contains("unknown field clusters[0].colour was ignored"),
         "{err}"
     );
-    // The plan is otherwise clean: only notes (e.g. "AKS picks the time" without a window).
+    // The plan is otherwise clean: notes ("AKS picks the time" without a window) and, from the
+    // projection, its Kubernetes 1.33 being out of support by then under the release
+    // assumptions (an estimate).
     assert!(
         stdout(&out)
             .trim_end()
-            .ends_with("0 errors, 0 warnings, 2 notes"),
+            .ends_with("0 errors, 1 warnings, 2 notes"),
         "{}",
         stdout(&out)
     );

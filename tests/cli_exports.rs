@@ -14,23 +14,19 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// The demo plan in a file of its own: tests run in parallel threads of one process, so a
-/// shared path would be rewritten while another test reads it.
-fn demo_file() -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "aks-planner-cli-demo-{}-{n}.json",
-        std::process::id()
-    ));
+/// The demo plan in a temporary file of its own (tests run in parallel threads of one process,
+/// so a shared path would be rewritten while another test reads it), removed on drop.
+fn demo_file() -> tempfile::TempPath {
     let demo = aks_planner(&["demo"]);
-    std::fs::write(&path, &demo.stdout).unwrap();
-    path.display().to_string()
+    let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(file.path(), demo.stdout).unwrap();
+    file.into_temp_path()
 }
 
 #[test]
 fn export_prints_each_format_and_honours_today_and_cluster() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for (format, marker) in [
         ("az", "set -Eeuo pipefail"),
         ("pwsh", "$ErrorActionPreference = 'Stop'"),
@@ -39,7 +35,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
         ("ics", "DTSTAMP:20261124T000000Z\r\n"),
         ("markdown", "## Node pools"),
     ] {
-        let out = aks_planner(&["export", &demo, "--format", format, "--today", "2026-11-24"]);
+        let out = aks_planner(&["export", demo, "--format", format, "--today", "2026-11-24"]);
         assert!(
             out.status.success(),
             "{format}: {}",
@@ -50,7 +46,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     }
     let ics = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=ics",
         "--weeks=1",
         "--cluster=aks-prod-weu",
@@ -64,7 +60,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     assert!(!ics.contains("aks-dev-weu"));
     let one = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=az",
         "--cluster",
         "aks-prod-weu",
@@ -75,15 +71,16 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
 
 #[test]
 fn export_refuses_bad_arguments_with_exit_2() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for args in [
-        vec!["export", &demo],
-        vec!["export", &demo, "--format", "ics2"],
-        vec!["export", &demo, "--format", "az", "--today", "24/11/2026"],
-        vec!["export", &demo, "--format", "az", "--cluster", "nope"],
-        vec!["export", &demo, "--format", "az", "--weeks", "4"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "0"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "105"],
+        vec!["export", demo],
+        vec!["export", demo, "--format", "ics2"],
+        vec!["export", demo, "--format", "az", "--today", "24/11/2026"],
+        vec!["export", demo, "--format", "az", "--cluster", "nope"],
+        vec!["export", demo, "--format", "az", "--weeks", "4"],
+        vec!["export", demo, "--format", "ics", "--weeks", "0"],
+        vec!["export", demo, "--format", "ics", "--weeks", "105"],
     ] {
         let out = aks_planner(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -93,8 +90,9 @@ fn export_refuses_bad_arguments_with_exit_2() {
 
 #[test]
 fn link_then_open_gives_back_the_plan() {
-    let demo = demo_file();
-    let link = aks_planner(&["link", &demo, "--base", "https://planner.example/"]);
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
+    let link = aks_planner(&["link", demo, "--base", "https://planner.example/"]);
     let link = stdout(&link).trim().to_owned();
     assert!(link.starts_with("https://planner.example/#p=1."), "{link}");
     let opened = aks_planner(&["open", &link]);

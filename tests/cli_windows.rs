@@ -10,14 +10,11 @@ fn planner(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// Writes `json` to a fresh temporary plan file and returns its path.
-fn plan_file(name: &str, json: &str) -> String {
-    let path = std::env::temp_dir().join(format!("cli-windows-{}-{name}.json", std::process::id()));
-    std::fs::File::create(&path)
-        .unwrap()
-        .write_all(json.as_bytes())
-        .unwrap();
-    path.to_string_lossy().into_owned()
+/// Writes `json` to a fresh temporary plan file, removed when the returned path drops.
+fn plan_file(json: &str) -> tempfile::TempPath {
+    let mut file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    file.write_all(json.as_bytes()).unwrap();
+    file.into_temp_path()
 }
 
 const PLAN: &str = r#"{"version":1,"clusters":[{"name":"aks-a",
@@ -35,10 +32,11 @@ const PLAN_B_READING: &str = r#"{"version":1,"assumptions":{"recurrence":{"weekl
 
 #[test]
 fn text_output_lists_utc_windows_and_marks_blocked_ones() {
-    let path = plan_file("text", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from",
         "2026-12-01T00:00:00Z",
         "--count",
@@ -65,10 +63,11 @@ aks-b
 
 #[test]
 fn json_output_has_start_end_and_blocked_per_window_and_defaults_to_ten() {
-    let path = plan_file("json", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from=2026-12-14T00:00:00+01:00",
         "--json",
     ]);
@@ -89,10 +88,11 @@ fn json_output_has_start_end_and_blocked_per_window_and_defaults_to_ten() {
 #[test]
 fn the_plan_assumptions_choose_the_weekly_reading() {
     // Azure/AKS#5720 example under reading B: first Sunday on/after Tuesday 14 Apr 2026 = 19 Apr.
-    let path = plan_file("reading-b", PLAN_B_READING);
+    let file = plan_file(PLAN_B_READING);
+    let path = file.to_str().unwrap();
     let out = planner(&[
         "windows",
-        &path,
+        path,
         "--from",
         "2026-04-01T00:00:00Z",
         "--count",
@@ -105,13 +105,14 @@ fn the_plan_assumptions_choose_the_weekly_reading() {
 
 #[test]
 fn bad_arguments_and_files_exit_2_with_a_message() {
-    let path = plan_file("args", PLAN);
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
     let cases: [&[&str]; 6] = [
-        &["windows", &path],
-        &["windows", &path, "--from", "tomorrow"],
+        &["windows", path],
+        &["windows", path, "--from", "tomorrow"],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--count",
@@ -119,7 +120,7 @@ fn bad_arguments_and_files_exit_2_with_a_message() {
         ],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--count",
@@ -133,7 +134,7 @@ fn bad_arguments_and_files_exit_2_with_a_message() {
         ],
         &[
             "windows",
-            &path,
+            path,
             "--from",
             "2027-01-01T00:00:00Z",
             "--colour",

@@ -47,7 +47,7 @@ fn sections_come_in_review_order() {
             "## Exposure",
             "## Costs",
             "## Findings",
-            // The six source conflicts of aks-2026.md §1.9, in every review.
+            // The six source conflicts of docs/aks-2026.md §1.9, in every review.
             "## Where AKS sources disagree"
         ]
     );
@@ -60,7 +60,7 @@ fn durations_exposure_and_costs_are_the_projections_numbers() {
     let p = project(&plan, from, PROJECTION_WEEKS);
     let md = review(&plan, Scope::Plan);
     let durations = section(&md, "Projected upgrade durations");
-    // Surge quota summed over each cluster's pools (aks-2026.md §1.4): prod system 1 × 4 +
+    // Surge quota summed over each cluster's pools (docs/aks-2026.md §1.4): prod system 1 × 4 +
     // apps 4 × 8 + win 1 × 4 = 40 DSv5 vCPUs; dev system 1 × 4 + apps 2 × 8 = 20.
     for c in &p.clusters {
         for pool in &c.pools {

@@ -87,7 +87,7 @@ fn int(v: &str) -> Value {
     json!(v.parse::<i64>().unwrap())
 }
 
-/// Runs the script's az commands against an in-memory Azure (per §5.3/§5.4 of aks-rules.md)
+/// Runs the script's az commands against an in-memory Azure (per §5.3/§5.4 of docs/aks-rules.md)
 /// and prints what `az aks show` and `az aks maintenanceconfiguration list` would.
 fn emulate_az(plan: &Plan) -> (Vec<Value>, Vec<Value>) {
     let script = script_unchecked(plan, Scope::Plan, today()).unwrap();

@@ -1,9 +1,11 @@
-//! Findings for maintenance configurations (aks-rules.md §3.1–3.7, §8 ).
+//! Findings for maintenance configurations (docs/aks-rules.md §3.1–3.7, §8,
+//!
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;
+use planner::rules::findings::windows::{change_lead_time, findings};
 use planner::rules::findings::{Finding, Severity};
-use planner::rules::maintenance::{ConfigName, RecurrenceOptions, change_lead_time, findings};
+use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 
 fn cluster(profile: &str, configs: &str) -> Cluster {
     serde_json::from_str(&format!(
@@ -29,7 +31,7 @@ fn run(c: &Cluster, now: Option<&str>) -> Vec<Finding> {
 fn codes(found: &[Finding]) -> Vec<(&'static str, String, Severity)> {
     found
         .iter()
-        .map(|f| (f.code, f.path.field.clone(), f.severity))
+        .map(|f| (f.code.as_str(), f.path.field.clone(), f.severity))
         .collect()
 }
 
@@ -427,7 +429,7 @@ fn a_change_less_than_30_minutes_before_the_next_window_is_flagged() {
         change_lead_time(0, &c, ConfigName::NodeOs, at("2027-03-10T01:50:00Z"), opts).unwrap();
     assert_eq!(late.code, "maintenance-changed-too-late");
     assert!(late.message.contains("10 minutes"), "{}", late.message);
-    // Sources say 15 or 30 minutes (aks-2026.md §1.3): 15 minutes ahead is flagged, with both
+    // Sources say 15 or 30 minutes (docs/aks-2026.md §1.3): 15 minutes ahead is flagged, with both
     // figures shown; 30 is enough.
     let fifteen =
         change_lead_time(0, &c, ConfigName::NodeOs, at("2027-03-10T01:45:00Z"), opts).unwrap();

@@ -1,12 +1,12 @@
 //! The two cluster-level upgrade channels, spelled exactly as the AKS API spells them
-//! (aks-rules.md §0.1): `nodeOSUpgradeChannel` is PascalCase, `upgradeChannel` is lower case.
+//! (docs/aks-rules.md §0.1): `nodeOSUpgradeChannel` is PascalCase, `upgradeChannel` is lower case.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// `properties.autoUpgradeProfile.nodeOSUpgradeChannel` (aks-rules.md §1.1).
+/// `properties.autoUpgradeProfile.nodeOSUpgradeChannel` (docs/aks-rules.md §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NodeOsChannel {
     /// AKS applies nothing and the OS updater is off: the customer owns patching.
@@ -38,7 +38,7 @@ impl NodeOsChannel {
     }
 
     /// Whether AKS schedules this channel's work in `aksManagedNodeOSUpgradeSchedule`
-    /// (aks-rules.md §3.1: `Unmanaged` and `None` ignore that window).
+    /// (docs/aks-rules.md §3.1: `Unmanaged` and `None` ignore that window).
     pub fn uses_maintenance_window(self) -> bool {
         matches!(
             self,
@@ -47,7 +47,7 @@ impl NodeOsChannel {
     }
 }
 
-/// `properties.autoUpgradeProfile.upgradeChannel` (aks-rules.md §2).
+/// `properties.autoUpgradeProfile.upgradeChannel` (docs/aks-rules.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UpgradeChannel {
@@ -135,7 +135,7 @@ pub struct AutoUpgradeProfile {
     /// Defaults to `none` (SDK docstring, D-AUC).
     #[serde(default = "default_upgrade_channel")]
     pub upgrade_channel: UpgradeChannel,
-    /// Defaults to `NodeImage` for clusters created with API ≥ 2023-06-01 (aks-rules.md §1.5).
+    /// Defaults to `NodeImage` for clusters created with API ≥ 2023-06-01 (docs/aks-rules.md §1.5).
     /// `az aks show` prints the key as `nodeOsUpgradeChannel`; both spellings are read.
     #[serde(
         rename = "nodeOSUpgradeChannel",

@@ -56,7 +56,7 @@ pub struct Cluster {
     #[serde(default)]
     pub auto_upgrade_profile: AutoUpgradeProfile,
     /// The channels the live cluster has today, when known; a change from these may reimage
-    /// every node (aks-rules.md §1.8).
+    /// every node (docs/aks-rules.md §1.8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_auto_upgrade_profile: Option<AutoUpgradeProfile>,
     #[serde(default)]

@@ -22,25 +22,19 @@ pub struct SourceConflict {
 }
 
 impl SourceConflict {
-    /// "Sources disagree on the lead time before a maintenance window. A: …. B: …. The planner …"
+    /// "Sources disagree on the lead time before a maintenance window: per A, …; per B, …. The
+    /// planner …"
     pub fn sentence(&self) -> String {
         format!(
-            "Sources disagree on {}. {}: {}. {}: {}. {}",
+            "Sources disagree on {}: per {}, {}; per {}, {}. {}",
             self.topic,
-            capitalised(self.one.source),
+            self.one.source,
             self.one.says,
-            capitalised(self.other.source),
+            self.other.source,
             self.other.says,
             self.reading
         )
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }
 
 /// docs/aks-2026.md §1.9 item 1.

@@ -1,4 +1,4 @@
-//! OS SKUs of a node pool (ARM `osSKU`) and what each supports (aks-rules.md §1.2,
+//! OS SKUs of a node pool (ARM `osSKU`) and what each supports (docs/aks-rules.md §1.2,
 //! docs/aks-2026.md §1.1).
 //!
 //! The one place for OS SKU facts: [`lifecycle`] (retirement dates, the Kubernetes versions a

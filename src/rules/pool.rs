@@ -1,4 +1,4 @@
-//! A node pool (ARM `agentPoolProfiles[]`) and its `upgradeSettings` (aks-rules.md §4.1).
+//! A node pool (ARM `agentPoolProfiles[]`) and its `upgradeSettings` (docs/aks-rules.md §4.1).
 //!
 //! Ranges (drain 5–1440, soak 0–30, …) are *not* enforced here: a plan being edited may hold
 //! an out-of-range number, and the findings module reports it with the rule and the fix. Shapes
@@ -27,7 +27,7 @@ pub enum UndrainableNodeBehavior {
 }
 
 /// ARM `upgradeSettings`. `None` means "not set": AKS applies its default, which for
-/// `maxSurge` is ambiguous (aks-rules.md §8 A-3; see [`AgentPool::effective_max_surge`]).
+/// `maxSurge` is ambiguous (docs/aks-rules.md §8 A-3; see [`AgentPool::effective_max_surge`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeSettings {
@@ -45,7 +45,7 @@ pub struct UpgradeSettings {
     pub undrainable_node_behavior: Option<UndrainableNodeBehavior>,
 }
 
-/// Default drain timeout (aks-rules.md §4.1).
+/// Default drain timeout (docs/aks-rules.md §4.1).
 pub const DEFAULT_DRAIN_TIMEOUT_MINUTES: u32 = 30;
 
 impl UpgradeSettings {
@@ -87,7 +87,7 @@ pub struct AgentPool {
     pub mode: PoolMode,
     pub os_sku: OsSku,
     /// GPU VM size. Not an ARM field: read from `vmSize` on import, editable in the planner,
-    /// because Azure Linux on GPU sizes cannot use SecurityPatch (aks-rules.md §1.2).
+    /// because Azure Linux on GPU sizes cannot use SecurityPatch (docs/aks-rules.md §1.2).
     pub gpu: bool,
     pub vm_size: String,
     pub count: u32,
@@ -99,7 +99,7 @@ impl AgentPool {
         self.os_sku.os_type()
     }
 
-    /// `maxSurge` as AKS will apply it, with where the value came from (aks-rules.md §8 A-3).
+    /// `maxSurge` as AKS will apply it, with where the value came from (docs/aks-rules.md §8 A-3).
     pub fn effective_max_surge(
         &self,
         version: Option<KubernetesVersion>,

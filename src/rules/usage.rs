@@ -1,7 +1,7 @@
 //! Free compute quota: the plan's copy of ARM's compute usage lists
 //! (`Microsoft.Compute/locations/{location}/usages`, what `az vm list-usage --location L`
 //! prints), per subscription label and region. Surge nodes need free vCPU quota of their VM
-//! family and of the region's total (aks-rules.md §4.2); the planner compares the two
+//! family and of the region's total (docs/aks-rules.md §4.2); the planner compares the two
 //! (`projection::quota`) and warns when the surge does not fit (§4.3 "surge quota > free
 //! quota (user input)").
 //!

@@ -1,4 +1,4 @@
-// Cluster auto-upgrade on the Timeline (aks-rules.md §2): a demo cluster on a supported
+// Cluster auto-upgrade on the Timeline (docs/aks-rules.md §2): a demo cluster on a supported
 // Kubernetes version with the patch channel and its aksManagedAutoUpgradeSchedule window gets
 // projected Kubernetes upgrades — drawn, tabled and costed — and setting the channel to none
 // removes them. "Now" is pinned, so the projected dates and amounts are fixed.
@@ -9,7 +9,7 @@
 // (published every 30 days from 2025-03-15, a week to the region). December's window is in a
 // blackout, so five upgrades in 26 weeks: Nov 29, Jan 31, Feb 28, Mar 28, Apr 25. Each costs
 // the surge of system (1 × 0.192/h × 37 min), apps (4 × 0.384/h × 67 min) and win, priced as
-// Windows (aks-2026.md: 0.192 Linux + 4 vCPUs × 0.046 license = 0.376/h × 47 min) = 2.128;
+// Windows (docs/aks-2026.md: 0.192 Linux + 4 vCPUs × 0.046 license = 0.376/h × 47 min) = 2.128;
 // 5 × 2.128 over 182 days × 30.44 days a month = 1.78 per month.
 
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
-// Surge quota against the free quota the user enters or pastes (aks-rules.md §4.3 "warn when
+// Surge quota against the free quota the user enters or pastes (docs/aks-rules.md §4.3 "warn when
 // surge quota > free quota (user input)"). On the demo plan, contoso-prod / westeurope is the
 // third region row group (regions sort by subscription). Its DSv5 figure is the sum over prod's
-// pools, the reservation the AKS capacity doc computes (aks-2026.md §1.4): system 1 surge × 4
+// pools, the reservation the AKS capacity doc computes (docs/aks-2026.md §1.4): system 1 surge × 4
 // vCPUs + apps 4 × 8 + win 1 × 4 = 40 (row 0), and the same 40 in Total Regional vCPUs (row 1);
 // under the labelled alternative reading "pools one at a time" it is the largest pool's, 32.
 

@@ -1,6 +1,6 @@
 // The release build boots in a real browser and shows the demo plan, with a clean console and
-// no request leaving 127.0.0.1. This is the check that catches a broken wasm-opt (toolchain.md):
-// unit and component tests run unoptimised wasm and would pass.
+// no request leaving 127.0.0.1. This is the check that catches a broken wasm-opt (README.md,
+// "Tools"): unit and component tests run unoptimised wasm and would pass.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -131,7 +131,7 @@ test('the surge quota panel shows the extra vCPUs per VM family and follows maxS
   const app = await openTimeline(t);
   await app.expectVisible('quota-panel');
   // prod/apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32, plus system and win 1 × 4
-  // each: the documented reservation sums the pools (aks-2026.md §1.4), 40.
+  // each: the documented reservation sums the pools (docs/aks-2026.md §1.4), 40.
   await app.expectText('quota-row-2', 'aks-prod-weu');
   await app.expectText('quota-row-2', 'DSv5: +40 vCPUs');
   await app.expectText('quota-row-1', 'NCSv3: +6 vCPUs');

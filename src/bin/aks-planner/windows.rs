@@ -1,6 +1,6 @@
 //! `aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]`: the next N
 //! maintenance windows per cluster and configuration, in UTC, from the same engine as the app
-//! (aks-rules.md §3.4–3.5, readings from `plan.assumptions.recurrence`).
+//! (docs/aks-rules.md §3.4–3.5, readings from `plan.assumptions.recurrence`).
 
 use std::process::ExitCode;
 

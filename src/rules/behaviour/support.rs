@@ -1,10 +1,10 @@
-//! Which node OS channel AKS supports on which OS SKU (aks-rules.md §1.2, updated by
+//! Which node OS channel AKS supports on which OS SKU (docs/aks-rules.md §1.2, updated by
 //! docs/aks-2026.md §1.1).
 
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::os::OsSku;
 
-/// How AKS supports a node OS channel on an OS SKU (aks-rules.md §1.2).
+/// How AKS supports a node OS channel on an OS SKU (docs/aks-rules.md §1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelSupport {
     /// Works as documented.
@@ -18,7 +18,7 @@ pub enum ChannelSupport {
     Undocumented,
 }
 
-/// The support matrix of aks-rules.md §1.2 as docs/aks-2026.md §1.1 updates it: the immutable
+/// The support matrix of docs/aks-rules.md §1.2 as docs/aks-2026.md §1.1 updates it: the immutable
 /// images (Azure Linux with OS Guard, Azure Container Linux) take only None and NodeImage.
 pub fn channel_support(channel: NodeOsChannel, sku: OsSku, gpu: bool) -> ChannelSupport {
     use ChannelSupport::{BehavesLikeNone, Supported, Undocumented, Unsupported};

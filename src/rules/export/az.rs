@@ -1,5 +1,5 @@
 //! The `az` commands that apply a plan, as a shell-neutral model that [`super::bash`] and
-//! [`super::pwsh`] render (aks-rules.md §5).
+//! [`super::pwsh`] render (docs/aks-rules.md §5).
 //!
 //! Apply order per cluster: maintenance configurations, then node pool upgrade settings, then
 //! the channels. Windows and surge come first on purpose: a channel change may reimage every
@@ -90,7 +90,7 @@ pub struct Script {
 }
 
 const CONTAINER_SERVICE: &str = "Microsoft.ContainerService";
-/// The preview feature SecurityPatch needed before it went GA (aks-rules.md §1.6).
+/// The preview feature SecurityPatch needed before it went GA (docs/aks-rules.md §1.6).
 const SECURITY_PATCH_FEATURE: &str = "NodeOsUpgradeChannelPreview";
 
 /// Builds the script for `clusters` (already in apply order).
@@ -109,7 +109,7 @@ pub fn build(clusters: &[&Cluster], target: CliVersion, today: NaiveDate) -> Scr
 }
 
 /// aks-preview and the preview feature flag, only when the target CLI lacks what the plan
-/// uses (aks-rules.md §1.6, §5.1, §5.5).
+/// uses (docs/aks-rules.md §1.6, §5.1, §5.5).
 fn prerequisites(clusters: &[&Cluster], target: CliVersion) -> Vec<Step> {
     let security_patch = clusters
         .iter()
@@ -181,7 +181,12 @@ fn cluster_steps(c: &Cluster, target: CliVersion, today: NaiveDate) -> Vec<Step>
     let mut steps = vec![Step::Comment(format!(
         "cluster {} in resource group {}{}",
         c.name,
-        c.resource_group,
+        // Only an unchecked preview reaches here without one (a findings error otherwise).
+        if c.resource_group.is_empty() {
+            "(not set)"
+        } else {
+            &c.resource_group
+        },
         if c.subscription.is_empty() {
             String::new()
         } else {
@@ -263,7 +268,7 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
             &mut steps,
         );
     }
-    // `nodepool update` drops falsy values (aks-rules.md §5.4): 0 cannot be set this way.
+    // `nodepool update` drops falsy values (docs/aks-rules.md §5.4): 0 cannot be set this way.
     for (value, feature, flag) in [
         (
             s.drain_timeout_in_minutes,
@@ -330,7 +335,7 @@ fn channel_steps(c: &Cluster, target: CliVersion) -> Vec<Step> {
             "auto-upgrade-channel",
             p.upgrade_channel.as_str().to_owned(),
         ),
-        // Free text on `aks update`: the canonical casing matters (aks-rules.md §5.2).
+        // Free text on `aks update`: the canonical casing matters (docs/aks-rules.md §5.2).
         Arg::Opt(
             "node-os-upgrade-channel",
             p.node_os_upgrade_channel.as_str().to_owned(),
@@ -340,7 +345,7 @@ fn channel_steps(c: &Cluster, target: CliVersion) -> Vec<Step> {
         "channels: cluster auto-upgrade {}, node OS {} (a change can take up to 24 h to take effect)",
         p.upgrade_channel, p.node_os_upgrade_channel
     ))];
-    // `none` prompts for confirmation from CLI 2.73 (aks-rules.md §2 rule 9).
+    // `none` prompts for confirmation from CLI 2.73 (docs/aks-rules.md §2 rule 9).
     if p.upgrade_channel == UpgradeChannel::None
         && target.supports(CliFeature::AutoUpgradeNonePrompts)
     {

@@ -1,5 +1,5 @@
 //! Renders a [`Script`] as bash: `set -Eeuo pipefail`, an ERR trap naming the cluster being
-//! applied, one function per cluster and one for the whole plan (aks-rules.md §5.6).
+//! applied, one function per cluster and one for the whole plan (docs/aks-rules.md §5.6).
 
 use std::fmt::Write;
 

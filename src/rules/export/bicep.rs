@@ -13,7 +13,7 @@ use crate::rules::maintenance::{ConfigName, DefaultConfig, MaintenanceWindow};
 use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
 
 /// Stable API with `SecurityPatch`, `maxUnavailable` and `undrainableNodeBehavior` (SDK 39.1.0,
-/// aks-rules.md §0.1).
+/// docs/aks-rules.md §0.1).
 const API: &str = "2025-07-01";
 
 pub fn render(plan_name: &str, clusters: &[&Cluster], today: NaiveDate) -> String {

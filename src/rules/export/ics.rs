@@ -213,7 +213,7 @@ fn cluster_line(plan: &Plan, c: &Cluster, config: ConfigName) -> String {
     line
 }
 
-/// Which channel acts in a configuration's windows (aks-rules.md §2 rule 1: `node-image`
+/// Which channel acts in a configuration's windows (docs/aks-rules.md §2 rule 1: `node-image`
 /// forces the node OS channel to NodeImage).
 fn channel_line(c: &Cluster, config: ConfigName) -> String {
     let p = c.auto_upgrade_profile;

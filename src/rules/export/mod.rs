@@ -1,5 +1,5 @@
 //! Exports: a plan as `az` scripts (bash, PowerShell), Bicep, Terraform, an `.ics` calendar of
-//! its maintenance windows and a Markdown review summary (issue 5, aks-rules.md §5).
+//! its maintenance windows and a Markdown review summary (issue 5, docs/aks-rules.md §5).
 //!
 //! Invariants:
 //! - A plan with an Error finding exports nothing but the list of errors ([`ExportError::PlanHasErrors`]);
@@ -213,14 +213,7 @@ pub fn render_unchecked(
         ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
         ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
         ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
-        // Dated like the export's refusal check: findings relative to "now" (retired OS SKUs,
-        // an out-of-support minor) belong in the review too (docs/aks-2026.md §1.1).
-        ExportFormat::Markdown => markdown::render(
-            plan,
-            &clusters,
-            &findings::check_at(plan, Some(midnight(today))),
-            today,
-        ),
+        ExportFormat::Markdown => markdown::render(plan, &clusters, today),
     })
 }
 

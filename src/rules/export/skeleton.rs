@@ -8,7 +8,7 @@ use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::comment;
 
 /// The header lines both scripts carry after the generated-by lines (why this order: a
-/// channel change can reimage every node, aks-rules.md §1.8).
+/// channel change can reimage every node, docs/aks-rules.md §1.8).
 pub(super) const APPLY_ORDER_NOTE: &str = "\
 # Per cluster: maintenance windows, node pool upgrade settings, then the channels, so a\n\
 # channel change that rolls nodes already uses the new window and surge.\n";
@@ -67,7 +67,7 @@ pub(super) fn functions(script: &Script, dialect: &Dialect, out: &mut String) {
 }
 
 /// `az feature show … --query properties.state -o tsv`: what a wait-for-`Registered` loop
-/// polls (aks-rules.md §5.5).
+/// polls (docs/aks-rules.md §5.5).
 pub(super) fn feature_state(namespace: &str, feature: &str) -> AzCommand {
     AzCommand(vec![
         Arg::Word("feature"),

@@ -1,4 +1,4 @@
-//! Terraform azurerm snippets (aks-rules.md §5.8): `automatic_upgrade_channel`,
+//! Terraform azurerm snippets (docs/aks-rules.md §5.8): `automatic_upgrade_channel`,
 //! `node_os_upgrade_channel`, `maintenance_window_auto_upgrade` / `maintenance_window_node_os`,
 //! legacy `maintenance_window`, and `upgrade_settings` per pool.
 
@@ -124,7 +124,7 @@ fn upgrade_settings(out: &mut String, c: &Cluster, pool: &AgentPool, indent: &st
         return;
     }
     let _ = writeln!(out, "{indent}upgrade_settings {{");
-    // azurerm requires max_surge once the block exists (aks-rules.md §5.8).
+    // azurerm requires max_surge once the block exists (docs/aks-rules.md §5.8).
     let (surge, source) = pool.effective_max_surge(c.kubernetes_version);
     if source != SurgeSource::Explicit {
         let _ = writeln!(

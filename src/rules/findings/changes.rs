@@ -1,9 +1,10 @@
-//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (aks-rules.md §1.8,
+//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (docs/aks-rules.md §1.8,
 //! §8 A-7): which changes reimage every node, which may roll nodes, and the 24 h delay.
 
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::conflicts::REIMAGING_TRANSITIONS;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
 use super::channels::node_total;
@@ -27,11 +28,6 @@ pub fn reimages_all_nodes(from: NodeOsChannel, to: NodeOsChannel) -> bool {
     )
 }
 
-/// A channel change that reimages every node.
-pub const CHANNEL_CHANGE_REIMAGES_ALL_NODES: &str = "channel-change-reimages-all-nodes";
-/// Any other channel change: nodes may roll.
-pub const CHANNEL_CHANGE_MAY_ROLL_NODES: &str = "channel-change-may-roll-nodes";
-
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_cluster(plan, changes)
 }
@@ -51,7 +47,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         if reimages_all_nodes(from, to) {
             out.push(
                 Finding::warning(
-                    CHANNEL_CHANGE_REIMAGES_ALL_NODES,
+                    FindingCode::ChannelChangeReimagesAllNodes,
                     os_path(),
                     NODE_OS_UPGRADE,
                 )
@@ -72,27 +68,31 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             );
         } else {
             out.push(
-                Finding::note(CHANNEL_CHANGE_MAY_ROLL_NODES, os_path(), NODE_OS_UPGRADE)
-                    .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
+                Finding::note(
+                    FindingCode::ChannelChangeMayRollNodes,
+                    os_path(),
+                    NODE_OS_UPGRADE,
+                )
+                .message(format!(
+                    "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
                          {nodes} node(s) of cluster {:?}",
-                        cluster.name
-                    ))
-                    .why(
-                        "AKS lists seven transitions that always reimage and this is not one, \
-                         but older docs and the docs maintainers say any channel change can \
-                         rotate nodes.",
-                    )
-                    .fix(
-                        "Apply the change when a node roll would be acceptable, e.g. inside the \
+                    cluster.name
+                ))
+                .why(
+                    "AKS lists seven transitions that always reimage and this is not one, \
+                     but older docs and the docs maintainers say any channel change can \
+                     rotate nodes.",
+                )
+                .fix(
+                    "Apply the change when a node roll would be acceptable, e.g. inside the \
                          node OS maintenance window.",
-                    ),
+                ),
             );
         }
         if current.upgrade_channel == UpgradeChannel::NodeImage {
             out.push(
                 Finding::note(
-                    "node-os-change-needs-cluster-channel-first",
+                    FindingCode::NodeOsChangeNeedsClusterChannelFirst,
                     os_path(),
                     CLUSTER_AUTO_UPGRADE,
                 )
@@ -132,7 +132,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::note(
-                "channel-change-takes-up-to-24h",
+                FindingCode::ChannelChangeTakesUpTo24h,
                 FieldPath::cluster(ci, cluster, field),
                 source,
             )

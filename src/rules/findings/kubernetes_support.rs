@@ -11,9 +11,7 @@ use crate::rules::timefmt::iso_date;
 
 use super::sources::NODE_OS_UPGRADE;
 use super::{FieldPath, Finding, fields, per_cluster};
-
-/// The minor is out of support without LTS: SecurityPatch and NodeImage deliver nothing.
-pub const NODE_OS_STOPPED_OUT_OF_SUPPORT: &str = "node-os-stopped-out-of-support";
+use crate::rules::finding::FindingCode;
 
 pub(super) fn findings(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     let Some(now) = now else {
@@ -31,7 +29,7 @@ pub(super) fn findings(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> 
             .unwrap_or_default();
         out.push(
             Finding::warning(
-                NODE_OS_STOPPED_OUT_OF_SUPPORT,
+                FindingCode::NodeOsStoppedOutOfSupport,
                 FieldPath::cluster(ci, cluster, fields::KUBERNETES_VERSION),
                 NODE_OS_UPGRADE,
             )
@@ -72,7 +70,11 @@ mod tests {
         // 1.32 leaves N-2 on 2026-03-23 under the default release assumptions.
         let plan = plan_with(|c| c.kubernetes_version = "1.32.4".parse().ok());
         let found = findings(&plan, Some(at("2026-12-06T00:00:00Z")));
-        let f = only(&found, NODE_OS_STOPPED_OUT_OF_SUPPORT, Severity::Warning);
+        let f = only(
+            &found,
+            FindingCode::NodeOsStoppedOutOfSupport.as_str(),
+            Severity::Warning,
+        );
         assert!(f.message.contains("since 2026-03-23"), "{}", f.message);
         assert_eq!(f.path.pool, None);
         assert!(findings(&plan, Some(at("2026-03-01T00:00:00Z"))).is_empty());

@@ -12,19 +12,7 @@ use crate::rules::pool::AgentPool;
 
 use super::sources::{AKS_CHANGELOG, OS_VERSION};
 use super::{FieldPath, Finding, fields, per_pool};
-
-/// Retired SKU whose images still exist (Flatcar from 2026-06-08, Windows2019 from 2026-03-01).
-pub const OS_SKU_RETIRED: &str = "os-sku-retired";
-/// Retired SKU whose images are deleted: scaling and reimage fail.
-pub const OS_SKU_IMAGES_DELETED: &str = "os-sku-images-deleted";
-/// A retirement announced for a later day.
-pub const OS_SKU_RETIRING: &str = "os-sku-retiring";
-/// The cluster's Kubernetes version is outside the SKU's supported range.
-pub const OS_SKU_KUBERNETES_UNSUPPORTED: &str = "os-sku-kubernetes-unsupported";
-/// The planned `kubernetesVersion` moves the pool from the live cluster's OS version to another.
-pub const PLANNED_UPGRADE_CHANGES_OS_VERSION: &str = "planned-upgrade-changes-os-version";
-/// A preview SKU (Azure Linux with OS Guard).
-pub const OS_SKU_PREVIEW: &str = "os-sku-preview";
+use crate::rules::finding::FindingCode;
 
 /// Every pool's lifecycle findings; date findings only when `now` is known.
 pub(super) fn findings(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
@@ -63,7 +51,7 @@ fn lifecycle_of(
         match lifecycle::stage(sku, now) {
             Stage::Current => {}
             Stage::ImagesDeleted(r) => out.push(
-                Finding::error(OS_SKU_IMAGES_DELETED, path(), AKS_CHANGELOG)
+                Finding::error(FindingCode::OsSkuImagesDeleted, path(), AKS_CHANGELOG)
                     .message(format!(
                         "{what}: {} was retired on {} and its node images were deleted on {}",
                         sku.label(),
@@ -81,7 +69,7 @@ fn lifecycle_of(
                     )),
             ),
             Stage::Retired(r) => out.push(
-                Finding::warning(OS_SKU_RETIRED, path(), AKS_CHANGELOG)
+                Finding::warning(FindingCode::OsSkuRetired, path(), AKS_CHANGELOG)
                     .message(format!(
                         "{what}: {} was retired on {}; its node images are deleted {}",
                         sku.label(),
@@ -101,7 +89,7 @@ fn lifecycle_of(
                     )),
             ),
             Stage::RetiresOn(r) => out.push(
-                Finding::note(OS_SKU_RETIRING, path(), AKS_CHANGELOG)
+                Finding::note(FindingCode::OsSkuRetiring, path(), AKS_CHANGELOG)
                     .message(format!(
                         "{what}: {} retires on {}",
                         sku.label(),
@@ -124,7 +112,7 @@ fn lifecycle_of(
         && !range.contains(v)
     {
         out.push(
-            Finding::error(OS_SKU_KUBERNETES_UNSUPPORTED, path(), OS_VERSION)
+            Finding::error(FindingCode::OsSkuKubernetesUnsupported, path(), OS_VERSION)
                 .message(format!(
                     "{what}: {} runs on Kubernetes {} only, the cluster is on {v}",
                     sku.label(),
@@ -155,25 +143,29 @@ fn lifecycle_of(
             .conflict
             .map_or(String::new(), |c| format!(" {}", c.sentence()));
         out.push(
-            Finding::warning(PLANNED_UPGRADE_CHANGES_OS_VERSION, path(), OS_VERSION)
-                .message(format!(
-                    "{what}: upgrading the cluster from {live} to {planned} moves the pool from {}",
-                    change.label()
-                ))
-                .why(format!(
-                    "With osSKU Ubuntu the Ubuntu version follows the Kubernetes version: 22.04 up \
+            Finding::warning(
+                FindingCode::PlannedUpgradeChangesOsVersion,
+                path(),
+                OS_VERSION,
+            )
+            .message(format!(
+                "{what}: upgrading the cluster from {live} to {planned} moves the pool from {}",
+                change.label()
+            ))
+            .why(format!(
+                "With osSKU Ubuntu the Ubuntu version follows the Kubernetes version: 22.04 up \
                      to 1.34, 24.04 from 1.35. A new OS version under the workloads can break \
                      them.{conflict}"
-                ))
-                .fix(
-                    "Test the workloads on the new OS version first, or pin the version with \
+            ))
+            .fix(
+                "Test the workloads on the new OS version first, or pin the version with \
                      osSKU Ubuntu2204 (Kubernetes up to 1.36) or Ubuntu2404.",
-                ),
+            ),
         );
     }
     if lifecycle::is_preview(sku) && lifecycle::retirement(sku).is_none() {
         out.push(
-            Finding::note(OS_SKU_PREVIEW, path(), OS_VERSION)
+            Finding::note(FindingCode::OsSkuPreview, path(), OS_VERSION)
                 .message(format!("{what}: {} is a preview", sku.label()))
                 .why(
                     "Preview features have no SLA and may change; Azure Linux with OS Guard \
@@ -210,7 +202,11 @@ mod tests {
     fn flatcar_after_retirement_warns_with_both_dates_relative_to_now() {
         // docs/aks-2026.md §1.1: retired 2026-06-08, images deleted 2026-09-08.
         let found = with_pool(OsSku::Flatcar, "1.33.2", "2026-07-08T10:00:00Z");
-        let f = only(&found, OS_SKU_RETIRED, Severity::Warning);
+        let f = only(
+            &found,
+            FindingCode::OsSkuRetired.as_str(),
+            Severity::Warning,
+        );
         assert!(
             f.message.contains("2026-06-08 (30 days ago)"),
             "{}",
@@ -228,41 +224,61 @@ mod tests {
     #[test]
     fn flatcar_after_image_deletion_is_an_error() {
         let found = with_pool(OsSku::Flatcar, "1.33.2", "2026-12-06T10:00:00Z");
-        only(&found, OS_SKU_IMAGES_DELETED, Severity::Error);
-        assert!(!codes(&found).contains(&OS_SKU_RETIRED));
+        only(
+            &found,
+            FindingCode::OsSkuImagesDeleted.as_str(),
+            Severity::Error,
+        );
+        assert!(!codes(&found).contains(&FindingCode::OsSkuRetired.as_str()));
     }
 
     #[test]
     fn windows_2019_is_retired_in_december_2026_and_an_error_from_april_2027() {
         // docs/aks-2026.md §1.1: retired 2026-03-01, images deleted 2027-04-01.
         let found = with_pool(OsSku::Windows2019, "1.33.2", "2026-12-06T10:00:00Z");
-        let f = only(&found, OS_SKU_RETIRED, Severity::Warning);
+        let f = only(
+            &found,
+            FindingCode::OsSkuRetired.as_str(),
+            Severity::Warning,
+        );
         assert!(
             f.message.contains("2027-04-01 (in 116 days)"),
             "{}",
             f.message
         );
         let later = with_pool(OsSku::Windows2019, "1.33.2", "2027-04-01T00:00:00Z");
-        only(&later, OS_SKU_IMAGES_DELETED, Severity::Error);
+        only(
+            &later,
+            FindingCode::OsSkuImagesDeleted.as_str(),
+            Severity::Error,
+        );
     }
 
     #[test]
     fn windows_2022_on_1_37_is_an_error_and_a_retirement_note_before() {
         // docs/aks-2026.md §1.1: not supported on Kubernetes >= 1.37; retires 2028-06-30.
         let found = with_pool(OsSku::Windows2022, "1.37.0", "2026-12-06T10:00:00Z");
-        let f = only(&found, OS_SKU_KUBERNETES_UNSUPPORTED, Severity::Error);
+        let f = only(
+            &found,
+            FindingCode::OsSkuKubernetesUnsupported.as_str(),
+            Severity::Error,
+        );
         assert!(f.message.contains("up to 1.36"), "{}", f.message);
-        only(&found, OS_SKU_RETIRING, Severity::Note);
+        only(&found, FindingCode::OsSkuRetiring.as_str(), Severity::Note);
         let ok = with_pool(OsSku::Windows2022, "1.36.1", "2026-12-06T10:00:00Z");
-        assert!(!codes(&ok).contains(&OS_SKU_KUBERNETES_UNSUPPORTED));
+        assert!(!codes(&ok).contains(&FindingCode::OsSkuKubernetesUnsupported.as_str()));
     }
 
     #[test]
     fn azure_container_linux_needs_1_34_and_os_guard_is_a_preview() {
         let found = with_pool(OsSku::AzureContainerLinux, "1.33.2", "2026-12-06T10:00:00Z");
-        only(&found, OS_SKU_KUBERNETES_UNSUPPORTED, Severity::Error);
+        only(
+            &found,
+            FindingCode::OsSkuKubernetesUnsupported.as_str(),
+            Severity::Error,
+        );
         let guard = with_pool(OsSku::AzureLinuxOSGuard, "1.33.2", "2026-12-06T10:00:00Z");
-        assert_eq!(codes(&guard), [OS_SKU_PREVIEW]);
+        assert_eq!(codes(&guard), [FindingCode::OsSkuPreview.as_str()]);
     }
 
     #[test]
@@ -277,7 +293,7 @@ mod tests {
         let found = findings(&plan, None);
         let f = only(
             &found,
-            PLANNED_UPGRADE_CHANGES_OS_VERSION,
+            FindingCode::PlannedUpgradeChangesOsVersion.as_str(),
             Severity::Warning,
         );
         // The baseline's Ubuntu system pool moves; the pinned Ubuntu2204 pool does not.

@@ -1,20 +1,16 @@
-//! Per-pool channel support (aks-rules.md §1.2, §8 A-6): which node OS channel works on which
+//! Per-pool channel support (docs/aks-rules.md §1.2, §8 A-6): which node OS channel works on which
 //! OS SKU, from the same matrix the behaviour panel uses.
 
 use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::os::OsSku;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
 
 use super::sources::NODE_OS_UPGRADE;
 use super::{FieldPath, Finding, fields, per_pool};
-
-/// Unmanaged on Azure Linux with OS Guard (docs/aks-2026.md §1.1).
-pub const UNMANAGED_UNSUPPORTED_OS_GUARD: &str = "unmanaged-unsupported-os-guard";
-/// Unmanaged on Azure Container Linux: only NodeImage and None (docs/aks-2026.md §1.1).
-pub const UNMANAGED_UNSUPPORTED_CONTAINER_LINUX: &str = "unmanaged-unsupported-container-linux";
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_pool(plan, pool_support)
@@ -34,7 +30,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
     let finding = match (node_os, channel_support(node_os, pool.os_sku, pool.gpu)) {
         (_, ChannelSupport::Supported) => return,
         (NodeOsChannel::SecurityPatch, _) if azure_linux_gpu => Finding::error(
-            "securitypatch-unsupported-gpu",
+            FindingCode::SecuritypatchUnsupportedGpu,
             path(fields::GPU),
             NODE_OS_UPGRADE,
         )
@@ -48,7 +44,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
              SecurityPatch is supported.",
         ),
         (NodeOsChannel::SecurityPatch, _) if pool.os_sku.is_windows() => Finding::error(
-            "securitypatch-unsupported-os",
+            FindingCode::SecuritypatchUnsupportedOs,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -63,7 +59,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
              or move the Windows pools to a cluster on NodeImage.",
         ),
         (NodeOsChannel::SecurityPatch, _) => Finding::error(
-            "securitypatch-unsupported-os",
+            FindingCode::SecuritypatchUnsupportedOs,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -75,9 +71,9 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux."),
         (NodeOsChannel::Unmanaged, ChannelSupport::Unsupported) => Finding::error(
             if pool.os_sku == OsSku::AzureContainerLinux {
-                UNMANAGED_UNSUPPORTED_CONTAINER_LINUX
+                FindingCode::UnmanagedUnsupportedContainerLinux
             } else {
-                UNMANAGED_UNSUPPORTED_OS_GUARD
+                FindingCode::UnmanagedUnsupportedOsGuard
             },
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
@@ -90,7 +86,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         .fix("Use NodeImage for this cluster, or change the pool's OS SKU."),
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) if pool.os_sku.is_windows() => {
             Finding::warning(
-                "unmanaged-windows-behaves-like-none",
+                FindingCode::UnmanagedWindowsBehavesLikeNone,
                 path(fields::OS_SKU),
                 NODE_OS_UPGRADE,
             )
@@ -104,7 +100,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
             )
         }
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) => Finding::warning(
-            "unmanaged-azure-linux-gpu-no-updates",
+            FindingCode::UnmanagedAzureLinuxGpuNoUpdates,
             path(fields::GPU),
             NODE_OS_UPGRADE,
         )
@@ -114,7 +110,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         )
         .fix("Use NodeImage for this cluster, or upgrade the pool's node image yourself."),
         (NodeOsChannel::Unmanaged, _) => Finding::note(
-            "unmanaged-flatcar-undocumented",
+            FindingCode::UnmanagedFlatcarUndocumented,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -130,10 +126,9 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         _ => return,
     };
     let verb = match finding.code {
-        "unmanaged-windows-behaves-like-none" | "unmanaged-azure-linux-gpu-no-updates" => {
-            "gets no OS updates under"
-        }
-        "unmanaged-flatcar-undocumented" => "has undocumented behaviour under",
+        FindingCode::UnmanagedWindowsBehavesLikeNone
+        | FindingCode::UnmanagedAzureLinuxGpuNoUpdates => "gets no OS updates under",
+        FindingCode::UnmanagedFlatcarUndocumented => "has undocumented behaviour under",
         _ => "cannot use",
     };
     out.push(finding.message(format!("{what} {verb} nodeOSUpgradeChannel {node_os}")));
@@ -161,7 +156,7 @@ mod tests {
                 Unmanaged,
                 OsSku::AzureContainerLinux,
                 false,
-                UNMANAGED_UNSUPPORTED_CONTAINER_LINUX,
+                "unmanaged-unsupported-container-linux",
                 Severity::Error,
                 "osSKU",
             ),

@@ -63,6 +63,7 @@ fn assert_well_formed(found: &[Finding]) {
         );
         assert!(
             f.code
+                .as_str()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "{}",
@@ -91,7 +92,7 @@ fn the_demo_plan_has_no_errors_and_one_warning_its_channel_change() {
     let serious: Vec<_> = found
         .iter()
         .filter(|f| f.severity != Severity::Note)
-        .map(|f| (f.code, f.path.display()))
+        .map(|f| (f.code.as_str(), f.path.display()))
         .collect();
     // prod moves from Unmanaged to NodeImage: one of the 7 transitions that reimage every
     // node (docs/aks-2026.md §1.1), which the demo is there to show.
@@ -123,7 +124,7 @@ fn findings_are_sorted_by_severity_then_plan_order() {
     assert_well_formed(&found);
     let first = &found[0];
     assert_eq!(
-        (first.code, first.path.cluster),
+        (first.code.as_str(), first.path.cluster),
         ("resource-group-missing", Some(0))
     );
     assert_eq!(found[1].code, "drain-timeout-out-of-range");
@@ -212,7 +213,7 @@ fn kitchen_sink() -> Plan {
         clusters: vec![sp, um, none, twin, empty, long],
         ..Plan::default()
     };
-    // Recorded quota: none free and used above the limit (aks-rules.md §4.3).
+    // Recorded quota: none free and used above the limit (docs/aks-rules.md §4.3).
     let quota = &mut plan.compute_usages;
     crate::rules::usage::set_limit(quota, "contoso", "westeurope", "cores", Some(1));
     let _ = crate::rules::usage::set_current_value(quota, "contoso", "westeurope", "cores", 2);
@@ -223,7 +224,7 @@ fn kitchen_sink() -> Plan {
 fn every_rule_code_fires_on_the_kitchen_sink_plan() {
     let found = check(&kitchen_sink());
     assert_well_formed(&found);
-    let fired: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    let fired: BTreeSet<&str> = found.iter().map(|f| f.code.as_str()).collect();
     let expected = [
         "cluster-name-invalid",
         "resource-group-missing",
@@ -391,11 +392,69 @@ proptest! {
         prop_assert_eq!(&found, &check(&plan));
     }
 
+    /// Every pool gets every part of its description, and the description says what the
+    /// support matrix of docs/aks-rules.md §1.1–1.2 (restated here as the reference, not read
+    /// from `channel_support`) says the channel does on that OS SKU.
     #[test]
     fn every_pool_gets_a_complete_behaviour(c in arb_cluster()) {
+        use NodeOsChannel as N;
+        let channel = c.auto_upgrade_profile.node_os_upgrade_channel;
+        let cluster_channel = c.auto_upgrade_profile.upgrade_channel;
         for p in &c.agent_pool_profiles {
             let b = crate::rules::behaviour::describe(&c, p);
-            prop_assert!(!b.headline.is_empty() && !b.points.is_empty());
+            prop_assert!(
+                !b.headline.is_empty() && !b.points.is_empty() && !b.disruption.is_empty()
+                    && !b.cost.is_empty(),
+                "{:?}", b
+            );
+            let windows = p.os_sku.is_windows();
+            let azure_linux_gpu = p.os_sku == OsSku::AzureLinux && p.gpu;
+            // (how the headline starts, the channel it effectively is, a point it must make)
+            let (headline, effectively, point) = match channel {
+                N::None => ("No automatic OS updates", None, "AKS applies no OS updates"),
+                N::NodeImage if windows => (
+                    "Monthly rolling reimage",
+                    None,
+                    "aksManagedNodeOSUpgradeSchedule",
+                ),
+                N::NodeImage => ("Weekly rolling reimage", None, "aksManagedNodeOSUpgradeSchedule"),
+                // docs/aks-2026.md §1.1: every Ubuntu SKU takes SecurityPatch; Azure Container
+                // Linux, like OS Guard, takes neither SecurityPatch nor Unmanaged.
+                N::SecurityPatch if p.os_sku.is_ubuntu() || p.os_sku == OsSku::AzureLinux && !p.gpu => (
+                    "AKS-tested security patches",
+                    None,
+                    "aksManagedNodeOSUpgradeSchedule",
+                ),
+                N::SecurityPatch => ("Not supported on", Some(N::None), "AKS does not support SecurityPatch"),
+                N::Unmanaged if matches!(p.os_sku, OsSku::AzureLinuxOSGuard | OsSku::AzureContainerLinux) => {
+                    ("Not supported on", Some(N::None), "AKS does not support Unmanaged")
+                }
+                N::Unmanaged if p.os_sku == OsSku::Flatcar => ("Undocumented", None, "do not describe Unmanaged"),
+                N::Unmanaged if windows => (
+                    "Behaves like None",
+                    Some(N::None),
+                    "never patched automatically",
+                ),
+                N::Unmanaged if azure_linux_gpu => {
+                    ("Behaves like None", Some(N::None), "nothing patches the nodes")
+                }
+                N::Unmanaged => ("Nightly in-place patching", None, "maintenance windows do not govern it"),
+            };
+            prop_assert!(b.headline.starts_with(headline), "{:?} on {:?}: {}", channel, p.os_sku, b.headline);
+            prop_assert_eq!(b.effectively, effectively);
+            prop_assert!(b.points.iter().any(|x| x.contains(point)), "{:?} on {:?}: {:?}", channel, p.os_sku, b.points);
+            // Reimaging channels say so; None costs nothing.
+            if channel == N::NodeImage {
+                prop_assert!(b.disruption.contains("reimage"), "{}", b.disruption);
+            }
+            if channel == N::None {
+                prop_assert_eq!(b.cost.as_str(), "None.");
+            }
+            // The cluster channel adds a point exactly when it changes nodes (§2).
+            let cluster_point = b.points.iter().any(|x| {
+                x.starts_with("Cluster auto-upgrade") || x.contains("legacy cluster channel node-image")
+            });
+            prop_assert_eq!(cluster_point, cluster_channel != UpgradeChannel::None);
         }
     }
 }

@@ -115,7 +115,7 @@ impl State {
         c.kubernetes_version = version;
         c.tags = tags;
         c.auto_upgrade_profile = profile;
-        // What the live cluster has today: a change from it may reimage (aks-rules.md §1.8).
+        // What the live cluster has today: a change from it may reimage (docs/aks-rules.md §1.8).
         c.current_auto_upgrade_profile = current;
         for pool in pools {
             if !draft.listed_pools.contains(&pool.name) {

@@ -1,4 +1,4 @@
-//! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (aks-rules.md
+//! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (docs/aks-rules.md
 //! §4.2: surge nodes count against quota; §4.3 warns when surge quota exceeds free quota).
 //! A cluster's figure follows the plan's [`SurgeQuotaReading`]: by default the sum over its
 //! pools, as the AKS capacity doc computes the reservation (5 pools × 4 nodes at 50 % need

@@ -1,5 +1,5 @@
 //! One node pool's card: what it is (name, mode, OS, size, count) and how it upgrades
-//! (`upgradeSettings`, aks-rules.md §4.1).
+//! (`upgradeSettings`, docs/aks-rules.md §4.1).
 
 use leptos::prelude::*;
 
@@ -299,7 +299,7 @@ fn mode_label(mode: PoolMode) -> &'static str {
     }
 }
 
-/// The A-3 assumption in words when `maxSurge` is unset (aks-rules.md §8 A-3), computed by
+/// The A-3 assumption in words when `maxSurge` is unset (docs/aks-rules.md §8 A-3), computed by
 /// `AgentPool::effective_max_surge`.
 fn surge_hint(cluster: &Cluster, pool: &AgentPool) -> String {
     let (value, source) = pool.effective_max_surge(cluster.kubernetes_version);

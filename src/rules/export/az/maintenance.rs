@@ -1,5 +1,6 @@
 //! The `az aks maintenanceconfiguration` steps: flags where the CLI takes them, otherwise
-//! `--config-file` with the `{"properties": …}` body (aks-rules.md §5.3, §8 ).
+//! `--config-file` with the `{"properties": …}` body (docs/aks-rules.md §5.3, §8,
+//!
 
 use chrono::NaiveDate;
 
@@ -17,7 +18,7 @@ fn maintenance_show(c: &Cluster, name: ConfigName) -> AzCommand {
 }
 
 /// A past `startDate` is replaced by `today`: AKS rejects past start dates on update
-/// (aks-rules.md §8 A-10), and an omitted one means "today" anyway. Returns the window to
+/// (docs/aks-rules.md §8 A-10), and an omitted one means "today" anyway. Returns the window to
 /// export and the note to print.
 pub fn window_for_export(
     w: &MaintenanceWindow,
@@ -38,7 +39,7 @@ pub fn window_for_export(
     }
 }
 
-/// The `{"properties": {...}}` body `--config-file` needs (aks-rules.md §5.3.4).
+/// The `{"properties": {...}}` body `--config-file` needs (docs/aks-rules.md §5.3.4).
 pub fn window_config_json(w: &MaintenanceWindow) -> String {
     // Structs, not `json!`, so keys keep the API's order (schedule first) instead of sorting.
     #[derive(serde::Serialize)]
@@ -79,7 +80,7 @@ pub(super) fn window_steps(
             ..
         }
     );
-    // Which form the CLI can take (aks-rules.md §5.3, §8 ).
+    // Which form the CLI can take (docs/aks-rules.md §5.3, §8 ).
     let file_reason = if !w.not_allowed_dates.is_empty() {
         Some("notAllowedDates has no CLI flag".to_owned())
     } else if matches!(w.schedule, Schedule::AbsoluteMonthly { .. }) {

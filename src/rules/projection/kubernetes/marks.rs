@@ -200,7 +200,7 @@ pub fn table_rows(projection: &Projection, cluster: &ClusterProjection, rows: &m
                 .get(e.release as usize)
                 .map_or_else(String::new, |r| r.label.clone());
             if let (Some(start), Some(end)) = (e.start, e.end) {
-                // A step that moves the pool to another OS version says so (aks-2026.md §1.1).
+                // A step that moves the pool to another OS version says so (docs/aks-2026.md §1.1).
                 let os = k
                     .upgrades
                     .iter()

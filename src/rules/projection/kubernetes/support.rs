@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::release::{KubernetesAssumptions, Model};
+use super::release::Model;
+use crate::rules::assumptions::KubernetesAssumptions;
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::cluster::Cluster;
 
