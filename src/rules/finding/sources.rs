@@ -104,6 +104,18 @@ pub const SUPPORTED_VERSIONS: Source = Source {
     url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
 };
 
+/// The Azure region list (`az account list-locations` prints the same names).
+pub const REGIONS: Source = Source {
+    title: "Azure regions list (az account list-locations)",
+    url: "https://learn.microsoft.com/azure/reliability/regions-list",
+};
+
+/// The VM size names Azure uses.
+pub const VM_SIZES: Source = Source {
+    title: "Sizes for virtual machines in Azure",
+    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
+};
+
 /// OS versions per Kubernetes version, versioned OS SKUs, Windows Server 2025
 /// (docs/aks-2026.md §1.1).
 pub const OS_VERSION: Source = Source {

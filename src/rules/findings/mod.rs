@@ -19,6 +19,7 @@ mod pools;
 mod quota;
 mod tags;
 mod upgrade_settings;
+pub mod values;
 pub mod windows;
 
 #[cfg(test)]
@@ -51,6 +52,7 @@ pub const FAMILIES: &[Family] = &[
     drain::findings,
     assumptions::findings,
     quota::findings,
+    values::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan
