@@ -35,8 +35,9 @@ fn temp(dir: &TempDir, name: &str, content: &[u8]) -> String {
 }
 
 /// The demo plan with contoso-prod / westeurope's quota from the fixture: standardDSv5Family
-/// 350 − 332 = 18 free against prod/apps' 4 surge nodes × 8 vCPUs = 32; cores 60 free. The
-/// plan file lives as long as the returned directory.
+/// 350 − 332 = 18 free against prod's surges summed over its pools (docs/aks-2026.md §1.4):
+/// system 1 × 4, apps 4 surge nodes × 8 vCPUs = 32, win 1 × 4: 40; cores 60 free. The plan
+/// file lives as long as the returned directory.
 fn demo_with_quota() -> (TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let demo = planner(&["demo"]);
@@ -57,7 +58,7 @@ fn demo_with_quota() -> (TempDir, String) {
         "{log}"
     );
     assert!(
-        log.contains("standardDSv5Family: short by 14: needs 32, 18 free (limit 350, used 332)"),
+        log.contains("standardDSv5Family: short by 22: needs 40, 18 free (limit 350, used 332)"),
         "{log}"
     );
     let plan = temp(&dir, "plan.json", &out.stdout);
@@ -90,7 +91,7 @@ fn check_warns_with_the_numbers_the_consequence_and_the_fix() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.contains("warning[surge-exceeds-free-quota] aks-prod-weu/apps/upgradeSettings.maxSurge: contoso-prod / westeurope: surges need up to 32 vCPUs of the standardDSv5Family quota but only 18 are free (limit 350, used 332)"),
+        report.contains("warning[surge-exceeds-free-quota] aks-prod-weu/apps/upgradeSettings.maxSurge: contoso-prod / westeurope: surges need up to 40 vCPUs of the standardDSv5Family quota but only 18 are free (limit 350, used 332)"),
         "{report}"
     );
     assert!(
@@ -99,7 +100,7 @@ fn check_warns_with_the_numbers_the_consequence_and_the_fix() {
     );
     assert!(
         report.contains(
-            "fix: Request at least 14 more vCPUs of the standardDSv5Family quota in westeurope"
+            "fix: Request at least 22 more vCPUs of the standardDSv5Family quota in westeurope"
         ),
         "{report}"
     );
@@ -136,7 +137,7 @@ fn project_shows_surge_against_free_quota_in_text_and_json() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.contains("  subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +32 vCPUs\n    vs free quota: standardDSv5Family: short by 14: needs 32, 18 free (limit 350, used 332)\n    vs free quota: Total Regional vCPUs: fits: needs 32 of 60 free (limit 100, used 40)\n"),
+        report.contains("  subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +40 vCPUs\n    vs free quota: standardDSv5Family: short by 22: needs 40, 18 free (limit 350, used 332)\n    vs free quota: Total Regional vCPUs: fits: needs 40 of 60 free (limit 100, used 40)\n"),
         "{report}"
     );
     assert!(
@@ -151,7 +152,7 @@ fn project_shows_surge_against_free_quota_in_text_and_json() {
     assert_eq!(prod["location"], "westeurope");
     let dsv5 = &prod["checks"][0];
     assert_eq!(dsv5["name"], "standardDSv5Family");
-    assert_eq!(dsv5["needed"], 32);
+    assert_eq!(dsv5["needed"], 40);
     assert_eq!(dsv5["free"], 18);
     assert_eq!(dsv5["status"], "short");
     assert_eq!(dsv5["contributors"][0]["cluster"], "aks-prod-weu");

@@ -46,7 +46,9 @@ fn sections_come_in_review_order() {
             "## Projected upgrade durations",
             "## Exposure",
             "## Costs",
-            "## Findings"
+            "## Findings",
+            // The six source conflicts of docs/aks-2026.md §1.9, in every review.
+            "## Where AKS sources disagree"
         ]
     );
 }
@@ -58,6 +60,8 @@ fn durations_exposure_and_costs_are_the_projections_numbers() {
     let p = project(&plan, from, PROJECTION_WEEKS);
     let md = review(&plan, Scope::Plan);
     let durations = section(&md, "Projected upgrade durations");
+    // Surge quota summed over each cluster's pools (docs/aks-2026.md §1.4): prod system 1 × 4 +
+    // apps 4 × 8 + win 1 × 4 = 40 DSv5 vCPUs; dev system 1 × 4 + apps 2 × 8 = 20.
     for c in &p.clusters {
         for pool in &c.pools {
             let r = row(&durations, &c.name.replace('_', "\\_"), &pool.name);
@@ -171,7 +175,7 @@ fn the_review_lists_surge_against_free_quota_and_the_warning() {
             "contoso-prod / westeurope",
             "standardDSv5Family"
         ),
-        "| contoso-prod / westeurope | standardDSv5Family | 32 | 50 | 32 | short by 14: needs 32, 18 free |"
+        "| contoso-prod / westeurope | standardDSv5Family | 40 | 50 | 32 | short by 22: needs 40, 18 free |"
     );
     assert_eq!(
         row(
@@ -179,7 +183,7 @@ fn the_review_lists_surge_against_free_quota_and_the_warning() {
             "contoso-prod / westeurope",
             "Total Regional vCPUs"
         ),
-        "| contoso-prod / westeurope | Total Regional vCPUs | 32 | — | — | needs 32, free quota unknown |"
+        "| contoso-prod / westeurope | Total Regional vCPUs | 40 | — | — | needs 40, free quota unknown |"
     );
     let findings = section(&md, "Findings").join("\n");
     assert!(findings.contains("surge-exceeds-free-quota"), "{findings}");
@@ -188,7 +192,7 @@ fn the_review_lists_surge_against_free_quota_and_the_warning() {
     let one = review(&plan, Scope::Cluster("aks-dev-weu"));
     let durations = section(&one, "Projected upgrade durations").join("\n");
     assert!(
-        durations.contains("| contoso-dev / westeurope | standardDSv5Family | 16 |"),
+        durations.contains("| contoso-dev / westeurope | standardDSv5Family | 20 |"),
         "{durations}"
     );
     assert!(!durations.contains("contoso-prod"), "{durations}");

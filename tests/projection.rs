@@ -426,10 +426,11 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert!(out.contains("Exposure (SLA 14 d)"));
     assert!(out.contains("fleet: ") && out.contains("USD per month"));
     assert!(out.contains("SecurityPatch + daily window: worst"));
-    // prod apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; the cluster peak is the
-    // max over its pools (one after another, docs/aks-rules.md §2 rule 3), not the sum.
+    // prod apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; the cluster's figure is
+    // the sum over its pools as the AKS capacity doc reserves it (docs/aks-2026.md §1.4): system
+    // 1 × 4 + apps 32 + win 1 × 4 = 40.
     assert!(
-        out.contains("aks-prod-weu: peak DSv5: +32 vCPUs\n"),
+        out.contains("aks-prod-weu: peak DSv5: +40 vCPUs\n"),
         "{out}"
     );
     assert!(
@@ -438,7 +439,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     );
     assert!(
         out.contains(
-            "subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +32 vCPUs"
+            "subscription contoso-prod, region westeurope: worst case if windows overlap DSv5: +40 vCPUs"
         ),
         "{out}"
     );
@@ -450,7 +451,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     let prod = &v["projection"]["quota"]["clusters"][2];
     assert_eq!(prod["cluster"], "aks-prod-weu");
     assert_eq!(prod["peak"][0]["family"], "standardDSv5Family");
-    assert_eq!(prod["peak"][0]["extraVcpus"], 32);
+    assert_eq!(prod["peak"][0]["extraVcpus"], 40);
     assert_eq!(
         v["channelComparison"][0]["channels"]
             .as_array()

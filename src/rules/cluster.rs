@@ -10,6 +10,23 @@ use super::maintenance::MaintenanceConfigurations;
 use super::pool::AgentPool;
 use super::version::KubernetesVersion;
 
+/// ARM `supportPlan` (docs/aks-2026.md §1.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum SupportPlan {
+    /// Community support: the newest three minors (N-2).
+    #[default]
+    KubernetesOfficial,
+    /// Long-term support: about 24 months per minor (Premium tier).
+    #[serde(rename = "AKSLongTermSupport")]
+    AksLongTermSupport,
+}
+
+impl SupportPlan {
+    pub fn is_community(&self) -> bool {
+        *self == SupportPlan::KubernetesOfficial
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cluster {
@@ -25,6 +42,15 @@ pub struct Cluster {
     pub subscription: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kubernetes_version: Option<KubernetesVersion>,
+    /// ARM `currentKubernetesVersion`: what the live cluster runs today, when known; a planned
+    /// `kubernetesVersion` across 1.35 moves `Ubuntu` pools to another Ubuntu version
+    /// (docs/aks-2026.md §1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_kubernetes_version: Option<KubernetesVersion>,
+    /// ARM `supportPlan`: with `AKSLongTermSupport` a minor stays supported after it leaves the
+    /// community support window (docs/aks-2026.md §1.6).
+    #[serde(default, skip_serializing_if = "SupportPlan::is_community")]
+    pub support_plan: SupportPlan,
     /// ARM `tags`; `environment` (dev/test/prod) and `ring` (0..n) order rollouts.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, String>,
@@ -49,6 +75,8 @@ impl Cluster {
             location: String::new(),
             subscription: String::new(),
             kubernetes_version: None,
+            current_kubernetes_version: None,
+            support_plan: SupportPlan::KubernetesOfficial,
             tags: BTreeMap::new(),
             auto_upgrade_profile: AutoUpgradeProfile::default(),
             current_auto_upgrade_profile: None,

@@ -18,6 +18,7 @@ pub mod assumptions;
 pub mod behaviour;
 pub mod channel;
 pub mod cluster;
+pub mod conflicts;
 pub mod demo;
 pub mod edit;
 pub mod export;

@@ -8,8 +8,9 @@
 // the first patch the release assumptions put in the region by then is 1.36's of 2026-11-05
 // (published every 30 days from 2025-03-15, a week to the region). December's window is in a
 // blackout, so five upgrades in 26 weeks: Nov 29, Jan 31, Feb 28, Mar 28, Apr 25. Each costs
-// the surge of system (1 × 0.192/h × 37 min), apps (4 × 0.384/h × 67 min) and win
-// (1 × 0.192/h × 47 min) = 1.984; 5 × 1.984 over 182 days = 1.66 per month.
+// the surge of system (1 × 0.192/h × 37 min), apps (4 × 0.384/h × 67 min) and win, priced as
+// Windows (docs/aks-2026.md: 0.192 Linux + 4 vCPUs × 0.046 license = 0.376/h × 47 min) = 2.128;
+// 5 × 2.128 over 182 days × 30.44 days a month = 1.78 per month.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,7 +42,7 @@ test('a patch channel with an auto-upgrade window projects Kubernetes upgrades; 
   await app.select('c2-autoUpgradeProfile-upgradeChannel', 'patch');
   await app.click('tab-timeline');
 
-  await app.expectText('cost-k8s-month-2', '1.66 USD');
+  await app.expectText('cost-k8s-month-2', '1.78 USD');
   await app.expectText('timeline-label-2', 'Kubernetes patch · auto-upgrade window');
   // The table lists the control plane step first, then each pool, on the projected dates.
   await app.click('timeline-table-toggle');

@@ -1,7 +1,9 @@
 // Surge quota against the free quota the user enters or pastes (docs/aks-rules.md §4.3 "warn when
 // surge quota > free quota (user input)"). On the demo plan, contoso-prod / westeurope is the
-// third region row group (regions sort by subscription): its DSv5 peak is prod/apps'
-// 4 surge nodes × 8 vCPUs = 32 (row 0), and the same 32 in Total Regional vCPUs (row 1).
+// third region row group (regions sort by subscription). Its DSv5 figure is the sum over prod's
+// pools, the reservation the AKS capacity doc computes (docs/aks-2026.md §1.4): system 1 surge × 4
+// vCPUs + apps 4 × 8 + win 1 × 4 = 40 (row 0), and the same 40 in Total Regional vCPUs (row 1);
+// under the labelled alternative reading "pools one at a time" it is the largest pool's, 32.
 
 import { test } from 'node:test';
 import { openApp, until } from './helpers.mjs';
@@ -38,41 +40,46 @@ async function expectValue(app, id, expected) {
 
 test('free quota below the peak surge raises the finding; raising it clears it; reload keeps it', async (t) => {
   const app = await openQuota(t);
-  await app.expectText(`${PROD_DSV5}-verdict`, 'needs 32, free quota unknown');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'needs 40, free quota unknown');
   await app.expectText(`${PROD_DSV5}`, 'standardDSv5Family');
   await app.expectFinding('surge-exceeds-free-quota', false);
+  // The alternative reading, then back to the documented one.
+  await app.select('surge-quota-reading', 'poolsOneAtATime');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'needs 32, free quota unknown');
+  await app.select('surge-quota-reading', 'sumOverPools');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'needs 40, free quota unknown');
 
   await app.fill(`${PROD_DSV5}-limit`, '50');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 50 free');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 50 free');
   await app.fill(`${PROD_DSV5}-used`, '32');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'short by 14: needs 32, 18 free');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'short by 22: needs 40, 18 free');
   await app.expectFinding('surge-exceeds-free-quota');
   await app.expectText(
     '[data-testid="finding"][data-code="surge-exceeds-free-quota"]',
-    'contoso-prod / westeurope: surges need up to 32 vCPUs of the standardDSv5Family quota but only 18 are free (limit 50, used 32)',
+    'contoso-prod / westeurope: surges need up to 40 vCPUs of the standardDSv5Family quota but only 18 are free (limit 50, used 32)',
   );
 
-  await app.fill(`${PROD_DSV5}-limit`, '64');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 32 free');
+  await app.fill(`${PROD_DSV5}-limit`, '72');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 40 free');
   await app.expectFinding('surge-exceeds-free-quota', false);
 
   // Text that is not a count is refused next to the field; the plan keeps its value.
   await app.fill(`${PROD_DSV5}-limit`, 'lots');
   await app.expectText(`${PROD_DSV5}-limit-error`, 'is not a whole number');
-  await app.expectText(`${PROD_DSV5}-limit-error`, 'The plan keeps 64.');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 32 free');
+  await app.expectText(`${PROD_DSV5}-limit-error`, 'The plan keeps 72.');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 40 free');
 
   // Undo goes back through the edits, redo forward again.
   await app.click('undo');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'short by 14');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'short by 22');
   await app.click('redo');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 32 free');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 40 free');
 
   await app.reload();
   await app.click('tab-timeline');
-  await expectValue(app, `${PROD_DSV5}-limit`, '64');
+  await expectValue(app, `${PROD_DSV5}-limit`, '72');
   await expectValue(app, `${PROD_DSV5}-used`, '32');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 32 free');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 40 free');
   await app.expectFinding('surge-exceeds-free-quota', false);
 });
 
@@ -87,9 +94,9 @@ test('pasting az vm list-usage output fills the rows; garbage is refused and cha
   await app.expectText('quota-paste-status', 'contoso-prod / westeurope: filled 2 of 2 quotas');
   await expectValue(app, `${PROD_DSV5}-limit`, '350');
   await expectValue(app, `${PROD_DSV5}-used`, '12');
-  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 32 of 338 free');
+  await app.expectText(`${PROD_DSV5}-verdict`, 'fits: needs 40 of 338 free');
   await app.expectText(`${PROD_CORES}`, 'Total Regional vCPUs');
-  await app.expectText(`${PROD_CORES}-verdict`, 'fits: needs 32 of 60 free');
+  await app.expectText(`${PROD_CORES}-verdict`, 'fits: needs 40 of 60 free');
 
   await app.fill('quota-paste-text', '{"value": 42}');
   await app.click('quota-paste-run');
@@ -99,6 +106,6 @@ test('pasting az vm list-usage output fills the rows; garbage is refused and cha
   await app.click('quota-paste-run');
   await app.expectText('quota-paste-error', 'line 1, column');
   await expectValue(app, `${PROD_DSV5}-limit`, '350');
-  await app.expectText(`${PROD_CORES}-verdict`, 'fits: needs 32 of 60 free');
+  await app.expectText(`${PROD_CORES}-verdict`, 'fits: needs 40 of 60 free');
   app.assertNoProblems();
 });

@@ -130,17 +130,17 @@ test('the SLA and the estimates are editable and named pools miss a tighter SLA'
 test('the surge quota panel shows the extra vCPUs per VM family and follows maxSurge', async (t) => {
   const app = await openTimeline(t);
   await app.expectVisible('quota-panel');
-  // prod/apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; pools go one after another, so
-  // the cluster's peak is its largest pool's, not the sum (docs/aks-rules.md §2 rule 3).
+  // prod/apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32, plus system and win 1 × 4
+  // each: the documented reservation sums the pools (docs/aks-2026.md §1.4), 40.
   await app.expectText('quota-row-2', 'aks-prod-weu');
-  await app.expectText('quota-row-2', 'DSv5: +32 vCPUs');
+  await app.expectText('quota-row-2', 'DSv5: +40 vCPUs');
   await app.expectText('quota-row-1', 'NCSv3: +6 vCPUs');
 
   await app.click('tab-plan');
   await app.click('select-cluster-2');
   await app.fill('c2-p1-upgradeSettings-maxSurge', '1');
   await app.click('tab-timeline');
-  // 1 surge × 8 vCPUs: apps (8) is still larger than system (1 × 4) and win (1 × 4).
-  await app.expectText('quota-row-2', 'DSv5: +8 vCPUs');
+  // 1 surge × 8 vCPUs for apps, plus system (1 × 4) and win (1 × 4): 16.
+  await app.expectText('quota-row-2', 'DSv5: +16 vCPUs');
   app.assertNoProblems();
 });

@@ -216,7 +216,7 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
         for (pool, pe) in c.pools.iter().zip(&ce.pools) {
             let u = &pool.upgrade;
             println!(
-                "  {} ({}, {} × {}): {:?} {} per batch, {} batches, +{} nodes, ≈ {} min{}",
+                "  {} ({}, {} × {}): {:?} {} per batch, {} batches, +{} nodes, ≈ {} min{}{}",
                 pool.name,
                 pool.os_sku,
                 u.nodes,
@@ -230,7 +230,10 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
                     " (maxSurge assumed, A-3)"
                 } else {
                     ""
-                }
+                },
+                // Kubernetes ≥ 1.35 retries with 1 surge node when quota is short.
+                u.fallback_minutes
+                    .map_or(String::new(), |m| format!(" (surge-1 retry ≈ {m} min)"))
             );
             if let Some(note) = &pool.note {
                 println!("    {note}");

@@ -28,6 +28,54 @@ pub struct ProjectionAssumptions {
     pub channel_change_delay_hours: u32,
     /// A new or changed maintenance configuration needs this lead time (§3.6: 15 min).
     pub window_lead_time_minutes: u32,
+    /// How much surge quota a cluster's upgrade reserves (docs/aks-2026.md §1.4): the docs'
+    /// sum over pools, or the reading that pools go one at a time.
+    #[serde(skip_serializing_if = "SurgeQuotaReading::is_documented")]
+    pub surge_quota: SurgeQuotaReading,
+}
+
+/// How much surge quota a cluster's upgrade needs at once: an assumption switch, because the
+/// capacity doc's example (5 pools × 4 nodes at 50 % need quota for 10 nodes) sums over pools,
+/// while pools are upgraded one after another (docs/aks-rules.md §2 rule 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SurgeQuotaReading {
+    /// Every pool's surge at once, as the AKS capacity doc computes it.
+    #[default]
+    SumOverPools,
+    /// Only the largest pool's surge: pools are upgraded one at a time.
+    PoolsOneAtATime,
+}
+
+impl SurgeQuotaReading {
+    pub const ALL: [SurgeQuotaReading; 2] = [
+        SurgeQuotaReading::SumOverPools,
+        SurgeQuotaReading::PoolsOneAtATime,
+    ];
+
+    pub fn is_documented(&self) -> bool {
+        *self == SurgeQuotaReading::SumOverPools
+    }
+
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SurgeQuotaReading::SumOverPools => "sumOverPools",
+            SurgeQuotaReading::PoolsOneAtATime => "poolsOneAtATime",
+        }
+    }
+
+    /// The choice as the UI offers it; the alternative is labelled as an assumption.
+    pub fn label(self) -> &'static str {
+        match self {
+            SurgeQuotaReading::SumOverPools => {
+                "Sum over pools (AKS docs: 5 pools × 4 nodes at 50% need quota for 10 nodes)"
+            }
+            SurgeQuotaReading::PoolsOneAtATime => {
+                "Pools one at a time (assumption: only the largest pool's surge at once)"
+            }
+        }
+    }
 }
 
 impl Default for ProjectionAssumptions {
@@ -42,6 +90,7 @@ impl Default for ProjectionAssumptions {
             ring_soak_hours: 24,
             channel_change_delay_hours: 24,
             window_lead_time_minutes: 15,
+            surge_quota: SurgeQuotaReading::SumOverPools,
         }
     }
 }
@@ -138,6 +187,21 @@ pub struct CostAssumptions {
     pub vhd_price_per_gb_month_micros: u64,
     /// The user's VM size entries; they override the built-in table (see `vmsize`).
     pub vm_sizes: BTreeMap<String, VmSizeEntry>,
+    /// Windows Server license per vCPU-hour in micro-units, added to the built-in (Linux) price
+    /// of a Windows pool's surge VMs. Default 0.046: Azure's pay-as-you-go list prices of
+    /// Standard_D4s_v5 in East US, Windows 0.376 − Linux 0.192 = 0.184 per hour for 4 vCPUs.
+    #[serde(skip_serializing_if = "is_default_windows_license")]
+    pub windows_license_per_vcpu_hour_micros: u64,
+}
+
+/// The assumption key of [`CostAssumptions::windows_license_per_vcpu_hour_micros`].
+pub const WINDOWS_LICENSE_KEY: &str = "costs.windowsLicensePerVcpuHourMicros";
+
+/// Default of [`CostAssumptions::windows_license_per_vcpu_hour_micros`].
+pub const WINDOWS_LICENSE_PER_VCPU_HOUR_MICROS: u64 = 46_000;
+
+fn is_default_windows_license(v: &u64) -> bool {
+    *v == WINDOWS_LICENSE_PER_VCPU_HOUR_MICROS
 }
 
 impl Default for CostAssumptions {
@@ -148,6 +212,7 @@ impl Default for CostAssumptions {
             vhd_used_gb: 30,
             vhd_price_per_gb_month_micros: 50_000,
             vm_sizes: BTreeMap::new(),
+            windows_license_per_vcpu_hour_micros: WINDOWS_LICENSE_PER_VCPU_HOUR_MICROS,
         }
     }
 }
@@ -327,6 +392,13 @@ impl ProjectionAssumptions {
                 "VHD price per GB-month (millionths)",
                 c.vhd_price_per_gb_month_micros.to_string(),
                 "unofficial: snapshot storage price",
+                true,
+            ),
+            input(
+                WINDOWS_LICENSE_KEY,
+                "Windows license per vCPU-hour (millionths), added to built-in Linux prices",
+                c.windows_license_per_vcpu_hour_micros.to_string(),
+                "Azure list prices: Windows minus Linux",
                 true,
             ),
             input(

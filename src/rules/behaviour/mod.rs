@@ -5,7 +5,7 @@
 mod rolling;
 mod support;
 
-pub use support::{ChannelSupport, channel_support};
+pub use support::{ChannelOffer, ChannelSupport, channel_offer, channel_support};
 
 use super::channel::{NodeOsChannel, UpgradeChannel};
 use super::cluster::Cluster;
@@ -99,7 +99,7 @@ fn cluster_channel_point(channel: UpgradeChannel) -> Option<String> {
 /// The OS-native updater Unmanaged relies on (§1.1).
 fn updater(sku: OsSku) -> &'static str {
     match sku {
-        OsSku::Ubuntu => "unattended-upgrades",
+        _ if sku.is_ubuntu() => "unattended-upgrades",
         OsSku::AzureLinux => "dnf-automatic",
         _ => "the OS's own updater",
     }
@@ -179,7 +179,7 @@ fn security_patch(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
             updater(pool.os_sku)
         ),
     ];
-    if pool.os_sku == OsSku::Ubuntu {
+    if pool.os_sku.is_ubuntu() {
         b.points
             .push("Nodes need outbound access to snapshot.ubuntu.com.".to_owned());
     }

@@ -8,7 +8,18 @@ use crate::rules::surge::SurgeValue;
 fn the_support_matrix_matches_the_docs_table() {
     use ChannelSupport::*;
     use NodeOsChannel as C;
-    let table: [(C, OsSku, bool, ChannelSupport); 12] = [
+    // docs/aks-2026.md §1.1: Azure Container Linux takes NodeImage and None only; the
+    // versioned Ubuntu SKUs take every channel.
+    let table: [(C, OsSku, bool, ChannelSupport); 16] = [
+        (C::Unmanaged, OsSku::AzureContainerLinux, false, Unsupported),
+        (
+            C::SecurityPatch,
+            OsSku::AzureContainerLinux,
+            false,
+            Unsupported,
+        ),
+        (C::SecurityPatch, OsSku::Ubuntu2204, false, Supported),
+        (C::Unmanaged, OsSku::Ubuntu2404, false, Supported),
         (C::Unmanaged, OsSku::Ubuntu, true, Supported),
         (C::Unmanaged, OsSku::AzureLinux, false, Supported),
         (C::Unmanaged, OsSku::AzureLinux, true, BehavesLikeNone),
@@ -198,4 +209,29 @@ fn every_upgrade_channel_has_a_description() {
         assert!(describe_upgrade_channel(channel).len() > 40, "{channel}");
     }
     assert!(describe_upgrade_channel(UpgradeChannel::Stable).contains("N-1"));
+}
+
+#[test]
+fn an_azure_container_linux_pool_leaves_only_node_image_and_none_on_offer() {
+    let mut c = cluster_with(NodeOsChannel::NodeImage);
+    assert_eq!(
+        channel_offer(&c.agent_pool_profiles),
+        ChannelOffer::default()
+    );
+    let mut acl = pool_of(OsSku::AzureContainerLinux);
+    acl.name = "apps".to_owned();
+    c.agent_pool_profiles.push(acl);
+    let offer = channel_offer(&c.agent_pool_profiles);
+    assert_eq!(
+        offer.ruled_out,
+        [NodeOsChannel::Unmanaged, NodeOsChannel::SecurityPatch]
+    );
+    assert_eq!(
+        offer.reason,
+        "Azure Container Linux (pool \"apps\") supports only NodeImage and None."
+    );
+    // Windows pools are not immutable: SecurityPatch stays on offer (a finding explains it).
+    let mut win = cluster_with(NodeOsChannel::NodeImage);
+    win.agent_pool_profiles.push(pool_of(OsSku::Windows2022));
+    assert!(channel_offer(&win.agent_pool_profiles).ruled_out.is_empty());
 }

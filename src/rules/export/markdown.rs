@@ -46,6 +46,7 @@ pub const SECTIONS: &[Section] = &[
     ("Exposure", projection::exposure_section),
     ("Costs", projection::costs_section),
     ("Findings", findings_section),
+    ("Where AKS sources disagree", conflicts_section),
 ];
 
 /// How many upcoming windows the summary lists per configuration.
@@ -179,6 +180,14 @@ fn pools_section(ctx: &Context<'_>, out: &mut String) {
                 opt(s.undrainable_node_behavior.map(|v| format!("{v:?}"))),
             );
         }
+    }
+}
+
+/// The places where AKS sources disagree (docs/aks-2026.md §1.9): every review lists them, so a
+/// reader sees which reading the planner took and can check it.
+fn conflicts_section(_ctx: &Context<'_>, out: &mut String) {
+    for c in crate::rules::conflicts::ALL {
+        let _ = writeln!(out, "- {}", md(&c.sentence()));
     }
 }
 

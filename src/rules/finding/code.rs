@@ -12,9 +12,9 @@ use serde::{Serialize, Serializer};
 use super::Severity;
 use super::Source;
 use super::sources::{
-    AKS_5050, AKS_5720, AKS_NAMES, AZ_AKS, CAPACITY, CLUSTER_AUTO_UPGRADE, KURED, MAINTENANCE_API,
-    NODE_OS_UPGRADE, PLANNED_MAINTENANCE, REGIONS, RESOURCE_NAMES, ROLLING_UPGRADE,
-    SUPPORTED_VERSIONS, SYSTEM_POOLS, TAGS, UPGRADE_PRACTICES, VM_SIZES,
+    AKS_5050, AKS_5720, AKS_CHANGELOG, AKS_NAMES, AZ_AKS, CAPACITY, CLUSTER_AUTO_UPGRADE, KURED,
+    MAINTENANCE_API, NODE_OS_UPGRADE, OS_VERSION, PLANNED_MAINTENANCE, REGIONS, RESOURCE_NAMES,
+    ROLLING_UPGRADE, SUPPORTED_VERSIONS, SYSTEM_POOLS, TAGS, UPGRADE_PRACTICES, VM_SIZES,
 };
 
 /// What a finding's numbers rest on.
@@ -150,6 +150,23 @@ registry! {
         "Unmanaged does not update Azure Linux GPU pools.";
     UnmanagedFlatcarUndocumented = "unmanaged-flatcar-undocumented", Note, Rule, NODE_OS_UPGRADE,
         "AKS does not document what Unmanaged does on Flatcar.";
+    UnmanagedUnsupportedContainerLinux = "unmanaged-unsupported-container-linux", Error, Rule, NODE_OS_UPGRADE,
+        "Azure Container Linux has a read-only /usr: AKS supports only the NodeImage and None channels on it.";
+    // OS SKU lifecycle and OS versions (late 2026).
+    OsSkuRetired = "os-sku-retired", Warning, Rule, AKS_CHANGELOG,
+        "A retired OS SKU gets no new node images, patches or pools; once its images are deleted, scaling and reimage fail.";
+    OsSkuImagesDeleted = "os-sku-images-deleted", Error, Rule, AKS_CHANGELOG,
+        "Once a retired OS SKU's images are deleted, scaling the pool and every reimage fail.";
+    OsSkuRetiring = "os-sku-retiring", Note, Rule, AKS_CHANGELOG,
+        "An OS SKU with an announced retirement date gets no new node images after it.";
+    OsSkuKubernetesUnsupported = "os-sku-kubernetes-unsupported", Error, Rule, OS_VERSION,
+        "Each OS SKU runs on a range of Kubernetes versions (Windows Server 2022 up to 1.36, Azure Container Linux from 1.34).";
+    OsSkuPreview = "os-sku-preview", Note, Rule, OS_VERSION,
+        "A preview OS SKU has no SLA and may change.";
+    PlannedUpgradeChangesOsVersion = "planned-upgrade-changes-os-version", Warning, Rule, OS_VERSION,
+        "With osSKU Ubuntu the Ubuntu version follows the Kubernetes version (24.04 from 1.35), so an upgrade across 1.35 changes the OS under the workloads.";
+    NodeOsStoppedOutOfSupport = "node-os-stopped-out-of-support", Warning, Estimate, NODE_OS_UPGRADE,
+        "SecurityPatch and NodeImage deliver only while the cluster's Kubernetes minor is in support, or under long-term support.";
     // Channel changes.
     ChannelChangeReimagesAllNodes = "channel-change-reimages-all-nodes", Warning, Rule, NODE_OS_UPGRADE,
         "Some node OS channel transitions reimage every node of the cluster.";
@@ -278,6 +295,12 @@ registry! {
         "AKS auto-upgrades a cluster only while the estimated total upgrade time is within 24 hours.";
     KubernetesAndNodeOsUpgradesOverlap = "kubernetes-and-node-os-upgrades-overlap", Note, Estimate, CLUSTER_AUTO_UPGRADE,
         "When Kubernetes and node OS upgrades run at once AKS decides the order.";
+    KubernetesUpgradeChangesOsVersion = "kubernetes-upgrade-changes-os-version", Warning, Estimate, OS_VERSION,
+        "A projected Kubernetes upgrade across 1.35 moves osSKU Ubuntu pools from Ubuntu 22.04 to 24.04.";
+    KubernetesUpgradeUnsupportedOsSku = "kubernetes-upgrade-unsupported-os-sku", Warning, Estimate, OS_VERSION,
+        "A projected Kubernetes upgrade to a version a pool's OS SKU does not run (Windows Server 2022 on 1.37) cannot carry that pool.";
+    SurgeFallbackSlower = "surge-fallback-slower", Note, Estimate, ROLLING_UPGRADE,
+        "From Kubernetes 1.35, when quota or capacity cannot give maxSurge, AKS retries with 1 surge node at a time, which can overrun the window.";
 }
 
 /// Codes that were merged into another and are no longer raised, with the code that replaced

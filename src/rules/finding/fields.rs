@@ -14,6 +14,10 @@ pub enum Field {
     Location,
     Subscription,
     KubernetesVersion,
+    /// What the live cluster runs today (ARM `currentKubernetesVersion`).
+    CurrentKubernetesVersion,
+    /// ARM `supportPlan` (long-term support).
+    SupportPlan,
     UpgradeChannel,
     NodeOsChannel,
     /// The `ring` tag the planner orders rollouts by.
@@ -41,12 +45,14 @@ pub const DRAIN_TIMEOUT_MINUTES: RangeInclusive<u32> = 5..=1440;
 pub const SOAK_MINUTES: RangeInclusive<u32> = 0..=30;
 
 impl Field {
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 20] = [
         Field::Name,
         Field::ResourceGroup,
         Field::Location,
         Field::Subscription,
         Field::KubernetesVersion,
+        Field::CurrentKubernetesVersion,
+        Field::SupportPlan,
         Field::UpgradeChannel,
         Field::NodeOsChannel,
         Field::RingTag,
@@ -71,6 +77,8 @@ impl Field {
             Field::Location => "location",
             Field::Subscription => "subscription",
             Field::KubernetesVersion => "kubernetesVersion",
+            Field::CurrentKubernetesVersion => "currentKubernetesVersion",
+            Field::SupportPlan => "supportPlan",
             Field::UpgradeChannel => "autoUpgradeProfile.upgradeChannel",
             Field::NodeOsChannel => "autoUpgradeProfile.nodeOSUpgradeChannel",
             Field::RingTag => "tags.ring",
@@ -118,6 +126,8 @@ pub const RESOURCE_GROUP: &str = Field::ResourceGroup.path();
 pub const LOCATION: &str = Field::Location.path();
 pub const SUBSCRIPTION: &str = Field::Subscription.path();
 pub const KUBERNETES_VERSION: &str = Field::KubernetesVersion.path();
+pub const CURRENT_KUBERNETES_VERSION: &str = Field::CurrentKubernetesVersion.path();
+pub const SUPPORT_PLAN: &str = Field::SupportPlan.path();
 pub const UPGRADE_CHANNEL: &str = Field::UpgradeChannel.path();
 pub const NODE_OS_CHANNEL: &str = Field::NodeOsChannel.path();
 pub const RING_TAG: &str = Field::RingTag.path();

@@ -115,3 +115,16 @@ pub const VM_SIZES: Source = Source {
     title: "Sizes for virtual machines in Azure",
     url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
 };
+
+/// OS versions per Kubernetes version, versioned OS SKUs, Windows Server 2025
+/// (docs/aks-2026.md §1.1).
+pub const OS_VERSION: Source = Source {
+    title: "Upgrade the OS version of AKS node pools",
+    url: "https://learn.microsoft.com/azure/aks/upgrade-os-version",
+};
+
+/// The AKS changelog, where OS SKU retirements are announced (docs/aks-2026.md §1.1).
+pub const AKS_CHANGELOG: Source = Source {
+    title: "AKS release notes (retirements and new OS SKUs)",
+    url: "https://github.com/Azure/AKS/releases",
+};

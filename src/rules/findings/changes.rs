@@ -3,6 +3,7 @@
 
 use crate::rules::channel::{ChannelOrder, NodeOsChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::conflicts::REIMAGING_TRANSITIONS;
 use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
@@ -10,13 +11,20 @@ use super::channels::node_total;
 use super::sources::{CLUSTER_AUTO_UPGRADE, NODE_OS_UPGRADE};
 use super::{FieldPath, Finding, fields, per_cluster};
 
-/// The transitions the D-NOS table says reimage all nodes (§1.8). `Unspecified→Unmanaged`
-/// cannot be expressed: a plan always holds a channel.
+/// The transitions that reimage all nodes: the D-NOS table (§1.8) plus `Unmanaged →
+/// SecurityPatch` and `Unmanaged → NodeImage` from the node disruption policy's table, 7 in all
+/// (docs/aks-2026.md §1.1, §1.9 item 6). `Unspecified → Unmanaged` cannot be expressed: a plan
+/// always holds a channel, so 6 of the 7 are pairs here.
 pub fn reimages_all_nodes(from: NodeOsChannel, to: NodeOsChannel) -> bool {
     use NodeOsChannel::{NodeImage, None, SecurityPatch, Unmanaged};
     matches!(
         (from, to),
-        (Unmanaged, None) | (SecurityPatch, Unmanaged) | (NodeImage, Unmanaged) | (None, Unmanaged)
+        (Unmanaged, None)
+            | (SecurityPatch, Unmanaged)
+            | (NodeImage, Unmanaged)
+            | (None, Unmanaged)
+            | (Unmanaged, SecurityPatch)
+            | (Unmanaged, NodeImage)
     )
 }
 
@@ -56,9 +64,9 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     cluster.name
                 ))
                 .why(format!(
-                    "AKS documents {from} to {to} as one of the five channel transitions \
-                     that reimage every node in the cluster, once, as soon as the change \
-                     applies."
+                    "{from} to {to} is one of the channel transitions that reimage every node \
+                     in the cluster, once, as soon as the change applies. {}",
+                    REIMAGING_TRANSITIONS.sentence()
                 ))
                 .fix(
                     "Apply the change at a quiet time with surge quota and \
@@ -78,8 +86,9 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                     cluster.name
                 ))
                 .why(
-                    "AKS lists only five transitions that always reimage, but older docs and \
-                         the docs maintainers say any channel change can rotate nodes.",
+                    "AKS lists seven transitions that always reimage and this is not one, \
+                     but older docs and the docs maintainers say any channel change can \
+                     rotate nodes.",
                 )
                 .fix(
                     "Apply the change when a node roll would be acceptable, e.g. inside the \
@@ -185,14 +194,25 @@ mod tests {
     }
 
     #[test]
-    fn the_four_documented_transitions_reimage_all_nodes() {
+    fn the_six_expressible_documented_transitions_reimage_all_nodes() {
         use NodeOsChannel::*;
-        for (from, to) in [
+        // docs/aks-2026.md §1.1: node-disruption-policy lists 7 transitions; Unspecified to
+        // Unmanaged has no pair in a plan, the other 6 are these.
+        let documented = [
             (Unmanaged, None),
             (SecurityPatch, Unmanaged),
             (NodeImage, Unmanaged),
             (None, Unmanaged),
-        ] {
+            (Unmanaged, SecurityPatch),
+            (Unmanaged, NodeImage),
+        ];
+        let all = NodeOsChannel::ALL
+            .into_iter()
+            .flat_map(|f| NodeOsChannel::ALL.map(|t| (f, t)))
+            .filter(|&(f, t)| reimages_all_nodes(f, t))
+            .count();
+        assert_eq!(all, documented.len());
+        for (from, to) in documented {
             let found = change(from, to);
             let f = only(
                 &found,
@@ -200,6 +220,7 @@ mod tests {
                 Severity::Warning,
             );
             assert!(f.message.contains("all 3 node(s)"), "{}", f.message);
+            assert!(f.why.contains("7 transitions"), "{}", f.why);
             only(&found, "channel-change-takes-up-to-24h", Severity::Note);
         }
     }

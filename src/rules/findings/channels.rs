@@ -6,7 +6,6 @@ use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::finding::FindingCode;
-use crate::rules::os::OsSku;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
 
@@ -113,7 +112,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         NodeOsChannel::SecurityPatch => {
             let ubuntu: Vec<&str> = pools
                 .iter()
-                .filter(|p| p.os_sku == OsSku::Ubuntu)
+                .filter(|p| p.os_sku.is_ubuntu())
                 .map(|p| p.name.as_str())
                 .collect();
             if !ubuntu.is_empty() {
@@ -182,6 +181,7 @@ mod tests {
     use super::super::Severity;
     use super::super::testkit::{codes, only, plan_with, run, with_channel};
     use super::*;
+    use crate::rules::os::OsSku;
 
     #[test]
     fn node_image_cluster_channel_requires_the_nodeimage_os_channel() {

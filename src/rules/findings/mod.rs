@@ -11,8 +11,10 @@ mod assumptions;
 mod changes;
 mod channels;
 mod drain;
+mod kubernetes_support;
 mod names;
-mod os_support;
+pub mod os_lifecycle;
+pub mod os_support;
 mod pools;
 mod quota;
 mod tags;
@@ -64,6 +66,9 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
 /// windows overlapping in the coming weeks). `now` is a parameter: the core never reads a clock.
 pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     let mut found: Vec<Finding> = FAMILIES.iter().flat_map(|family| family(plan)).collect();
+    // OS SKU retirements are dated: relative to `now` (docs/aks-2026.md §1.1).
+    found.extend(os_lifecycle::findings(plan, now));
+    found.extend(kubernetes_support::findings(plan, now));
     // Maintenance-window findings (docs/aks-rules.md §3) need the plan's recurrence readings and,
     // for some, "now"; they are per cluster rather than a plain family.
     for (index, cluster) in plan.clusters.iter().enumerate() {
@@ -73,7 +78,7 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             now,
             plan.assumptions.recurrence,
         ));
-        // Applied at `now`, a configuration whose next window starts within 15 minutes may
+        // Applied at `now`, a configuration whose next window starts within 30 minutes may
         // miss it (docs/aks-rules.md §3.6).
         if let Some(now) = now {
             found.extend(

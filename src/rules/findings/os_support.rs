@@ -70,14 +70,19 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         ))
         .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux."),
         (NodeOsChannel::Unmanaged, ChannelSupport::Unsupported) => Finding::error(
-            FindingCode::UnmanagedUnsupportedOsGuard,
+            if pool.os_sku == OsSku::AzureContainerLinux {
+                FindingCode::UnmanagedUnsupportedContainerLinux
+            } else {
+                FindingCode::UnmanagedUnsupportedOsGuard
+            },
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
-        .why(
-            "Azure Linux with OS Guard is immutable: AKS supports only None and NodeImage \
+        .why(format!(
+            "{} is immutable (its /usr is read-only): AKS supports only None and NodeImage \
              on it.",
-        )
+            pool.os_sku.label()
+        ))
         .fix("Use NodeImage for this cluster, or change the pool's OS SKU."),
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) if pool.os_sku.is_windows() => {
             Finding::warning(
@@ -138,7 +143,23 @@ mod tests {
     #[test]
     fn unsupported_channel_and_os_pairs_are_reported_on_the_pool() {
         use NodeOsChannel::{SecurityPatch, Unmanaged};
-        let table: [(NodeOsChannel, OsSku, bool, &str, Severity, &str); 9] = [
+        let table: [(NodeOsChannel, OsSku, bool, &str, Severity, &str); 11] = [
+            (
+                SecurityPatch,
+                OsSku::AzureContainerLinux,
+                false,
+                "securitypatch-unsupported-os",
+                Severity::Error,
+                "osSKU",
+            ),
+            (
+                Unmanaged,
+                OsSku::AzureContainerLinux,
+                false,
+                "unmanaged-unsupported-container-linux",
+                Severity::Error,
+                "osSKU",
+            ),
             (
                 SecurityPatch,
                 OsSku::Windows2019,
@@ -237,7 +258,12 @@ mod tests {
                 );
             }
         }
-        for (sku, gpu) in [(OsSku::Ubuntu, true), (OsSku::AzureLinux, false)] {
+        for (sku, gpu) in [
+            (OsSku::Ubuntu, true),
+            (OsSku::Ubuntu2204, false),
+            (OsSku::Ubuntu2404, true),
+            (OsSku::AzureLinux, false),
+        ] {
             let found = with_channel(findings, NodeOsChannel::SecurityPatch, sku, gpu);
             assert!(
                 found.iter().all(|f| f.path.pool.is_none()),

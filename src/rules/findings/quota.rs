@@ -89,6 +89,10 @@ fn consequence(plan: &Plan, c: &Contributor, free: u64) -> String {
     let mut one = pool.clone();
     one.upgrade_settings.max_surge = Some(SurgeValue::Nodes(1));
     let slow = pool_upgrade(&one, version, timings).minutes;
+    if slow == normal {
+        // Already one surge node at a time: the retry changes nothing worth saying.
+        return String::new();
+    }
     let retry = format!(
         "AKS retries with 1 surge node, so {} takes about {} instead of {}",
         c.pool,
@@ -116,6 +120,9 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         check.limit.unwrap_or(0),
         check.current_value.unwrap_or(0)
     );
+    let mut clusters: Vec<u32> = check.contributors.iter().map(|c| c.cluster_index).collect();
+    clusters.dedup();
+    let several_clusters = clusters.iter().any(|&c| c != clusters[0]);
     if check.contributors.len() > 1 {
         let parts: Vec<String> = check
             .contributors
@@ -123,7 +130,14 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
             .map(|c| format!("{}/{} +{}", c.cluster, c.pool, c.extra_vcpus))
             .collect();
         message.push_str(&format!(
-            "; worst case if their upgrades overlap: {}",
+            "; {}: {}",
+            if several_clusters {
+                "worst case if their upgrades overlap"
+            } else {
+                // One cluster's pools summed: the reservation the AKS docs compute
+                // (docs/aks-2026.md §1.4).
+                "its pools' surges add up"
+            },
             parts.join(", ")
         ));
     }
@@ -152,7 +166,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         },
         pools.join(", ")
     );
-    if check.contributors.len() > 1 {
+    if several_clusters {
         fix.push_str(
             ", or stagger these clusters' maintenance windows so their upgrades do not overlap",
         );
@@ -233,7 +247,7 @@ mod tests {
         assert_eq!(f.severity, crate::rules::findings::Severity::Warning);
         assert_eq!(
             f.message,
-            "contoso-prod / westeurope: surges need up to 32 vCPUs of the standardDSv5Family quota but only 18 are free (limit 50, used 32)"
+            "contoso-prod / westeurope: surges need up to 40 vCPUs of the standardDSv5Family quota but only 18 are free (limit 50, used 32); its pools' surges add up: aks-prod-weu/apps +32, aks-prod-weu/system +4, aks-prod-weu/win +4"
         );
         assert_eq!(
             f.path.display(),
@@ -248,13 +262,15 @@ mod tests {
         );
         assert!(
             f.fix.starts_with(
-                "Request at least 14 more vCPUs of the standardDSv5Family quota in westeurope (https://"
+                "Request at least 22 more vCPUs of the standardDSv5Family quota in westeurope (https://"
             ),
             "{}",
             f.fix
         );
         assert!(
-            f.fix.contains("lower maxSurge on aks-prod-weu/apps."),
+            f.fix.contains(
+                "lower maxSurge on aks-prod-weu/apps, aks-prod-weu/system, aks-prod-weu/win."
+            ),
             "{}",
             f.fix
         );
@@ -282,7 +298,8 @@ mod tests {
 
     #[test]
     fn enough_free_quota_means_no_finding() {
-        let plan = plan_with("contoso-prod", "standardDSv5Family", 50, 18);
+        // prod needs 40 DSv5 vCPUs summed over its pools (docs/aks-2026.md §1.4).
+        let plan = plan_with("contoso-prod", "standardDSv5Family", 50, 10);
         assert!(quota_findings(&plan).is_empty());
     }
 
@@ -291,7 +308,8 @@ mod tests {
         let plan = plan_with("contoso-nonprod", "cores", 100, 90);
         let found = quota_findings(&plan);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.starts_with("contoso-nonprod / westeurope: surges need up to 16 vCPUs of the Total Regional vCPUs quota but only 10 are free"), "{}", found[0].message);
+        // test: 4 + 16 DSv5 and 6 NCSv3 summed over its pools (docs/aks-2026.md §1.4).
+        assert!(found[0].message.starts_with("contoso-nonprod / westeurope: surges need up to 26 vCPUs of the Total Regional vCPUs quota but only 10 are free"), "{}", found[0].message);
     }
 
     #[test]
@@ -301,7 +319,7 @@ mod tests {
             c.subscription = "shared".to_owned();
         }
         let f = &quota_findings(&plan)[0];
-        assert!(f.message.ends_with("worst case if their upgrades overlap: aks-prod-weu/apps +32, aks-dev-weu/apps +16, aks-test-weu/apps +16"), "{}", f.message);
+        assert!(f.message.ends_with("worst case if their upgrades overlap: aks-prod-weu/apps +32, aks-dev-weu/apps +16, aks-test-weu/apps +16, aks-dev-weu/system +4, aks-test-weu/system +4, aks-prod-weu/system +4, aks-prod-weu/win +4"), "{}", f.message);
         assert!(
             f.fix
                 .contains("stagger these clusters' maintenance windows"),

@@ -13,7 +13,9 @@ use thiserror::Error;
 
 use super::super::plan::Plan;
 use super::super::version::KubernetesVersion;
-use super::assumptions::{AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry};
+use super::assumptions::{
+    AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry, WINDOWS_LICENSE_KEY,
+};
 use super::vmsize::{Provenance, lookup};
 
 /// Key of the VHD price in [`ProjectionAssumptions::inputs`]; shown and typed as an amount.
@@ -52,6 +54,10 @@ pub fn panel_inputs(a: &ProjectionAssumptions) -> Vec<AssumptionInput> {
             if input.key == VHD_PRICE_KEY {
                 input.label = "VHD price per GB-month";
                 input.value = amount_text(a.costs.vhd_price_per_gb_month_micros);
+            }
+            if input.key == WINDOWS_LICENSE_KEY {
+                input.label = "Windows license per vCPU-hour (added to built-in Linux prices)";
+                input.value = amount_text(a.costs.windows_license_per_vcpu_hour_micros);
             }
             input
         })
@@ -104,6 +110,10 @@ pub fn set_input(
         }
         VHD_PRICE_KEY => {
             a.costs.vhd_price_per_gb_month_micros = parse_amount(text)?;
+            return Ok(());
+        }
+        WINDOWS_LICENSE_KEY => {
+            a.costs.windows_license_per_vcpu_hour_micros = parse_amount(text)?;
             return Ok(());
         }
         "releases.linuxImageIntervalDays" => &mut r.linux_image_interval_days,

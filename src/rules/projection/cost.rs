@@ -11,7 +11,7 @@ use super::super::channel::NodeOsChannel;
 use super::super::plan::Plan;
 use super::MONTH_MINUTES;
 use super::timeline::{ClusterProjection, EventKind};
-use super::vmsize::{Provenance, lookup};
+use super::vmsize::{Provenance, hourly_price, lookup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -159,7 +159,7 @@ pub fn summarise(
                     continue;
                 }
                 let vm = &*vm.get_or_insert_with(|| lookup(&p.vm_size, costs));
-                let price = vm.price_per_hour_micros.unwrap_or(0);
+                let price = hourly_price(vm, p.os_sku, costs).unwrap_or(0);
                 if vm.price_from == Provenance::Unknown {
                     unknown.insert(p.vm_size.clone());
                 }
@@ -176,7 +176,15 @@ pub fn summarise(
                     per_month_micros: per_month(total, horizon),
                     price_known: vm.price_from != Provenance::Unknown,
                     basis: surge_basis(
-                        (p.upgrade.peak_extra_nodes, &p.vm_size, price),
+                        (
+                            p.upgrade.peak_extra_nodes,
+                            &if p.os_sku.is_windows() {
+                                format!("{} (Windows)", p.vm_size)
+                            } else {
+                                p.vm_size.clone()
+                            },
+                            price,
+                        ),
                         (p.upgrade.minutes, per_event),
                         (events, horizon, what),
                         &costs.currency,

@@ -7,6 +7,10 @@ use super::super::pool::{AgentPool, SurgeSource};
 use super::super::version::KubernetesVersion;
 use super::assumptions::StepTimings;
 
+/// The first minor on which AKS falls back to a surge of 1 when the full surge cannot be
+/// obtained (docs/aks-2026.md §1.4, CL 2026-01-04).
+pub const SURGE_FALLBACK_FROM: (u32, u32) = (1, 35);
+
 /// How a pool is rolled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +40,10 @@ pub struct PoolUpgrade {
     pub drain_minutes: u32,
     /// Estimated minutes for a rolling reimage of the whole pool.
     pub minutes: u32,
+    /// Kubernetes ≥ 1.35: when quota or capacity cannot give the full surge, AKS retries with a
+    /// surge of 1 (docs/aks-2026.md §1.4); the estimate at that surge, when it is slower.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_minutes: Option<u32>,
 }
 
 impl PoolUpgrade {
@@ -83,7 +91,14 @@ pub fn pool_upgrade(
         }
         _ => 0,
     };
-    let minutes = u32::try_from(fixed + u64::from(batches) * per_batch).unwrap_or(u32::MAX);
+    let total =
+        |batches: u32| u32::try_from(fixed + u64::from(batches) * per_batch).unwrap_or(u32::MAX);
+    let minutes = total(batches);
+    // One node at a time: N batches (the surge create/delete steps stay).
+    let fallback_minutes = (path == UpgradePath::Surge
+        && parallelism > 1
+        && version.is_some_and(|v| v.at_least(SURGE_FALLBACK_FROM.0, SURGE_FALLBACK_FROM.1)))
+    .then(|| total(nodes));
     PoolUpgrade {
         nodes,
         path,
@@ -93,6 +108,7 @@ pub fn pool_upgrade(
         surge_assumed: source != SurgeSource::Explicit,
         drain_minutes,
         minutes,
+        fallback_minutes,
     }
 }
 
@@ -206,6 +222,43 @@ mod tests {
         let u = pool_upgrade(&p, None, &t);
         assert_eq!(u.drain_minutes, 5);
         assert_eq!(u.minutes, 5 + 3 * (5 + 10 + 8) + 2);
+    }
+
+    #[test]
+    fn from_1_35_a_short_quota_falls_back_to_one_node_at_a_time() {
+        // docs/aks-2026.md §1.4: K8s >= 1.35 retries with a surge of 1. 12 nodes at 33 %:
+        // 4 surge, 3 batches = 37 min; at surge 1, 12 batches: 5 + 12 × 10 + 2 = 127 min.
+        let t = StepTimings::default();
+        let p = pool(12, Some("33%"), None);
+        let v135 = "1.35.1".parse().ok();
+        let u = pool_upgrade(&p, v135, &t);
+        assert_eq!((u.minutes, u.fallback_minutes), (37, Some(127)));
+        let v134 = "1.34.9".parse().ok();
+        assert_eq!(pool_upgrade(&p, v134, &t).fallback_minutes, None);
+        // Already one at a time, or in place: nothing slower to fall back to.
+        assert_eq!(
+            pool_upgrade(&pool(12, Some("1"), None), v135, &t).fallback_minutes,
+            None
+        );
+        assert_eq!(
+            pool_upgrade(&pool(12, Some("0"), Some("3")), v135, &t).fallback_minutes,
+            None
+        );
+    }
+
+    #[test]
+    fn max_unavailable_is_capped_at_the_nodes_left() {
+        // docs/aks-2026.md §1.4: maxUnavailable is capped at the nodes still to upgrade, so 10
+        // on a 4-node pool drains the 4 in one batch: 1 × (2 + 0 + 8) = 10 min.
+        let u = pool_upgrade(
+            &pool(4, Some("0"), Some("10")),
+            None,
+            &StepTimings::default(),
+        );
+        assert_eq!(
+            (u.path, u.parallelism, u.batches, u.minutes),
+            (UpgradePath::InPlace, 4, 1, 10)
+        );
     }
 
     #[test]

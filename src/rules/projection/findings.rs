@@ -88,6 +88,37 @@ pub fn collect(
                         PLANNED_MAINTENANCE,
                     );
                 }
+                if let Some(slow) = u.fallback_minutes {
+                    let limit = match (c.scheduling, c.window_hours) {
+                        (Scheduling::MaintenanceWindow, Some(h)) => {
+                            h.saturating_mul(60).min(24 * 60)
+                        }
+                        _ => 24 * 60,
+                    };
+                    if slow > limit && u.minutes <= limit {
+                        push(
+                            Severity::Note,
+                            FindingCode::SurgeFallbackSlower,
+                            path(c, at, None, "upgradeSettings.maxSurge"),
+                            format!(
+                                "{}/{}: if quota or capacity cannot give the {} surge nodes, AKS retries with 1 at a time: about {} instead of {}, longer than {}",
+                                c.name,
+                                p.name,
+                                u.parallelism,
+                                format_duration(slow),
+                                format_duration(u.minutes),
+                                if limit == 24 * 60 {
+                                    "24 hours".to_owned()
+                                } else {
+                                    format!("the {} h window", limit / 60)
+                                }
+                            ),
+                            "From Kubernetes 1.35, when maxSurge cannot be obtained because of quota or capacity, AKS retries with a surge of 1 by default; one node at a time takes as many batches as the pool has nodes. The durations are estimates from the step timings.",
+                            "Check the free quota for the surge nodes before the window (Timeline tab, surge quota), or lengthen the window.",
+                            ROLLING_UPGRADE,
+                        );
+                    }
+                }
                 if u.minutes > 24 * 60 {
                     push(
                         Severity::Warning,

@@ -1,8 +1,10 @@
 //! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (docs/aks-rules.md
 //! §4.2: surge nodes count against quota; §4.3 warns when surge quota exceeds free quota).
-//! Pools of a cluster upgrade one after another (§2 rule 3, §4.3), so a cluster's peak for a
-//! family is the largest pool peak of that family, not the sum, and its peak in total regional
-//! vCPUs is its largest pool's. Azure quota is per subscription and region, and across
+//! A cluster's figure follows the plan's [`SurgeQuotaReading`]: by default the sum over its
+//! pools, as the AKS capacity doc computes the reservation (5 pools × 4 nodes at 50 % need
+//! quota for 10 nodes, docs/aks-2026.md §1.4); the alternative reading is that pools upgrade
+//! one after another (§2 rule 3), so only the largest pool counts. Azure quota is per
+//! subscription and region, and across
 //! clusters of one subscription and region the windows may overlap, so the figure per
 //! subscription and region is the sum of the cluster peaks: a worst case, labelled as such.
 //! [`free`] compares it with the free quota the plan records (`rules::usage`).
@@ -16,7 +18,7 @@ use serde::Serialize;
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::super::usage::region_key;
-use super::assumptions::ProjectionAssumptions;
+use super::assumptions::{ProjectionAssumptions, SurgeQuotaReading};
 use super::duration::pool_upgrade;
 use super::vmsize::{lookup, short_family};
 
@@ -54,9 +56,9 @@ pub struct ClusterQuota {
     pub subscription: String,
     pub location: String,
     pub pools: Vec<PoolQuota>,
-    /// Per family, the max over its pools (pools go one after another, §2 rule 3).
+    /// Per family, the sum over its pools, or the max under "pools one at a time".
     pub peak: Vec<FamilyVcpus>,
-    /// Total regional vCPUs at the peak: the largest pool's, whatever its family.
+    /// Total regional vCPUs at the peak: the sum over pools, or the largest pool's.
     pub peak_total: u32,
     /// Sizes with surge nodes whose vCPUs are unknown: the user should enter them.
     pub unknown_sizes: Vec<String>,
@@ -130,8 +132,12 @@ fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions) -> ClusterQuota {
             match (&vm.family, extra_vcpus) {
                 (Some(f), Some(v)) if v > 0 => {
                     let e = peak.entry(f.clone()).or_insert(0);
-                    *e = (*e).max(v);
-                    peak_total = peak_total.max(v);
+                    let add = |acc: u32| match a.surge_quota {
+                        SurgeQuotaReading::SumOverPools => acc.saturating_add(v),
+                        SurgeQuotaReading::PoolsOneAtATime => acc.max(v),
+                    };
+                    *e = add(*e);
+                    peak_total = add(peak_total);
                 }
                 (_, None) | (None, _) if extra > 0 && !unknown_sizes.contains(&p.vm_size) => {
                     unknown_sizes.push(p.vm_size.clone());
@@ -314,20 +320,54 @@ mod tests {
             format_pool(apps),
             "+32 vCPUs DSv5 (4 surge nodes × 8 vCPUs)"
         );
-        // system: 3 × 33 % → 1 surge × 4 vCPUs = 4; the apps pool's 32 is the cluster peak,
-        // not 4 + 32 + win's, because pools go one after another (§2 rule 3).
+        // system: 3 × 33 % → 1 surge × 4 vCPUs = 4.
         let system = prod.pools.iter().find(|p| p.pool == "system").unwrap();
         assert_eq!(system.extra_vcpus, Some(4));
         assert_eq!(
             format_pool(system),
             "+4 vCPUs DSv5 (1 surge node × 4 vCPUs)"
         );
-        assert_eq!(format_families(&prod.peak), "DSv5: +32 vCPUs");
     }
 
     #[test]
-    fn cluster_peak_per_family_is_the_max_over_pools_not_the_sum() {
-        let q = demo_quota();
+    fn the_documented_example_reserves_the_sum_over_pools() {
+        // docs/aks-2026.md §1.4 (capacity doc): 5 pools × 4 nodes at maxSurge 50 % need
+        // quota for 10 surge nodes; Standard_D4s_v5 has 4 vCPUs: 40 vCPUs. Pools one at a
+        // time: one pool's 2 nodes, 8 vCPUs.
+        let mut plan = crate::rules::findings::testkit::plan_with(|c| {
+            c.agent_pool_profiles = (0..5)
+                .map(|i| {
+                    let mut p = crate::rules::findings::testkit::pool(
+                        &format!("p{i}"),
+                        crate::rules::pool::PoolMode::User,
+                        crate::rules::os::OsSku::Ubuntu,
+                    );
+                    p.count = 4;
+                    p.upgrade_settings.max_surge = "50%".parse().ok();
+                    p
+                })
+                .collect();
+        });
+        let sum = &summarise(&plan).clusters[0];
+        let nodes: u32 = sum.pools.iter().map(|p| p.peak_extra_nodes).sum();
+        assert_eq!(nodes, 10);
+        assert_eq!(
+            (sum.peak_total, format_families(&sum.peak).as_str()),
+            (40, "DSv5: +40 vCPUs")
+        );
+        plan.assumptions.projection.surge_quota = SurgeQuotaReading::PoolsOneAtATime;
+        let one = &summarise(&plan).clusters[0];
+        assert_eq!(
+            (one.peak_total, format_families(&one.peak).as_str()),
+            (8, "DSv5: +8 vCPUs")
+        );
+    }
+
+    #[test]
+    fn under_pools_one_at_a_time_the_cluster_peak_is_the_max_over_pools() {
+        let mut plan = demo::demo_plan();
+        plan.assumptions.projection.surge_quota = SurgeQuotaReading::PoolsOneAtATime;
+        let q = summarise(&plan);
         for c in &q.clusters {
             for f in &c.peak {
                 let of_family: Vec<u32> = c

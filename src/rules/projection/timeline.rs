@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::super::behaviour::{ChannelSupport, channel_support};
 use super::super::channel::{NodeOsChannel, UpgradeChannel};
 use super::super::cluster::Cluster;
 use super::super::os::OsSku;
@@ -207,34 +208,35 @@ pub fn effective_channel(cluster: &Cluster) -> NodeOsChannel {
 }
 
 /// Which stream a pool follows under `channel`, or why it gets nothing (§1.1, §1.2, §8 A-6).
+/// Whether the channel serves the pool at all is `channel_support`, the matrix the findings
+/// and the behaviour panel use too (docs/aks-2026.md §1.1).
 fn pool_stream(channel: NodeOsChannel, pool: &AgentPool) -> Result<Stream, &'static str> {
     let sku = pool.os_sku;
-    match channel {
-        NodeOsChannel::None => Err("channel None: AKS applies nothing and the OS updater is off"),
-        NodeOsChannel::NodeImage if sku.is_windows() => Ok(Stream::WindowsNodeImage),
-        NodeOsChannel::NodeImage => Ok(Stream::LinuxNodeImage),
-        NodeOsChannel::SecurityPatch if sku.is_windows() => Err(
+    match (channel, channel_support(channel, sku, pool.gpu)) {
+        (NodeOsChannel::None, _) => {
+            Err("channel None: AKS applies nothing and the OS updater is off")
+        }
+        (NodeOsChannel::NodeImage, _) if sku.is_windows() => Ok(Stream::WindowsNodeImage),
+        (NodeOsChannel::NodeImage, _) => Ok(Stream::LinuxNodeImage),
+        (NodeOsChannel::SecurityPatch, ChannelSupport::Supported) => Ok(Stream::Security),
+        (NodeOsChannel::SecurityPatch, _) if sku.is_windows() => Err(
             "SecurityPatch is not supported on Windows pools: assumed to receive nothing (assumption A-6)",
         ),
-        NodeOsChannel::SecurityPatch
-            if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
-                || (sku == OsSku::AzureLinux && pool.gpu) =>
-        {
+        (NodeOsChannel::SecurityPatch, _) => {
             Err("SecurityPatch is not supported on this OS SKU: assumed to receive nothing")
         }
-        NodeOsChannel::SecurityPatch => Ok(Stream::Security),
-        NodeOsChannel::Unmanaged if sku.is_windows() => {
+        (NodeOsChannel::Unmanaged, ChannelSupport::Supported) => Ok(Stream::Security),
+        (NodeOsChannel::Unmanaged, _) if sku.is_windows() => {
             Err("Unmanaged on Windows behaves like None: no automatic patching")
         }
-        NodeOsChannel::Unmanaged
-            if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
-                || (sku == OsSku::AzureLinux && pool.gpu) =>
-        {
+        (NodeOsChannel::Unmanaged, _) => {
             Err("Unmanaged has no OS updater on this OS SKU / GPU size")
         }
-        NodeOsChannel::Unmanaged => Ok(Stream::Security),
     }
 }
+
+/// Why a pool of a cluster on an out-of-support minor without LTS gets nothing.
+const OUT_OF_SUPPORT: &str = "the cluster's Kubernetes minor is out of support and has no long-term support: SecurityPatch and NodeImage deliver nothing until it is upgraded";
 
 /// The stream against which a pool that gets nothing is measured (what it is missing).
 fn reference_stream(pool: &AgentPool) -> Stream {
@@ -270,11 +272,18 @@ pub fn project_cluster(
         from + lead
     };
     let version = cluster.kubernetes_version;
+    // An out-of-support minor without LTS gets no node OS updates (docs/aks-2026.md §1.1).
+    let out_of_support =
+        kubernetes::support::blocked_at(&a.kubernetes, cluster, channel, effective_from);
     let mut pools: Vec<PoolProjection> = cluster
         .agent_pool_profiles
         .iter()
         .map(|p| {
-            let stream = pool_stream(channel, p);
+            let stream = if out_of_support.is_some() {
+                Err(OUT_OF_SUPPORT)
+            } else {
+                pool_stream(channel, p)
+            };
             PoolProjection {
                 name: p.name.clone(),
                 os_sku: p.os_sku,
@@ -299,6 +308,7 @@ pub fn project_cluster(
         .collect();
     let window = cluster.maintenance_configurations.node_os.as_ref();
     let scheduling = match channel {
+        _ if out_of_support.is_some() => Scheduling::NotPatched,
         NodeOsChannel::None => Scheduling::NotPatched,
         NodeOsChannel::Unmanaged => Scheduling::Nightly,
         _ if window.is_some() => Scheduling::MaintenanceWindow,

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::super::os::OsSku;
 use super::assumptions::CostAssumptions;
 
 /// Built-in list prices: Linux pay-as-you-go, East US, USD per hour in micro-units. Estimates
@@ -196,6 +197,21 @@ pub fn lookup(name: &str, costs: &CostAssumptions) -> VmSizeInfo {
     }
 }
 
+/// The hourly price of one VM of `vm` in a pool of `sku`: the built-in table holds Linux
+/// prices, so a Windows pool adds the Windows Server license per vCPU; a price the user entered
+/// is used as it is (docs/aks-2026.md §1.4 surge cost; Windows surge VMs are Windows VMs).
+pub fn hourly_price(vm: &VmSizeInfo, sku: OsSku, costs: &CostAssumptions) -> Option<u64> {
+    let base = vm.price_per_hour_micros?;
+    Some(match (sku.is_windows(), vm.price_from, vm.vcpus) {
+        (true, Provenance::BuiltIn, Some(vcpus)) => base.saturating_add(
+            costs
+                .windows_license_per_vcpu_hour_micros
+                .saturating_mul(u64::from(vcpus)),
+        ),
+        _ => base,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::assumptions::VmSizeEntry;
@@ -257,6 +273,16 @@ mod tests {
             lookup("Custom_X", &costs).family.as_deref(),
             Some("standardDSv5Family")
         );
+    }
+
+    #[test]
+    fn windows_surge_vms_are_priced_as_windows() {
+        // Azure list prices (East US, pay-as-you-go) for Standard_D4s_v5: Linux 0.192/h,
+        // Windows 0.376/h. Built-in Linux price + 4 vCPUs × 0.046 license = 0.376.
+        let costs = CostAssumptions::default();
+        let vm = lookup("Standard_D4s_v5", &costs);
+        assert_eq!(hourly_price(&vm, OsSku::Ubuntu, &costs), Some(192_000));
+        assert_eq!(hourly_price(&vm, OsSku::Windows2022, &costs), Some(376_000));
     }
 
     #[test]

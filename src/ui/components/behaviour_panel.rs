@@ -8,6 +8,7 @@ use crate::rules::behaviour::{
     ChannelSupport, PoolBehaviour, channel_support, describe, describe_upgrade_channel,
 };
 use crate::rules::cluster::Cluster;
+use crate::rules::conflicts;
 use crate::ui::state::use_plan_state;
 
 /// What the panel shows for the open cluster, all of it from the rule core.
@@ -95,6 +96,15 @@ pub fn BehaviourPanel() -> impl IntoView {
                     }}
                 </ul>
             </Show>
+            <details class="source-conflicts" data-testid="source-conflicts">
+                <summary>"Where AKS sources disagree (" {conflicts::ALL.len()} ")"</summary>
+                <ul>
+                    {conflicts::ALL
+                        .iter()
+                        .map(|c| view! { <li>{c.sentence()}</li> })
+                        .collect_view()}
+                </ul>
+            </details>
         </section>
     }
 }

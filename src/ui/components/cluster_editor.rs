@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::rules::behaviour::channel_offer;
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
-use crate::rules::cluster::Cluster;
+use crate::rules::cluster::{Cluster, SupportPlan};
 use crate::rules::edit;
 use crate::rules::findings::fields;
 use crate::rules::region::region_name;
@@ -13,7 +14,7 @@ use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
 
 /// Which of a cluster's two channel profiles a control edits.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Profile {
     Planned,
     Live,
@@ -37,6 +38,10 @@ impl Profile {
             Profile::Planned => ("Auto-upgrade channel", "Node OS upgrade channel"),
             Profile::Live => ("Live auto-upgrade channel", "Live node OS channel"),
         }
+    }
+
+    fn is_planned(self) -> bool {
+        self == Profile::Planned
     }
 
     fn read(self, cluster: &Cluster) -> Option<AutoUpgradeProfile> {
@@ -91,6 +96,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
     };
 
     let version_id = dom_id(i, None, fields::KUBERNETES_VERSION);
+    let live_version_id = dom_id(i, None, fields::CURRENT_KUBERNETES_VERSION);
 
     // No confirmation: removing is one Undo away (the status offers it, Ctrl+Z too), and a
     // question asked on every removal trains people to click through it. What makes a
@@ -176,8 +182,34 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                             Ok(())
                         }
                     />
+                    <TextField
+                        id=live_version_id.clone()
+                        label="Live Kubernetes version (blank: same)"
+                        placeholder="e.g. 1.34.6"
+                        inputmode="decimal"
+                        value=state.cluster_value(i, |c| c.current_kubernetes_version.map(|v| v.to_string()).unwrap_or_default())
+                        on_input=move |text: String| {
+                            let version = edit::parse_optional_version(&text).map_err(|e| e.to_string())?;
+                            state.edit_cluster(i, Some(&live_version_id), |c| c.current_kubernetes_version = version);
+                            Ok(())
+                        }
+                    />
                     {channel_selects(i, Profile::Planned)}
                 </div>
+                <CheckboxField
+                    id=dom_id(i, None, fields::SUPPORT_PLAN)
+                    label="Long-term support (supportPlan AKSLongTermSupport, Premium tier): a minor stays supported past community support"
+                    checked=state.cluster_value(i, |c| !c.support_plan.is_community())
+                    on_change=move |on: bool| {
+                        state.edit_cluster(i, None, |c| {
+                            c.support_plan = if on {
+                                SupportPlan::AksLongTermSupport
+                            } else {
+                                SupportPlan::KubernetesOfficial
+                            };
+                        })
+                    }
+                />
                 <CheckboxField
                     id=format!("c{i}-knows-live-channels")
                     label="I know the channels the live cluster uses today (to see what changing them does)"
@@ -231,6 +263,25 @@ fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
     };
     let upgrade = read(|a| a.upgrade_channel.as_str());
     let node_os = read(|a| a.node_os_upgrade_channel.as_str());
+    // Channels the pools' OS SKUs rule out (the live profile shows what is, so only the plan's).
+    let offer = Memo::new(move |_| {
+        plan.with(|p| {
+            p.clusters
+                .get(i)
+                .filter(|_| profile.is_planned())
+                .map(|c| channel_offer(&c.agent_pool_profiles))
+                .unwrap_or_default()
+        })
+    });
+    let ruled_out = Signal::derive(move || {
+        offer.with(|o| {
+            o.ruled_out
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect::<Vec<_>>()
+        })
+    });
+    let offer_hint = Signal::derive(move || offer.with(|o| o.reason.clone()));
     let (upgrade_label, node_os_label) = profile.labels();
     view! {
         <SelectField
@@ -249,6 +300,8 @@ fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
             label=node_os_label
             options=same_label_options(NodeOsChannel::ALL.map(NodeOsChannel::as_str))
             value=node_os
+            disabled=ruled_out
+            hint=offer_hint
             on_change=move |v: String| {
                 if let Ok(channel) = v.parse::<NodeOsChannel>() {
                     state.edit_cluster(i, None, |c| profile.write(c, |a| a.node_os_upgrade_channel = channel));

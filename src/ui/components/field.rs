@@ -194,6 +194,9 @@ pub fn SelectField(
     #[prop(into)] on_change: Callback<String>,
     #[prop(optional, into)] hint: Signal<String>,
     #[prop(optional)] class: &'static str,
+    /// Values the rule core rules out right now: shown, but not selectable.
+    #[prop(optional, into)]
+    disabled: Signal<Vec<String>>,
 ) -> impl IntoView {
     let state = use_plan_state();
     let findings = field_findings(state, id.clone());
@@ -218,10 +221,12 @@ pub fn SelectField(
                     .into_iter()
                     .map(|(option, text)| {
                         let option_for_selected = option.clone();
+                        let option_for_disabled = option.clone();
                         view! {
                             <option
                                 value=option
                                 prop:selected=move || value.with(|v| *v == option_for_selected)
+                                prop:disabled=move || disabled.with(|d| d.contains(&option_for_disabled))
                             >
                                 {text}
                             </option>

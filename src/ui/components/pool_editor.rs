@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
 use crate::rules::findings::fields::{self, Field};
-use crate::rules::os::OsSku;
+use crate::rules::os::{OsSku, lifecycle};
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
     check_vm_size_entry,
@@ -136,7 +136,10 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                 <SelectField
                     id=dom_id(i, Some(j), fields::OS_SKU)
                     label="OS SKU"
-                    options=OsSku::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()
+                    options=OsSku::ALL
+                        .iter()
+                        .map(|&s| (s.as_str().to_owned(), lifecycle::picker_label(s, crate::ui::clock::now())))
+                        .collect()
                     value=state.pool_value(i, j, |_, p| p.os_sku.as_str().to_owned())
                     on_change=move |v: String| {
                         if let Ok(sku) = v.parse::<OsSku>() {

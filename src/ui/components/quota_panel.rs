@@ -1,8 +1,9 @@
 //! Surge quota (issue 4, docs/aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
 //! cluster needs while its pools surge, and per subscription and region the worst case against
 //! the free quota the user enters (limit and used, as `az vm list-usage` shows them) or pastes
-//! (its raw JSON). Pools go one after another (§2 rule 3), so a cluster's figure is its largest
-//! pool's; clusters of one subscription and region add up (their windows may overlap). Every
+//! (its raw JSON). A cluster's figure is the sum over its pools (the AKS capacity doc) or, under
+//! the labelled alternative reading, its largest pool's; clusters of one subscription and region
+//! add up (their windows may overlap). Every
 //! figure and verdict comes from `rules::projection::quota`; edits go through
 //! `PlanState::edit` (undo, autosave) and `rules::usage`.
 
@@ -10,15 +11,22 @@ use leptos::prelude::*;
 
 use crate::rules::edit::parse_optional_number;
 use crate::rules::projection::Projection;
+use crate::rules::projection::assumptions::SurgeQuotaReading;
 use crate::rules::projection::quota::{RegionQuota, format_families};
 use crate::rules::usage;
 use crate::ui::components::data_table::{DataTable, headings};
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::quota_paste::PasteUsage;
 use crate::ui::state::use_plan_state;
 
 #[component]
 pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
+    let state = use_plan_state();
+    let reading = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.assumptions.projection.surge_quota.as_str().to_owned())
+    });
     let count = Memo::new(move |_| projection.with(|p| p.quota.clusters.len()));
     // One flat list of rows, keyed by position (an existing `For` key type: bundle size); each
     // row reads its text reactively, so typing keeps focus.
@@ -47,8 +55,22 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
         <section class="card tl-panel" aria-labelledby="quota-title" data-testid="quota-panel">
             <h3 id="quota-title">"Surge quota"</h3>
             <p class="muted">
-                "Extra regional vCPUs per VM family while a cluster's pools upgrade, one after another: the largest pool sets the peak."
+                "Extra regional vCPUs per VM family while a cluster's pools upgrade. How much a cluster reserves at once is a reading of the sources:"
             </p>
+            <SelectField
+                id="surge-quota-reading".to_owned()
+                label="Surge quota reading"
+                options=SurgeQuotaReading::ALL
+                    .iter()
+                    .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+                    .collect()
+                value=reading
+                on_change=move |v: String| {
+                    if let Some(r) = SurgeQuotaReading::ALL.into_iter().find(|r| r.as_str() == v) {
+                        state.edit(None, |p| p.assumptions.projection.surge_quota = r);
+                    }
+                }
+            />
             <DataTable headings=headings(["Cluster", "Peak extra vCPUs"])>
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     <QuotaRow i projection />

@@ -13,6 +13,7 @@ use super::{Scale, when};
 use crate::rules::figures::format_duration;
 use crate::rules::projection::Projection;
 use crate::rules::projection::kubernetes::KubernetesUpgrade;
+use crate::rules::projection::kubernetes::os_effects::{OsEffectKind, effect};
 use crate::rules::projection::timeline::{ClusterProjection, EventKind};
 
 /// The cluster-row marks of the auto-upgrade channel.
@@ -200,11 +201,21 @@ pub fn table_rows(projection: &Projection, cluster: &ClusterProjection, rows: &m
                 .get(e.release as usize)
                 .map_or_else(String::new, |r| r.label.clone());
             if let (Some(start), Some(end)) = (e.start, e.end) {
+                // A step that moves the pool to another OS version says so (docs/aks-2026.md §1.1).
+                let os = k
+                    .upgrades
+                    .iter()
+                    .find(|u| u.release == e.release)
+                    .and_then(|u| effect(u, &pool.name, OsEffectKind::VersionChange))
+                    .map_or(String::new(), |c| format!("; OS version change {}", c.text));
                 rows.push(row(
                     start,
                     "Kubernetes upgrade",
                     &pool.name,
-                    format!("rolling reimage to {label}, estimated end {}", when(end)),
+                    format!(
+                        "rolling reimage to {label}, estimated end {}{os}",
+                        when(end)
+                    ),
                     e.spill_minutes,
                 ));
             }

@@ -298,3 +298,23 @@ fn small_texts_read_naturally() {
     assert_eq!(bar_lengths(&[0, 5, 10], 100.0), [0.0, 50.0, 100.0]);
     assert_eq!(bar_lengths(&[0, 0], 100.0), [0.0, 0.0]);
 }
+
+#[test]
+fn the_duration_tooltip_shows_the_slower_surge_1_retry_from_1_35() {
+    // prod apps on 1.36.3: 12 nodes at 33 % → 4 surge, 3 batches × (2 + 10 soak + 8) + 7 =
+    // 67 min; at surge 1 (docs/aks-2026.md §1.4), 12 batches × 20 + 7 = 247 min.
+    let plan = demo_plan();
+    let from = at(2026, 11, 2, 8);
+    let p = project(&plan, from, HORIZON_WEEKS);
+    let label = &row_label(&p.clusters[2]).pools[1];
+    assert_eq!(
+        label.duration_title,
+        "One rolling reimage ≈ 1 h 07 min (estimate); if quota or capacity is short, AKS \
+         retries with 1 surge node at a time: ≈ 4 h 07 min (Kubernetes 1.35 or later)"
+    );
+    // system: already 1 surge node, nothing slower to fall back to.
+    assert_eq!(
+        row_label(&p.clusters[2]).pools[0].duration_title,
+        "One rolling reimage ≈ 37 min (estimate)"
+    );
+}

@@ -13,6 +13,7 @@ use crate::rules::figures::format_duration;
 use crate::rules::maintenance::span_interval;
 use crate::rules::plan::Plan;
 use crate::rules::projection::Projection;
+use crate::rules::projection::kubernetes::os_effects::{OsEffectKind, effect};
 use crate::rules::projection::release::{Release, Stream};
 use crate::rules::projection::timeline::{
     ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot,
@@ -65,6 +66,9 @@ pub struct UpgradeMark {
     /// Its `data-mark`: `u{j}-{k}` is event `k` of pool `j` (node OS then Kubernetes), `c{k}`
     /// the control plane step of Kubernetes upgrade `k`.
     pub key: String,
+    /// A Kubernetes step that moves the pool to another OS version: the label drawn beside the
+    /// bar, e.g. "OS Ubuntu 22.04 → Ubuntu 24.04" (docs/aks-2026.md §1.1).
+    pub os_change: Option<String>,
 }
 
 /// One pool's row.
@@ -92,6 +96,9 @@ pub struct PoolLabel {
     pub name: String,
     /// Estimated minutes of one rolling reimage of the pool (§4.3).
     pub upgrade_minutes: u32,
+    /// The duration in words, with the slower surge-1 retry of Kubernetes ≥ 1.35 when quota
+    /// or capacity is short (docs/aks-2026.md §1.4), for the duration's tooltip.
+    pub duration_title: String,
     /// Sum of spill minutes over the horizon and how many upgrades spilled.
     pub spill_minutes: u32,
     pub spill_events: u32,
@@ -106,6 +113,23 @@ pub struct RowLabel {
     /// E.g. "NodeImage · maintenance window".
     pub summary: String,
     pub pools: Vec<PoolLabel>,
+}
+
+/// "One rolling reimage ≈ 37 min; if quota or capacity is short, AKS retries with 1 surge node
+/// at a time: ≈ 2 h 07 min (Kubernetes 1.35 or later)".
+pub fn duration_title(minutes: u32, fallback: Option<u32>) -> String {
+    let mut text = format!(
+        "One rolling reimage ≈ {} (estimate)",
+        format_duration(minutes)
+    );
+    if let Some(slow) = fallback {
+        text.push_str(&format!(
+            "; if quota or capacity is short, AKS retries with 1 surge node at a time: ≈ {} \
+             (Kubernetes 1.35 or later)",
+            format_duration(slow)
+        ));
+    }
+    text
 }
 
 /// The label column of one cluster.
@@ -127,6 +151,7 @@ pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
             PoolLabel {
                 name: pool.name.clone(),
                 upgrade_minutes: pool.upgrade.minutes,
+                duration_title: duration_title(pool.upgrade.minutes, pool.upgrade.fallback_minutes),
                 spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
                 spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
                 note,
@@ -346,12 +371,26 @@ fn upgrade_mark(
             ),
         ));
     }
-    Some(UpgradeMark::new(
-        (x, width),
-        (spill_x, spill_width),
-        e.kind,
-        details,
-    ))
+    let upgrade = (e.kind == EventKind::KubernetesUpgrade)
+        .then(|| {
+            cluster
+                .kubernetes
+                .upgrades
+                .iter()
+                .find(|u| u.release == e.release)
+        })
+        .flatten();
+    let changes = upgrade.and_then(|u| effect(u, pool, OsEffectKind::VersionChange));
+    if let Some(c) = changes {
+        details.push(("OS version change", c.text.clone()));
+    }
+    if let Some(u) = upgrade.and_then(|u| effect(u, pool, OsEffectKind::Unsupported)) {
+        details.push(("OS SKU", u.text.clone()));
+    }
+    Some(UpgradeMark {
+        os_change: changes.map(|c| format!("OS {}", c.text)),
+        ..UpgradeMark::new((x, width), (spill_x, spill_width), e.kind, details)
+    })
 }
 
 impl UpgradeMark {
@@ -376,6 +415,7 @@ impl UpgradeMark {
             title,
             details,
             key: String::new(),
+            os_change: None,
         }
     }
 }

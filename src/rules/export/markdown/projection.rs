@@ -76,7 +76,8 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "Rolling node OS reimage per pool, estimated from the step timings in the plan's assumptions; pools of a cluster go one after another, so a cluster's surge quota (extra regional vCPUs per VM family) is its largest pool's, not the sum. Reimages, spill and waits over {}.\n",
+        "Rolling node OS reimage per pool, estimated from the step timings in the plan's assumptions; a cluster's surge quota (extra regional vCPUs per VM family) is read as: {}. Reimages, spill and waits over {}.\n",
+        ctx.plan.assumptions.projection.surge_quota.label(),
         horizon(ctx)
     );
     let _ = writeln!(

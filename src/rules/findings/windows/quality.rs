@@ -17,8 +17,10 @@ use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule};
 /// How far ahead overlapping node OS and auto-upgrade windows are looked for.
 pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
 
-/// A new or changed configuration needs up to ~15 minutes to be considered (§3.6, CL 2024-06-09).
-pub const CHANGE_LEAD_MINUTES: i64 = 15;
+/// A new or changed configuration needs up to ~15 minutes to be considered (§3.6, CL 2024-06-09),
+/// or 30 per the node auto-provisioning doc: sources disagree, the planner warns at 30
+/// (docs/aks-2026.md §1.3, §1.9 item 4).
+pub const CHANGE_LEAD_MINUTES: i64 = 30;
 
 /// The longest gap between windows, in days (months count as 31).
 fn cadence_days(s: &Schedule) -> u32 {
@@ -233,8 +235,8 @@ fn first_overlap(
     None
 }
 
-/// A configuration changed at `changed_at` whose next usable window starts less than 15 minutes
-/// later may miss that window (§3.6: AKS needs up to ~15 minutes to pick up a change).
+/// A configuration changed at `changed_at` whose next usable window starts less than
+/// [`CHANGE_LEAD_MINUTES`] later may miss that window (§3.6; docs/aks-2026.md §1.3: 15 or 30).
 pub fn change_lead_time(
     cluster_index: usize,
     cluster: &Cluster,
@@ -266,8 +268,11 @@ pub fn change_lead_time(
                     lead.num_minutes(),
                     format_local(next.start, crate::rules::maintenance::UtcOffset::UTC)
                 ),
-                "AKS needs up to about 15 minutes to pick up a new or changed maintenance configuration; that window may be missed".into(),
-                "apply the change at least 15 minutes before the window starts".into(),
+                format!(
+                    "AKS needs time to pick up a new or changed maintenance configuration; that window may be missed. {}",
+                    crate::rules::conflicts::LEAD_TIME.sentence()
+                ),
+                format!("apply the change at least {CHANGE_LEAD_MINUTES} minutes before the window starts"),
             ],
         )
     })

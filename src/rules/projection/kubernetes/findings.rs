@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use super::super::findings::{finding, path};
 use super::super::format_duration;
 use super::super::timeline::{ClusterProjection, Scheduling};
+use super::os_effects::OsEffectKind;
 use super::release::Model;
 use crate::rules::finding::sources::{
-    CLUSTER_AUTO_UPGRADE, PLANNED_MAINTENANCE, SUPPORTED_VERSIONS, UPGRADE_PRACTICES,
+    CLUSTER_AUTO_UPGRADE, OS_VERSION, PLANNED_MAINTENANCE, SUPPORTED_VERSIONS, UPGRADE_PRACTICES,
 };
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::plan::Plan;
@@ -158,6 +159,58 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                 "Move the auto-upgrade window to another day than the node OS window.",
                 CLUSTER_AUTO_UPGRADE,
             ));
+        }
+        os_effect_findings(c, out);
+    }
+}
+
+/// One finding per pool and effect: the first projected upgrade that causes it
+/// (docs/aks-2026.md §1.1).
+fn os_effect_findings(c: &ClusterProjection, out: &mut Vec<Finding>) {
+    let mut seen: Vec<(&str, OsEffectKind)> = Vec::new();
+    for u in &c.kubernetes.upgrades {
+        for e in &u.os_effects {
+            if seen.contains(&(e.pool.as_str(), e.kind)) {
+                continue;
+            }
+            seen.push((e.pool.as_str(), e.kind));
+            let j = c.pools.iter().position(|p| p.name == e.pool);
+            let at = j.map(|j| (j, e.pool.as_str()));
+            let when = u.start.map_or("at an AKS-determined time".to_owned(), |t| {
+                format!("from {} UTC", iso_date_time(&t))
+            });
+            let conflict = e
+                .conflict
+                .as_ref()
+                .map_or(String::new(), |c| format!(" {c}"));
+            out.push(match e.kind {
+                OsEffectKind::VersionChange => finding(
+                    Severity::Warning,
+                    FindingCode::KubernetesUpgradeChangesOsVersion,
+                    path(c, at, None, "osSKU"),
+                    format!(
+                        "{}/{}: the projected Kubernetes upgrade {} → {} ({when}) moves the pool from {}",
+                        c.name, e.pool, u.from_version, u.to_version, e.text
+                    ),
+                    &format!(
+                        "With osSKU Ubuntu the Ubuntu version follows the Kubernetes version: 22.04 up to 1.34, 24.04 from 1.35. A new OS version under the workloads can break them (a reported case needed a rollback to Ubuntu2204).{conflict}"
+                    ),
+                    "Test the workloads on the new OS version first, or pin the version with osSKU Ubuntu2204 (Kubernetes up to 1.36) or Ubuntu2404.",
+                    OS_VERSION,
+                ),
+                OsEffectKind::Unsupported => finding(
+                    Severity::Warning,
+                    FindingCode::KubernetesUpgradeUnsupportedOsSku,
+                    path(c, at, None, "osSKU"),
+                    format!(
+                        "{}/{}: the projected Kubernetes upgrade {} → {} ({when}) goes to a version the pool cannot run: {}",
+                        c.name, e.pool, u.from_version, u.to_version, e.text
+                    ),
+                    "AKS supports each OS SKU on a range of Kubernetes versions; Windows Server 2022 is not supported from Kubernetes 1.37.",
+                    "Move the pool to a supported OS SKU (e.g. Windows2025) before the upgrade, or keep the cluster on a version the SKU supports (upgradeChannel patch).",
+                    OS_VERSION,
+                ),
+            });
         }
     }
 }

@@ -11,8 +11,10 @@
 
 pub mod delivery;
 pub mod findings;
+pub mod os_effects;
 mod placement;
 pub mod release;
+pub mod support;
 #[cfg(test)]
 mod tests;
 
@@ -50,6 +52,15 @@ pub struct KubernetesUpgrade {
     pub control_plane_spill_minutes: u32,
     /// How many times a window closed while pools of this upgrade still waited (§8 A-12).
     pub waits: u32,
+    /// The Kubernetes minor before and after (the patch is not modelled), for OS effects.
+    #[serde(skip)]
+    pub from_minor: Option<KubernetesVersion>,
+    #[serde(skip)]
+    pub to_minor: Option<KubernetesVersion>,
+    /// What the upgrade does to the pools' OS: another Ubuntu version, or an OS SKU the new
+    /// version does not run (docs/aks-2026.md §1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub os_effects: Vec<os_effects::PoolOsEffect>,
 }
 
 /// Everything projected for a cluster's auto-upgrade channel.
@@ -245,5 +256,6 @@ pub fn project(
             placement::unscheduled(&ctx, pools, &mut out, effective_from, to);
         }
     }
+    os_effects::annotate(cluster, &mut out.upgrades);
     out
 }

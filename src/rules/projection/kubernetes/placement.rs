@@ -158,6 +158,9 @@ impl Context<'_> {
             end: None,
             control_plane_spill_minutes: 0,
             waits: 0,
+            from_minor: self.model.version(cur.minor),
+            to_minor: self.model.version(minor),
+            os_effects: Vec::new(),
         };
         cur.minor = minor;
         cur.published = Some(published);

@@ -481,3 +481,91 @@ fn undated_kubernetes_upgrades_turn_missed_images_into_aks_determined_ones() {
     let none = run(&plan("1.36.3", "none", "", 4), 13);
     assert_eq!(none.exposure.clusters[0].stats.aks_determined, 0);
 }
+
+#[test]
+fn an_upgrade_across_1_35_changes_the_ubuntu_version_and_windows_2022_cannot_follow_to_1_37() {
+    // 2026-06-01: 1.35 is the newest minor in the region (GA 2026-03-16 + a week), so rapid
+    // takes a 1.34 cluster to 1.35, where osSKU Ubuntu means 24.04 (docs/aks-2026.md §1.1).
+    let p = project(
+        &plan("1.34.2", "rapid", WEDNESDAY_0200_4H, 4),
+        at("2026-06-01T00:00:00Z"),
+        8,
+    );
+    let u = &p.clusters[0].kubernetes.upgrades[0];
+    let effects: Vec<(&str, &str)> = u
+        .os_effects
+        .iter()
+        .map(|e| (e.pool.as_str(), e.text.as_str()))
+        .collect();
+    assert_eq!(
+        effects,
+        [
+            ("system", "Ubuntu 22.04 → Ubuntu 24.04"),
+            ("apps", "Ubuntu 22.04 → Ubuntu 24.04")
+        ]
+    );
+    // 1.35 is where the sources disagree (§1.9 item 2): the effect carries both sides.
+    assert!(u.os_effects[0].conflict.is_some());
+    assert_eq!(
+        codes(&p)
+            .iter()
+            .filter(|c| **c == "kubernetes-upgrade-changes-os-version")
+            .count(),
+        2
+    );
+
+    // From 1.36 rapid goes to 1.37 once it is in the region (2026-11-22): Windows2022 runs on
+    // Kubernetes up to 1.36 only (docs/aks-2026.md §1.1).
+    let mut w = plan("1.36.3", "rapid", WEDNESDAY_0200_4H, 4);
+    w.clusters[0].agent_pool_profiles.push(
+        serde_json::from_str(
+            r#"{"name":"win","osSKU":"Windows2022","vmSize":"Standard_D4s_v5","count":2}"#,
+        )
+        .unwrap(),
+    );
+    let p = project(&w, at("2026-11-01T00:00:00Z"), 8);
+    let to_137 = p.clusters[0]
+        .kubernetes
+        .upgrades
+        .iter()
+        .find(|u| u.to_version.starts_with("1.37"))
+        .unwrap();
+    let win: Vec<&str> = to_137
+        .os_effects
+        .iter()
+        .filter(|e| e.pool == "win")
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        win,
+        ["osSKU Windows2022 runs on Kubernetes up to 1.36 only, not on 1.37"]
+    );
+    assert!(codes(&p).contains(&"kubernetes-upgrade-unsupported-os-sku"));
+}
+
+#[test]
+fn a_surge_1_retry_that_overruns_the_window_is_noted() {
+    // 30 nodes at 50 %: 15 surge, 2 batches = 5 + 2 × 10 + 2 = 27 min in a 4 h window; on
+    // 1.36 a short quota makes AKS retry 1 at a time (docs/aks-2026.md §1.4): 5 + 30 × 10 + 2
+    // = 307 min, past the window.
+    let mut p = plan("1.36.3", "none", WEDNESDAY_0200_4H, 4);
+    let c = &mut p.clusters[0];
+    c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::NodeImage;
+    c.maintenance_configurations.node_os = c.maintenance_configurations.auto_upgrade.clone();
+    c.agent_pool_profiles[1].count = 30;
+    c.agent_pool_profiles[1].upgrade_settings.max_surge = "50%".parse().ok();
+    let out = run(&p, 4);
+    let f: Vec<_> = out
+        .findings
+        .iter()
+        .filter(|f| f.code == "surge-fallback-slower")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", codes(&out));
+    assert!(
+        f[0].message
+            .contains("about 5 h 07 min instead of 27 min, longer than the 4 h window"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(f[0].path.pool_name.as_deref(), Some("apps"));
+}

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::super::super::plan::Plan;
 use super::super::super::usage::{self, TOTAL_REGIONAL_VCPUS, Usage};
+use super::super::assumptions::SurgeQuotaReading;
 use super::{ClusterQuota, FamilyVcpus};
 
 /// How a surge figure compares with the free quota.
@@ -112,13 +113,14 @@ pub(super) fn checks(
     worst_case: &[FamilyVcpus],
 ) -> Vec<QuotaCheck> {
     let recorded = usage::list(&plan.compute_usages, subscription, location);
+    let reading = plan.assumptions.projection.surge_quota;
     let mut out: Vec<QuotaCheck> = worst_case
         .iter()
         .map(|f| {
             let contributors = members
                 .iter()
-                .filter_map(|&i| {
-                    contributor(clusters, i, |p| {
+                .flat_map(|&i| {
+                    contributors(clusters, i, reading, |p| {
                         p.family.as_deref() == Some(f.family.as_str())
                     })
                 })
@@ -128,7 +130,7 @@ pub(super) fn checks(
         .collect();
     let contributors = members
         .iter()
-        .filter_map(|&i| contributor(clusters, i, |p| p.family.is_some()))
+        .flat_map(|&i| contributors(clusters, i, reading, |p| p.family.is_some()))
         .collect::<Vec<_>>();
     let total = contributors
         .iter()
@@ -148,35 +150,48 @@ pub(super) fn checks(
     out
 }
 
-/// Cluster `i`'s largest surging pool among those `matches` accepts.
-fn contributor(
+/// Cluster `i`'s surging pools among those `matches` accepts that count under `reading`: all of
+/// them (the sum over pools), or the largest (pools one at a time).
+fn contributors(
     clusters: &[ClusterQuota],
     i: usize,
+    reading: SurgeQuotaReading,
     matches: impl Fn(&super::PoolQuota) -> bool,
-) -> Option<Contributor> {
-    let c = clusters.get(i)?;
-    let (j, p, v) = c
+) -> Vec<Contributor> {
+    let Some(c) = clusters.get(i) else {
+        return Vec::new();
+    };
+    let surging = c
         .pools
         .iter()
         .enumerate()
         .filter(|(_, p)| matches(p))
-        .filter_map(|(j, p)| p.extra_vcpus.filter(|v| *v > 0).map(|v| (j, p, v)))
+        .filter_map(|(j, p)| p.extra_vcpus.filter(|v| *v > 0).map(|v| (j, p, v)));
+    let picked: Vec<(usize, &super::PoolQuota, u32)> = match reading {
+        SurgeQuotaReading::SumOverPools => surging.collect(),
         // The first of equal pools: `max_by_key` would take the last.
-        .fold(
-            None,
-            |best: Option<(usize, &super::PoolQuota, u32)>, x| match best {
-                Some(b) if b.2 >= x.2 => Some(b),
-                _ => Some(x),
-            },
-        )?;
-    Some(Contributor {
-        cluster_index: u32::try_from(i).unwrap_or(u32::MAX),
-        cluster: c.cluster.clone(),
-        pool_index: u32::try_from(j).unwrap_or(u32::MAX),
-        pool: p.pool.clone(),
-        extra_vcpus: v,
-        vcpus_per_node: p.vcpus_per_node.unwrap_or(v),
-    })
+        SurgeQuotaReading::PoolsOneAtATime => surging
+            .fold(
+                None,
+                |best: Option<(usize, &super::PoolQuota, u32)>, x| match best {
+                    Some(b) if b.2 >= x.2 => Some(b),
+                    _ => Some(x),
+                },
+            )
+            .into_iter()
+            .collect(),
+    };
+    picked
+        .into_iter()
+        .map(|(j, p, v)| Contributor {
+            cluster_index: u32::try_from(i).unwrap_or(u32::MAX),
+            cluster: c.cluster.clone(),
+            pool_index: u32::try_from(j).unwrap_or(u32::MAX),
+            pool: p.pool.clone(),
+            extra_vcpus: v,
+            vcpus_per_node: p.vcpus_per_node.unwrap_or(v),
+        })
+        .collect()
 }
 
 fn check(
@@ -243,34 +258,35 @@ mod tests {
             .iter()
             .map(|c| (c.name.as_str(), c.needed, c.status))
             .collect();
-        // prod/apps: 4 surge × 8 vCPUs = 32 DSv5; its largest pool is also the total peak.
+        // Summed over prod's pools (docs/aks-2026.md §1.4): system 1 surge × 4 vCPUs, apps
+        // 4 × 8, win 1 × 4 (10 % of 4, rounded up) = 40 DSv5, all of the total too.
         assert_eq!(
             rows,
             [
-                ("standardDSv5Family", 32, QuotaStatus::Unknown),
-                ("cores", 32, QuotaStatus::Unknown)
+                ("standardDSv5Family", 40, QuotaStatus::Unknown),
+                ("cores", 40, QuotaStatus::Unknown)
             ]
         );
-        assert_eq!(checks[0].verdict(), "needs 32, free quota unknown");
+        assert_eq!(checks[0].verdict(), "needs 40, free quota unknown");
         assert_eq!(
             checks[0].describe(),
-            "standardDSv5Family: needs 32, free quota unknown"
+            "standardDSv5Family: needs 40, free quota unknown"
         );
     }
 
     #[test]
-    fn table_of_free_quota_against_the_prod_peak_of_32() {
+    fn table_of_free_quota_against_the_prod_peak_of_40() {
         // (limit, used, status, verdict)
         let cases = [
-            (350, 12, QuotaStatus::Fits, "fits: needs 32 of 338 free"),
-            (50, 18, QuotaStatus::Fits, "fits: needs 32 of 32 free"),
-            (50, 19, QuotaStatus::Short, "short by 1: needs 32, 31 free"),
-            (10, 0, QuotaStatus::Short, "short by 22: needs 32, 10 free"),
+            (350, 12, QuotaStatus::Fits, "fits: needs 40 of 338 free"),
+            (50, 10, QuotaStatus::Fits, "fits: needs 40 of 40 free"),
+            (50, 11, QuotaStatus::Short, "short by 1: needs 40, 39 free"),
+            (10, 0, QuotaStatus::Short, "short by 30: needs 40, 10 free"),
             (
                 50,
                 60,
                 QuotaStatus::Short,
-                "short by 32: needs 32, 0 free (used 60 is above the limit 50)",
+                "short by 40: needs 40, 0 free (used 60 is above the limit 50)",
             ),
         ];
         for (limit, used, status, verdict) in cases {
@@ -285,9 +301,13 @@ mod tests {
     }
 
     #[test]
-    fn total_regional_vcpus_count_the_largest_pool_of_any_family_per_cluster() {
-        // test: apps 2 surge × 8 = 16 DSv5, gpu 1 × 6 = 6 NCSv3; one pool at a time → 16.
-        let plan = with_quota(&[("contoso-nonprod", "cores", 20, 4)]);
+    fn total_regional_vcpus_add_every_family_and_under_one_at_a_time_the_largest_pool() {
+        // test: system 1 surge × 4 = 4 and apps 2 × 8 = 16 DSv5, gpu 1 × 6 = 6 NCSv3: summed,
+        // 26 of the 16 free; pools one at a time → the largest, 16.
+        let mut plan = with_quota(&[("contoso-nonprod", "cores", 20, 4)]);
+        let total = &region_checks(&plan, "contoso-nonprod")[2];
+        assert_eq!((total.needed, total.status), (26, QuotaStatus::Short));
+        plan.assumptions.projection.surge_quota = SurgeQuotaReading::PoolsOneAtATime;
         let checks = region_checks(&plan, "contoso-nonprod");
         let names: Vec<&str> = checks.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
@@ -309,8 +329,8 @@ mod tests {
         }
         let checks = region_checks(&plan, "shared");
         let dsv5 = &checks[0];
-        // dev 16 + test 16 + prod 32: their windows may overlap (worst case).
-        assert_eq!(dsv5.needed, 64);
+        // dev 4 + 16, test 4 + 16, prod 4 + 32 + 4: their windows may overlap (worst case).
+        assert_eq!(dsv5.needed, 80);
         let who: Vec<(&str, &str, u32)> = dsv5
             .contributors
             .iter()
@@ -321,7 +341,11 @@ mod tests {
             [
                 ("aks-prod-weu", "apps", 32),
                 ("aks-dev-weu", "apps", 16),
-                ("aks-test-weu", "apps", 16)
+                ("aks-test-weu", "apps", 16),
+                ("aks-dev-weu", "system", 4),
+                ("aks-test-weu", "system", 4),
+                ("aks-prod-weu", "system", 4),
+                ("aks-prod-weu", "win", 4)
             ]
         );
     }
@@ -339,7 +363,7 @@ mod tests {
             .iter()
             .map(|r| (r.location.as_str(), r.checks[0].needed))
             .collect();
-        assert_eq!(places, [("northeurope", 16), ("westeurope", 48)]);
+        assert_eq!(places, [("northeurope", 20), ("westeurope", 60)]);
     }
 
     #[test]

@@ -201,6 +201,18 @@ fn upgrade_bar(
             />
         }
     });
+    // A Kubernetes step that moves the pool to another OS version: a diamond labelled "OS" at
+    // the bar's start (shape and text, not colour alone); the words are the core's.
+    let os_change = u.os_change.clone().map(|label| {
+        let (cx, cy, r) = (u.x, y + height / 2.0, height / 2.0 + 2.0);
+        view! {
+            <g class="tl-os-change" data-testid="os-change">
+                <path d=format!("M{cx},{} l{r},{r} l-{r},{r} l-{r},-{r} z", cy - r) />
+                <text x=cx y=cy + 3.0 text-anchor="middle">"OS"</text>
+                <title>{label}</title>
+            </g>
+        }
+    });
     view! {
         <g
             class=format!("tl-upgrade {kind}")
@@ -213,6 +225,7 @@ fn upgrade_bar(
         >
             <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
             {spill}
+            {os_change}
             <title>{title}</title>
         </g>
     }

@@ -47,6 +47,7 @@ pub fn TimelineLegend() -> impl IntoView {
             <li>{swatch(view! { <g class="tl-upgrade reimage"><rect class="tl-bar" x="1" y="3" width="26" height="10" /></g> }.into_any())}"Rolling reimage (solid)"</li>
             <li>{swatch(view! { <g class="tl-upgrade live"><rect class="tl-bar" x="1" y="3" width="26" height="10" fill="url(#tl-dots)" /></g> }.into_any())}"Live patch / nightly patch (dotted)"</li>
             <li>{swatch(view! { <g class="tl-upgrade k8s"><path class="tl-release k8s" d="M1,1 h6 v6 h-6 z" /><rect class="tl-bar" x="9" y="1" width="18" height="8" fill="url(#tl-k8s)" /><rect class="tl-k8s-window" x="1" y="11" width="26" height="4" /></g> }.into_any())}"Kubernetes upgrade: version in the region (square), control plane then each pool (cross-hatched), auto-upgrade window (dashed strip)"</li>
+            <li>{swatch(view! { <g class="tl-os-change"><path d="M14,1 l7,7 l-7,7 l-7,-7 z" /><text x="14" y="11" text-anchor="middle">"OS"</text></g> }.into_any())}"Kubernetes upgrade that moves the pool to another OS version (diamond labelled OS)"</li>
             <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
             <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
             <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>

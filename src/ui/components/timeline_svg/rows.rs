@@ -77,7 +77,11 @@ pub(super) fn RowLabels(
                         view! {
                             <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
                                 <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
-                                <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
+                                <span
+                                    class="tl-pool-duration"
+                                    data-testid=format!("pool-duration-{i}-{j}")
+                                    title=p.duration_title.clone()
+                                >
                                     {format_duration(p.upgrade_minutes)}
                                 </span>
                                 <span
