@@ -20,6 +20,7 @@ pub mod channel;
 pub mod cluster;
 pub mod demo;
 pub mod edit;
+pub mod eta;
 pub mod export;
 pub mod findings;
 pub mod history;

@@ -11,6 +11,7 @@ pub mod cluster_list;
 pub mod copy_button;
 pub mod cost_panel;
 pub mod dst_panel;
+pub mod eta_panel;
 pub mod export_panel;
 pub mod export_tab;
 pub mod exposure_panel;

@@ -16,6 +16,7 @@ use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};
 
+mod eta;
 mod projection;
 
 /// What every section may read.
@@ -42,6 +43,7 @@ pub const SECTIONS: &[Section] = &[
     ("Projected upgrade durations", projection::durations_section),
     ("Exposure", projection::exposure_section),
     ("Costs", projection::costs_section),
+    ("Fix ETA", eta::eta_section),
     ("Findings", findings_section),
 ];
 

@@ -10,6 +10,7 @@ use crate::ui::clock;
 use crate::ui::components::assumptions_panel::AssumptionsPanel;
 use crate::ui::components::channels_panel::ChannelsPanel;
 use crate::ui::components::cost_panel::CostPanel;
+use crate::ui::components::eta_panel::EtaPanel;
 use crate::ui::components::exposure_panel::ExposurePanel;
 use crate::ui::components::fleet_panel::FleetPanel;
 use crate::ui::components::quota_panel::QuotaPanel;
@@ -78,6 +79,7 @@ pub fn TimelineTab() -> impl IntoView {
                     <FleetPanel projection />
                 </div>
             </div>
+            <EtaPanel />
             <AssumptionsPanel />
         </div>
     }

@@ -1,0 +1,212 @@
+//! "When will my nodes have the fix?" (issue 9): from the public node image release history,
+//! a fix ETA per pool as a range (earliest / likely / latest), its SLA verdict and what-if
+//! suggestions.
+//!
+//! # Where to start
+//! [`history`] holds the data, [`family::image_family`] maps a pool to its image family,
+//! [`cadence`] calibrates the release model from the history, [`EtaQuestion`] is what the user
+//! asks (stored in the plan), [`compute::fleet_eta`] answers it, [`whatif`] finds the smallest
+//! change that meets the SLA, [`sla`] holds the compliance presets.
+
+pub mod cadence;
+pub mod compute;
+pub mod family;
+pub mod history;
+mod placement;
+pub mod result;
+pub mod sla;
+#[cfg(test)]
+mod tests;
+pub mod text;
+pub mod whatif;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use cadence::{Cadence, Rollout};
+use history::{History, ImageFamily, ImageVersion};
+use sla::Sla;
+
+pub use compute::{FleetEta, fleet_eta};
+
+/// The format version of [`EtaQuestion`] (stored in the plan; additive).
+pub const ETA_QUESTION_VERSION: u32 = 1;
+
+fn question_version() -> u32 {
+    ETA_QUESTION_VERSION
+}
+
+/// What the user asks: the fixed image per family, or the date a vulnerability was disclosed
+/// (then the fix comes with the first image built after it), and the SLA to meet. Stored in
+/// the plan under `eta`, so a share link and the Markdown review carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EtaQuestion {
+    #[serde(default = "question_version")]
+    pub version: u32,
+    /// The first image version that carries the fix, per family.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: BTreeMap<ImageFamily, ImageVersion>,
+    /// When the vulnerability was disclosed: exposure counts from here, and families without
+    /// a fixed image get the first image built after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosed: Option<NaiveDate>,
+    #[serde(default)]
+    pub sla: Sla,
+    /// Cadence per family where the user changed the calibrated default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cadence: BTreeMap<ImageFamily, Cadence>,
+    #[serde(default)]
+    pub rollout: Rollout,
+}
+
+impl Default for EtaQuestion {
+    fn default() -> Self {
+        EtaQuestion {
+            version: ETA_QUESTION_VERSION,
+            images: BTreeMap::new(),
+            disclosed: None,
+            sla: Sla::default(),
+            cadence: BTreeMap::new(),
+            rollout: Rollout::default(),
+        }
+    }
+}
+
+/// Why an ETA question cannot be taken as entered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EtaError {
+    #[error(transparent)]
+    Version(#[from] history::BadImageVersion),
+    #[error(
+        "{version} is a {kind} image version but {family} is a {other} family: enter it for a {kind} family"
+    )]
+    WrongOs {
+        version: String,
+        family: ImageFamily,
+        kind: &'static str,
+        other: &'static str,
+    },
+    #[error("{0:?} is not a date: write the disclosure date as YYYY-MM-DD, e.g. 2026-04-30")]
+    BadDate(String),
+    #[error(
+        "unknown image family {0:?}: use AKSUbuntu-2204, AKSUbuntu-2404, AzureLinuxv3, AzureLinux, AKSWindows-2019, AKSWindows-2022 or AKSWindows-2025"
+    )]
+    UnknownFamily(String),
+    #[error(
+        "say what to look for: a fixed image version (e.g. Ubuntu 202606.08.1) or a disclosure date"
+    )]
+    Empty,
+}
+
+impl EtaQuestion {
+    /// Sets the fixed image of `family` from text, checking it is a version of that OS.
+    pub fn set_image(&mut self, family: ImageFamily, text: &str) -> Result<(), EtaError> {
+        let version = ImageVersion::parse(text)?;
+        let kind = |w: bool| if w { "Windows" } else { "Linux" };
+        if version.is_windows() != family.is_windows() {
+            return Err(EtaError::WrongOs {
+                version: version.to_string(),
+                family,
+                kind: kind(version.is_windows()),
+                other: kind(family.is_windows()),
+            });
+        }
+        self.images.insert(family, version);
+        Ok(())
+    }
+
+    /// Sets a fixed image from `FAMILY=VERSION` (`AKSUbuntu-2204=202606.08.1`) or a bare
+    /// version: a Linux version applies to every current Linux family (they share version
+    /// strings), a Windows version to the family of its OS build.
+    pub fn set_image_text(&mut self, text: &str) -> Result<(), EtaError> {
+        if let Some((family, version)) = text.split_once('=') {
+            let family = ImageFamily::parse(family)
+                .ok_or_else(|| EtaError::UnknownFamily(family.trim().to_owned()))?;
+            return self.set_image(family, version);
+        }
+        let version = ImageVersion::parse(text)?;
+        let families = history::families_of(&version);
+        if families.is_empty() {
+            return Err(EtaError::UnknownFamily(text.trim().to_owned()));
+        }
+        for family in families {
+            self.set_image(family, text)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces every fixed image from a list such as `202606.08.1 20348.4773.260210` (entries
+    /// as in [`EtaQuestion::set_image_text`], separated by spaces or commas). On an error
+    /// nothing changes.
+    pub fn set_images_text(&mut self, text: &str) -> Result<(), EtaError> {
+        let mut next = self.clone();
+        next.images.clear();
+        for entry in text
+            .split([' ', ',', '\n'])
+            .filter(|e| !e.trim().is_empty())
+        {
+            next.set_image_text(entry)?;
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// The fixed images as [`EtaQuestion::set_images_text`] reads them, shortest form: a
+    /// Linux version shared by every current Linux family is written once, bare.
+    pub fn images_text(&self) -> String {
+        let linux = history::LINUX_FAMILIES;
+        let shared = linux
+            .iter()
+            .map(|f| self.images.get(f))
+            .collect::<Option<Vec<_>>>()
+            .filter(|v| v.windows(2).all(|w| w[0] == w[1]))
+            .and_then(|v| v.first().copied().cloned());
+        let mut out: Vec<String> = Vec::new();
+        if let Some(v) = &shared {
+            out.push(v.to_string());
+        }
+        for (family, version) in &self.images {
+            let covered = shared.is_some() && linux.contains(family);
+            let bare = family.is_windows() && history::families_of(version).as_slice() == [*family];
+            if covered {
+                continue;
+            }
+            out.push(if bare {
+                version.to_string()
+            } else {
+                format!("{}={version}", family.key())
+            });
+        }
+        out.join(" ")
+    }
+
+    /// Sets the disclosure date from `YYYY-MM-DD` text (empty clears it).
+    pub fn set_disclosed(&mut self, text: &str) -> Result<(), EtaError> {
+        let t = text.trim();
+        self.disclosed = if t.is_empty() {
+            None
+        } else {
+            Some(
+                NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                    .map_err(|_| EtaError::BadDate(text.to_owned()))?,
+            )
+        };
+        Ok(())
+    }
+
+    /// Whether the question asks anything.
+    pub fn is_empty(&self) -> bool {
+        self.images.is_empty() && self.disclosed.is_none()
+    }
+
+    /// The cadence used for `family`: the user's, or the calibrated default.
+    pub fn cadence_of(&self, history: &History, family: ImageFamily) -> Cadence {
+        self.cadence
+            .get(&family)
+            .copied()
+            .unwrap_or_else(|| Cadence::calibrated(history, family))
+    }
+}
