@@ -129,6 +129,84 @@ impl Cadence {
     }
 }
 
+/// Why an edited cadence or rollout is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CadenceError {
+    #[error("{0:?}: enter {1} whole numbers of days separated by spaces, e.g. {2}")]
+    Shape(String, usize, &'static str),
+    #[error("{0:?}: each range must grow: {1}")]
+    Order(String, &'static str),
+}
+
+/// Whole days from text such as `12 22 1 15 32`.
+fn numbers(text: &str, n: usize, example: &'static str) -> Result<Vec<u32>, CadenceError> {
+    let values: Option<Vec<u32>> = text
+        .split_whitespace()
+        .map(|t| t.parse::<u32>().ok().filter(|d| *d <= 366))
+        .collect();
+    values
+        .filter(|v| v.len() == n)
+        .ok_or_else(|| CadenceError::Shape(text.to_owned(), n, example))
+}
+
+impl Cadence {
+    /// `gap median, gap P90, lag min, lag median, lag P90`, e.g. `12 22 1 15 32`.
+    pub fn to_text(self) -> String {
+        format!(
+            "{} {} {} {} {}",
+            self.gap_median_days,
+            self.gap_p90_days,
+            self.lag_min_days,
+            self.lag_median_days,
+            self.lag_p90_days
+        )
+    }
+
+    /// Reads [`Cadence::to_text`]'s form.
+    pub fn from_text(text: &str) -> Result<Cadence, CadenceError> {
+        let v = numbers(text, 5, "12 22 1 15 32")?;
+        if v[0] > v[1] || v[2] > v[3] || v[3] > v[4] || v[0] == 0 {
+            return Err(CadenceError::Order(
+                text.to_owned(),
+                "gap median ≥ 1 and ≤ gap P90; lag min ≤ lag median ≤ lag P90",
+            ));
+        }
+        Ok(Cadence {
+            gap_median_days: v[0],
+            gap_p90_days: v[1],
+            lag_min_days: v[2],
+            lag_median_days: v[3],
+            lag_p90_days: v[4],
+        })
+    }
+}
+
+impl Rollout {
+    /// `earliest likely latest`, e.g. `0 7 14`.
+    pub fn to_text(self) -> String {
+        format!(
+            "{} {} {}",
+            self.earliest_days, self.likely_days, self.latest_days
+        )
+    }
+
+    /// Reads [`Rollout::to_text`]'s form.
+    pub fn from_text(text: &str) -> Result<Rollout, CadenceError> {
+        let v = numbers(text, 3, "0 7 14")?;
+        if v[0] > v[1] || v[1] > v[2] {
+            return Err(CadenceError::Order(
+                text.to_owned(),
+                "earliest ≤ likely ≤ latest",
+            ));
+        }
+        Ok(Rollout {
+            earliest_days: v[0],
+            likely_days: v[1],
+            latest_days: v[2],
+        })
+    }
+}
+
 /// Days from an AKS release until it reaches one region: earliest / likely / latest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -203,6 +281,23 @@ mod tests {
         }
         // The longest Linux gap in that range: 64 days (2025-10-03 → 2025-12-06).
         assert_eq!(calib(ImageFamily::Ubuntu2204).gaps.unwrap().max_days, 64);
+    }
+
+    #[test]
+    fn edited_cadences_are_checked() {
+        let c = Cadence::from_text(" 12 22 1 15 32 ").unwrap();
+        assert_eq!(Cadence::from_text(&c.to_text()), Ok(c));
+        assert!(matches!(
+            Cadence::from_text("12 22 1 15"),
+            Err(CadenceError::Shape(..))
+        ));
+        assert!(matches!(
+            Cadence::from_text("30 22 1 15 32"),
+            Err(CadenceError::Order(..))
+        ));
+        assert!(Cadence::from_text("12 22 1 15 x").is_err());
+        assert_eq!(Rollout::from_text("0 7 14"), Ok(Rollout::default()));
+        assert!(Rollout::from_text("7 0 14").is_err());
     }
 
     #[test]

@@ -224,6 +224,34 @@ fn a_suggestion_turns_a_missed_sla_into_a_met_one() {
 }
 
 #[test]
+fn a_suggestion_never_leaves_another_pool_without_the_fix() {
+    // SecurityPatch would speed up the Ubuntu pool but leave the Windows pool of the same
+    // cluster unpatched (not supported on Windows): not offered.
+    let monthly = r#"{"absoluteMonthly": {"intervalMonths": 1, "dayOfMonth": 1}}"#;
+    let mut p = plan("NodeImage", "1.34.2", "Ubuntu", Some(monthly), 8);
+    let mut win = p.clusters[0].agent_pool_profiles[0].clone();
+    win.name = "win".to_owned();
+    win.os_sku = crate::rules::os::OsSku::Windows2022;
+    win.mode = crate::rules::pool::PoolMode::User;
+    p.clusters[0].agent_pool_profiles.push(win);
+    let mut q = copy_fail(None, Sla::Days(10));
+    q.set_image_text("20348.4773.260210").unwrap();
+    let now = at("2026-06-01T00:00:00Z");
+    let eta = fleet_eta(&p, &q, now);
+    let s = suggestions(&p, &q, &eta, now);
+    assert!(
+        s.iter().all(|s| !s.change.contains("SecurityPatch")),
+        "{s:?}"
+    );
+    for s in &s {
+        let mut after = p.clone();
+        after.clusters[0] = s.cluster_after.clone();
+        let e = fleet_eta(&after, &q, now);
+        assert_eq!(e.never, 0, "{}", s.change);
+    }
+}
+
+#[test]
 fn the_question_round_trips_through_the_plan() {
     let mut p = plan("NodeImage", "1.34.2", "Ubuntu", Some(SATURDAY), 8);
     p.eta = Some(copy_fail(Some("2026-04-30"), Sla::FedrampModerate));

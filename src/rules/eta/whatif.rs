@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::EtaQuestion;
-use super::compute::{FleetEta, cluster_eta};
+use super::compute::{FleetEta, PoolEta, cluster_eta};
 use super::history::History;
 use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
@@ -114,6 +114,11 @@ fn candidates(cluster: &Cluster, pool: usize) -> Vec<Candidate> {
     out
 }
 
+/// `after` is worse than `before`: it no longer meets the SLA, or no longer gets the fix.
+fn worse(before: &PoolEta, after: &PoolEta) -> bool {
+    (before.meets() && !after.meets()) || (before.dated().is_some() && after.dated().is_none())
+}
+
 /// The cheapest single change that makes each missing pool meet the SLA (one per cluster and
 /// change; pools no single change helps get none).
 pub fn suggestions(
@@ -137,12 +142,17 @@ pub fn suggestions(
         else {
             continue;
         };
+        let before = cluster_eta(q, history, a, plan.assumptions.recurrence, ci, cluster, now);
         for (change, cost, after) in candidates(cluster, pi) {
             let Some(after) = after else { continue };
             let etas = cluster_eta(q, history, a, plan.assumptions.recurrence, ci, &after, now);
             let Some(fixed) = etas.get(pi).filter(|e| e.meets()) else {
                 continue;
             };
+            // Never at another pool's expense (SecurityPatch leaves a Windows pool unpatched).
+            if before.iter().zip(&etas).any(|(b, e)| worse(b, e)) {
+                continue;
+            }
             let latest_after = fixed.dated().map(|d| d.done.latest).unwrap_or(now);
             if !out
                 .iter()

@@ -4,13 +4,15 @@
 
 use leptos::prelude::*;
 
+use crate::rules::eta::cadence::{CADENCE_SOURCE, Cadence, ROLLOUT_SOURCE, Rollout};
 use crate::rules::eta::compute::{FleetEta, Outcome};
+use crate::rules::eta::history::{History, ImageFamily, LINUX_FAMILIES};
 use crate::rules::eta::sla::Sla;
 use crate::rules::eta::whatif::{Suggestion, suggestions};
 use crate::rules::eta::{EtaQuestion, fleet_eta, text};
 use crate::ui::clock;
 use crate::ui::components::field::{SelectField, TextField};
-use crate::ui::state::use_plan_state;
+use crate::ui::state::{PlanState, use_plan_state};
 
 /// The SLA select's value for a custom number of days.
 const CUSTOM: &str = "days";
@@ -31,6 +33,21 @@ fn sla_choice(sla: Sla) -> String {
         Sla::Days(_) => CUSTOM.to_owned(),
         p => p.key(),
     }
+}
+
+/// Applies `change` to the plan's question (a default one if the plan has none); a refusal
+/// leaves the plan as it was. A question back at the defaults is removed from the plan.
+fn edit_question(
+    state: PlanState,
+    group: &'static str,
+    change: impl FnOnce(&mut EtaQuestion) -> Result<(), String>,
+) -> Result<(), String> {
+    state.edit(Some(group), |plan| {
+        let mut q = plan.eta.clone().unwrap_or_default();
+        change(&mut q)?;
+        plan.eta = (q != EtaQuestion::default()).then_some(q);
+        Ok(())
+    })
 }
 
 #[component]
@@ -57,18 +74,9 @@ pub fn EtaPanel() -> impl IntoView {
             })
         })
     });
-    let edit_q = move |group: &'static str,
-                       change: &dyn Fn(&mut EtaQuestion) -> Result<(), String>| {
-        state.edit(Some(group), |plan| {
-            let mut q = plan.eta.clone().unwrap_or_default();
-            change(&mut q)?;
-            plan.eta = (!q.is_empty() || q.sla != Sla::default()).then_some(q);
-            Ok(())
-        })
-    };
     let images = Signal::derive(move || question.with(EtaQuestion::images_text));
     let on_images = Callback::new(move |t: String| {
-        edit_q("eta.images", &|q| {
+        edit_question(state, "eta.images", |q| {
             q.set_images_text(&t).map_err(|e| e.to_string())
         })
     });
@@ -76,13 +84,13 @@ pub fn EtaPanel() -> impl IntoView {
         question.with(|q| q.disclosed.map(|d| d.to_string()).unwrap_or_default())
     });
     let on_disclosed = Callback::new(move |t: String| {
-        edit_q("eta.disclosed", &|q| {
+        edit_question(state, "eta.disclosed", |q| {
             q.set_disclosed(&t).map_err(|e| e.to_string())
         })
     });
     let sla_value = Signal::derive(move || question.with(|q| sla_choice(q.sla)));
     let on_sla = Callback::new(move |v: String| {
-        let _ = edit_q("eta.sla", &|q| {
+        let _ = edit_question(state, "eta.sla", |q| {
             q.sla = if v == CUSTOM {
                 Sla::Days(q.sla.days())
             } else {
@@ -93,7 +101,7 @@ pub fn EtaPanel() -> impl IntoView {
     });
     let days = Signal::derive(move || question.with(|q| q.sla.days().to_string()));
     let on_days = Callback::new(move |t: String| {
-        edit_q("eta.slaDays", &|q| {
+        edit_question(state, "eta.slaDays", |q| {
             q.sla = t
                 .parse::<Sla>()
                 .map_err(|e| e.to_string())
@@ -150,6 +158,7 @@ pub fn EtaPanel() -> impl IntoView {
                 Some(e) => view! { <EtaResult eta=e now /> }.into_any(),
             }}
             <Suggestions tips />
+            <CadenceInputs question />
         </section>
     }
 }
@@ -295,5 +304,57 @@ fn Suggestions(tips: Memo<Vec<Suggestion>>) -> impl IntoView {
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// The cadence and rollout the ETA rests on: editable, with where each default comes from.
+#[component]
+fn CadenceInputs(question: Memo<EtaQuestion>) -> impl IntoView {
+    let state = use_plan_state();
+    let rollout = Signal::derive(move || question.with(|q| q.rollout.to_text()));
+    let on_rollout = Callback::new(move |t: String| {
+        edit_question(state, "eta.rollout", |q| {
+            q.rollout = Rollout::from_text(&t).map_err(|e| e.to_string())?;
+            Ok(())
+        })
+    });
+    let families = LINUX_FAMILIES
+        .into_iter()
+        .chain([ImageFamily::Windows2022, ImageFamily::Windows2025])
+        .map(|family| {
+            let value = Signal::derive(move || {
+                question.with(|q| q.cadence_of(History::builtin(), family).to_text())
+            });
+            let on_input = Callback::new(move |t: String| {
+                edit_question(state, "eta.cadence", |q| {
+                        let c = Cadence::from_text(&t).map_err(|e| e.to_string())?;
+                        q.cadence.insert(family, c);
+                        Ok(())
+                    })
+            });
+            view! {
+                <TextField
+                    id=format!("eta-cadence-{}", family.key())
+                    label=family.label()
+                    value
+                    on_input
+                    hint=Signal::derive(|| "Days: gap median, gap P90, lag min, lag median, lag P90".to_owned())
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="eta-assumptions" data-testid="eta-assumptions">
+            <summary>"Cadence assumptions (estimates; edit to change)"</summary>
+            <p class="muted small">{CADENCE_SOURCE}"."</p>
+            {families}
+            <TextField
+                id="eta-rollout".to_owned()
+                label="Days from an AKS release to your region (earliest likely latest)"
+                value=rollout
+                on_input=on_rollout
+            />
+            <p class="muted small">{ROLLOUT_SOURCE}"."</p>
+        </details>
     }
 }

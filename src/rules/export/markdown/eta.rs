@@ -86,3 +86,63 @@ pub(super) fn eta_section(ctx: &Context<'_>, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::rules::eta::EtaQuestion;
+    use crate::rules::eta::sla::Sla;
+    use crate::rules::export::markdown::render;
+    use crate::rules::plan::Plan;
+
+    fn sample() -> Plan {
+        let text = include_str!("../../../../tests/plans/eta-saturday.json");
+        Plan::from_json(text).unwrap().0
+    }
+
+    fn review(plan: &Plan, today: (i32, u32, u32)) -> String {
+        let clusters: Vec<_> = plan.clusters.iter().collect();
+        let today = NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
+        render(plan, &clusters, &[], today)
+    }
+
+    #[test]
+    fn the_review_has_a_fix_eta_section_when_the_plan_asks() {
+        assert!(!review(&sample(), (2026, 6, 1)).contains("## Fix ETA"));
+        let mut plan = sample();
+        let mut q = EtaQuestion {
+            sla: Sla::PciDss,
+            ..EtaQuestion::default()
+        };
+        q.set_image_text("202606.08.1").unwrap();
+        q.set_disclosed("2026-04-30").unwrap();
+        plan.eta = Some(q);
+        let md = review(&plan, (2026, 6, 1));
+        let section = &md[md.find("## Fix ETA").expect("section")..];
+        // The Copy Fail replay (see rules::eta::tests): in the region 06-19 … 07-03, Saturday
+        // windows, 58 to 65 days after disclosure, PCI DSS's month missed by 35 days.
+        assert!(
+            section.contains("Release data as of 2026-07-17"),
+            "{section}"
+        );
+        assert!(section.contains("SLA: PCI DSS 4.0 §6.3.3"), "{section}");
+        assert!(
+            section.contains("| aks-prod | apps | Ubuntu 22.04 | 2026-06-19 … 2026-07-03 (likely 2026-06-26) | 2026-06-20 … 2026-07-04 (likely 2026-06-27) |"),
+            "{section}"
+        );
+        assert!(section.contains("MISSED by 35.0 d"), "{section}");
+        assert!(
+            section.contains("Exposure = days from disclosure (2026-04-30)"),
+            "{section}"
+        );
+        assert!(
+            !section.contains("**Warning:** The release data"),
+            "{section}"
+        );
+        // Asked in December, the data is flagged as old.
+        assert!(
+            review(&plan, (2026, 12, 6)).contains("**Warning:** The release data is 142 days old")
+        );
+    }
+}
