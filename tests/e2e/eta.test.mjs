@@ -31,8 +31,11 @@ test('a version gives every pool an ETA and a verdict; a suggestion turns misses
   }
   await app.expectText('eta-fleet', '3 of 8 pools meet the SLA (UK Cyber Essentials: 14 days); 5 miss it');
   await app.expectText('eta-basis', "from the AKS release of the pool's fixed image");
-  // Sorted by latest ETA: the SecurityPatch cluster first.
-  await app.expectText('eta-row-0', 'aks-test-weu/');
+  // Sorted by latest ETA: the Windows image, released in February, goes in the first window
+  // (Saturday 2026-06-06); the SecurityPatch cluster next.
+  await app.expectText('eta-row-0', 'aks-prod-weu/win');
+  await app.expectText('eta-done-0', '2026-06-06');
+  await app.expectText('eta-row-1', 'aks-test-weu/');
 
   // The only suggestion: SecurityPatch for aks-dev-weu (for aks-prod-weu it would leave the
   // Windows pool unpatched, so it is not offered).

@@ -265,6 +265,14 @@ fn the_question_round_trips_through_the_plan() {
 }
 
 #[test]
+fn a_share_link_carries_the_question() {
+    let mut p = plan("NodeImage", "1.34.2", "Ubuntu", Some(SATURDAY), 8);
+    p.eta = Some(copy_fail(Some("2026-04-30"), Sla::CyberEssentials));
+    let back = crate::rules::share::decode(&crate::rules::share::encode(&p)).unwrap();
+    assert_eq!(back.eta, p.eta);
+}
+
+#[test]
 fn wrong_os_versions_are_refused_with_a_message() {
     let mut q = EtaQuestion::default();
     let e = q
