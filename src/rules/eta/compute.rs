@@ -16,6 +16,7 @@ use crate::rules::projection::assumptions::ProjectionAssumptions;
 use crate::rules::projection::duration::{UpgradePath, pool_upgrade};
 use crate::rules::projection::kubernetes::release::Model;
 use crate::rules::projection::timeline::{effective_channel, effective_from};
+use crate::rules::timefmt;
 
 use super::placement::{Waiting, nightly_after, place};
 use super::result::midnight;
@@ -42,7 +43,7 @@ fn fix_dates(
     family: ImageFamily,
 ) -> Result<(String, Span, Span), String> {
     let c = q.cadence_of(history, family);
-    let (label, built, released) = if let Some(v) = q.images.get(&family) {
+    let (label, built, released) = if let Some(v) = q.images.get(family) {
         let b = midnight(v.built());
         let built = Span {
             earliest: b,
@@ -83,7 +84,7 @@ fn fix_dates(
             format!(
                 "first {} image built after {}",
                 family.label(),
-                d.format("%Y-%m-%d")
+                timefmt::iso_date(&d)
             ),
             built,
             released,
@@ -100,7 +101,7 @@ fn fix_dates(
 fn retired(family: ImageFamily) -> String {
     let last = family
         .last_build()
-        .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+        .map_or(String::new(), |d| timefmt::iso_date(&d));
     format!(
         "{} is retired: AKS builds no new image of it after {last}; move the pool to a supported OS",
         family.label()
@@ -201,7 +202,7 @@ pub fn cluster_eta(
                 why: format!(
                     "Kubernetes {} leaves the support window on {} (projected): without LTS the pool gets no node OS updates after that; upgrade Kubernetes",
                     version.map_or(String::new(), |v| v.to_string()),
-                    end.format("%Y-%m-%d")
+                    timefmt::iso_date(&end)
                 ),
             };
             out.push(eta);
@@ -298,14 +299,22 @@ pub fn cluster_eta(
 pub fn fleet_eta(plan: &Plan, q: &EtaQuestion, now: DateTime<Utc>) -> FleetEta {
     let history = History::builtin();
     let a = &plan.assumptions.projection;
-    let mut pools: Vec<PoolEta> = plan
+    let pools: Vec<PoolEta> = plan
         .clusters
         .iter()
         .enumerate()
         .flat_map(|(i, c)| cluster_eta(q, history, a, plan.assumptions.recurrence, i, c, now))
         .collect();
     // By latest ETA; pools that never get the fix last.
-    pools.sort_by_key(|p| (p.dated().is_none(), p.dated().map(|d| d.done.latest)));
+    // (An unstable sort of positions with the position as the last key: the same order as a
+    // stable sort, with much less code in the browser bundle.)
+    let mut order: Vec<usize> = (0..pools.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let latest = pools[i].dated().map(|d| d.done.latest);
+        (latest.is_none(), latest, i)
+    });
+    let mut slots: Vec<Option<PoolEta>> = pools.into_iter().map(Some).collect();
+    let pools: Vec<PoolEta> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     summarise(history, q, now, pools)
 }
 

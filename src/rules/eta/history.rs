@@ -91,6 +91,11 @@ impl ImageFamily {
         }
     }
 
+    /// The family's position in [`ImageFamily::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Parses a family key (`AKSUbuntu-2204`) or a label (`Ubuntu 22.04`), any case.
     pub fn parse(s: &str) -> Option<ImageFamily> {
         let s = s.trim();
@@ -210,6 +215,42 @@ pub const LINUX_FAMILIES: [ImageFamily; 3] = [
     ImageFamily::AzureLinux3,
 ];
 
+/// One value per image family (a small fixed map: no tree code in the browser bundle).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyMap<T>([Option<T>; 7]);
+
+impl<T> Default for FamilyMap<T> {
+    fn default() -> Self {
+        FamilyMap(std::array::from_fn(|_| None))
+    }
+}
+
+impl<T> FamilyMap<T> {
+    pub fn get(&self, family: ImageFamily) -> Option<&T> {
+        self.0[family.index()].as_ref()
+    }
+
+    pub fn insert(&mut self, family: ImageFamily, value: T) {
+        self.0[family.index()] = Some(value);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.iter_mut().for_each(|v| *v = None);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+
+    /// The families with a value, in [`ImageFamily::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (ImageFamily, &T)> {
+        ImageFamily::ALL
+            .into_iter()
+            .zip(&self.0)
+            .filter_map(|(f, v)| Some((f, v.as_ref()?)))
+    }
+}
+
 /// One published node image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeImage {
@@ -225,7 +266,7 @@ pub struct History {
     pub as_of: NaiveDate,
     /// Where the data comes from (repository, paths, commit).
     pub source: String,
-    families: BTreeMap<ImageFamily, Vec<NodeImage>>,
+    families: FamilyMap<Vec<NodeImage>>,
 }
 
 #[derive(Deserialize)]
@@ -241,7 +282,7 @@ impl History {
     /// model (Ubuntu 18.04, Windows 23H2: retired before the planner's time) are skipped.
     pub fn from_json(text: &str) -> Result<History, String> {
         let raw: Raw = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let mut families = BTreeMap::new();
+        let mut families = FamilyMap::default();
         for (key, items) in raw.families {
             let Some(family) = ImageFamily::parse(&key) else {
                 continue;
@@ -255,14 +296,12 @@ impl History {
                 let released = match released {
                     "-" => None,
                     d => Some(
-                        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        d.parse::<NaiveDate>()
                             .map_err(|e| format!("{key} {version}: {e}"))?,
                     ),
                 };
                 images.push(NodeImage { version, released });
             }
-            images
-                .sort_by(|a, b| (a.version.built, &a.version).cmp(&(b.version.built, &b.version)));
             families.insert(family, images);
         }
         Ok(History {
@@ -279,14 +318,14 @@ impl History {
             History::from_json(DATA).unwrap_or_else(|_| History {
                 as_of: NaiveDate::MIN,
                 source: String::new(),
-                families: BTreeMap::new(),
+                families: FamilyMap::default(),
             })
         })
     }
 
-    /// The images of `family`, oldest build first.
+    /// The images of `family`, oldest build first (the refresh script writes them so).
     pub fn images(&self, family: ImageFamily) -> &[NodeImage] {
-        self.families.get(&family).map_or(&[], Vec::as_slice)
+        self.families.get(family).map_or(&[], Vec::as_slice)
     }
 
     /// The image `version` of `family`, if the history has it.
@@ -311,7 +350,7 @@ pub const STALE_AFTER_DAYS: i64 = 60;
 pub fn data_notice(history: &History, today: NaiveDate) -> (String, Option<String>) {
     let line = format!(
         "Release data as of {} (Azure/AKS release notes)",
-        history.as_of.format("%Y-%m-%d")
+        crate::rules::timefmt::iso_date(&history.as_of)
     );
     let age = history.age_days(today);
     let warning = (age > STALE_AFTER_DAYS).then(|| {
@@ -369,6 +408,11 @@ mod tests {
             Some(d(2026, 6, 19))
         );
         assert_eq!(h.images(ImageFamily::AzureLinux3).len(), 37);
+        // Oldest build first in every family (the refresh script's order; nothing re-sorts).
+        for f in ImageFamily::ALL {
+            let built: Vec<_> = h.images(f).iter().map(|i| i.version.built()).collect();
+            assert!(built.windows(2).all(|w| w[0] <= w[1]), "{f}");
+        }
         assert_eq!(h.images(ImageFamily::Windows2025).len(), 10);
         assert_eq!(
             h.images(ImageFamily::AzureLinux2)
@@ -378,6 +422,20 @@ mod tests {
                 .as_str(),
             "202512.06.0"
         );
+    }
+
+    #[test]
+    fn family_maps_hold_one_value_per_family() {
+        let mut m = FamilyMap::default();
+        assert!(m.is_empty());
+        for (i, f) in ImageFamily::ALL.into_iter().enumerate() {
+            assert_eq!(f.index(), i);
+            m.insert(f, i);
+        }
+        assert_eq!(m.get(ImageFamily::Windows2022), Some(&5));
+        assert_eq!(m.iter().count(), 7);
+        m.clear();
+        assert!(m.is_empty());
     }
 
     #[test]

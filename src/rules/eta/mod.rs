@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use cadence::{Cadence, Rollout};
-use history::{History, ImageFamily, ImageVersion};
+use history::{FamilyMap, History, ImageFamily, ImageVersion};
 use sla::Sla;
 
 pub use compute::{FleetEta, fleet_eta};
@@ -41,35 +41,104 @@ fn question_version() -> u32 {
 /// What the user asks: the fixed image per family, or the date a vulnerability was disclosed
 /// (then the fix comes with the first image built after it), and the SLA to meet. Stored in
 /// the plan under `eta`, so a share link and the Markdown review carry it.
+///
+/// In the plan file every value is text, as the user would type it: `{"version": 1,
+/// "images": {"AKSUbuntu-2204": "202606.08.1"}, "disclosed": "2026-04-30", "sla": "pci",
+/// "cadence": {"AzureLinuxv3": "12 25 1 15 32"}, "rollout": "0 7 14"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(try_from = "RawQuestion", into = "RawQuestion")]
 pub struct EtaQuestion {
-    #[serde(default = "question_version")]
     pub version: u32,
     /// The first image version that carries the fix, per family.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub images: BTreeMap<ImageFamily, ImageVersion>,
+    pub images: FamilyMap<ImageVersion>,
     /// When the vulnerability was disclosed: exposure counts from here, and families without
     /// a fixed image get the first image built after it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclosed: Option<NaiveDate>,
-    #[serde(default)]
     pub sla: Sla,
     /// Cadence per family where the user changed the calibrated default.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub cadence: BTreeMap<ImageFamily, Cadence>,
-    #[serde(default)]
+    pub cadence: FamilyMap<Cadence>,
     pub rollout: Rollout,
+}
+
+/// The stored form of [`EtaQuestion`]: text values (string maps like the plan's tags, so the
+/// browser bundle gains little serde code).
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawQuestion {
+    #[serde(default = "question_version")]
+    version: u32,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    images: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    disclosed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sla: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    cadence: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rollout: Option<String>,
+}
+
+fn family_of(key: &str) -> Result<ImageFamily, EtaError> {
+    ImageFamily::parse(key).ok_or_else(|| EtaError::UnknownFamily(key.to_owned()))
+}
+
+impl TryFrom<RawQuestion> for EtaQuestion {
+    type Error = EtaError;
+    fn try_from(raw: RawQuestion) -> Result<Self, EtaError> {
+        let mut q = EtaQuestion {
+            version: raw.version,
+            ..EtaQuestion::default()
+        };
+        for (family, version) in &raw.images {
+            q.set_image(family_of(family)?, version)?;
+        }
+        if let Some(d) = &raw.disclosed {
+            q.set_disclosed(d)?;
+        }
+        if let Some(s) = &raw.sla {
+            q.sla = s.parse()?;
+        }
+        for (family, text) in &raw.cadence {
+            q.cadence
+                .insert(family_of(family)?, Cadence::from_text(text)?);
+        }
+        if let Some(r) = &raw.rollout {
+            q.rollout = Rollout::from_text(r)?;
+        }
+        Ok(q)
+    }
+}
+
+impl From<EtaQuestion> for RawQuestion {
+    fn from(q: EtaQuestion) -> RawQuestion {
+        RawQuestion {
+            version: q.version,
+            images: q
+                .images
+                .iter()
+                .map(|(f, v)| (f.key().to_owned(), v.to_string()))
+                .collect(),
+            disclosed: q.disclosed.map(|d| crate::rules::timefmt::iso_date(&d)),
+            sla: (q.sla != Sla::default()).then(|| q.sla.key()),
+            cadence: q
+                .cadence
+                .iter()
+                .map(|(f, c)| (f.key().to_owned(), c.to_text()))
+                .collect(),
+            rollout: (q.rollout != Rollout::default()).then(|| q.rollout.to_text()),
+        }
+    }
 }
 
 impl Default for EtaQuestion {
     fn default() -> Self {
         EtaQuestion {
             version: ETA_QUESTION_VERSION,
-            images: BTreeMap::new(),
+            images: FamilyMap::default(),
             disclosed: None,
             sla: Sla::default(),
-            cadence: BTreeMap::new(),
+            cadence: FamilyMap::default(),
             rollout: Rollout::default(),
         }
     }
@@ -95,6 +164,10 @@ pub enum EtaError {
         "unknown image family {0:?}: use AKSUbuntu-2204, AKSUbuntu-2404, AzureLinuxv3, AzureLinux, AKSWindows-2019, AKSWindows-2022 or AKSWindows-2025"
     )]
     UnknownFamily(String),
+    #[error(transparent)]
+    Sla(#[from] sla::BadSla),
+    #[error(transparent)]
+    Cadence(#[from] cadence::CadenceError),
     #[error(
         "say what to look for: a fixed image version (e.g. Ubuntu 202606.08.1) or a disclosure date"
     )]
@@ -160,7 +233,7 @@ impl EtaQuestion {
         let linux = history::LINUX_FAMILIES;
         let shared = linux
             .iter()
-            .map(|f| self.images.get(f))
+            .map(|f| self.images.get(*f))
             .collect::<Option<Vec<_>>>()
             .filter(|v| v.windows(2).all(|w| w[0] == w[1]))
             .and_then(|v| v.first().copied().cloned());
@@ -168,9 +241,9 @@ impl EtaQuestion {
         if let Some(v) = &shared {
             out.push(v.to_string());
         }
-        for (family, version) in &self.images {
-            let covered = shared.is_some() && linux.contains(family);
-            let bare = family.is_windows() && history::families_of(version).as_slice() == [*family];
+        for (family, version) in self.images.iter() {
+            let covered = shared.is_some() && linux.contains(&family);
+            let bare = family.is_windows() && history::families_of(version).as_slice() == [family];
             if covered {
                 continue;
             }
@@ -190,7 +263,7 @@ impl EtaQuestion {
             None
         } else {
             Some(
-                NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                t.parse::<NaiveDate>()
                     .map_err(|_| EtaError::BadDate(text.to_owned()))?,
             )
         };
@@ -205,7 +278,7 @@ impl EtaQuestion {
     /// The cadence used for `family`: the user's, or the calibrated default.
     pub fn cadence_of(&self, history: &History, family: ImageFamily) -> Cadence {
         self.cadence
-            .get(&family)
+            .get(family)
             .copied()
             .unwrap_or_else(|| Cadence::calibrated(history, family))
     }

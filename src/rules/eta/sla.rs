@@ -31,12 +31,13 @@ impl Default for Sla {
 }
 
 impl Sla {
+    /// Shortest deadline first.
     pub const PRESETS: [Sla; 5] = [
+        Sla::CyberEssentials,
         Sla::PciDss,
         Sla::FedrampHigh,
         Sla::FedrampModerate,
         Sla::FedrampLow,
-        Sla::CyberEssentials,
     ];
 
     /// The deadline in days ("one month" is read as 30 days).
@@ -106,7 +107,6 @@ pub fn presets_by_days() -> Vec<(u32, String)> {
             None => out.push((p.days(), vec![name])),
         }
     }
-    out.sort_by_key(|(d, _)| *d);
     out.into_iter()
         .map(|(d, names)| (d, format!("{}: {d} days", names.join(" or "))))
         .collect()

@@ -258,7 +258,17 @@ fn the_question_round_trips_through_the_plan() {
     let back = Plan::from_json(&p.to_json()).unwrap();
     assert!(back.1.is_empty(), "{:?}", back.1);
     assert_eq!(back.0, p);
-    assert!(p.to_json().contains("\"AKSUbuntu-2204\": \"202606.08.1\""));
+    let json = p.to_json();
+    assert!(
+        json.contains("\"AKSUbuntu-2204\": \"202606.08.1\""),
+        "{json}"
+    );
+    assert!(json.contains("\"sla\": \"fedramp-moderate\""), "{json}");
+    assert!(json.contains("\"disclosed\": \"2026-04-30\""), "{json}");
+    // A stored question with a wrong value is refused with the field's message.
+    let bad = json.replace("202606.08.1", "2026.06.08");
+    let err = Plan::from_json(&bad).unwrap_err().to_string();
+    assert!(err.contains("not a node image version"), "{err}");
     // A plan without it writes nothing new.
     p.eta = None;
     assert!(!p.to_json().contains("\"eta\""));

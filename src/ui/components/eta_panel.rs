@@ -81,7 +81,11 @@ pub fn EtaPanel() -> impl IntoView {
         })
     });
     let disclosed = Signal::derive(move || {
-        question.with(|q| q.disclosed.map(|d| d.to_string()).unwrap_or_default())
+        question.with(|q| {
+            q.disclosed
+                .map(|d| crate::rules::timefmt::iso_date(&d))
+                .unwrap_or_default()
+        })
     });
     let on_disclosed = Callback::new(move |t: String| {
         edit_question(state, "eta.disclosed", |q| {
