@@ -36,7 +36,7 @@ pub fn percentile_tenths(sorted: &[i64], p: i64) -> Option<i64> {
 }
 
 fn spread(mut values: Vec<i64>) -> Option<Spread> {
-    values.sort_unstable();
+    crate::rules::stable_sort::sort(&mut values);
     Some(Spread {
         n: u32::try_from(values.len()).unwrap_or(u32::MAX),
         median_tenths: percentile_tenths(&values, 50)?,

@@ -16,7 +16,7 @@ use crate::rules::projection::assumptions::ProjectionAssumptions;
 use crate::rules::projection::duration::{UpgradePath, pool_upgrade};
 use crate::rules::projection::kubernetes::release::Model;
 use crate::rules::projection::timeline::{effective_channel, effective_from};
-use crate::rules::timefmt;
+use crate::rules::{stable_sort, timefmt};
 
 use super::placement::{Waiting, nightly_after, place};
 use super::result::midnight;
@@ -306,15 +306,11 @@ pub fn fleet_eta(plan: &Plan, q: &EtaQuestion, now: DateTime<Utc>) -> FleetEta {
         .flat_map(|(i, c)| cluster_eta(q, history, a, plan.assumptions.recurrence, i, c, now))
         .collect();
     // By latest ETA; pools that never get the fix last.
-    // (An unstable sort of positions with the position as the last key: the same order as a
-    // stable sort, with much less code in the browser bundle.)
-    let mut order: Vec<usize> = (0..pools.len()).collect();
-    order.sort_unstable_by_key(|&i| {
-        let latest = pools[i].dated().map(|d| d.done.latest);
-        (latest.is_none(), latest, i)
+    let mut pools = pools;
+    stable_sort::sort_by_key(&mut pools, |p| {
+        let latest = p.dated().map(|d| d.done.latest);
+        (latest.is_none(), latest)
     });
-    let mut slots: Vec<Option<PoolEta>> = pools.into_iter().map(Some).collect();
-    let pools: Vec<PoolEta> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     summarise(history, q, now, pools)
 }
 

@@ -112,20 +112,21 @@ impl TryFrom<RawQuestion> for EtaQuestion {
 
 impl From<EtaQuestion> for RawQuestion {
     fn from(q: EtaQuestion) -> RawQuestion {
+        // Maps filled by `insert` (collecting would compile another sort into the bundle).
+        let mut images = BTreeMap::new();
+        for (f, v) in q.images.iter() {
+            images.insert(f.key().to_owned(), v.to_string());
+        }
+        let mut cadence = BTreeMap::new();
+        for (f, c) in q.cadence.iter() {
+            cadence.insert(f.key().to_owned(), c.to_text());
+        }
         RawQuestion {
             version: q.version,
-            images: q
-                .images
-                .iter()
-                .map(|(f, v)| (f.key().to_owned(), v.to_string()))
-                .collect(),
+            images,
             disclosed: q.disclosed.map(|d| crate::rules::timefmt::iso_date(&d)),
             sla: (q.sla != Sla::default()).then(|| q.sla.key()),
-            cadence: q
-                .cadence
-                .iter()
-                .map(|(f, c)| (f.key().to_owned(), c.to_text()))
-                .collect(),
+            cadence,
             rollout: (q.rollout != Rollout::default()).then(|| q.rollout.to_text()),
         }
     }

@@ -58,15 +58,9 @@ pub(super) fn place(
     let per_case: [Vec<Placed>; 3] = [0, 1, 2].map(|case| {
         let mut placed: Vec<Placed> = vec![None; waiting.len()];
         let mut order: Vec<usize> = (0..waiting.len()).collect();
-        // By readiness, then pool order (a few pools: an insertion sort, little code).
-        let key = |k: usize| (waiting[k].ready.get(case), waiting[k].pool);
-        for i in 1..order.len() {
-            let mut j = i;
-            while j > 0 && key(order[j - 1]) > key(order[j]) {
-                order.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        crate::rules::stable_sort::sort_by_key(&mut order, |&k| {
+            (waiting[k].ready.get(case), waiting[k].pool)
+        });
         let mut busy = from;
         let mut s = 0usize;
         for k in order {
