@@ -67,7 +67,7 @@ impl Sla {
     pub fn label(self) -> String {
         match self {
             Sla::PciDss => {
-                "PCI DSS 4.0 §6.3.3: critical patches within one month (30 days)".to_owned()
+                "PCI DSS 4.0 requirement 6.3.3: critical patches within one month (30 days)".to_owned()
             }
             Sla::FedrampHigh => "FedRAMP, high risk: 30 days".to_owned(),
             Sla::FedrampModerate => "FedRAMP, moderate risk: 90 days".to_owned(),
@@ -91,12 +91,12 @@ impl Sla {
 }
 
 /// The presets grouped by their number of days, for a control that stores only days (the
-/// exposure panel's SLA): `(days, "PCI DSS 4.0 §6.3.3 or FedRAMP high risk: 30 days")`.
+/// exposure panel's SLA): `(days, "PCI DSS 4.0 requirement 6.3.3 or FedRAMP high risk: 30 days")`.
 pub fn presets_by_days() -> Vec<(u32, String)> {
     let mut out: Vec<(u32, Vec<&'static str>)> = Vec::new();
     for p in Sla::PRESETS {
         let name = match p {
-            Sla::PciDss => "PCI DSS 4.0 §6.3.3",
+            Sla::PciDss => "PCI DSS 4.0 requirement 6.3.3",
             Sla::FedrampHigh => "FedRAMP high risk",
             Sla::FedrampModerate => "FedRAMP moderate risk",
             Sla::FedrampLow => "FedRAMP low risk",
