@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::cadence::Cadence;
+
 /// The compiled-in release history.
 const DATA: &str = include_str!("node_images.json");
 
@@ -267,6 +269,8 @@ pub struct History {
     /// Where the data comes from (repository, paths, commit).
     pub source: String,
     families: FamilyMap<Vec<NodeImage>>,
+    /// The calibrated default cadence per family, computed once when the history is read.
+    defaults: FamilyMap<Cadence>,
 }
 
 #[derive(Deserialize)]
@@ -304,11 +308,17 @@ impl History {
             }
             families.insert(family, images);
         }
-        Ok(History {
+        let mut history = History {
             as_of: raw.as_of,
             source: raw.source,
             families,
-        })
+            defaults: FamilyMap::default(),
+        };
+        for f in ImageFamily::ALL {
+            let c = Cadence::calibrated(&history, f);
+            history.defaults.insert(f, c);
+        }
+        Ok(history)
     }
 
     /// The compiled-in history (parsed once).
@@ -319,6 +329,7 @@ impl History {
                 as_of: NaiveDate::MIN,
                 source: String::new(),
                 families: FamilyMap::default(),
+                defaults: FamilyMap::default(),
             })
         })
     }
@@ -326,6 +337,14 @@ impl History {
     /// The images of `family`, oldest build first (the refresh script writes them so).
     pub fn images(&self, family: ImageFamily) -> &[NodeImage] {
         self.families.get(family).map_or(&[], Vec::as_slice)
+    }
+
+    /// The calibrated default cadence of `family` (see [`Cadence::calibrated`]).
+    pub fn default_cadence(&self, family: ImageFamily) -> Cadence {
+        self.defaults
+            .get(family)
+            .copied()
+            .unwrap_or_else(|| Cadence::calibrated(self, family))
     }
 
     /// The image `version` of `family`, if the history has it.

@@ -281,6 +281,6 @@ impl EtaQuestion {
         self.cadence
             .get(family)
             .copied()
-            .unwrap_or_else(|| Cadence::calibrated(history, family))
+            .unwrap_or_else(|| history.default_cadence(family))
     }
 }

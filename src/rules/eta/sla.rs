@@ -67,7 +67,8 @@ impl Sla {
     pub fn label(self) -> String {
         match self {
             Sla::PciDss => {
-                "PCI DSS 4.0 requirement 6.3.3: critical patches within one month (30 days)".to_owned()
+                "PCI DSS 4.0 requirement 6.3.3: critical patches within one month (30 days)"
+                    .to_owned()
             }
             Sla::FedrampHigh => "FedRAMP, high risk: 30 days".to_owned(),
             Sla::FedrampModerate => "FedRAMP, moderate risk: 90 days".to_owned(),

@@ -114,6 +114,9 @@ fn candidates(cluster: &Cluster, pool: usize) -> Vec<Candidate> {
     out
 }
 
+/// A cluster's index, its ETAs as planned, and its ETAs under each change tried so far.
+type Tried = (usize, Vec<PoolEta>, Vec<(String, Vec<PoolEta>)>);
+
 /// `after` is worse than `before`: it no longer meets the SLA, or no longer gets the fix.
 fn worse(before: &PoolEta, after: &PoolEta) -> bool {
     (before.meets() && !after.meets()) || (before.dated().is_some() && after.dated().is_none())
@@ -130,6 +133,9 @@ pub fn suggestions(
     let history = History::builtin();
     let a = &plan.assumptions.projection;
     let mut out: Vec<Suggestion> = Vec::new();
+    // Per cluster: its ETAs before, and those of each candidate change tried so far (the
+    // daily window and SecurityPatch are the same change for every pool of a cluster).
+    let mut tried: Vec<Tried> = Vec::new();
     for p in eta.pools.iter().filter(|p| !p.meets()) {
         let ci = p.cluster_index as usize;
         let Some(cluster) = plan.clusters.get(ci) else {
@@ -142,18 +148,44 @@ pub fn suggestions(
         else {
             continue;
         };
-        let before = cluster_eta(q, history, a, plan.assumptions.recurrence, ci, cluster, now);
+        let eta_of =
+            |c: &Cluster| cluster_eta(q, history, a, plan.assumptions.recurrence, ci, c, now);
+        let slot = match tried.iter().position(|t| t.0 == ci) {
+            Some(k) => k,
+            None => {
+                tried.push((ci, eta_of(cluster), Vec::new()));
+                tried.len() - 1
+            }
+        };
+        let (_, before, cache) = &mut tried[slot];
+        // A change already suggested for this cluster that also fixes this pool: nothing new.
+        let covered = out.iter().any(|s| {
+            s.cluster_index == p.cluster_index
+                && cache
+                    .iter()
+                    .any(|(c, etas)| *c == s.change && etas.get(pi).is_some_and(PoolEta::meets))
+        });
+        if covered {
+            continue;
+        }
         for (change, cost, after) in candidates(cluster, pi) {
             let Some(after) = after else { continue };
-            let etas = cluster_eta(q, history, a, plan.assumptions.recurrence, ci, &after, now);
+            let k = match cache.iter().position(|(c, _)| *c == change) {
+                Some(k) => k,
+                None => {
+                    cache.push((change.clone(), eta_of(&after)));
+                    cache.len() - 1
+                }
+            };
+            let etas = &cache[k].1;
             let Some(fixed) = etas.get(pi).filter(|e| e.meets()) else {
                 continue;
             };
             // Never at another pool's expense (SecurityPatch leaves a Windows pool unpatched).
-            if before.iter().zip(&etas).any(|(b, e)| worse(b, e)) {
+            if before.iter().zip(etas).any(|(b, e)| worse(b, e)) {
                 continue;
             }
-            let latest_after = fixed.dated().map(|d| d.done.latest).unwrap_or(now);
+            let latest_after = fixed.dated().map_or(now, |d| d.done.latest);
             if !out
                 .iter()
                 .any(|s| s.cluster_index == p.cluster_index && s.change == change)

@@ -126,7 +126,10 @@ mod tests {
             section.contains("Release data as of 2026-07-17"),
             "{section}"
         );
-        assert!(section.contains("SLA: PCI DSS 4.0 requirement 6.3.3"), "{section}");
+        assert!(
+            section.contains("SLA: PCI DSS 4.0 requirement 6.3.3"),
+            "{section}"
+        );
         assert!(
             section.contains("| aks-prod | apps | Ubuntu 22.04 | 2026-06-19 … 2026-07-03 (likely 2026-06-26) | 2026-06-20 … 2026-07-04 (likely 2026-06-27) |"),
             "{section}"
