@@ -136,7 +136,9 @@ pub fn suggestions(
     // Per cluster: its ETAs before, and those of each candidate change tried so far (the
     // daily window and SecurityPatch are the same change for every pool of a cluster).
     let mut tried: Vec<Tried> = Vec::new();
-    for p in eta.pools.iter().filter(|p| !p.meets()) {
+    // A deadline already past cannot be met by any change.
+    let hopeless = |p: &PoolEta| p.dated().is_some_and(|d| d.deadline <= now);
+    for p in eta.pools.iter().filter(|p| !p.meets() && !hopeless(p)) {
         let ci = p.cluster_index as usize;
         let Some(cluster) = plan.clusters.get(ci) else {
             continue;
