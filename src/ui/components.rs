@@ -10,6 +10,7 @@ pub mod cluster_editor;
 pub mod cluster_list;
 pub mod copy_button;
 pub mod cost_panel;
+pub mod data_table;
 pub mod dst_panel;
 pub mod eta_panel;
 pub mod export_panel;

@@ -55,7 +55,7 @@ pub fn parse_optional_number(text: &str) -> Result<Option<u32>, InputError> {
         .map_err(|_| InputError::NotAWholeNumber(text.to_owned()))
 }
 
-/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (aks-rules.md §8 A-3).
+/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (docs/aks-rules.md §8 A-3).
 pub fn parse_optional_surge(text: &str) -> Result<Option<SurgeValue>, InputError> {
     parse_optional(text)
 }

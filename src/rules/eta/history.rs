@@ -413,7 +413,7 @@ mod tests {
     fn the_builtin_history_matches_the_azure_aks_record() {
         // Counts and dates from the data notes (Azure/AKS at 8d1c890900df): 63 Ubuntu 22.04
         // builds, 49 of them named by a release; 202606.08.1 released on 2026-06-19
-        // (CHANGELOG "Release Notes - 2026-06-19" links vhd-notes/.../202606.08.1.txt).
+        // (CHANGELOG "Release Notes - 2026-06-19" links the notes file of 202606.08.1).
         let h = History::builtin();
         assert_eq!(h.as_of, d(2026, 7, 17));
         let u = h.images(ImageFamily::Ubuntu2204);

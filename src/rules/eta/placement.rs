@@ -1,4 +1,4 @@
-//! Placing the fix into node OS windows (aks-rules.md §3.6, §3.7): per case (earliest,
+//! Placing the fix into node OS windows (docs/aks-rules.md §3.6, §3.7): per case (earliest,
 //! likely, latest), the pools of a cluster one after another, each in the first unblocked
 //! window open at or after the fix reaches the region.
 
@@ -26,7 +26,7 @@ pub(super) struct Waiting {
 pub(super) type Fix = Option<(String, Span, Span, Span, Route)>;
 
 /// Places the waiting pools in the node OS windows, one pool after another, for each of the
-/// three cases (aks-rules.md §3.7: in-flight work continues past the window end; a pool
+/// three cases (docs/aks-rules.md §3.7: in-flight work continues past the window end; a pool
 /// starts only while the window is open).
 pub(super) fn place(
     cluster: &Cluster,

@@ -7,14 +7,14 @@ use super::Context;
 use crate::rules::eta::compute::Outcome;
 use crate::rules::eta::whatif::suggestions;
 use crate::rules::eta::{fleet_eta, text};
-use crate::rules::export::midnight;
 use crate::rules::export::quote::markdown as md;
 
 pub(super) fn eta_section(ctx: &Context<'_>, out: &mut String) {
     let Some(q) = ctx.plan.eta.as_ref().filter(|q| !q.is_empty()) else {
         return;
     };
-    let now = midnight(ctx.today);
+    // The export's "now" (the projection starts there).
+    let now = ctx.projection.from;
     let eta = fleet_eta(ctx.plan, q, now);
     let _ = writeln!(out, "{}.", md(&eta.data_as_of));
     if let Some(w) = &eta.data_warning {
@@ -104,7 +104,11 @@ mod tests {
     fn review(plan: &Plan, today: (i32, u32, u32)) -> String {
         let clusters: Vec<_> = plan.clusters.iter().collect();
         let today = NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
-        render(plan, &clusters, &[], today)
+        render(
+            plan,
+            &clusters,
+            today.and_hms_opt(0, 0, 0).unwrap().and_utc(),
+        )
     }
 
     #[test]
