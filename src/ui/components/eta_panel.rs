@@ -11,6 +11,7 @@ use crate::rules::eta::sla::Sla;
 use crate::rules::eta::whatif::{Suggestion, suggestions};
 use crate::rules::eta::{EtaQuestion, fleet_eta, text};
 use crate::ui::clock;
+use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::state::{PlanState, use_plan_state};
 
@@ -187,6 +188,18 @@ fn DataNotice(now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
 #[component]
 fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let (from, to) = text::chart_range(&eta, now);
+    let mut heads = headings([
+        "Pool",
+        "Fix in region",
+        "Last node runs it",
+        "Exposure",
+        "SLA",
+    ]);
+    heads.push(TextProp::from(format!(
+        "{} → {}",
+        crate::rules::timefmt::iso_date(&from),
+        crate::rules::timefmt::iso_date(&to)
+    )));
     let basis = eta.exposure_basis.clone();
     let rows = eta
         .pools
@@ -243,23 +256,7 @@ fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>) -> impl IntoView
             <p class="field-error" data-testid="eta-validity"><span aria-hidden="true">"⚠ "</span>{text::VALIDITY_WARNING}"."</p>
         })}
         {basis.map(|b| view! { <p class="muted tl-note" data-testid="eta-basis">{b}"."</p> })}
-        <div class="tl-table-wrap">
-            <table class="data-table" data-testid="eta-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Pool"</th>
-                        <th scope="col">"Fix in region"</th>
-                        <th scope="col">"Last node runs it"</th>
-                        <th scope="col">"Exposure"</th>
-                        <th scope="col">"SLA"</th>
-                        <th scope="col">
-                            {format!("{} → {}", crate::rules::timefmt::iso_date(&from), crate::rules::timefmt::iso_date(&to))}
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable headings=heads testid="eta-table" wrap_class="eta-table-wrap">{rows}</DataTable>
         <p class="muted small">"Bars: earliest to latest date the last node runs the fix; the thin mark is the likely date, the red one the SLA deadline."</p>
     }
 }
