@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod conflicts;
 pub mod demo;
 pub mod edit;
+pub mod eta;
 pub mod export;
 pub mod figures;
 pub mod finding;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
 use super::cluster::Cluster;
+use super::eta::question::EtaQuestion;
 use super::maintenance::ZoneName;
 use super::usage::ComputeUsages;
 
@@ -33,6 +34,10 @@ pub struct Plan {
     /// and additive: files without it read as before, and it is written only when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<ZoneName>,
+    /// The fix-ETA question (issue 9): fixed images or a disclosure date, and the SLA.
+    /// Optional and additive, versioned inside; written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<EtaQuestion>,
 }
 
 impl Default for Plan {
@@ -44,6 +49,7 @@ impl Default for Plan {
             compute_usages: ComputeUsages::new(),
             assumptions: Assumptions::default(),
             time_zone: None,
+            eta: None,
         }
     }
 }

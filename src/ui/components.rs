@@ -12,6 +12,7 @@ pub mod copy_button;
 pub mod cost_panel;
 pub mod data_table;
 pub mod dst_panel;
+pub mod eta_panel;
 pub mod export_panel;
 pub mod export_tab;
 pub mod exposure_panel;

@@ -7,6 +7,8 @@ pub struct Args {
     pub positional: Vec<String>,
     pub flags: Vec<String>,
     pub options: BTreeMap<String, String>,
+    /// Every valued option in order, for options that may repeat (`--image A --image B`).
+    pub all: Vec<(String, String)>,
 }
 
 impl Args {
@@ -28,6 +30,7 @@ impl Args {
                             .cloned()
                             .ok_or_else(|| format!("--{name} needs a value"))?,
                     };
+                    args.all.push((name.to_owned(), value.clone()));
                     args.options.insert(name.to_owned(), value);
                 } else if flags.contains(&name) && inline.is_none() {
                     args.flags.push(name.to_owned());
@@ -43,6 +46,15 @@ impl Args {
 
     pub fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|f| f == name)
+    }
+
+    /// Every value of a repeatable option, in order.
+    pub fn options(&self, name: &str) -> Vec<&str> {
+        self.all
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     pub fn option(&self, name: &str) -> Option<&str> {

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod eta;
 mod export;
 mod import;
 mod io;
@@ -36,6 +37,13 @@ USAGE:
                                            with errors exports nothing (exit 1). --today
                                            (default: today, UTC) replaces past start dates;
                                            ics: a calendar of N weeks (default 26) of windows
+    aks-planner eta PLAN.json --image VERSION [--image VERSION...] | --disclosed DATE
+                [--sla pci|fedramp-high|fedramp-moderate|fedramp-low|cyber-essentials|DAYS]
+                [--now T] [--json]
+                                           when each pool runs a fix (a node image
+                                           version, FAMILY=VERSION, or the first image
+                                           after a disclosure date), against the SLA;
+                                           exit 1 if any pool misses it
     aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan; URL is
                                            where your team serves the planner, e.g.
                                            https://contoso.github.io/planner/ (without
@@ -50,7 +58,7 @@ USAGE:
                                            (- reads stdin) and print the plan JSON
     aks-planner help                       this text
 
-Exit codes: 0 ok, 1 the plan has errors, 2 unreadable file or bad arguments.
+Exit codes: 0 ok, 1 the plan has errors (eta: a pool misses the SLA), 2 unreadable file or bad arguments.
 ";
 
 fn main() -> ExitCode {
@@ -73,6 +81,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         "check" => check::run(rest),
+        "eta" => eta::run(rest),
         "export" => export::run(rest),
         "link" => link::run(rest),
         "open" => open::run(rest),

@@ -19,6 +19,7 @@ use crate::rules::projection::{Projection, project};
 use crate::view::findings::estimate_note;
 use crate::view::format::NO_VALUE;
 
+mod eta;
 mod projection;
 
 /// What every section may read.
@@ -45,6 +46,7 @@ pub const SECTIONS: &[Section] = &[
     ("Projected upgrade durations", projection::durations_section),
     ("Exposure", projection::exposure_section),
     ("Costs", projection::costs_section),
+    ("Fix ETA", eta::eta_section),
     ("Findings", findings_section),
     ("Where AKS sources disagree", conflicts_section),
 ];

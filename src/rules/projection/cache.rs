@@ -34,6 +34,8 @@ impl SharedInputs {
             compute_usages: Default::default(),
             // Display zone: kept, in case a cluster's texts ever use it.
             time_zone: plan.time_zone.clone(),
+            // The fix-ETA question is not part of the projection.
+            eta: None,
         };
         // Read by exposure, fleet and cost summaries only, never per cluster.
         let a = &mut shared.assumptions.projection;

@@ -60,6 +60,8 @@ pub fn compare_channels(
                 // Quota is not compared per channel.
                 compute_usages: Default::default(),
                 time_zone: plan.time_zone.clone(),
+                // The fix-ETA question is not part of the projection.
+                eta: None,
             };
             let p = project(&single, from, weeks);
             let cp = p.clusters.first();

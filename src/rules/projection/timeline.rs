@@ -262,15 +262,8 @@ pub fn project_cluster(
 ) -> ClusterProjection {
     let a = &plan.assumptions.projection;
     let channel = effective_channel(cluster);
-    let channel_change = cluster.current_auto_upgrade_profile.is_some_and(|c| {
-        effective_channel_of(c.upgrade_channel, c.node_os_upgrade_channel) != channel
-    });
-    let lead = minutes(a.window_lead_time_minutes);
-    let effective_from = if channel_change {
-        from + Duration::hours(i64::from(a.channel_change_delay_hours)).max(lead)
-    } else {
-        from + lead
-    };
+    let channel_change = channel_changes(cluster);
+    let effective_from = effective_from(cluster, a, from);
     let version = cluster.kubernetes_version;
     // An out-of-support minor without LTS gets no node OS updates (docs/aks-2026.md §1.1).
     let out_of_support =
@@ -374,6 +367,29 @@ pub fn project_cluster(
         pools,
         total_upgrade_minutes,
         kubernetes: kube,
+    }
+}
+
+/// The planned node OS channel differs from the live one (it takes effect within 24 h, §1.8).
+fn channel_changes(cluster: &Cluster) -> bool {
+    let channel = effective_channel(cluster);
+    cluster.current_auto_upgrade_profile.is_some_and(|c| {
+        effective_channel_of(c.upgrade_channel, c.node_os_upgrade_channel) != channel
+    })
+}
+
+/// First instant node OS work can start from `from`: after the window lead time (§3.6), or
+/// after the channel change delay when the plan changes the channel (§1.8).
+pub(crate) fn effective_from(
+    cluster: &Cluster,
+    a: &ProjectionAssumptions,
+    from: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let lead = minutes(a.window_lead_time_minutes);
+    if channel_changes(cluster) {
+        from + Duration::hours(i64::from(a.channel_change_delay_hours)).max(lead)
+    } else {
+        from + lead
     }
 }
 

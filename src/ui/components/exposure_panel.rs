@@ -3,14 +3,26 @@
 
 use leptos::prelude::*;
 
+use crate::rules::eta::sla::presets_by_days;
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumption_edit::set_input;
 use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL_MEANS};
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::state::use_plan_state;
 use crate::view::format::exposure_text;
+
+/// The preset choices: `""` = the number of days typed below.
+fn preset_options() -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), "Your own number of days".to_owned())];
+    options.extend(
+        presets_by_days()
+            .into_iter()
+            .map(|(d, label)| (d.to_string(), label)),
+    );
+    options
+}
 
 /// "meets" / "misses" in words and with an icon, never by colour alone.
 fn verdict(stats: &ExposureStats) -> (&'static str, &'static str) {
@@ -51,13 +63,40 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
             })
             .map_err(|e| e.to_string())
     });
+    let preset = Signal::derive(move || {
+        state.plan.with(|p| {
+            let days = p.assumptions.projection.exposure_sla_days;
+            if presets_by_days().iter().any(|(d, _)| *d == days) {
+                days.to_string()
+            } else {
+                String::new()
+            }
+        })
+    });
+    let on_preset = Callback::new(move |days: String| {
+        if !days.is_empty() {
+            let _ = state.edit(Some("exposureSlaDays"), |plan| {
+                set_input(&mut plan.assumptions.projection, "exposureSlaDays", &days)
+            });
+        }
+    });
     let fleet = Memo::new(move |_| projection.with(|p| p.exposure.fleet.clone()));
     let missing = Memo::new(move |_| projection.with(|p| p.exposure.pools_missing_sla.clone()));
     let count = Memo::new(move |_| projection.with(|p| p.exposure.clusters.len()));
     view! {
         <section class="card tl-panel" aria-labelledby="exposure-title" data-testid="exposure-panel">
             <h3 id="exposure-title">"Exposure"</h3>
-            <p class="muted">"Days from a release reaching the region to a pool running it."</p>
+            <p class="muted" data-testid="exposure-measures">
+                "Days from a release's publication (before it reaches your region) until a pool runs it."
+            </p>
+            <SelectField
+                id="exposure-sla-preset".to_owned()
+                label="Compliance preset"
+                options=preset_options()
+                value=preset
+                on_change=on_preset
+                class="tl-sla"
+            />
             <TextField
                 id="exposure-sla".to_owned()
                 label="SLA (days)"

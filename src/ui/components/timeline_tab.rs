@@ -4,12 +4,15 @@
 
 use leptos::prelude::*;
 
+use crate::rules::eta::sla::Sla;
+use crate::rules::eta::{EtaQuestion, fleet_eta};
 use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::{Projection, project};
 use crate::ui::clock;
 use crate::ui::components::assumptions_panel::AssumptionsPanel;
 use crate::ui::components::channels_panel::ChannelsPanel;
 use crate::ui::components::cost_panel::CostPanel;
+use crate::ui::components::eta_panel::EtaPanel;
 use crate::ui::components::exposure_panel::ExposurePanel;
 use crate::ui::components::fleet_panel::FleetPanel;
 use crate::ui::components::quota_panel::QuotaPanel;
@@ -79,6 +82,7 @@ pub fn TimelineTab() -> impl IntoView {
                     <FleetPanel projection />
                 </div>
             </div>
+            <EtaPanel />
             <AssumptionsPanel />
         </div>
     }
@@ -163,6 +167,34 @@ fn BenchProbe() -> impl IntoView {
             "projection of {clusters} clusters × {HORIZON_WEEKS} weeks: {ms:.2} ms (mean of {runs})"
         );
     };
+    // The fix ETA of the open plan (issue 9's < 16 ms target): the Copy Fail question.
+    let eta_result = RwSignal::new(String::new());
+    let measure_eta = move |_| {
+        let mut q = EtaQuestion {
+            sla: Sla::CyberEssentials,
+            ..EtaQuestion::default()
+        };
+        if q.set_image_text("202606.08.1")
+            .and_then(|()| q.set_disclosed("2026-04-30"))
+            .is_err()
+        {
+            return;
+        }
+        let now = clock::now();
+        let runs = 10;
+        let start = clock::performance_now();
+        let mut pools = 0;
+        for _ in 0..runs {
+            pools = state
+                .plan
+                .with_untracked(|p| fleet_eta(p, &q, now))
+                .pools
+                .len();
+        }
+        let ms = (clock::performance_now() - start) / f64::from(runs);
+        eta_result.set(format!("{ms:.2}"));
+        leptos::logging::log!("fix ETA of {pools} pools: {ms:.2} ms (mean of {runs})");
+    };
     clock::bench_clusters().map(|_| {
         view! {
             <p class="tl-bench">
@@ -172,6 +204,14 @@ fn BenchProbe() -> impl IntoView {
                 " "
                 <output data-testid="bench-projection-ms">{move || result.get()}</output>
                 " ms per projection"
+            </p>
+            <p class="tl-bench">
+                <button type="button" class="btn" data-testid="bench-eta" on:click=measure_eta>
+                    "Time the fix ETA"
+                </button>
+                " "
+                <output data-testid="bench-eta-ms">{move || eta_result.get()}</output>
+                " ms per fix ETA"
             </p>
         }
     })
