@@ -1,6 +1,7 @@
-//! Architecture invariant: `src/rules/` is the pure rule core (README.md "How it is
-//! built"). It may not name a browser crate, read a clock, or do I/O, so the same code runs
-//! natively (tests, CLI) and in the browser, and every result is a function of its inputs.
+//! Architecture invariant: `src/rules/` is the pure rule core and `src/view/` the pure view
+//! model over it (ARCHITECTURE.md). Neither may name a browser crate, read a clock, or do I/O,
+//! so the same code runs natively (tests, CLI) and in the browser, and every result is a
+//! function of its inputs.
 //!
 //! The check reads the source, drops comments and string/char literals (a doc comment may say
 //! "never call `Utc::now`"), splits the rest into tokens and looks for forbidden paths. It is a
@@ -8,6 +9,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "architecture/import_graph.rs"]
+mod import_graph;
 
 /// What the rule core must not name, and why. Each entry is a token sequence: `::` and `!` are
 /// tokens, so `Utc :: now` and `Utc::now` both match.
@@ -285,39 +289,43 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The pure trees: the rule core and the view model the app, CLI and Markdown share.
+const PURE_TREES: &[&str] = &["src/rules", "src/view"];
+
 #[test]
 fn rule_core_names_no_browser_crate_clock_or_io() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
-    let mut files = Vec::new();
-    rust_files(&root, &mut files);
-    files.sort();
-    // Guards against a vacuous pass after a move or rename of the directory.
-    assert!(
-        files.iter().any(|f| f.ends_with("src/rules/mod.rs")),
-        "src/rules/mod.rs not found under {}",
-        root.display()
-    );
-
     let mut report = Vec::new();
-    for file in &files {
-        let src = fs::read_to_string(file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        for v in violations(&src) {
-            let rel = file
-                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                .unwrap_or(file);
-            report.push(format!(
-                "{}:{}: `{}` ({})",
-                rel.display(),
-                v.line,
-                v.found,
-                v.why
-            ));
+    for tree in PURE_TREES {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(tree);
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        files.sort();
+        // Guards against a vacuous pass after a move or rename of the directory.
+        assert!(
+            files.iter().any(|f| f.ends_with(format!("{tree}/mod.rs"))),
+            "{tree}/mod.rs not found under {}",
+            root.display()
+        );
+        for file in &files {
+            let src = fs::read_to_string(file)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+            for v in violations(&src) {
+                let rel = file
+                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .unwrap_or(file);
+                report.push(format!(
+                    "{}:{}: `{}` ({})",
+                    rel.display(),
+                    v.line,
+                    v.found,
+                    v.why
+                ));
+            }
         }
     }
     assert!(
         report.is_empty(),
-        "src/rules must stay pure (no browser crates, clock reads, I/O or printing):\n  {}",
+        "src/rules and src/view must stay pure (no browser crates, clock reads, I/O or printing):\n  {}",
         report.join("\n  ")
     );
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use planner::rules::channel::{NodeOsChannel, UpgradeChannel};
 use planner::rules::cluster::Cluster;
 use planner::rules::demo::demo_plan;
+use planner::rules::findings;
 use planner::rules::maintenance::MaintenanceConfigurations;
 use planner::rules::plan::Plan;
 use planner::rules::projection::compare::compare_channels;
@@ -215,10 +216,12 @@ fn without_a_window_no_date_is_invented() {
                 .all(|r| r.state == PatchState::AksDetermined)
         );
     }
+    // Said once, by the window checks (the projection's `upgrade-time-aks-determined`
+    // repeated it until the two engines became one registry).
+    let all = findings::merge(findings::check_at(&plan, Some(at(FROM))), &p.findings);
     assert!(
-        p.findings
-            .iter()
-            .any(|f| f.code == "upgrade-time-aks-determined")
+        all.iter()
+            .any(|f| f.code == "maintenance-window-missing" && f.path.cluster == Some(0))
     );
     assert!(p.exposure.clusters[0].stats.worst_minutes.is_none());
 }
@@ -257,8 +260,11 @@ fn limits_and_grace_period_findings() {
     pool.upgrade_settings.drain_timeout_in_minutes = Some(5);
     plan.assumptions.projection.pod_grace_period_seconds = 600;
     let p = project(&plan, at(FROM), 2);
-    let codes: Vec<&str> = p.findings.iter().map(|f| f.code).collect();
-    assert!(codes.contains(&"surge-over-vmss-limit"), "{codes:?}");
+    // The scale set limit is one rule of the plan checks (it was also a projection finding,
+    // `surge-over-vmss-limit`, until the two engines became one registry).
+    let all = findings::merge(findings::check_at(&plan, Some(at(FROM))), &p.findings);
+    let codes: Vec<&str> = all.iter().map(|f| f.code.as_str()).collect();
+    assert!(codes.contains(&"surge-exceeds-vmss-limit"), "{codes:?}");
     assert!(
         codes.contains(&"drain-timeout-below-grace-period"),
         "{codes:?}"

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;
+use planner::rules::findings::windows::{change_lead_time, findings};
 use planner::rules::findings::{Finding, Severity};
-use planner::rules::maintenance::{ConfigName, RecurrenceOptions, change_lead_time, findings};
+use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 
 fn cluster(profile: &str, configs: &str) -> Cluster {
     serde_json::from_str(&format!(
@@ -30,7 +31,7 @@ fn run(c: &Cluster, now: Option<&str>) -> Vec<Finding> {
 fn codes(found: &[Finding]) -> Vec<(&'static str, String, Severity)> {
     found
         .iter()
-        .map(|f| (f.code, f.path.field.clone(), f.severity))
+        .map(|f| (f.code.as_str(), f.path.field.clone(), f.severity))
         .collect()
 }
 

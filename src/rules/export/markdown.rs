@@ -11,10 +11,12 @@ use chrono::NaiveDate;
 use super::quote::markdown as md;
 use super::{PROJECTION_WEEKS, midnight, schedule_description};
 use crate::rules::cluster::Cluster;
-use crate::rules::findings::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity};
+use crate::rules::findings;
 use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};
+use crate::view::findings::estimate_note;
 
 mod projection;
 
@@ -48,19 +50,11 @@ pub const SECTIONS: &[Section] = &[
 /// How many upcoming windows the summary lists per configuration.
 const NEXT_WINDOWS: usize = 3;
 
-pub fn render(
-    plan: &Plan,
-    clusters: &[&Cluster],
-    findings: &[Finding],
-    today: NaiveDate,
-) -> String {
+pub fn render(plan: &Plan, clusters: &[&Cluster], today: NaiveDate) -> String {
     let from = midnight(today);
     let projection = project(plan, from, PROJECTION_WEEKS);
-    let findings: Vec<Finding> = findings
-        .iter()
-        .chain(&projection.findings)
-        .cloned()
-        .collect();
+    // One set of findings, as the app and `aks-planner check` show: every family at `from`.
+    let findings = findings::merge(findings::check_at(plan, Some(from)), &projection.findings);
     let ctx = Context {
         plan,
         clusters,
@@ -201,9 +195,10 @@ fn findings_section(ctx: &Context<'_>, out: &mut String) {
             Severity::Warning => "Warning",
             Severity::Note => "Note",
         };
+        let estimate = estimate_note(f).map_or(String::new(), |n| format!(" {n}"));
         let _ = writeln!(
             out,
-            "- {label} `{}` at {}: {} Why: {} Fix: {} ([{}]({}))",
+            "- {label} `{}` at {}: {} Why: {} Fix: {}{estimate} ([{}]({}))",
             f.code,
             md(&f.path.display()),
             md(&sentence(&f.message)),

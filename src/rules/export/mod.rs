@@ -213,7 +213,7 @@ pub fn render_unchecked(
         ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
         ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
         ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
-        ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
+        ExportFormat::Markdown => markdown::render(plan, &clusters, today),
     })
 }
 

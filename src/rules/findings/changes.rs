@@ -3,6 +3,7 @@
 
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
 use super::channels::node_total;
@@ -38,7 +39,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         if reimages_all_nodes(from, to) {
             out.push(
                 Finding::warning(
-                    "channel-change-reimages-all-nodes",
+                    FindingCode::ChannelChangeReimagesAllNodes,
                     os_path(),
                     NODE_OS_UPGRADE,
                 )
@@ -59,26 +60,30 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             );
         } else {
             out.push(
-                Finding::note("channel-change-may-roll-nodes", os_path(), NODE_OS_UPGRADE)
-                    .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
+                Finding::note(
+                    FindingCode::ChannelChangeMayRollNodes,
+                    os_path(),
+                    NODE_OS_UPGRADE,
+                )
+                .message(format!(
+                    "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
                          {nodes} node(s) of cluster {:?}",
-                        cluster.name
-                    ))
-                    .why(
-                        "AKS lists only five transitions that always reimage, but older docs and \
+                    cluster.name
+                ))
+                .why(
+                    "AKS lists only five transitions that always reimage, but older docs and \
                          the docs maintainers say any channel change can rotate nodes.",
-                    )
-                    .fix(
-                        "Apply the change when a node roll would be acceptable, e.g. inside the \
+                )
+                .fix(
+                    "Apply the change when a node roll would be acceptable, e.g. inside the \
                          node OS maintenance window.",
-                    ),
+                ),
             );
         }
         if current.upgrade_channel == UpgradeChannel::NodeImage {
             out.push(
                 Finding::note(
-                    "node-os-change-needs-cluster-channel-first",
+                    FindingCode::NodeOsChangeNeedsClusterChannelFirst,
                     os_path(),
                     CLUSTER_AUTO_UPGRADE,
                 )
@@ -118,7 +123,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::note(
-                "channel-change-takes-up-to-24h",
+                FindingCode::ChannelChangeTakesUpTo24h,
                 FieldPath::cluster(ci, cluster, field),
                 source,
             )

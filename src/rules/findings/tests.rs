@@ -63,6 +63,7 @@ fn assert_well_formed(found: &[Finding]) {
         );
         assert!(
             f.code
+                .as_str()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "{}",
@@ -115,7 +116,7 @@ fn findings_are_sorted_by_severity_then_plan_order() {
     assert_well_formed(&found);
     let first = &found[0];
     assert_eq!(
-        (first.code, first.path.cluster),
+        (first.code.as_str(), first.path.cluster),
         ("resource-group-missing", Some(0))
     );
     assert_eq!(found[1].code, "drain-timeout-out-of-range");
@@ -215,7 +216,7 @@ fn kitchen_sink() -> Plan {
 fn every_rule_code_fires_on_the_kitchen_sink_plan() {
     let found = check(&kitchen_sink());
     assert_well_formed(&found);
-    let fired: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    let fired: BTreeSet<&str> = found.iter().map(|f| f.code.as_str()).collect();
     let expected = [
         "cluster-name-invalid",
         "resource-group-missing",

@@ -409,7 +409,7 @@ mod tests {
     #[test]
     fn a_new_window_is_valid_and_computable() {
         let w = new_window();
-        let at = crate::rules::maintenance::validate::findings;
+        let at = crate::rules::findings::windows::findings;
         let mut cluster = crate::rules::cluster::Cluster::new("c");
         cluster
             .maintenance_configurations

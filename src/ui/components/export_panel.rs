@@ -282,7 +282,7 @@ fn ExportErrors(errors: Vec<Finding>) -> impl IntoView {
                     .map(|f| {
                         let path = f.path.clone();
                         view! {
-                            <li data-testid="export-error" data-code=f.code>
+                            <li data-testid="export-error" data-code=f.code.as_str()>
                                 <button type="button" class="link-button" on:click=move |_| state.focus_field(&path)>
                                     {f.message}
                                 </button>

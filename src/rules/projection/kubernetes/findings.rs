@@ -3,21 +3,19 @@
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
 
+use crate::rules::finding::FindingCode;
 use chrono::{DateTime, Utc};
 
-use super::super::super::findings::sources::CLUSTER_AUTO_UPGRADE;
-use super::super::super::findings::{Finding, Severity, Source};
-use super::super::findings::{PLANNED_MAINTENANCE, PRACTICES, finding, path};
+use super::super::findings::{finding, path};
 use super::super::format_hours_minutes;
 use super::super::timeline::{ClusterProjection, Scheduling};
 use super::release::Model;
+use crate::rules::finding::sources::{
+    CLUSTER_AUTO_UPGRADE, PLANNED_MAINTENANCE, SUPPORTED_VERSIONS, UPGRADE_PRACTICES,
+};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::plan::Plan;
 use crate::rules::timefmt::iso_date_time;
-
-const SUPPORTED_VERSIONS: Source = Source {
-    title: "Supported Kubernetes versions in AKS",
-    url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
-};
 
 const AUTO_UPGRADE_CONFIG: &str = "aksManagedAutoUpgradeSchedule";
 
@@ -69,7 +67,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             let already = since <= k.effective_from;
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-version-outside-support",
+                FindingCode::KubernetesVersionOutsideSupport,
                 path(c, None, None, "kubernetesVersion"),
                 format!("{}: {note}", c.name),
                 "Cluster auto-upgrade only runs while the cluster is inside the AKS support window (N-2). The newest minor is projected from the Kubernetes release assumptions (AKS calendar and cadence), not read from AKS.",
@@ -86,7 +84,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             if offset > newest {
                 out.push(finding(
                     Severity::Note,
-                    "kubernetes-release-model-behind",
+                    FindingCode::KubernetesReleaseModelBehind,
                     path(c, None, None, "kubernetesVersion"),
                     format!(
                         "{}: kubernetesVersion {} is newer than the newest minor the release assumptions have in the region ({})",
@@ -118,7 +116,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             };
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-upgrade-longer-than-window",
+                FindingCode::KubernetesUpgradeLongerThanWindow,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), "durationHours"),
                 format!(
                     "{}: a Kubernetes upgrade ({channel}) takes about {} (control plane, then {} pools one by one), longer than the {h} h auto-upgrade window{waited}",
@@ -134,7 +132,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
         if k.total_minutes > 24 * 60 {
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-upgrade-over-24-hours",
+                FindingCode::KubernetesUpgradeOver24Hours,
                 path(c, None, None, "agentPoolProfiles"),
                 format!(
                     "{}: a Kubernetes upgrade takes about {} with all pools one after another: AKS may not auto-upgrade this cluster",
@@ -143,13 +141,13 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                 ),
                 "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours, and a Kubernetes upgrade reimages every pool.",
                 "Raise maxSurge on the largest pools.",
-                PRACTICES,
+                UPGRADE_PRACTICES,
             ));
         }
         if let Some((first, count)) = overlap(c) {
             out.push(finding(
                 Severity::Note,
-                "kubernetes-and-node-os-upgrades-overlap",
+                FindingCode::KubernetesAndNodeOsUpgradesOverlap,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), "startTime"),
                 format!(
                     "{}: {count} projected Kubernetes pool upgrade(s) run at the same time as node OS work, first {} UTC",

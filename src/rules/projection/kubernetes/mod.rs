@@ -20,13 +20,12 @@ mod tests;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::assumptions::AssumptionInput;
 use super::timeline::{PoolProjection, Releases, Scheduling, WindowSlot};
+pub use crate::rules::assumptions::KubernetesAssumptions;
 use crate::rules::channel::UpgradeChannel;
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
 use crate::rules::version::KubernetesVersion;
-pub use release::KubernetesAssumptions;
 
 /// One projected Kubernetes upgrade of a cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -246,55 +245,4 @@ pub fn project(
         }
     }
     out
-}
-
-impl KubernetesAssumptions {
-    /// The editable inputs, for [`super::ProjectionAssumptions::inputs`].
-    pub fn inputs(&self) -> Vec<AssumptionInput> {
-        let input = AssumptionInput::new;
-        vec![
-            input(
-                "kubernetes.anchorMinor",
-                "A Kubernetes minor with a known AKS GA date",
-                self.anchor_minor.to_string(),
-                "AKS release calendar",
-                false,
-            ),
-            input(
-                "kubernetes.anchorGa",
-                "When that minor went GA on AKS",
-                self.anchor_ga.to_rfc3339(),
-                "AKS release calendar (month; day assumed)",
-                true,
-            ),
-            input(
-                "kubernetes.minorIntervalDays",
-                "Days between Kubernetes minor versions on AKS",
-                self.minor_interval_days.to_string(),
-                "AKS release calendar: about 4 months",
-                true,
-            ),
-            input(
-                "kubernetes.patchIntervalDays",
-                "Days between Kubernetes patch releases",
-                self.patch_interval_days.to_string(),
-                "Kubernetes releases patches about monthly",
-                true,
-            ),
-            input(
-                "kubernetes.rolloutHours",
-                "Hours until a Kubernetes version reaches the region",
-                self.rollout_hours.to_string(),
-                "AKS: up to 10 business days to every region",
-                true,
-            ),
-            input(
-                "kubernetes.controlPlaneMinutes",
-                "Minutes to upgrade the control plane",
-                self.control_plane_minutes.to_string(),
-                "no published figure",
-                true,
-            ),
-        ]
-    }
 }

@@ -347,7 +347,7 @@ proptest! {
 }
 
 fn codes(p: &Projection) -> Vec<&'static str> {
-    p.findings.iter().map(|f| f.code).collect()
+    p.findings.iter().map(|f| f.code.as_str()).collect()
 }
 
 #[test]

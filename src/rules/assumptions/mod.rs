@@ -4,9 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::export::ExportSettings;
+mod export;
+mod kubernetes;
+pub mod projection;
+
+pub use export::{CliVersion, CliVersionError, ExportSettings};
+pub use kubernetes::KubernetesAssumptions;
+pub use projection::{
+    AssumptionInput, CostAssumptions, DailyWindow, ProjectionAssumptions, ReleaseAssumptions,
+    StepTimings, VmSizeEntry,
+};
+
 use super::maintenance::RecurrenceOptions;
-use super::projection::ProjectionAssumptions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
