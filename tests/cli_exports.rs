@@ -156,3 +156,79 @@ fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+/// A file holding `text`, unique per call (tests run in parallel).
+fn temp_file(tag: &str, text: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "aks-planner-cli-{tag}-{}-{n}.json",
+        std::process::id()
+    ));
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn export_scopes_errors_to_what_is_exported() {
+    let mut plan: serde_json::Value =
+        serde_json::from_slice(&aks_planner(&["demo"]).stdout).unwrap();
+    // A pool name AKS rejects, in the second cluster only.
+    plan["clusters"][1]["agentPoolProfiles"][0]["name"] = serde_json::json!("Bad_Pool");
+    let file = temp_file("one-broken", &plan.to_string());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["export", file.as_str(), "--format=az", "--today=2026-11-24"];
+        args.extend_from_slice(extra);
+        aks_planner(&args)
+    };
+    let good = run(&["--cluster=aks-dev-weu"]);
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert!(stdout(&good).contains("--name=aks-dev-weu"));
+    assert!(good.stderr.is_empty());
+    let bad = run(&["--cluster=aks-test-weu"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("cluster aks-test-weu has 1 error(s) and exports nothing")
+            && err.contains("pool-name-invalid"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+    let all = run(&[]);
+    assert!(all.status.success());
+    let err = String::from_utf8_lossy(&all.stderr);
+    assert!(
+        err.contains("not exported: cluster aks-test-weu skipped, 1 error(s)"),
+        "{err}"
+    );
+    let script = stdout(&all);
+    assert!(script.contains("# NOT EXPORTED: 1 cluster(s) with errors"));
+    assert!(script.contains("--name=aks-prod-weu") && !script.contains("--name=aks-test-weu"));
+}
+
+#[test]
+fn import_says_which_fields_were_not_found() {
+    let partial = temp_file(
+        "partial",
+        r#"{"id": "/subscriptions/s1/resourceGroups/rg-x/providers/Microsoft.ContainerService/managedClusters/aks-x",
+            "name": "aks-x", "type": "Microsoft.ContainerService/managedClusters", "location": "West Europe",
+            "properties": {"kubernetesVersion": "1.33.2",
+                           "agentPoolProfiles": [{"name": "system", "mode": "System", "vmSize": "Standard_D4s_v5", "count": 3}]}}"#,
+    );
+    let out = aks_planner(&["import", &partial]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: cluster aks-x: autoUpgradeProfile not found"),
+        "{err}"
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &plan["clusters"][0];
+    assert_eq!(c["location"], "westeurope");
+    assert_eq!(c["agentPoolProfiles"][0]["vmSize"], "Standard_D4s_v5");
+    assert!(c.get("currentAutoUpgradeProfile").is_none(), "{c}");
+}

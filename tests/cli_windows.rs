@@ -155,3 +155,113 @@ fn usage_mentions_the_windows_command() {
     let out = planner(&["help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("aks-planner windows PLAN.json --from"));
 }
+
+#[test]
+fn until_lists_every_window_starting_before_it_and_count_still_caps() {
+    // Every 2 weeks on Sunday from 13 Dec 2026, 22:00 at +05:30 = 16:30Z: 13 Dec, 27 Dec (in
+    // the 23 Dec–3 Jan blackout), 10 Jan, 24 Jan, 7 Feb … counted by hand from the calendar.
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
+    let starts = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["windows", path, "--from", "2026-12-01T00:00:00Z", "--json"];
+        args.extend_from_slice(extra);
+        let out = planner(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v[0]["windows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["start"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // A window starting exactly at --until is not listed (the bound is exclusive).
+    assert_eq!(
+        starts(&["--until", "2027-01-24T16:30:00Z"]),
+        [
+            "2026-12-13T16:30:00Z",
+            "2026-12-27T16:30:00Z",
+            "2027-01-10T16:30:00Z"
+        ]
+    );
+    // Until 1 Dec 2027: 13 Dec 2026 + k × 14 days for k = 0..=25 (k = 25 is 28 Nov 2027,
+    // k = 26 is 12 Dec 2027): 26 windows.
+    assert_eq!(starts(&["--until", "2027-12-01T00:00:00Z"]).len(), 26);
+    assert_eq!(
+        starts(&["--until", "2027-12-01T00:00:00Z", "--count", "2"]),
+        ["2026-12-13T16:30:00Z", "2026-12-27T16:30:00Z"]
+    );
+}
+
+#[test]
+fn until_must_be_after_from_and_within_ten_years() {
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
+    for (until, says) in [
+        ("2026-12-01T00:00:00Z", "must be after --from"),
+        ("2026-11-30T00:00:00Z", "must be after --from"),
+        ("2037-01-01T00:00:00Z", "at most ten years"),
+        (
+            "next year",
+            "--until \"next year\" is not an RFC 3339 instant",
+        ),
+    ] {
+        let out = planner(&[
+            "windows",
+            path,
+            "--from",
+            "2026-12-01T00:00:00Z",
+            "--until",
+            until,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{until}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{until}: {err}");
+    }
+}
+
+#[test]
+fn text_and_json_agree_on_a_long_listing() {
+    // Streaming must not change what is listed: the text lines and the JSON windows match.
+    let file = plan_file(PLAN);
+    let path = file.to_str().unwrap();
+    let args = [
+        "windows",
+        path,
+        "--from",
+        "2026-12-01T00:00:00Z",
+        "--until",
+        "2030-01-01T00:00:00Z",
+    ];
+    let text = String::from_utf8(planner(&args).stdout).unwrap();
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value = serde_json::from_slice(&planner(&json_args).stdout).unwrap();
+    let from_json: Vec<String> = v[0]["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            let cut = |k: &str| w[k].as_str().unwrap().trim_end_matches(":00Z").to_owned() + "Z";
+            let blocked = if w["blocked"] == true {
+                "  blocked (notAllowedDates)"
+            } else {
+                ""
+            };
+            format!("    {} – {}{blocked}", cut("start"), cut("end"))
+        })
+        .collect();
+    let from_text: Vec<String> = text
+        .lines()
+        .filter(|l| l.starts_with("    2"))
+        .map(str::to_owned)
+        .collect();
+    // 13 Dec 2026 to the last Sunday fortnight before 2030: (2030-01-01 − 2026-12-13) = 1115
+    // days, so 1 + floor(1115 / 14) = 80 windows.
+    assert_eq!(from_text.len(), 80);
+    assert_eq!(from_json, from_text);
+}

@@ -119,14 +119,20 @@ fn the_pitfalls_are_handled_in_the_az_script() {
     assert!(sh.contains(r#"{"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}}"#));
     assert!(sh.contains(r#"{"properties":{"timeInWeek":[{"day":"Tuesday","hourSlots":[1,2]}]"#));
     assert!(!sh.contains("--day-of-month="));
-    // The past startDate became today, with a note (A-10); the future one stays.
+    // The past startDate became the first planned window on or after today, with a note
+    // (A-10): every 2 months on the 15th from January 2026 is Nov 15 (past on Nov 24), then
+    // Jan 15, 2027. The future one stays.
     assert!(!sh.contains("2026-01-01\""));
-    assert!(sh.contains(r#""startDate":"2026-11-24""#) && sh.contains("is in the past"));
+    assert!(sh.contains(r#""startDate":"2027-01-15""#) && sh.contains("is in the past"));
     assert!(sh.contains("--start-date=2027-02-05"));
     // --yes for `none` (§2 rule 9), soak 0 explained and not emitted (§5.4), no node-image-only.
-    assert!(
-        sh.contains("--auto-upgrade-channel=none --node-os-upgrade-channel=SecurityPatch --yes")
-    );
+    // The live channels are unknown (the cluster may be on node-image): the cluster channel
+    // first, then the node OS channel, in two commands (docs/aks-rules.md §2 rule 1).
+    let none = sh.find("--auto-upgrade-channel=none --yes\n").unwrap();
+    let node_os = sh
+        .find("--node-os-upgrade-channel=SecurityPatch\n")
+        .unwrap();
+    assert!(none < node_os);
     assert!(sh.contains("--node-soak-duration 0 is silently dropped"));
     assert!(!sh.contains("--node-soak-duration=0"));
     assert!(!sh.contains("--node-image-only"));

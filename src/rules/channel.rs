@@ -162,6 +162,45 @@ impl Default for AutoUpgradeProfile {
     }
 }
 
+/// The order the two channels are set in (docs/aks-rules.md §2 rule 1: while `upgradeChannel` is
+/// `node-image`, AKS keeps the node OS channel at `NodeImage` and refuses to change it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelOrder {
+    /// One `az aks update` sets both.
+    Together,
+    /// Leave `node-image` first (`--auto-upgrade-channel`), then change the node OS channel.
+    ClusterChannelFirst,
+    /// Set the node OS channel to `NodeImage` first, then enter `node-image`.
+    NodeOsChannelFirst,
+}
+
+impl ChannelOrder {
+    /// The safe order to go from `current` (the live cluster's channels, when known) to
+    /// `planned`: two steps whenever the node OS channel changes while `node-image`
+    /// is (or, with the live channels unknown, may be) set before or after.
+    pub fn of(planned: AutoUpgradeProfile, current: Option<AutoUpgradeProfile>) -> ChannelOrder {
+        if planned.upgrade_channel == UpgradeChannel::NodeImage {
+            // Entering node-image: its node OS channel must already be NodeImage.
+            match current {
+                Some(cur) if cur.node_os_upgrade_channel == NodeOsChannel::NodeImage => {
+                    ChannelOrder::Together
+                }
+                _ => ChannelOrder::NodeOsChannelFirst,
+            }
+        } else if planned.node_os_upgrade_channel == NodeOsChannel::NodeImage {
+            // node-image already implies NodeImage: the node OS channel does not change.
+            ChannelOrder::Together
+        } else {
+            match current {
+                Some(cur) if cur.upgrade_channel != UpgradeChannel::NodeImage => {
+                    ChannelOrder::Together
+                }
+                _ => ChannelOrder::ClusterChannelFirst,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,7 @@ pub mod os;
 pub mod plan;
 pub mod pool;
 pub mod projection;
+pub mod region;
 pub mod share;
 pub mod stable_sort;
 pub mod surge;

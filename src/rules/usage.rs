@@ -92,14 +92,7 @@ fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     d.deserialize_u64(Count)
 }
 
-/// A region as a key: ARM region names ignore case and spaces (`West Europe` = `westeurope`).
-pub fn region_key(location: &str) -> String {
-    // ASCII only: region names are ASCII, and `char::to_lowercase` would pull Unicode case
-    // tables into the browser module.
-    let mut key = location.to_ascii_lowercase();
-    key.retain(|c| c != ' ');
-    key
-}
+pub use super::region::region_key;
 
 /// The usage list stored for `subscription` in `location`.
 pub fn list<'a>(all: &'a ComputeUsages, subscription: &str, location: &str) -> &'a [Usage] {

@@ -31,7 +31,7 @@ function Test-Az {
 function Invoke-Prerequisites {
     # az CLI 2.50 lacks --node-os-upgrade-channel (core CLI from 2.52), SecurityPatch (core CLI from 2.61), maintenance windows with --schedule-type (core CLI from 2.51): install the aks-preview extension, which provides them. It overrides the core az aks commands.
     Invoke-Az -AzArgs @('extension', 'add', '--name=aks-preview', '--upgrade')
-    # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider. Run once per subscription.
+    # SecurityPatch before CLI 2.61 is the preview-era channel: register the NodeOsUpgradeChannelPreview feature, wait until it is Registered, then refresh the provider, in every subscription with a SecurityPatch cluster.
     Invoke-Az -AzArgs @('feature', 'register', '--namespace=Microsoft.ContainerService', '--name=NodeOsUpgradeChannelPreview')
     $attempts = 0
     while ((& az @('feature', 'show', '--namespace=Microsoft.ContainerService', '--name=NodeOsUpgradeChannelPreview', '--query=properties.state', '--output=tsv')) -ne 'Registered') {
@@ -45,7 +45,8 @@ function Invoke-Prerequisites {
 # aks-pitfalls
 function Invoke-Cluster1 {
     $script:CurrentCluster = 'aks-pitfalls'
-    # cluster aks-pitfalls in resource group rg(prod).eu
+    # WARNING: cluster aks-pitfalls in resource group rg(prod).eu: the plan names no subscription, so these commands act on the current az account's subscription (az account show); enter the subscription in the plan and export again
+    [Console]::Error.WriteLine('aks-planner: warning: cluster aks-pitfalls in resource group rg(prod).eu: the plan names no subscription, so these commands act on the current az account''s subscription (az account show); enter the subscription in the plan and export again')
     # AKS releases window (default), legacy timeInWeek form
     # via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form
     $config = Join-Path $script:Tmp 'config-1.json'
@@ -55,11 +56,11 @@ function Invoke-Cluster1 {
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=default', ('--config-file=' + $config))
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-    # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as 2027-01-15, the first planned window on or after today (2026-11-24), which keeps the schedule's phase.
     # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer
     $config = Join-Path $script:Tmp 'config-2.json'
     [System.IO.File]::WriteAllText($config, @'
-{"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2026-11-24","startTime":"09:30"}}}
+{"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2027-01-15","startTime":"09:30"}}}
 '@)
     $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
     Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=aksManagedAutoUpgradeSchedule', ('--config-file=' + $config))
@@ -79,7 +80,9 @@ function Invoke-Cluster1 {
     Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg(prod).eu', '--cluster-name=aks-pitfalls', '--name=spot', '--max-surge=0')
     # node pool batch: no upgrade settings to set (AKS defaults apply)
     # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect)
-    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none', '--node-os-upgrade-channel=SecurityPatch')
+    # two steps: while upgradeChannel is node-image (which the live cluster may have: the plan does not record its current channels) AKS refuses to change the node OS channel, so leave node-image first
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--auto-upgrade-channel=none')
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg(prod).eu', '--name=aks-pitfalls', '--node-os-upgrade-channel=SecurityPatch')
 }
 
 function Invoke-Plan {

@@ -19,7 +19,8 @@ prerequisites() {
 # aks-pitfalls
 apply_cluster_1() {
   CURRENT_CLUSTER=aks-pitfalls
-  # cluster aks-pitfalls in resource group rg(prod).eu
+  # WARNING: cluster aks-pitfalls in resource group rg(prod).eu: the plan names no subscription, so these commands act on the current az account's subscription (az account show); enter the subscription in the plan and export again
+  echo 'aks-planner: warning: cluster aks-pitfalls in resource group rg(prod).eu: the plan names no subscription, so these commands act on the current az account'\''s subscription (az account show); enter the subscription in the plan and export again' >&2
   # AKS releases window (default), legacy timeInWeek form
   # via --config-file: --weekday/--start-hour take one day and one hour only; consider the maintenanceWindow form
   local config="$AKS_PLANNER_TMP/config-1.json"
@@ -30,11 +31,11 @@ AKS_PLANNER_JSON
   if az aks maintenanceconfiguration show --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=default --output=none >/dev/null 2>&1; then verb=update; fi
   az aks maintenanceconfiguration "$verb" --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=default --config-file="$config"
   # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-  # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+  # startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as 2027-01-15, the first planned window on or after today (2026-11-24), which keeps the schedule's phase.
   # via --config-file: --day-of-month is sent as a string by CLI ≥ 2.85, the file carries an integer
   local config="$AKS_PLANNER_TMP/config-2.json"
   cat > "$config" <<'AKS_PLANNER_JSON'
-{"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2026-11-24","startTime":"09:30"}}}
+{"properties":{"maintenanceWindow":{"schedule":{"absoluteMonthly":{"intervalMonths":2,"dayOfMonth":15}},"durationHours":6,"utcOffset":"+05:30","startDate":"2027-01-15","startTime":"09:30"}}}
 AKS_PLANNER_JSON
   local verb=add
   if az aks maintenanceconfiguration show --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=aksManagedAutoUpgradeSchedule --output=none >/dev/null 2>&1; then verb=update; fi
@@ -50,7 +51,9 @@ AKS_PLANNER_JSON
   az aks nodepool update --resource-group='rg(prod).eu' --cluster-name=aks-pitfalls --name=spot --max-surge=0 --max-unavailable=1
   # node pool batch: no upgrade settings to set (AKS defaults apply)
   # channels: cluster auto-upgrade none, node OS SecurityPatch (a change can take up to 24 h to take effect)
-  az aks update --resource-group='rg(prod).eu' --name=aks-pitfalls --auto-upgrade-channel=none --node-os-upgrade-channel=SecurityPatch --yes
+  # two steps: while upgradeChannel is node-image (which the live cluster may have: the plan does not record its current channels) AKS refuses to change the node OS channel, so leave node-image first
+  az aks update --resource-group='rg(prod).eu' --name=aks-pitfalls --auto-upgrade-channel=none --yes
+  az aks update --resource-group='rg(prod).eu' --name=aks-pitfalls --node-os-upgrade-channel=SecurityPatch
 }
 
 apply_plan() {

@@ -2,8 +2,12 @@
 // Review before applying. Regenerate instead of editing by hand.
 // Merge each managedClusters block into your existing cluster resource: a deployment
 // replaces properties it does not mention.
+// Scope: resource group. The resources below have no scope of their own: they land in the
+// subscription and resource group the deployment targets.
+// Deploy with: az deployment group create --subscription <the cluster's subscription: none in the plan> --resource-group rg(prod).eu --template-file THIS.bicep
+targetScope = 'resourceGroup'
 
-// cluster aks-pitfalls (resource group rg(prod).eu)
+// cluster aks-pitfalls (subscription not named in the plan, resource group rg(prod).eu)
 resource cluster1 'Microsoft.ContainerService/managedClusters@2025-07-01' = {
   name: 'aks-pitfalls'
   location: 'westus3'
@@ -43,7 +47,7 @@ resource cluster1_autoUpgrade 'Microsoft.ContainerService/managedClusters/mainte
   parent: cluster1
   name: 'aksManagedAutoUpgradeSchedule'
   properties: {
-    // startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as today, 2026-11-24. Intervals above 1 now count from 2026-11-24.
+    // startDate 2026-01-01 is in the past and AKS rejects past start dates: exported as 2027-01-15, the first planned window on or after today (2026-11-24), which keeps the schedule's phase.
     maintenanceWindow: {
       durationHours: 6
       schedule: {
@@ -52,7 +56,7 @@ resource cluster1_autoUpgrade 'Microsoft.ContainerService/managedClusters/mainte
           intervalMonths: 2
         }
       }
-      startDate: '2026-11-24'
+      startDate: '2027-01-15'
       startTime: '09:30'
       utcOffset: '+05:30'
     }

@@ -2,14 +2,14 @@
 //!
 //! Built from [`SECTIONS`], each a function of the shared [`Context`], so that later work
 //! (durations, exposure, costs) adds a section without touching the others. The projection
-//! sections ([`projection`]) read one [`project`] of the whole plan from `today` 00:00 UTC.
+//! sections ([`projection`]) read one [`project`] of the whole plan from the export's "now".
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::quote::markdown as md;
-use super::{PROJECTION_WEEKS, midnight, schedule_description};
+use super::{PROJECTION_WEEKS, schedule_description};
 use crate::rules::cluster::Cluster;
 use crate::rules::finding::{Finding, Severity};
 use crate::rules::findings;
@@ -28,7 +28,7 @@ pub struct Context<'a> {
     /// Plan findings, then the projection's (spill, exposure over SLA, …).
     pub findings: &'a [Finding],
     pub today: NaiveDate,
-    /// The whole plan projected from `today` 00:00 UTC for [`Context::weeks`] weeks.
+    /// The whole plan projected from the export's "now" for [`Context::weeks`] weeks.
     pub projection: &'a Projection,
     pub weeks: u32,
 }
@@ -50,8 +50,10 @@ pub const SECTIONS: &[Section] = &[
 /// How many upcoming windows the summary lists per configuration.
 const NEXT_WINDOWS: usize = 3;
 
-pub fn render(plan: &Plan, clusters: &[&Cluster], today: NaiveDate) -> String {
-    let from = midnight(today);
+pub fn render(plan: &Plan, clusters: &[&Cluster], now: DateTime<Utc>) -> String {
+    // From "now", not today 00:00: a window that already ended is not upcoming.
+    let from = now;
+    let today = now.date_naive();
     let projection = project(plan, from, PROJECTION_WEEKS);
     // One set of findings, as the app and `aks-planner check` show: every family at `from`.
     let findings = findings::merge(findings::check_at(plan, Some(from)), &projection.findings);

@@ -13,8 +13,8 @@ use super::Severity;
 use super::Source;
 use super::sources::{
     AKS_5050, AKS_5720, AKS_NAMES, AZ_AKS, CAPACITY, CLUSTER_AUTO_UPGRADE, KURED, MAINTENANCE_API,
-    NODE_OS_UPGRADE, PLANNED_MAINTENANCE, RESOURCE_NAMES, ROLLING_UPGRADE, SUPPORTED_VERSIONS,
-    SYSTEM_POOLS, TAGS, UPGRADE_PRACTICES,
+    NODE_OS_UPGRADE, PLANNED_MAINTENANCE, REGIONS, RESOURCE_NAMES, ROLLING_UPGRADE,
+    SUPPORTED_VERSIONS, SYSTEM_POOLS, TAGS, UPGRADE_PRACTICES, VM_SIZES,
 };
 
 /// What a finding's numbers rest on.
@@ -87,8 +87,10 @@ registry! {
         "A resource group name is 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period.";
     LocationMissing = "location-missing", Note, Rule, AZ_AKS,
         "Without a region the planner cannot tell when releases reach the cluster or which quota applies.";
+    LocationInvalid = "location-invalid", Error, Rule, REGIONS,
+        "A location is an Azure region name (westeurope, or its display name West Europe); nothing else reaches an exported file.";
     SubscriptionMissing = "subscription-missing", Note, Rule, AZ_AKS,
-        "Without a subscription label, quota and fleet checks cannot group the cluster.";
+        "Without a subscription, quota and fleet checks cannot group the cluster, and exported commands act on whichever subscription az is signed in to.";
     NodeResourceGroupNameTooLong = "node-resource-group-name-too-long", Warning, Rule, AKS_NAMES,
         "The generated node resource group MC_<group>_<cluster>_<region> must fit in 80 characters.";
     PoolNameInvalid = "pool-name-invalid", Error, Rule, AKS_NAMES,
@@ -118,6 +120,8 @@ registry! {
         "A pool with 0 nodes has nothing to upgrade.";
     VmSizeMissing = "vm-size-missing", Note, Rule, CAPACITY,
         "Without a VM size the planner cannot count surge quota or cost.";
+    VmSizeInvalid = "vm-size-invalid", Error, Rule, VM_SIZES,
+        "A VM size is an Azure size name such as Standard_D4s_v5; nothing else reaches an exported file.";
     GpuFlagMismatch = "gpu-flag-mismatch", Note, Rule, NODE_OS_UPGRADE,
         "Whether a pool is a GPU pool follows from its VM size, and GPU pools have their own channel rules.";
     // Channels.
@@ -155,6 +159,8 @@ registry! {
         "A change of the node OS or cluster auto-upgrade channel takes effect within 24 hours, not at once.";
     NodeOsChangeNeedsClusterChannelFirst = "node-os-change-needs-cluster-channel-first", Note, Rule, CLUSTER_AUTO_UPGRADE,
         "While upgradeChannel is node-image the node OS channel cannot change; change upgradeChannel first.";
+    NodeImageNeedsNodeOsChannelFirst = "node-image-needs-node-os-channel-first", Note, Rule, CLUSTER_AUTO_UPGRADE,
+        "upgradeChannel node-image requires nodeOSUpgradeChannel NodeImage and then locks it; set NodeImage first.";
     // Upgrade settings.
     MaxSurgeOutOfRange = "max-surge-out-of-range", Error, Rule, ROLLING_UPGRADE,
         "maxSurge as a percentage is at most 100%.";
@@ -196,8 +202,10 @@ registry! {
         "Every number of a maintenance window has a range the API enforces (durationHours 4 to 24, intervals, dayOfMonth).";
     MaintenanceStartDateInPast = "maintenance-start-date-in-past", Warning, Rule, PLANNED_MAINTENANCE,
         "AKS rejects a startDate in the past when a configuration is created or updated.";
+    MaintenanceUtcOffsetOutOfRange = "maintenance-utc-offset-out-of-range", Error, Rule, PLANNED_MAINTENANCE,
+        "Real utcOffsets lie within -12:00 to +14:00; no time zone has another, so the planner never exports one.";
     MaintenanceUtcOffsetUnusual = "maintenance-utc-offset-unusual", Warning, Rule, PLANNED_MAINTENANCE,
-        "Real utcOffsets lie within -12:00 to +14:00 with minutes 00, 15, 30 or 45.";
+        "Real utcOffsets have minutes 00, 15, 30 or 45.";
     MaintenanceBlackoutReversed = "maintenance-blackout-reversed", Warning, Rule, MAINTENANCE_API,
         "A blackout that ends before it starts blocks nothing.";
     MaintenanceDayOfMonthAfter28 = "maintenance-day-of-month-after-28", Warning, Rule, MAINTENANCE_API,
@@ -208,8 +216,8 @@ registry! {
         "The default configuration accepts only intervalWeeks 1.";
     DefaultLegacyForm = "default-legacy-form", Warning, Rule, PLANNED_MAINTENANCE,
         "The timeInWeek/notAllowedTime form of default is deprecated; AKS migrates it to maintenanceWindow.";
-    DefaultLegacyHourSlotOutOfRange = "default-legacy-hour-slot-out-of-range", Warning, Rule, MAINTENANCE_API,
-        "A legacy hour slot is an hour of the day, 0 to 23.";
+    DefaultLegacyHourSlotOutOfRange = "default-legacy-hour-slot-out-of-range", Error, Rule, MAINTENANCE_API,
+        "A legacy hour slot is an hour of the day, 0 to 23; the planner never exports another.";
     DefaultLegacyEmptyHourSlots = "default-legacy-empty-hour-slots", Warning, Rule, PLANNED_MAINTENANCE,
         "A legacy timeInWeek day without hour slots schedules no window the planner can show.";
     // Maintenance windows: readings the planner assumes.

@@ -103,3 +103,15 @@ pub const SUPPORTED_VERSIONS: Source = Source {
     title: "Supported Kubernetes versions in AKS",
     url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
 };
+
+/// The Azure region list (`az account list-locations` prints the same names).
+pub const REGIONS: Source = Source {
+    title: "Azure regions list (az account list-locations)",
+    url: "https://learn.microsoft.com/azure/reliability/regions-list",
+};
+
+/// The VM size names Azure uses.
+pub const VM_SIZES: Source = Source {
+    title: "Sizes for virtual machines in Azure",
+    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
+};

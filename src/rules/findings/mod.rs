@@ -17,6 +17,7 @@ mod pools;
 mod quota;
 mod tags;
 mod upgrade_settings;
+pub mod values;
 pub mod windows;
 
 #[cfg(test)]
@@ -49,6 +50,7 @@ pub const FAMILIES: &[Family] = &[
     drain::findings,
     assumptions::findings,
     quota::findings,
+    values::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan

@@ -140,15 +140,13 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
                 path(fields::SUBSCRIPTION),
                 AZ_AKS,
             )
-            .message(format!(
-                "cluster {:?} has no subscription label",
-                cluster.name
-            ))
+            .message(format!("cluster {:?} has no subscription", cluster.name))
             .why(
-                "Names are unique per subscription and resource group, and az commands \
-                     run against the signed-in default subscription unless told otherwise.",
+                "Names are unique per subscription and resource group, and az commands run \
+                 against the signed-in default subscription unless told otherwise: the exported \
+                 commands can target the cluster's subscription only when the plan names it.",
             )
-            .fix("Enter the subscription name or id the cluster lives in."),
+            .fix("Enter the subscription name or ID the cluster lives in."),
         );
     }
     node_resource_group(ci, cluster, out);

@@ -134,9 +134,10 @@ fn kitchen_sink() -> Plan {
         upgrade_channel: UpgradeChannel::NodeImage,
         node_os_upgrade_channel: NodeOsChannel::SecurityPatch,
     };
+    // Entering node-image from node OS channel None: NodeImage must come first.
     sp.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
-        upgrade_channel: UpgradeChannel::NodeImage,
-        node_os_upgrade_channel: NodeOsChannel::NodeImage,
+        upgrade_channel: UpgradeChannel::Stable,
+        node_os_upgrade_channel: NodeOsChannel::None,
     });
     let mut system = pool("system", PoolMode::System, OsSku::Windows2022);
     system.upgrade_settings = UpgradeSettings {
@@ -173,8 +174,9 @@ fn kitchen_sink() -> Plan {
 
     let mut um = cluster("aks-unmanaged");
     um.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::Unmanaged;
+    // Leaving node-image while changing the node OS channel: the cluster channel first.
     um.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
-        upgrade_channel: UpgradeChannel::None,
+        upgrade_channel: UpgradeChannel::NodeImage,
         node_os_upgrade_channel: NodeOsChannel::NodeImage,
     });
     let mut algpu = pool("gpu", PoolMode::User, OsSku::AzureLinux);
@@ -194,6 +196,8 @@ fn kitchen_sink() -> Plan {
     none.agent_pool_profiles.push(stuck);
     let mut twin = cluster("AKS-NONE");
     twin.agent_pool_profiles[0].mode = PoolMode::User;
+    twin.location = "westeurope\n$(touch pwned)".into();
+    twin.agent_pool_profiles[0].vm_size = "D4s v5".into();
     let mut empty = cluster("aks-empty");
     empty.agent_pool_profiles.clear();
     empty.resource_group.clear();
@@ -254,6 +258,9 @@ fn every_rule_code_fires_on_the_kitchen_sink_plan() {
         "channel-change-may-roll-nodes",
         "channel-change-takes-up-to-24h",
         "node-os-change-needs-cluster-channel-first",
+        "node-image-needs-node-os-channel-first",
+        "location-invalid",
+        "vm-size-invalid",
         "max-surge-out-of-range",
         "max-unavailable-out-of-range",
         "max-surge-above-node-count",

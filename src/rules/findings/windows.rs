@@ -238,25 +238,46 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     }
 }
 
-/// §8 A-20: the pattern allows any ±HH:mm, real offsets are −12:00…+14:00 in 15-minute steps.
+/// `utcOffset` outside every real time zone: an error, the window must not be exported.
+pub const UTC_OFFSET_OUT_OF_RANGE: FindingCode = FindingCode::MaintenanceUtcOffsetOutOfRange;
+/// `utcOffset` within range but not on a 15-minute step: a warning.
+pub const UTC_OFFSET_UNUSUAL: FindingCode = FindingCode::MaintenanceUtcOffsetUnusual;
+/// A legacy `hourSlots` entry outside 0–23: an error, never exported.
+pub const LEGACY_HOUR_SLOT_OUT_OF_RANGE: FindingCode = FindingCode::DefaultLegacyHourSlotOutOfRange;
+
+/// Real offsets, in minutes: −12:00 … +14:00 (§8 A-20).
+pub const UTC_OFFSET_MINUTES: std::ops::RangeInclusive<i32> = -12 * 60..=14 * 60;
+
+/// §8 A-20: the pattern allows any ±HH:mm; real offsets are −12:00…+14:00 (an error outside:
+/// no time zone has such an offset, so the windows would be computed for no place on Earth) in
+/// 15-minute steps (a warning otherwise).
 fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     let m = w.utc_offset.minutes();
-    let in_range = (-12 * 60..=14 * 60).contains(&m);
-    let step_ok = m.unsigned_abs().is_multiple_of(15);
-    if in_range && step_ok {
-        return;
+    if !UTC_OFFSET_MINUTES.contains(&m) {
+        out.push(at.finding(
+            Severity::Error,
+            UTC_OFFSET_OUT_OF_RANGE,
+            "utcOffset",
+            PLANNED_MAINTENANCE,
+            [
+                format!("utcOffset {} is outside -12:00…+14:00", w.utc_offset),
+                "no time zone has this offset; the API pattern accepts any ±HH:mm, so the planner refuses to export it (assumption A-20)".into(),
+                "use the offset of the time zone you mean, between -12:00 and +14:00, e.g. +01:00 or +05:30".into(),
+            ],
+        ));
+    } else if !m.unsigned_abs().is_multiple_of(15) {
+        out.push(at.finding(
+            Severity::Warning,
+            UTC_OFFSET_UNUSUAL,
+            "utcOffset",
+            PLANNED_MAINTENANCE,
+            [
+                format!("utcOffset {} is not a real-world offset", w.utc_offset),
+                "real offsets have minutes 00, 15, 30 or 45; the API pattern alone does not check this (assumption A-20)".into(),
+                "use the offset of the time zone you mean, e.g. +01:00 or +05:30".into(),
+            ],
+        ));
     }
-    out.push(at.finding(
-        Severity::Warning,
-        FindingCode::MaintenanceUtcOffsetUnusual,
-        "utcOffset",
-        PLANNED_MAINTENANCE,
-        [
-            format!("utcOffset {} is not a real-world offset", w.utc_offset),
-            "real offsets lie within -12:00…+14:00 with minutes 00, 15, 30 or 45; the API pattern alone does not check this (assumption A-20)".into(),
-            "use the offset of the time zone you mean, e.g. +01:00 or +05:30".into(),
-        ],
-    ));
 }
 
 /// startDate in the past (§3.7, A-10) and reversed blackouts (§3.5).
@@ -326,13 +347,13 @@ fn legacy_findings(
             .collect();
         if !bad.is_empty() {
             out.push(at.finding(
-                Severity::Warning,
-                FindingCode::DefaultLegacyHourSlotOutOfRange,
+                Severity::Error,
+                LEGACY_HOUR_SLOT_OUT_OF_RANGE,
                 "timeInWeek",
                 MAINTENANCE_API,
                 [
                     format!("{} hourSlots {} are not hours of the day", entry.day.as_str(), bad.join(", ")),
-                    "an hour slot h is the UTC hour h:00–h+1:00, so 0 to 23 (bounds are an assumption); the planner ignores the others".into(),
+                    "an hour slot h is the UTC hour h:00–h+1:00, so 0 to 23 (bounds are an assumption); the planner shows no window for the others and never exports them".into(),
                     "use hours 0 to 23".into(),
                 ],
             ));

@@ -263,8 +263,27 @@ impl MaintenanceWindow {
             .or_else(|| local_date(from, self.utc_offset))
     }
 
-    /// Whether every value the engine needs is inside the API range (docs/aks-rules.md §3.2); if
-    /// not, [`MaintenanceWindow::occurrences`] yields nothing and the findings explain why.
+    /// The local date of the first window of this schedule on or after local date `day`, blackouts
+    /// ignored (they cancel windows, they do not move the grid). Anchoring a copy of the window
+    /// on that date (`startDate`) keeps the schedule's phase: the date is a cell of the grid, so
+    /// the copy's grid is the same from there on (Daily and Weekly, either anchor reading: the
+    /// same base and step; monthly: the same months). `None` when the window is not computable.
+    pub fn first_date_on_or_after(
+        &self,
+        day: NaiveDate,
+        options: RecurrenceOptions,
+    ) -> Option<NaiveDate> {
+        let mut plain = self.clone();
+        plain.not_allowed_dates.clear();
+        let from = super::blackout::local_midnight_utc(day, self.utc_offset)?;
+        plain
+            .occurrences(from, options)
+            .filter_map(|o| local_date(o.start, self.utc_offset))
+            .find(|d| *d >= day)
+    }
+
+    /// Whether every value the engine needs is inside the API range (docs/aks-rules.md §3.2); if not,
+    /// [`MaintenanceWindow::occurrences`] yields nothing and the findings explain why.
     pub fn is_computable(&self, options: RecurrenceOptions) -> bool {
         // Any ordinary anchor will do: only the ranges decide. (NaiveDate::MIN made every Weekly
         // schedule look uncomputable: its Sunday-start week begins before the calendar does.)

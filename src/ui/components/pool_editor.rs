@@ -9,6 +9,7 @@ use crate::rules::findings::fields;
 use crate::rules::os::OsSku;
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
+    check_vm_size_entry,
 };
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::field::{Applied, CheckboxField, SelectField, TextField};
@@ -147,6 +148,8 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     "VM size",
                     |_, p| p.vm_size.clone(),
                     |p, text| {
+                        // Characters no size name has are refused here; the shape is a finding.
+                        check_vm_size_entry(text).map_err(|e| e.to_string())?;
                         p.vm_size = text.to_owned();
                         Ok(())
                     },

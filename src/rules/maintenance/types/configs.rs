@@ -41,6 +41,25 @@ pub struct TimeInWeek {
     pub hour_slots: Vec<u32>,
 }
 
+/// The last hour slot: slots are UTC hours of the day, 0–23 (docs/aks-rules.md §3.3, A-21).
+pub const LAST_HOUR_SLOT: u32 = 23;
+
+impl TimeInWeek {
+    /// This entry with only the slots that are hours of the day: what exports write, so a slot
+    /// out of range (an error finding) never leaves the planner.
+    pub fn hours_of_day(&self) -> TimeInWeek {
+        TimeInWeek {
+            day: self.day,
+            hour_slots: self
+                .hour_slots
+                .iter()
+                .copied()
+                .filter(|h| *h <= LAST_HOUR_SLOT)
+                .collect(),
+        }
+    }
+}
+
 /// Legacy `notAllowedTime[]` entry: RFC 3339 instants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeSpan {
