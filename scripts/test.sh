@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check the project has, in order of cost:
 #   formatting, clippy (native and wasm32), cargo test (unit, property, CLI, architecture),
-#   the release build, the bundle size (brotli goal, gzip ceiling), the browser tests against
-#   that build, the smoke tests again with the build served as a static host serves it (in a
-#   folder, compressed, with the hosts' headers), and a short fuzz run.
+#   component tests in headless Chromium (wasm-bindgen-test), the release build, the bundle
+#   size (brotli goal, gzip ceiling), the browser tests against that build, the smoke tests
+#   again with the build served as a static host serves it (in a folder, compressed, with the
+#   hosts' headers), and a short fuzz run.
 # Stops at the first failure; ends with the runners' summary lines. CI runs exactly this
 # (.ci/run). Usage: bash scripts/test.sh
 set -euo pipefail
@@ -55,6 +56,17 @@ awk '/^ *(Running|Doc-tests) / { sub(/^ *Running /, ""); sub(/^ *Doc-tests /, "d
 awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
      END { printf "cargo test total: %d passed, %d failed, %d ignored in %d suites\n", p, f, i, n }' \
     "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
+
+# Component tests (tests/wasm_components.rs): the text input and the data table mounted alone
+# in headless Chromium through chromedriver, by wasm-bindgen-test-runner (installed with
+# wasm-bindgen-cli, so the same version as Cargo.lock); webdriver.json passes Chromium's flags.
+step "Component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --target "$WASM_TARGET" --test wasm_components 2>&1 |
+    tee "$RUN_TMP/wasm-test.log"
+awk '/^test result:/ { printf "%-36s %s\n", "component tests (wasm32)", $0 }' \
+    "$RUN_TMP/wasm-test.log" >>"$SUMMARY"
 
 step "trunk build --release --offline"
 trunk build --release --offline

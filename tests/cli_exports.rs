@@ -73,18 +73,42 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
 fn export_refuses_bad_arguments_with_exit_2() {
     let file = demo_file();
     let demo = file.to_str().unwrap();
-    for args in [
-        vec!["export", demo],
-        vec!["export", demo, "--format", "ics2"],
-        vec!["export", demo, "--format", "az", "--today", "24/11/2026"],
-        vec!["export", demo, "--format", "az", "--cluster", "nope"],
-        vec!["export", demo, "--format", "az", "--weeks", "4"],
-        vec!["export", demo, "--format", "ics", "--weeks", "0"],
-        vec!["export", demo, "--format", "ics", "--weeks", "105"],
+    // Each refusal says what was wrong and what to write instead, and prints no export.
+    for (args, says) in [
+        (
+            vec!["export", demo],
+            "missing --format az|pwsh|bicep|terraform|ics|markdown",
+        ),
+        (
+            vec!["export", demo, "--format", "ics2"],
+            "unknown export format \"ics2\": use az, pwsh, bicep, terraform, ics or markdown",
+        ),
+        (
+            vec!["export", demo, "--format", "az", "--today", "24/11/2026"],
+            "--today \"24/11/2026\" is not a date: write YYYY-MM-DD",
+        ),
+        (
+            vec!["export", demo, "--format", "az", "--cluster", "nope"],
+            "no cluster named \"nope\" in the plan",
+        ),
+        (
+            vec!["export", demo, "--format", "az", "--weeks", "4"],
+            "--weeks is the calendar's horizon: use it with --format ics, not az",
+        ),
+        (
+            vec!["export", demo, "--format", "ics", "--weeks", "0"],
+            "--weeks \"0\" must be a whole number from 1 to 104",
+        ),
+        (
+            vec!["export", demo, "--format", "ics", "--weeks", "105"],
+            "--weeks \"105\" must be a whole number from 1 to 104",
+        ),
     ] {
         let out = aks_planner(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(!out.stderr.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?} printed an export");
     }
 }
 
