@@ -16,6 +16,7 @@
 
 pub mod assumptions;
 pub mod behaviour;
+pub mod bulk;
 pub mod channel;
 pub mod cluster;
 pub mod demo;
@@ -31,6 +32,7 @@ pub mod os;
 pub mod plan;
 pub mod pool;
 pub mod projection;
+pub mod saved;
 pub mod share;
 pub mod stable_sort;
 pub mod surge;

@@ -74,14 +74,29 @@ pub enum ShareError {
 
 /// The fragment for `plan`, starting with `#`.
 pub fn encode(plan: &Plan) -> String {
-    let value = plan.to_value();
-    let json = compact::pack(value).to_string();
+    format!("#{KEY}{}", pack(plan, LEVEL))
+}
+
+/// `<version>.<data>`, the value after `p=`: the plan compacted, compressed at DEFLATE `level`
+/// (0–10) and checksummed. Also the body of the plan a browser saves
+/// ([`saved`](super::saved)), which writes often and so uses a faster level.
+pub fn pack(plan: &Plan, level: u8) -> String {
+    let json = compact::pack(plan.to_value()).to_string();
     let mut bytes = crc32::crc32(json.as_bytes()).to_be_bytes().to_vec();
     bytes.extend(miniz_oxide::deflate::compress_to_vec(
         json.as_bytes(),
-        LEVEL,
+        level,
     ));
-    format!("#{KEY}{LINK_VERSION}.{}", base64url::encode(&bytes))
+    format!("{LINK_VERSION}.{}", base64url::encode(&bytes))
+}
+
+/// Reads a [`pack`]ed value, refusing one that unpacks to more than `limit` bytes.
+pub fn unpack(value: &str, limit: usize) -> Result<Plan, ShareError> {
+    match value.split_once('.') {
+        Some(("1", data)) => decode_v1(data, limit),
+        Some((other, _)) if is_number(other) => Err(ShareError::UnknownVersion(other.to_owned())),
+        _ => Err(malformed(value)),
+    }
 }
 
 /// A full link: `base` (any fragment removed) followed by the plan fragment.
@@ -114,11 +129,7 @@ pub fn decode(link: &str) -> Result<Plan, ShareError> {
         .split('&')
         .find_map(|part| part.strip_prefix(KEY))
         .ok_or(ShareError::NotAPlannerLink)?;
-    match value.split_once('.') {
-        Some(("1", data)) => decode_v1(data),
-        Some((other, _)) if is_number(other) => Err(ShareError::UnknownVersion(other.to_owned())),
-        _ => Err(malformed(value)),
-    }
+    unpack(value, MAX_PLAN_BYTES)
 }
 
 fn is_number(text: &str) -> bool {
@@ -171,7 +182,7 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn decode_v1(data: &str) -> Result<Plan, ShareError> {
+fn decode_v1(data: &str, limit: usize) -> Result<Plan, ShareError> {
     let bytes = base64url::decode(data).map_err(|e| match e {
         base64url::DecodeError::BadChar { position, found } => {
             ShareError::BadCharacter { position, found }
@@ -182,8 +193,8 @@ fn decode_v1(data: &str) -> Result<Plan, ShareError> {
         Some((crc, rest)) if !rest.is_empty() => (u32::from_be_bytes(*crc), rest),
         _ => return Err(ShareError::Truncated),
     };
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_PLAN_BYTES)
-        .map_err(|e| {
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, limit).map_err(|e| {
             use miniz_oxide::inflate::TINFLStatus;
             match e.status {
                 TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {

@@ -38,6 +38,20 @@ impl Tab {
         }
     }
 
+    /// The tab a key press on `self` moves to in the tab bar (ARIA tabs pattern), if any.
+    pub fn after_key(self, key: &str) -> Option<Tab> {
+        let at = Tab::ALL.iter().position(|t| *t == self)?;
+        let last = Tab::ALL.len() - 1;
+        let to = match key {
+            "ArrowRight" => (at + 1) % Tab::ALL.len(),
+            "ArrowLeft" => (at + last) % Tab::ALL.len(),
+            "Home" => 0,
+            "End" => last,
+            _ => return None,
+        };
+        Tab::ALL.get(to).copied()
+    }
+
     /// Used for the tab's and its panel's DOM ids and test ids.
     pub fn slug(self) -> &'static str {
         match self {
@@ -78,8 +92,9 @@ pub enum Replacement {
 /// The context every component reads. `Copy`: it only holds arena handles.
 #[derive(Clone, Copy)]
 pub struct PlanState {
-    /// The single source of truth.
-    pub plan: RwSignal<Plan>,
+    /// The single source of truth. Private: every change goes through [`PlanState::edit`]
+    /// (undoable, autosaved); components read it through [`PlanState::plan`].
+    plan: RwSignal<Plan>,
     history: RwSignal<History<Plan>>,
     /// The cluster open in the editor (clamped by [`PlanState::selected_cluster`]).
     selected: RwSignal<usize>,
@@ -104,9 +119,40 @@ pub struct PlanState {
 }
 
 impl PlanState {
-    /// Opens the plan saved in this browser, or the demo; starts autosaving.
+    /// Opens the plan saved in this browser, or the demo, and starts autosaving. With the
+    /// `?bench=N` test hook it opens a generated fleet instead and never reads or writes the
+    /// saved plan.
     pub fn open() -> Self {
-        let (initial, problem) = storage::load();
+        if let Some(n) = crate::ui::clock::bench_clusters() {
+            let state = Self::with_plan(crate::rules::demo::fleet(n), None);
+            state.tab.set(Tab::Timeline);
+            state.say(
+                &format!("A generated fleet of {n} clusters for measuring; it is not saved, and the plan saved in this browser is untouched."),
+                false,
+            );
+            return state;
+        }
+        let (initial, generation, problem, notice) = match storage::load() {
+            storage::Loaded::Plan {
+                plan,
+                generation,
+                notice,
+            } => (*plan, generation, None, notice),
+            storage::Loaded::Nothing => (crate::rules::demo::demo_plan(), 0, None, None),
+            storage::Loaded::Unreadable { text, error } => (
+                crate::rules::demo::demo_plan(),
+                0,
+                Some(storage::SaveProblem::Unreadable { text, error }),
+                None,
+            ),
+        };
+        let state = Self::with_plan(initial, notice);
+        storage::Autosave::start(state, generation, problem);
+        state
+    }
+
+    /// The state around `initial`, without autosave; `notice` is shown as a problem.
+    fn with_plan(initial: Plan, notice: Option<String>) -> Self {
         let plan = RwSignal::new(initial);
         let history = RwSignal::new(History::default());
         let selected = RwSignal::new(0usize);
@@ -118,12 +164,12 @@ impl PlanState {
         // Clusters an edit did not touch keep their projection (rules::projection::cache).
         let cache = StoredValue::new(ProjectionCache::default());
         let findings = Memo::new(move |_| plan.with(|p| findings::check_at(p, now)));
-        let state = PlanState {
+        PlanState {
             plan,
             history,
             selected,
             tab: RwSignal::new(Tab::Plan),
-            status: RwSignal::new(problem.map(|text| Status {
+            status: RwSignal::new(notice.map(|text| Status {
                 text,
                 offer_undo: false,
                 is_problem: true,
@@ -148,10 +194,12 @@ impl PlanState {
             }),
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
-        };
-        // Autosave: the one effect that mirrors the plan to the outside world (debounced).
-        storage::autosave(plan);
-        state
+        }
+    }
+
+    /// The plan, read-only (changes go through [`PlanState::edit`]).
+    pub fn plan(&self) -> ReadSignal<Plan> {
+        self.plan.read_only()
     }
 
     /// Applies an edit to a copy of the plan; if anything changed, records an undo step and
@@ -280,6 +328,13 @@ impl PlanState {
     pub fn replace_with(&self, plan: Plan, message: &str) {
         self.edit(None, |p| *p = plan);
         self.selected.set(0);
+        self.say(message, true);
+    }
+
+    /// Shows `plan` (e.g. saved by another tab) as one undo step, keeping the selected cluster
+    /// and tab, and says `message` with an Undo button.
+    pub fn adopt(&self, plan: Plan, message: &str) {
+        self.edit(None, |p| *p = plan);
         self.say(message, true);
     }
 

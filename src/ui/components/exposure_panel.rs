@@ -40,7 +40,7 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     let state = use_plan_state();
     let sla = Memo::new(move |_| {
         state
-            .plan
+            .plan()
             .with(|p| p.assumptions.projection.exposure_sla_days.to_string())
     });
     let on_sla = Callback::new(move |text: String| {

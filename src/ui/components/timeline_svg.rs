@@ -46,7 +46,7 @@ pub fn TimelineSvg(
 ) -> impl IntoView {
     let keys = Focus::default();
     let (scroller, active) = (keys.scroller, keys.active);
-    let plan = use_plan_state().plan;
+    let plan = use_plan_state().plan();
     let viewport = RwSignal::new(Viewport {
         top: 0.0,
         left: 0.0,
@@ -399,7 +399,7 @@ fn ClusterRow(
     active: RwSignal<Option<Spot>>,
 ) -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     let cluster = Memo::new(move |_| projection.with(|p| p.clusters.get(i).cloned()));
     let blackouts = Memo::new(move |_| {
         plan.with(|p| {

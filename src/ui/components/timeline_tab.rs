@@ -151,7 +151,7 @@ fn BenchProbe() -> impl IntoView {
         let mut clusters = 0;
         for _ in 0..runs {
             clusters = state
-                .plan
+                .plan()
                 .with_untracked(|p| project(p, now, HORIZON_WEEKS))
                 .clusters
                 .len();
