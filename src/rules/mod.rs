@@ -34,6 +34,7 @@ pub mod pool;
 pub mod projection;
 pub mod saved;
 pub mod share;
+pub mod snapshot;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;

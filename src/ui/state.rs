@@ -14,6 +14,7 @@ use crate::rules::pool::AgentPool;
 use crate::rules::projection::cache::ProjectionCache;
 use crate::rules::projection::layout::HORIZON_WEEKS;
 use crate::rules::projection::{Projection, project};
+use crate::rules::snapshot::Snapshot;
 
 use super::storage;
 
@@ -95,7 +96,8 @@ pub struct PlanState {
     /// The single source of truth. Private: every change goes through [`PlanState::edit`]
     /// (undoable, autosaved); components read it through [`PlanState::plan`].
     plan: RwSignal<Plan>,
-    history: RwSignal<History<Plan>>,
+    /// Undo steps as snapshots that share unchanged clusters (`rules::snapshot`).
+    history: RwSignal<History<Snapshot>>,
     /// The cluster open in the editor (clamped by [`PlanState::selected_cluster`]).
     selected: RwSignal<usize>,
     pub tab: RwSignal<Tab>,
@@ -126,10 +128,6 @@ impl PlanState {
         if let Some(n) = crate::ui::clock::bench_clusters() {
             let state = Self::with_plan(crate::rules::demo::fleet(n), None);
             state.tab.set(Tab::Timeline);
-            state.say(
-                &format!("A generated fleet of {n} clusters for measuring; it is not saved, and the plan saved in this browser is untouched."),
-                false,
-            );
             return state;
         }
         let (initial, generation, problem, notice) = match storage::load() {
@@ -209,7 +207,10 @@ impl PlanState {
         let mut next = before.clone();
         let result = change(&mut next);
         if next != before {
-            self.history.update(|h| h.record(before, group));
+            self.history.update(|h| {
+                let step = Snapshot::new(before, h.latest());
+                h.record(step, group);
+            });
             self.plan.set(next);
         }
         result
@@ -283,16 +284,22 @@ impl PlanState {
 
     pub fn undo(&self) {
         let present = self.plan.get_untracked();
-        if let Some(Some(previous)) = self.history.try_update(|h| h.undo(present)) {
-            self.plan.set(previous);
+        let step = self
+            .history
+            .try_update(|h| h.undo(Snapshot::new(present, h.latest())));
+        if let Some(Some(previous)) = step {
+            self.plan.set(previous.plan());
             self.say("Undone.", false);
         }
     }
 
     pub fn redo(&self) {
         let present = self.plan.get_untracked();
-        if let Some(Some(next)) = self.history.try_update(|h| h.redo(present)) {
-            self.plan.set(next);
+        let step = self
+            .history
+            .try_update(|h| h.redo(Snapshot::new(present, h.latest())));
+        if let Some(Some(next)) = step {
+            self.plan.set(next.plan());
             self.say("Redone.", false);
         }
     }

@@ -47,7 +47,7 @@ test('search and ring filter narrow the list; a ring preset staggers the window 
   await app.click('tab-plan');
   await app.fill('cluster-search', 'aks-003');
   await app.expectCount(clusterItems, 1);
-  await app.expectText('filter-summary', '1 of 6 shown');
+  await app.expectText('filter-summary', '1 of 6 found');
   await app.fill('cluster-search', '');
   await app.click('toggle-filters');
   await app.select('filter-ring', '1');

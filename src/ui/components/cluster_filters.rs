@@ -56,7 +56,7 @@ pub fn ClusterFilters() -> impl IntoView {
             <p class="filter-summary" data-testid="filter-summary" aria-live="polite">
                 {move || {
                     let (n, all) = (shown.with(Vec::len), total.get());
-                    if n == all { format!("All {} shown", count(all, "cluster", "clusters")) } else { format!("{n} of {all} shown") }
+                    if n == all { format!("{} in the plan", count(all, "cluster", "clusters")) } else { format!("{n} of {all} found") }
                 }}
                 {move || match selected.get() {
                     0 => String::new(),
@@ -65,7 +65,7 @@ pub fn ClusterFilters() -> impl IntoView {
             </p>
             <div class="selection-actions">
                 <button type="button" class="btn" data-testid="select-shown" on:click=move |_| selection.select_shown()>
-                    "Select shown"
+                    "Select all found"
                 </button>
                 <Show when=move || selected.get() != 0>
                     <button type="button" class="btn" data-testid="select-none" on:click=move |_| selection.clear()>

@@ -15,8 +15,19 @@ pub fn ClusterList() -> impl IntoView {
     let state = use_plan_state();
     let selection = use_selection();
     let count = state.cluster_count;
+    // Only the first clusters found are drawn: a 2,000-cluster list would otherwise be ~25,000
+    // DOM nodes and 6,000 memos re-checked on every edit.
+    let limit = RwSignal::new(PAGE);
+    let listed = move || {
+        let limit = limit.get();
+        selection
+            .shown
+            .with(|s| s.iter().take(limit).copied().collect::<Vec<_>>())
+    };
+    let hidden = move || selection.shown.with(Vec::len).saturating_sub(limit.get());
     let add = move |_| {
         let index = state.edit(None, edit::add_cluster);
+        limit.update(|l| *l = (*l).max(index + 1));
         state.select(index);
         state.say("Added a cluster; it is open in the editor.", true);
         let id = format!("c{index}-name");
@@ -39,13 +50,24 @@ pub fn ClusterList() -> impl IntoView {
                 <ClusterFilters />
             </Show>
             <ol class="cluster-list" data-testid="cluster-list">
-                <For each=move || selection.shown.get() key=|i| *i let:i>
+                <For each=listed key=|i| *i let:i>
                     <ClusterItem index=i />
                 </For>
             </ol>
+            <Show when=move || hidden() != 0>
+                <p class="hint" data-testid="list-more-note">
+                    {move || format!("{} more not listed: search or filter to find them, or list more.", hidden())}
+                </p>
+                <button type="button" class="btn" data-testid="list-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {move || format!("List {} more", hidden().min(PAGE))}
+                </button>
+            </Show>
         </nav>
     }
 }
+
+/// How many clusters the list draws at first, and how many more each "List more" adds.
+const PAGE: usize = 200;
 
 #[component]
 fn ClusterItem(index: usize) -> impl IntoView {

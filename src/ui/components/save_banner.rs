@@ -10,9 +10,14 @@ use crate::ui::storage::{Autosave, SaveProblem};
 
 #[component]
 pub fn SaveBanner() -> impl IntoView {
-    // No autosave (the `?bench` hook's generated fleet): nothing is saved, nothing to report.
+    // No autosave: the `?bench` hook's generated fleet, which is never saved.
     let Some(autosave) = use_context::<Autosave>() else {
-        return ().into_any();
+        return view! {
+            <p class="hint scratch-note" data-testid="scratch-note">
+                "A generated fleet for measuring: it is not saved, and the plan saved in this browser is left as it was."
+            </p>
+        }
+        .into_any();
     };
     let state = use_plan_state();
     let problem = autosave.problem;
