@@ -121,10 +121,14 @@ impl Autosave {
         };
         provide_context(autosave);
         let plan = state.plan();
-        Effect::new(move |first: Option<()>| {
+        // The plan as loaded needs no save. Effects first run after the app has mounted, by
+        // when a shared link may already have replaced it: compare, do not assume.
+        let loaded = StoredValue::new(Some(plan.get_untracked()));
+        Effect::new(move |_| {
             plan.track();
-            // The first run is the plan as loaded: nothing to save.
-            if first.is_none() {
+            if let Some(Some(loaded)) = loaded.try_update_value(Option::take)
+                && plan.with_untracked(|p| *p == loaded)
+            {
                 return;
             }
             if autosave.skip_next.try_update_value(std::mem::take) == Some(true) {
