@@ -51,10 +51,8 @@ const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*'
 async function memoryMB(app) {
   const cdp = await app.context.newCDPSession(app.page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics').catch(async () => {
-    await cdp.send('Performance.enable');
-    return cdp.send('Performance.getMetrics');
-  });
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const wasm = await app.page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
   return { jsHeapMB: +(heap / 2 ** 20).toFixed(1), wasmMB: +(wasm / 2 ** 20).toFixed(1) };

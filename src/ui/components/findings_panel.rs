@@ -13,6 +13,10 @@ use crate::ui::state::use_plan_state;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
+/// How many findings of one severity are drawn at first, and how many more each "List more"
+/// adds.
+const LISTED: usize = 200;
+
 /// More notes than this start folded.
 const FOLDED_NOTES_ABOVE: usize = 5;
 
@@ -56,6 +60,14 @@ pub fn FindingsPanel() -> impl IntoView {
                         let slug = severity_slug(severity);
                         let (_, many) = severity_words(severity);
                         let of_severity = Memo::new(move |_| findings.with(|f| keyed(f, severity)));
+                        // A big fleet has thousands of findings: the first ones are drawn, the
+                        // rest on request (the count above says how many there are).
+                        let limit = RwSignal::new(LISTED);
+                        let listed = move || {
+                            let limit = limit.get();
+                            of_severity.with(|f| f.iter().take(limit).cloned().collect::<Vec<_>>())
+                        };
+                        let unlisted = move || of_severity.with(Vec::len).saturating_sub(limit.get());
                         view! {
                             <Show when=move || of_severity.with(|f| !f.is_empty())>
                                 // Errors and warnings always start open; a long list of notes
@@ -70,10 +82,20 @@ pub fn FindingsPanel() -> impl IntoView {
                                         {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
                                     </summary>
                                     <ul class="finding-list">
-                                        <For each=move || of_severity.get() key=|(k, _)| *k let:((_, f))>
+                                        <For each=listed key=|(k, _)| *k let:((_, f))>
                                             <FindingItem finding=f />
                                         </For>
                                     </ul>
+                                    <Show when=move || unlisted() != 0>
+                                        <button
+                                            type="button"
+                                            class="btn"
+                                            data-testid=format!("finding-more-{slug}")
+                                            on:click=move |_| limit.update(|l| *l += LISTED)
+                                        >
+                                            {move || format!("List {} more of {}", unlisted().min(LISTED), unlisted())}
+                                        </button>
+                                    </Show>
                                 </details>
                             </Show>
                         }
