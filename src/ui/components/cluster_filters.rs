@@ -45,7 +45,9 @@ pub fn ClusterFilters() -> impl IntoView {
                 class="btn btn-quiet"
                 data-testid="toggle-filters"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="cluster-facets"
+                // Only while the filters are on the page (a dangling reference is an error
+                // for assistive technology).
+                aria-controls=move || open.get().then_some("cluster-facets")
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {move || if open.get() { "Hide filters" } else { "Filters" }}
