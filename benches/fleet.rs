@@ -29,9 +29,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("pack 2,000 clusters for local storage", |b| {
-        b.iter(|| SavedPlan::new(black_box(&plan), 1).to_text())
+        b.iter(|| SavedPlan::new(black_box(&plan), 1, "bench").to_text())
     });
-    let text = SavedPlan::new(&plan, 1).to_text();
+    let text = SavedPlan::new(&plan, 1, "bench").to_text();
     c.bench_function("read 2,000 clusters back from local storage", |b| {
         b.iter(|| saved::read(black_box(&text)))
     });

@@ -7,8 +7,9 @@
 //! a 5,000-cluster plan takes a small fraction of that.
 //!
 //! Why a generation: every tab of the planner autosaves the same key. Each save writes the
-//! generation it replaces plus one; a tab that finds a generation it did not write itself knows
-//! another tab saved in between, and asks instead of silently overwriting that tab's work.
+//! generation it replaces plus one and the writing tab's id; a tab that finds a save (generation
+//! and writer) other than the one it last read or wrote knows another tab saved in between, and
+//! asks instead of silently overwriting that tab's work.
 //!
 //! Invariants:
 //! - Every format ever saved keeps reading: the plain plan JSON that earlier versions saved
@@ -33,21 +34,28 @@ const MAX_SAVED_BYTES: usize = 64 * 1024 * 1024;
 pub struct SavedPlan {
     /// Counts saves of this browser's plan; see the module documentation.
     pub generation: u64,
+    /// Which tab wrote it (any text unique per tab): two tabs that both saved generation N
+    /// from N − 1 at the same moment are told apart, so neither overwrites the other silently.
+    #[serde(default)]
+    pub writer: String,
     /// [`share::pack`] of the plan.
     pub plan: String,
 }
 
-/// Only the generation of a saved text (the plan itself is skipped, not unpacked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub struct SavedGeneration {
+/// Which save a saved text is, without its plan (skipped, not unpacked). Older plain-JSON saves
+/// are generation 0 with no writer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct SaveId {
     pub generation: u64,
+    #[serde(default)]
+    pub writer: String,
 }
 
 /// A saved plan read back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub plan: Plan,
-    pub generation: u64,
+    pub id: SaveId,
     /// Unknown fields ignored in an older, plain-JSON save.
     pub notices: Vec<Notice>,
 }
@@ -64,11 +72,20 @@ pub enum SavedError {
 }
 
 impl SavedPlan {
-    /// The envelope for `plan`, saved as generation `generation`.
-    pub fn new(plan: &Plan, generation: u64) -> Self {
+    /// The envelope for `plan`, saved by `writer` as generation `generation`.
+    pub fn new(plan: &Plan, generation: u64, writer: &str) -> Self {
         SavedPlan {
             generation,
+            writer: writer.to_owned(),
             plan: share::pack(plan, SAVE_LEVEL),
+        }
+    }
+
+    /// Which save this is.
+    pub fn id(&self) -> SaveId {
+        SaveId {
+            generation: self.generation,
+            writer: self.writer.clone(),
         }
     }
 
@@ -86,27 +103,25 @@ pub fn read(text: &str) -> Result<Opened, SavedError> {
         let plan = share::unpack(&saved.plan, MAX_SAVED_BYTES)?;
         return Ok(Opened {
             plan,
-            generation: saved.generation,
+            id: saved.id(),
             notices: Vec::new(),
         });
     }
     let (plan, notices) = Plan::from_json(text)?;
     Ok(Opened {
         plan,
-        generation: 0,
+        id: SaveId::default(),
         notices,
     })
 }
 
-/// The generation of a saved text without unpacking its plan: 0 for a plain-JSON save, `None`
-/// for text that is neither.
-pub fn generation(text: &str) -> Option<u64> {
+/// Which save a saved text is, without unpacking its plan: generation 0 for a plain-JSON
+/// save, `None` for text that is neither.
+pub fn id(text: &str) -> Option<SaveId> {
     if is_envelope(text) {
-        serde_json::from_str::<SavedGeneration>(text)
-            .ok()
-            .map(|g| g.generation)
+        serde_json::from_str::<SaveId>(text).ok()
     } else {
-        Plan::from_json(text).ok().map(|_| 0)
+        Plan::from_json(text).ok().map(|_| SaveId::default())
     }
 }
 
@@ -126,11 +141,15 @@ mod tests {
     #[test]
     fn a_saved_plan_reads_back_with_its_generation() {
         let plan = demo_plan();
-        let text = SavedPlan::new(&plan, 7).to_text();
+        let text = SavedPlan::new(&plan, 7, "tab-a").to_text();
         let opened = read(&text).expect("reads");
         assert_eq!(opened.plan, plan);
-        assert_eq!(opened.generation, 7);
-        assert_eq!(generation(&text), Some(7));
+        let id = SaveId {
+            generation: 7,
+            writer: "tab-a".into(),
+        };
+        assert_eq!(opened.id, id);
+        assert_eq!(super::id(&text), Some(id));
     }
 
     #[test]
@@ -140,10 +159,10 @@ mod tests {
         let text = value.to_string();
         let opened = read(&text).expect("reads");
         assert_eq!(opened.plan, demo_plan());
-        assert_eq!(opened.generation, 0);
+        assert_eq!(opened.id, SaveId::default());
         assert_eq!(opened.notices.len(), 1, "{:?}", opened.notices);
         assert_eq!(opened.notices[0].path, "owner");
-        assert_eq!(generation(&text), Some(0));
+        assert_eq!(id(&text), Some(SaveId::default()));
     }
 
     #[test]
@@ -151,7 +170,7 @@ mod tests {
         // Local storage: about 5,000,000 UTF-16 code units per site (Chromium, Firefox).
         let plan = fleet(5_000);
         let plain = plan.to_json().len();
-        let saved = SavedPlan::new(&plan, 1).to_text();
+        let saved = SavedPlan::new(&plan, 1, "t").to_text();
         assert!(plain > 5_000_000, "the plain JSON ({plain}) would not fit");
         assert!(
             saved.len() < 1_000_000,
@@ -163,7 +182,7 @@ mod tests {
 
     #[test]
     fn damage_is_reported_not_guessed_around() {
-        let text = SavedPlan::new(&demo_plan(), 3).to_text();
+        let text = SavedPlan::new(&demo_plan(), 3, "t").to_text();
         // Flip one character of the packed data.
         let at = text.len() - 10;
         let mut bytes = text.into_bytes();
@@ -175,6 +194,6 @@ mod tests {
             Err(SavedError::Envelope(_))
         ));
         assert!(matches!(read("not json"), Err(SavedError::Plain(_))));
-        assert_eq!(generation("not json"), None);
+        assert_eq!(id("not json"), None);
     }
 }

@@ -130,22 +130,23 @@ impl PlanState {
             state.tab.set(Tab::Timeline);
             return state;
         }
-        let (initial, generation, problem, notice) = match storage::load() {
-            storage::Loaded::Plan {
-                plan,
-                generation,
-                notice,
-            } => (*plan, generation, None, notice),
-            storage::Loaded::Nothing => (crate::rules::demo::demo_plan(), 0, None, None),
+        let (initial, last, problem, notice) = match storage::load() {
+            storage::Loaded::Plan { plan, id, notice } => (*plan, id, None, notice),
+            storage::Loaded::Nothing => (
+                crate::rules::demo::demo_plan(),
+                Default::default(),
+                None,
+                None,
+            ),
             storage::Loaded::Unreadable { text, error } => (
                 crate::rules::demo::demo_plan(),
-                0,
+                Default::default(),
                 Some(storage::SaveProblem::Unreadable { text, error }),
                 None,
             ),
         };
         let state = Self::with_plan(initial, notice);
-        storage::Autosave::start(state, generation, problem);
+        storage::Autosave::start(state, last, problem);
         state
     }
 

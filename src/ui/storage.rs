@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::rules::plan::Plan;
-use crate::rules::saved::{self, SavedGeneration, SavedPlan};
+use crate::rules::saved::{self, SaveId, SavedPlan};
 
 use super::state::PlanState;
 
@@ -48,7 +48,7 @@ pub enum SaveProblem {
 pub enum Loaded {
     Plan {
         plan: Box<Plan>,
-        generation: u64,
+        id: SaveId,
         notice: Option<String>,
     },
     Nothing,
@@ -84,7 +84,7 @@ pub fn load() -> Loaded {
             });
             Loaded::Plan {
                 plan: Box::new(opened.plan),
-                generation: opened.generation,
+                id: opened.id,
                 notice,
             }
         }
@@ -99,8 +99,10 @@ pub fn load() -> Loaded {
 #[derive(Clone, Copy)]
 pub struct Autosave {
     state: PlanState,
-    /// The generation this tab last read or wrote.
-    generation: StoredValue<u64>,
+    /// The save this tab last read or wrote.
+    last: StoredValue<SaveId>,
+    /// This tab's id, written with its saves.
+    me: StoredValue<String>,
     /// The pending write: a timer still to fire.
     pending: StoredValue<Option<Timeout>, LocalStorage>,
     /// Set when this tab takes over another tab's plan, so that taking it over is not saved
@@ -110,11 +112,17 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    /// Starts mirroring `state`'s plan to storage. `generation` is what [`load`] read.
-    pub fn start(state: PlanState, generation: u64, problem: Option<SaveProblem>) -> Self {
+    /// Starts mirroring `state`'s plan to storage. `last` is the save [`load`] read.
+    pub fn start(state: PlanState, last: SaveId, problem: Option<SaveProblem>) -> Self {
+        // Unique enough per tab: 53 random bits.
+        let me = format!(
+            "{:x}",
+            (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+        );
         let autosave = Autosave {
             state,
-            generation: StoredValue::new(generation),
+            last: StoredValue::new(last),
+            me: StoredValue::new(me),
             pending: StoredValue::new_local(None),
             skip_next: StoredValue::new(false),
             problem: RwSignal::new(problem),
@@ -205,21 +213,20 @@ impl Autosave {
         ) {
             return;
         }
-        let base = self.generation.get_value();
-        if let Some(stored) = stored_generation()
-            && stored != base
+        let last = self.last.get_value();
+        if let Some(stored) = stored_id()
+            && stored != last
         {
             self.problem.set(Some(SaveProblem::OtherTab));
             return;
         }
-        let next = base + 1;
         let saved = self
             .state
             .plan()
-            .with_untracked(|plan| SavedPlan::new(plan, next));
+            .with_untracked(|plan| SavedPlan::new(plan, last.generation + 1, &self.me.get_value()));
         match Browser::set(PLAN_KEY, &saved) {
             Ok(()) => {
-                self.generation.set_value(next);
+                self.last.set_value(saved.id());
                 if self.problem.get_untracked().is_some() {
                     self.problem.set(None);
                     self.state
@@ -230,15 +237,19 @@ impl Autosave {
         }
     }
 
-    /// Another tab saved `text`: take it over when this tab has nothing unsaved, else ask.
+    /// Another tab saved `text`: take it over when this tab has nothing unsaved and the save
+    /// builds on this tab's, else ask.
     fn other_tab_saved(self, text: &str) {
-        let Some(generation) = saved::generation(text) else {
+        let Some(id) = saved::id(text) else {
             return;
         };
-        if generation == self.generation.get_value() {
+        let last = self.last.get_value();
+        if id == last {
             return;
         }
-        let quiet = !self.has_pending() && self.problem.get_untracked().is_none();
+        // The same generation from another writer: both tabs saved over the same save at once.
+        let raced = id.generation <= last.generation;
+        let quiet = !raced && !self.has_pending() && self.problem.get_untracked().is_none();
         if !quiet {
             if !matches!(
                 self.problem.get_untracked(),
@@ -249,7 +260,7 @@ impl Autosave {
             return;
         }
         if let Ok(opened) = saved::read(text) {
-            self.generation.set_value(generation);
+            self.last.set_value(opened.id);
             self.take_over(
                 opened.plan,
                 "Updated with the changes saved in another tab.",
@@ -272,7 +283,7 @@ impl Autosave {
         let text = Browser::raw().get_item(PLAN_KEY).ok().flatten();
         match text.as_deref().map(saved::read) {
             Some(Ok(opened)) => {
-                self.generation.set_value(opened.generation);
+                self.last.set_value(opened.id);
                 self.problem.set(None);
                 self.take_over(
                     opened.plan,
@@ -293,20 +304,19 @@ impl Autosave {
     /// "Keep this tab's version" / "Discard the unreadable save": overwrite what is stored.
     pub fn overwrite(self) {
         self.cancel_pending();
-        self.generation
-            .set_value(stored_generation().unwrap_or_default());
+        self.last.set_value(stored_id().unwrap_or_default());
         self.problem.set(None);
         self.save_now();
     }
 }
 
-/// The generation in storage now: `None` when nothing is saved, 0 for a save this version
-/// cannot read the generation of (an earlier version's plain JSON).
-fn stored_generation() -> Option<u64> {
-    match Browser::get::<SavedGeneration>(PLAN_KEY) {
-        Ok(saved) => Some(saved.generation),
+/// The save in storage now: `None` when nothing is saved; generation 0 for a save this version
+/// cannot read the id of (an earlier version's plain JSON).
+fn stored_id() -> Option<SaveId> {
+    match Browser::get::<SaveId>(PLAN_KEY) {
+        Ok(saved) => Some(saved),
         Err(StorageError::KeyNotFound(_)) => None,
-        Err(_) => Some(0),
+        Err(_) => Some(SaveId::default()),
     }
 }
 
