@@ -1,6 +1,6 @@
-//! The plan as a browser saves it between visits: the share link's packed form (compacted,
-//! DEFLATE-compressed, checksummed: [`share::pack`]) inside a small JSON envelope that also
-//! carries a *save generation*.
+//! The plan as a browser saves it between visits: the plan file's JSON, DEFLATE-compressed and
+//! checksummed with the share link's codec ([`share::deflate_text`]), inside a small JSON
+//! envelope that also carries a *save generation*.
 //!
 //! Why packed: local storage holds about 5 million characters per site, and a plan's JSON is
 //! about 1,700 characters per cluster, so plain JSON stops fitting near 2,900 clusters; packed,
@@ -23,7 +23,7 @@ use super::share::{self, ShareError};
 
 /// DEFLATE level for saves: they happen after every pause in editing, so speed matters more
 /// than the last few percent of size (links use the slowest, smallest level).
-const SAVE_LEVEL: u8 = 6;
+const SAVE_LEVEL: u8 = 1;
 
 /// A saved plan unpacks to at most this many bytes of JSON (a 5,000-cluster plan is about
 /// 9 MB; this bounds the memory a damaged save can ask for).
@@ -38,7 +38,7 @@ pub struct SavedPlan {
     /// from N − 1 at the same moment are told apart, so neither overwrites the other silently.
     #[serde(default)]
     pub writer: String,
-    /// [`share::pack`] of the plan.
+    /// [`share::deflate_text`] of the plan's compact JSON.
     pub plan: String,
 }
 
@@ -77,7 +77,7 @@ impl SavedPlan {
         SavedPlan {
             generation,
             writer: writer.to_owned(),
-            plan: share::pack(plan, SAVE_LEVEL),
+            plan: share::deflate_text(&serde_json::to_string(plan).unwrap_or_default(), SAVE_LEVEL),
         }
     }
 
@@ -100,11 +100,12 @@ pub fn read(text: &str) -> Result<Opened, SavedError> {
     if is_envelope(text) {
         let saved: SavedPlan =
             serde_json::from_str(text).map_err(|e| SavedError::Envelope(e.to_string()))?;
-        let plan = share::unpack(&saved.plan, MAX_SAVED_BYTES)?;
+        let json = share::inflate_text(&saved.plan, MAX_SAVED_BYTES)?;
+        let (plan, notices) = Plan::from_json(&json)?;
         return Ok(Opened {
             plan,
             id: saved.id(),
-            notices: Vec::new(),
+            notices,
         });
     }
     let (plan, notices) = Plan::from_json(text)?;
