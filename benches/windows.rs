@@ -9,57 +9,14 @@ use planner::rules::cluster::Cluster;
 use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 use std::hint::black_box;
 
-const CLUSTERS: usize = 1_000;
+#[path = "support/windows_fleet.rs"]
+mod windows_fleet;
+use windows_fleet::{CLUSTERS, cluster_json};
 
-/// A varied fleet: every schedule kind, offsets, intervals, blackouts and the legacy form.
+/// The fleet, parsed: a varied mix of every schedule kind, offsets, intervals and blackouts.
 fn fleet() -> Vec<Cluster> {
-    let days = [
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-    ];
-    let index = ["First", "Second", "Third", "Fourth", "Last"];
     (0..CLUSTERS)
-        .map(|i| {
-            let day = days[i % 7];
-            let default = if i % 5 == 0 {
-                format!(r#"{{"name":"default","timeInWeek":[{{"day":"{day}","hourSlots":[1,2,3]}}]}}"#)
-            } else {
-                format!(
-                    r#"{{"name":"default","maintenanceWindow":{{"schedule":{{"weekly":{{"intervalWeeks":1,"dayOfWeek":"{day}"}}}},
-                        "durationHours":4,"startTime":"01:00"}}}}"#
-                )
-            };
-            let auto = if i % 2 == 0 {
-                format!(
-                    r#"{{"relativeMonthly":{{"intervalMonths":{},"weekIndex":"{}","dayOfWeek":"{day}"}}}}"#,
-                    1 + i % 3,
-                    index[i % 5]
-                )
-            } else {
-                format!(r#"{{"absoluteMonthly":{{"intervalMonths":1,"dayOfMonth":{}}}}}"#, 1 + i % 31)
-            };
-            let node = if i % 3 == 0 {
-                format!(r#"{{"daily":{{"intervalDays":{}}}}}"#, 1 + i % 7)
-            } else {
-                format!(r#"{{"weekly":{{"intervalWeeks":{},"dayOfWeek":"{day}"}}}}"#, 1 + i % 4)
-            };
-            let json = format!(
-                r#"{{"name":"aks-{i}","maintenanceConfigurations":[{default},
-                  {{"name":"aksManagedAutoUpgradeSchedule","maintenanceWindow":{{"schedule":{auto},
-                    "durationHours":8,"utcOffset":"+05:30","startDate":"2027-01-0{}","startTime":"22:00"}}}},
-                  {{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{{"schedule":{node},
-                    "durationHours":6,"utcOffset":"-08:00","startTime":"{:02}:30",
-                    "notAllowedDates":[{{"start":"2027-12-20","end":"2028-01-02"}},{{"start":"2027-06-01","end":"2027-06-07"}}]}}}}]}}"#,
-                1 + i % 9,
-                i % 24
-            );
-            serde_json::from_str(&json).unwrap()
-        })
+        .map(|i| serde_json::from_str(&cluster_json(i)).unwrap())
         .collect()
 }
 

@@ -2,7 +2,7 @@
 #
 # Every step checks first and installs only what is missing or has the wrong version, so a
 # second run takes seconds. Nothing is downloaded from GitHub: this machine kind reaches only
-# crates.io, npm and Debian (see ../shared/toolchain.md in the team notes, and README.md).
+# crates.io, npm and Debian (see README.md, "Tools, and why these versions").
 #
 #   ensure_build_tools   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt 132
 #   ensure_test_tools    the above, plus Chromium and the e2e node modules

@@ -11,11 +11,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
-# Budget for the finished app, gzip -9 of wasm + js + css (issue 2): 250 KB = 250,000 bytes.
-# The app with all four tabs is over it (README "Performance" says by how much and where the
-# bytes are). Until the UI is slimmed, a run reports OVER BUDGET in its summary and fails only
-# above CEILING_BYTES, so the bundle cannot grow further unnoticed.
-BUDGET_BYTES=250000
+# What a browser downloads, wasm + js + css (issue 13): the goal is 350 KB brotli (the .br
+# files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported beside it. A run
+# says OVER GOAL in its summary and fails above CEILING_BYTES of gzip, a ratchet set to the
+# last measured size plus 5 % (README "Performance"), so the bundle cannot grow unnoticed.
+GOAL_BROTLI_BYTES=350000
 CEILING_BYTES=650000
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
@@ -58,25 +58,30 @@ awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
 step "trunk build --release --offline"
 trunk build --release --offline
 
-step "Bundle size (gzip -9 of wasm + js + css in dist/)"
+step "Bundle size (gzip -9 and brotli -11 of wasm + js + css in dist/)"
 total=0
+total_br=0
 shopt -s nullglob
 for f in dist/*.wasm dist/*.js dist/*.css; do
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)
+    [ -f "$f.br" ] || die "$f.br is missing: scripts/postbuild.mjs (a trunk hook) did not run"
+    br=$(wc -c <"$f.br")
     total=$((total + gz))
-    printf '    %-48s %8d B raw %8d B gzip\n' "${f#dist/}" "$raw" "$gz"
+    total_br=$((total_br + br))
+    printf '    %-48s %8d B raw %8d B gzip %8d B brotli\n' "${f#dist/}" "$raw" "$gz" "$br"
 done
 shopt -u nullglob
-size_line="bundle: $(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1000 }') KB gzip (wasm+js+css), budget $((BUDGET_BYTES / 1000)) KB"
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
+size_line="bundle: $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli"
 echo "    $size_line"
 # The ceiling is enforced after the browser tests, so one run reports both.
 over_ceiling=false
 if [ "$total" -gt "$CEILING_BYTES" ]; then
     over_ceiling=true
-    size_line="$size_line: OVER THE ${CEILING_BYTES}-BYTE CEILING"
-elif [ "$total" -gt "$BUDGET_BYTES" ]; then
-    size_line="$size_line: OVER BUDGET (fails above $((CEILING_BYTES / 1000)) KB)"
+    size_line="$size_line: OVER THE ${CEILING_BYTES}-BYTE GZIP CEILING"
+elif [ "$total_br" -gt "$GOAL_BROTLI_BYTES" ]; then
+    size_line="$size_line: OVER GOAL (fails above $((CEILING_BYTES / 1000)) KB gzip)"
 fi
 echo "$size_line" >>"$SUMMARY"
 
@@ -94,6 +99,19 @@ awk '/^ℹ (tests|pass|fail|cancelled) / { n[$2] += $3 }
      END { printf "browser tests: tests %d pass %d fail %d cancelled %d\n", n["tests"], n["pass"], n["fail"], n["cancelled"] }' \
     "$RUN_TMP/e2e.log" >>"$SUMMARY"
 grep -E '^ℹ (projection .* ms; edit|TARGET MISSED)' "$RUN_TMP/e2e.log" | sed 's/^ℹ /timeline benchmark: /' >>"$SUMMARY" || true
+
+# The same build as a static host serves it (docs/deploy.md): in a folder, as on a GitHub
+# Pages project site, with precompressed brotli/gzip, the Content-Security-Policy and caching
+# headers of public/staticwebapp.config.json, ETags and 304s (tests/e2e/helpers.mjs, E2E_HOST).
+step "Browser smoke tests served as a static host (/planner/, compressed, CSP and cache headers)"
+(
+    cd "$E2E_DIR"
+    E2E_TMPDIR="$RUN_TMP" E2E_HOST=static E2E_BASE_PATH=/planner/ \
+        node --test --test-reporter=spec --test-timeout=180000 ./smoke.test.mjs ./share.test.mjs ./host.test.mjs
+) 2>&1 | tee "$RUN_TMP/e2e-host.log"
+awk '/^ℹ (tests|pass|fail|cancelled) / { n[$2] += $3 }
+     END { printf "browser tests as a static host in /planner/: tests %d pass %d fail %d cancelled %d\n", n["tests"], n["pass"], n["fail"], n["cancelled"] }' \
+    "$RUN_TMP/e2e-host.log" >>"$SUMMARY"
 
 # A short coverage-guided fuzz run of the link decoder and the importer (cargo fuzz needs the
 # nightly toolchain the machine image ships; without it the script says so and skips, and the

@@ -10,6 +10,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod rules;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

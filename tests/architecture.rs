@@ -1,6 +1,7 @@
-//! Architecture invariant: `src/rules/` is the pure rule core (style.md §2, PREAMBLE "Code
-//! rules"). It may not name a browser crate, read a clock, or do I/O, so the same code runs
-//! natively (tests, CLI) and in the browser, and every result is a function of its inputs.
+//! Architecture invariant: `src/rules/` is the pure rule core and `src/view/` the pure view
+//! model over it (ARCHITECTURE.md). Neither may name a browser crate, read a clock, or do I/O,
+//! so the same code runs natively (tests, CLI) and in the browser, and every result is a
+//! function of its inputs.
 //!
 //! The check reads the source, drops comments and string/char literals (a doc comment may say
 //! "never call `Utc::now`"), splits the rest into tokens and looks for forbidden paths. It is a
@@ -8,6 +9,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "architecture/import_graph.rs"]
+mod import_graph;
 
 /// What the rule core must not name, and why. Each entry is a token sequence: `::` and `!` are
 /// tokens, so `Utc :: now` and `Utc::now` both match.
@@ -285,39 +289,43 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The pure trees: the rule core and the view model the app, CLI and Markdown share.
+const PURE_TREES: &[&str] = &["src/rules", "src/view"];
+
 #[test]
 fn rule_core_names_no_browser_crate_clock_or_io() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
-    let mut files = Vec::new();
-    rust_files(&root, &mut files);
-    files.sort();
-    // Guards against a vacuous pass after a move or rename of the directory.
-    assert!(
-        files.iter().any(|f| f.ends_with("src/rules/mod.rs")),
-        "src/rules/mod.rs not found under {}",
-        root.display()
-    );
-
     let mut report = Vec::new();
-    for file in &files {
-        let src = fs::read_to_string(file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        for v in violations(&src) {
-            let rel = file
-                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                .unwrap_or(file);
-            report.push(format!(
-                "{}:{}: `{}` ({})",
-                rel.display(),
-                v.line,
-                v.found,
-                v.why
-            ));
+    for tree in PURE_TREES {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(tree);
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        files.sort();
+        // Guards against a vacuous pass after a move or rename of the directory.
+        assert!(
+            files.iter().any(|f| f.ends_with(format!("{tree}/mod.rs"))),
+            "{tree}/mod.rs not found under {}",
+            root.display()
+        );
+        for file in &files {
+            let src = fs::read_to_string(file)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+            for v in violations(&src) {
+                let rel = file
+                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .unwrap_or(file);
+                report.push(format!(
+                    "{}:{}: `{}` ({})",
+                    rel.display(),
+                    v.line,
+                    v.found,
+                    v.why
+                ));
+            }
         }
     }
     assert!(
         report.is_empty(),
-        "src/rules must stay pure (no browser crates, clock reads, I/O or printing):\n  {}",
+        "src/rules and src/view must stay pure (no browser crates, clock reads, I/O or printing):\n  {}",
         report.join("\n  ")
     );
 }
@@ -392,4 +400,175 @@ fn line_numbers_count_lines_inside_comments_and_strings() {
     let src = "/* a\nb */\nlet s = \"x\ny\";\n// c\nprintln!(\"z\");";
     let lines: Vec<u32> = violations(src).into_iter().map(|v| v.line).collect();
     assert_eq!(lines, vec![6]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations stay inside the repository: a comment or document that points at a file the next
+// engineer does not have (`../shared/aks-rules.md`, a machine path, a team note) is a dead end.
+// The AKS rules the code implements are in docs/aks-rules.md and docs/aks-2026.md.
+
+/// Notes that once lived beside the repository. Citing one by its bare name is allowed only
+/// where the name resolves to a file of the repository (`docs/aks-rules.md`, or `aks-rules.md`
+/// from inside `docs/`).
+const NOTE_NAMES: &[&str] = &["aks-rules.md", "aks-2026.md", "style.md", "toolchain.md"];
+
+/// Absolute paths of the machines the project was built on.
+const MACHINE_PATHS: &[&str] = &["/work/", "/home/", "/Users/"];
+
+/// The characters a cited path is made of.
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')
+}
+
+/// Whether `rel`, relative to directory `base` (both inside `root`), names an existing file or
+/// directory of the repository. `..` may not climb above `root`.
+fn resolves_inside(root: &Path, base: &Path, rel: &str) -> bool {
+    let mut parts: Vec<&str> = base
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return false;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    root.join(parts.join("/")).exists()
+}
+
+/// The problems with the paths `text` (the file `file`, relative to `root`) cites, as
+/// `line: what` strings.
+fn outside_citations(root: &Path, file: &Path, text: &str) -> Vec<String> {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        for machine in MACHINE_PATHS {
+            if line.contains(machine) {
+                out.push(format!("{n}: a machine path ({machine}…)"));
+            }
+        }
+        // Every `../…` path must stay inside the repository and exist there.
+        let mut rest = line;
+        while let Some(at) = rest.find("../") {
+            // From the first `..`: what precedes it is a variable such as `$HERE/` (the
+            // file's own directory) or nothing.
+            let len = rest[at..]
+                .find(|c| !is_path_char(c))
+                .unwrap_or(rest.len() - at);
+            let path = rest[at..at + len].trim_end_matches('.');
+            if !resolves_inside(root, dir, path) {
+                out.push(format!("{n}: {path} is not a file of the repository"));
+            }
+            rest = &rest[at + len..];
+        }
+        // A team note by name: only as a path that exists in the repository.
+        for name in NOTE_NAMES {
+            let mut from = 0;
+            while let Some(at) = line[from..].find(name).map(|i| i + from) {
+                let before = &line[..at];
+                let start = before
+                    .rfind(|c: char| !is_path_char(c))
+                    .map_or(0, |i| i + 1);
+                let cited = &line[start..at + name.len()];
+                let whole_name = !before.ends_with(|c: char| is_path_char(c) && c != '/');
+                if whole_name
+                    && !resolves_inside(root, Path::new(""), cited)
+                    && !resolves_inside(root, dir, cited)
+                {
+                    out.push(format!(
+                        "{n}: cites {cited}, which is not in the repository (cite docs/aks-rules.md §N)"
+                    ));
+                }
+                from = at + name.len();
+            }
+        }
+    }
+    out
+}
+
+/// The repository's tracked files, from `git ls-files`.
+fn tracked_files(root: &Path) -> Vec<PathBuf> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["ls-files", "-z"])
+        .output()
+        .expect("git must be installed to list the tracked files");
+    assert!(out.status.success(), "git ls-files failed: {out:?}");
+    out.stdout
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
+        .collect()
+}
+
+#[test]
+fn no_tracked_file_cites_a_path_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = tracked_files(root);
+    assert!(
+        files.iter().any(|f| f == Path::new("src/rules/mod.rs"))
+            && files.iter().any(|f| f == Path::new("docs/aks-rules.md")),
+        "git ls-files did not list the sources: {} files",
+        files.len()
+    );
+    let mut report = Vec::new();
+    // This file holds the examples the check is tested with.
+    for file in files
+        .iter()
+        .filter(|f| *f != Path::new("tests/architecture.rs"))
+    {
+        // Binary files (images) hold no citations.
+        let Ok(text) = fs::read_to_string(root.join(file)) else {
+            continue;
+        };
+        for problem in outside_citations(root, file, &text) {
+            report.push(format!("{}:{problem}", file.display()));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "citations must point inside the repository:\n  {}",
+        report.join("\n  ")
+    );
+}
+
+#[test]
+fn citations_outside_the_repository_are_caught() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = Path::new("src/rules/mod.rs");
+    let bad = [
+        "//! See `../shared/aks-rules.md` §3.",
+        "// (aks-rules.md §4.2)",
+        "// per style.md §1",
+        "# see /work/shared/toolchain.md",
+        "// include!(\"../../nowhere/x.rs\")",
+    ];
+    for line in bad {
+        assert!(
+            !outside_citations(root, file, line).is_empty(),
+            "not caught: {line}"
+        );
+    }
+    let good = [
+        "//! (docs/aks-rules.md §4.2, docs/aks-2026.md §1.1)",
+        "// include_str!(\"../../tests/fixtures/pitfalls.json\")",
+        "// `tests/architecture.rs`, README.md",
+    ];
+    for line in good {
+        assert_eq!(
+            outside_citations(root, file, line),
+            Vec::<String>::new(),
+            "{line}"
+        );
+    }
+    // From inside docs/, the sibling file is cited by its bare name.
+    let doc = Path::new("docs/plan-format.md");
+    assert!(outside_citations(root, doc, "[aks-rules.md](aks-rules.md) §8 A-3").is_empty());
 }

@@ -14,23 +14,19 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// The demo plan in a file of its own: tests run in parallel threads of one process, so a
-/// shared path would be rewritten while another test reads it.
-fn demo_file() -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "aks-planner-cli-demo-{}-{n}.json",
-        std::process::id()
-    ));
+/// The demo plan in a temporary file of its own (tests run in parallel threads of one process,
+/// so a shared path would be rewritten while another test reads it), removed on drop.
+fn demo_file() -> tempfile::TempPath {
     let demo = aks_planner(&["demo"]);
-    std::fs::write(&path, &demo.stdout).unwrap();
-    path.display().to_string()
+    let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(file.path(), demo.stdout).unwrap();
+    file.into_temp_path()
 }
 
 #[test]
 fn export_prints_each_format_and_honours_today_and_cluster() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for (format, marker) in [
         ("az", "set -Eeuo pipefail"),
         ("pwsh", "$ErrorActionPreference = 'Stop'"),
@@ -39,7 +35,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
         ("ics", "DTSTAMP:20261124T000000Z\r\n"),
         ("markdown", "## Node pools"),
     ] {
-        let out = aks_planner(&["export", &demo, "--format", format, "--today", "2026-11-24"]);
+        let out = aks_planner(&["export", demo, "--format", format, "--today", "2026-11-24"]);
         assert!(
             out.status.success(),
             "{format}: {}",
@@ -50,7 +46,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     }
     let ics = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=ics",
         "--weeks=1",
         "--cluster=aks-prod-weu",
@@ -64,7 +60,7 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
     assert!(!ics.contains("aks-dev-weu"));
     let one = aks_planner(&[
         "export",
-        &demo,
+        demo,
         "--format=az",
         "--cluster",
         "aks-prod-weu",
@@ -75,15 +71,16 @@ fn export_prints_each_format_and_honours_today_and_cluster() {
 
 #[test]
 fn export_refuses_bad_arguments_with_exit_2() {
-    let demo = demo_file();
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
     for args in [
-        vec!["export", &demo],
-        vec!["export", &demo, "--format", "ics2"],
-        vec!["export", &demo, "--format", "az", "--today", "24/11/2026"],
-        vec!["export", &demo, "--format", "az", "--cluster", "nope"],
-        vec!["export", &demo, "--format", "az", "--weeks", "4"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "0"],
-        vec!["export", &demo, "--format", "ics", "--weeks", "105"],
+        vec!["export", demo],
+        vec!["export", demo, "--format", "ics2"],
+        vec!["export", demo, "--format", "az", "--today", "24/11/2026"],
+        vec!["export", demo, "--format", "az", "--cluster", "nope"],
+        vec!["export", demo, "--format", "az", "--weeks", "4"],
+        vec!["export", demo, "--format", "ics", "--weeks", "0"],
+        vec!["export", demo, "--format", "ics", "--weeks", "105"],
     ] {
         let out = aks_planner(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -93,8 +90,9 @@ fn export_refuses_bad_arguments_with_exit_2() {
 
 #[test]
 fn link_then_open_gives_back_the_plan() {
-    let demo = demo_file();
-    let link = aks_planner(&["link", &demo, "--base", "https://planner.example/"]);
+    let file = demo_file();
+    let demo = file.to_str().unwrap();
+    let link = aks_planner(&["link", demo, "--base", "https://planner.example/"]);
     let link = stdout(&link).trim().to_owned();
     assert!(link.starts_with("https://planner.example/#p=1."), "{link}");
     let opened = aks_planner(&["open", &link]);
@@ -133,4 +131,80 @@ fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );
+}
+
+/// A file holding `text`, unique per call (tests run in parallel).
+fn temp_file(tag: &str, text: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "aks-planner-cli-{tag}-{}-{n}.json",
+        std::process::id()
+    ));
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn export_scopes_errors_to_what_is_exported() {
+    let mut plan: serde_json::Value =
+        serde_json::from_slice(&aks_planner(&["demo"]).stdout).unwrap();
+    // A pool name AKS rejects, in the second cluster only.
+    plan["clusters"][1]["agentPoolProfiles"][0]["name"] = serde_json::json!("Bad_Pool");
+    let file = temp_file("one-broken", &plan.to_string());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["export", file.as_str(), "--format=az", "--today=2026-11-24"];
+        args.extend_from_slice(extra);
+        aks_planner(&args)
+    };
+    let good = run(&["--cluster=aks-dev-weu"]);
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert!(stdout(&good).contains("--name=aks-dev-weu"));
+    assert!(good.stderr.is_empty());
+    let bad = run(&["--cluster=aks-test-weu"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("cluster aks-test-weu has 1 error(s) and exports nothing")
+            && err.contains("pool-name-invalid"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+    let all = run(&[]);
+    assert!(all.status.success());
+    let err = String::from_utf8_lossy(&all.stderr);
+    assert!(
+        err.contains("not exported: cluster aks-test-weu skipped, 1 error(s)"),
+        "{err}"
+    );
+    let script = stdout(&all);
+    assert!(script.contains("# NOT EXPORTED: 1 cluster(s) with errors"));
+    assert!(script.contains("--name=aks-prod-weu") && !script.contains("--name=aks-test-weu"));
+}
+
+#[test]
+fn import_says_which_fields_were_not_found() {
+    let partial = temp_file(
+        "partial",
+        r#"{"id": "/subscriptions/s1/resourceGroups/rg-x/providers/Microsoft.ContainerService/managedClusters/aks-x",
+            "name": "aks-x", "type": "Microsoft.ContainerService/managedClusters", "location": "West Europe",
+            "properties": {"kubernetesVersion": "1.33.2",
+                           "agentPoolProfiles": [{"name": "system", "mode": "System", "vmSize": "Standard_D4s_v5", "count": 3}]}}"#,
+    );
+    let out = aks_planner(&["import", &partial]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: cluster aks-x: autoUpgradeProfile not found"),
+        "{err}"
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &plan["clusters"][0];
+    assert_eq!(c["location"], "westeurope");
+    assert_eq!(c["agentPoolProfiles"][0]["vmSize"], "Standard_D4s_v5");
+    assert!(c.get("currentAutoUpgradeProfile").is_none(), "{c}");
 }

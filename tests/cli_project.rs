@@ -1,5 +1,5 @@
-//! `aks-planner project` on a plan with cluster auto-upgrade (aks-rules.md §2): the text output
-//! is compared with `tests/golden/project-auto-upgrade.txt` (regenerate after an intended
+//! `aks-planner project` on a plan with cluster auto-upgrade (docs/aks-rules.md §2): the text
+//! output is compared with `tests/golden/project-auto-upgrade.txt` (regenerate after an intended
 //! change with `UPDATE_GOLDEN=1 cargo test --test cli_project` and review the diff); the JSON
 //! output carries the same upgrades.
 

@@ -1,9 +1,11 @@
-//! Free vCPU quota through the CLI (aks-rules.md §4.2–4.3): `quota` records what
+//! Free vCPU quota through the CLI (docs/aks-rules.md §4.2–4.3): `quota` records what
 //! `az vm list-usage -o json` printed, `check` warns when the worst-case surge does not fit,
 //! `project` shows surge against free quota in text and JSON, and a share link keeps it.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use tempfile::TempDir;
 
 const FROM: &str = "2026-11-02T00:00:00Z";
 
@@ -25,20 +27,20 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A file under a per-test temporary directory.
-fn temp(test: &str, name: &str, content: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("aks-planner-quota-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A file in a test's temporary directory (removed when the test drops it).
+fn temp(dir: &TempDir, name: &str, content: &[u8]) -> String {
+    let path = dir.path().join(name);
     std::fs::write(&path, content).unwrap();
     path.to_string_lossy().into_owned()
 }
 
 /// The demo plan with contoso-prod / westeurope's quota from the fixture: standardDSv5Family
-/// 350 − 332 = 18 free against prod/apps' 4 surge nodes × 8 vCPUs = 32; cores 60 free.
-fn demo_with_quota(test: &str) -> String {
+/// 350 − 332 = 18 free against prod/apps' 4 surge nodes × 8 vCPUs = 32; cores 60 free. The
+/// plan file lives as long as the returned directory.
+fn demo_with_quota() -> (TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
     let demo = planner(&["demo"]);
-    let demo_path = temp(test, "demo.json", &demo.stdout);
+    let demo_path = temp(&dir, "demo.json", &demo.stdout);
     let out = planner(&[
         "quota",
         &demo_path,
@@ -58,12 +60,13 @@ fn demo_with_quota(test: &str) -> String {
         log.contains("standardDSv5Family: short by 14: needs 32, 18 free (limit 350, used 332)"),
         "{log}"
     );
-    temp(test, "plan.json", &out.stdout)
+    let plan = temp(&dir, "plan.json", &out.stdout);
+    (dir, plan)
 }
 
 #[test]
 fn quota_records_only_the_needed_vcpu_quotas_in_arm_shape() {
-    let plan = demo_with_quota("record");
+    let (_dir, plan) = demo_with_quota();
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(plan).unwrap()).unwrap();
     let items = &v["computeUsages"]["contoso-prod"]["westeurope"];
@@ -81,7 +84,7 @@ fn quota_records_only_the_needed_vcpu_quotas_in_arm_shape() {
 
 #[test]
 fn check_warns_with_the_numbers_the_consequence_and_the_fix() {
-    let plan = demo_with_quota("check");
+    let (_dir, plan) = demo_with_quota();
     let out = planner(&["check", &plan, "--now", FROM]);
     // A warning, not an error: exit 0.
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -128,7 +131,7 @@ fn check_warns_with_the_numbers_the_consequence_and_the_fix() {
 
 #[test]
 fn project_shows_surge_against_free_quota_in_text_and_json() {
-    let plan = demo_with_quota("project");
+    let (_dir, plan) = demo_with_quota();
     let out = planner(&["project", &plan, "--from", FROM, "--weeks", "2"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
@@ -158,7 +161,7 @@ fn project_shows_surge_against_free_quota_in_text_and_json() {
 
 #[test]
 fn a_share_link_keeps_the_quota() {
-    let plan = demo_with_quota("link");
+    let (_dir, plan) = demo_with_quota();
     let link = planner(&["link", &plan]);
     assert!(link.status.success(), "{}", text(&link.stderr));
     let url = text(&link.stdout);
@@ -170,10 +173,11 @@ fn a_share_link_keeps_the_quota() {
 
 #[test]
 fn unreadable_usage_output_and_unknown_places_are_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
     let demo = planner(&["demo"]);
-    let demo_path = temp("refuse", "demo.json", &demo.stdout);
+    let demo_path = temp(&dir, "demo.json", &demo.stdout);
     let garbage = temp(
-        "refuse",
+        &dir,
         "usage.txt",
         b"Name   CurrentValue   Limit\ncores  40  100\n",
     );
@@ -209,7 +213,8 @@ fn a_negative_count_in_a_plan_file_is_a_read_error_with_its_position() {
 "computeUsages": {"contoso-prod": {"westeurope": [
   {"name": {"value": "cores"}, "currentValue": -4, "limit": 100}
 ]}}}"#;
-    let path = temp("negative", "plan.json", plan.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp(&dir, "plan.json", plan.as_bytes());
     let out = planner(&["check", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);

@@ -397,7 +397,7 @@ proptest! {
         let from = today.and_time(NaiveTime::MIN).and_utc();
         let mut plan = plan;
         plan.name = plan.name.replace('\0', "");
-        match planner::rules::export::ics::render(&plan, &plan.clusters.iter().collect::<Vec<_>>(), today, weeks) {
+        match planner::rules::export::ics::render(&plan, &plan.clusters.iter().collect::<Vec<_>>(), &[], from, weeks) {
             Ok(text) => {
                 let events = parse(&text);
                 for e in &events {
@@ -408,5 +408,45 @@ proptest! {
             Err(ExportError::NoWindows { .. }) => {}
             Err(e) => prop_assert!(false, "unexpected error {e}"),
         }
+    }
+}
+
+/// A daily 4-hour window at 00:00 UTC and one at 08:00 UTC, exported at 10:00: today's first
+/// window ended at 04:00 and is not listed, today's second is still open and is.
+fn daily_plan() -> Plan {
+    let mut plan = demo_plan();
+    plan.clusters.truncate(1);
+    let cfgs = &mut plan.clusters[0].maintenance_configurations;
+    cfgs.default = None;
+    let window = |time: &str| {
+        serde_json::from_value(serde_json::json!({
+            "schedule": {"daily": {"intervalDays": 1}},
+            "durationHours": 4,
+            "utcOffset": "+00:00",
+            "startTime": time,
+        }))
+        .unwrap()
+    };
+    cfgs.node_os = Some(window("00:00"));
+    cfgs.auto_upgrade = Some(window("08:00"));
+    plan
+}
+
+#[test]
+fn windows_that_ended_before_now_are_not_in_the_calendar() {
+    let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+    let plan = daily_plan();
+    let text = export(&plan, ExportFormat::Ics, Scope::Plan, now).unwrap();
+    let starts: Vec<DateTime<Utc>> = parse(&text)
+        .iter()
+        .map(|e| utc(get(e, "DTSTART")))
+        .collect();
+    let ended: DateTime<Utc> = "2026-11-24T00:00:00Z".parse().unwrap();
+    let open: DateTime<Utc> = "2026-11-24T08:00:00Z".parse().unwrap();
+    assert!(!starts.contains(&ended), "ended at 04:00, listed at 10:00");
+    assert!(starts.contains(&open), "open until 12:00");
+    assert!(starts.contains(&"2026-11-25T00:00:00Z".parse().unwrap()));
+    for e in parse(&text) {
+        assert!(utc(get(&e, "DTEND")) > now);
     }
 }

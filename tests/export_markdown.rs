@@ -196,3 +196,27 @@ fn the_review_lists_surge_against_free_quota_and_the_warning() {
     );
     assert!(!durations.contains("contoso-prod"), "{durations}");
 }
+
+#[test]
+fn the_review_lists_no_window_that_ended_before_now() {
+    let mut plan = demo_plan();
+    plan.clusters.truncate(1);
+    let cfgs = &mut plan.clusters[0].maintenance_configurations;
+    cfgs.default = None;
+    cfgs.auto_upgrade = None;
+    cfgs.node_os = Some(
+        serde_json::from_value(serde_json::json!({
+            "schedule": {"daily": {"intervalDays": 1}},
+            "durationHours": 4,
+            "utcOffset": "+00:00",
+            "startTime": "00:00",
+        }))
+        .unwrap(),
+    );
+    // 10:00: today's 00:00-04:00 window has ended.
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+    let md = export(&plan, ExportFormat::Markdown, Scope::Plan, now).unwrap();
+    let windows = section(&md, "Maintenance windows").join("\n");
+    assert!(!windows.contains("2026-11-24 00:00 UTC"), "{windows}");
+    assert!(windows.contains("2026-11-25 00:00 UTC"), "{windows}");
+}

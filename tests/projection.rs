@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use planner::rules::channel::{NodeOsChannel, UpgradeChannel};
 use planner::rules::cluster::Cluster;
 use planner::rules::demo::demo_plan;
+use planner::rules::findings;
 use planner::rules::maintenance::MaintenanceConfigurations;
 use planner::rules::plan::Plan;
 use planner::rules::projection::compare::compare_channels;
@@ -177,7 +178,7 @@ fn channel_comparison_ranks_securitypatch_daily_ahead_of_nodeimage_weekly() {
         .unwrap();
     assert!(sp_weekly.reimages_per_month_milli * 2 < ni.reimages_per_month_milli);
     // With cluster auto-upgrade on (dev is on `patch`), even None gets node images: each
-    // Kubernetes upgrade installs the newest one (aks-rules.md §2 rule 2) and costs surge.
+    // Kubernetes upgrade installs the newest one (docs/aks-rules.md §2 rule 2) and costs surge.
     let none = weekly
         .iter()
         .find(|o| o.channel == NodeOsChannel::None)
@@ -215,10 +216,12 @@ fn without_a_window_no_date_is_invented() {
                 .all(|r| r.state == PatchState::AksDetermined)
         );
     }
+    // Said once, by the window checks (the projection's `upgrade-time-aks-determined`
+    // repeated it until the two engines became one registry).
+    let all = findings::merge(findings::check_at(&plan, Some(at(FROM))), &p.findings);
     assert!(
-        p.findings
-            .iter()
-            .any(|f| f.code == "upgrade-time-aks-determined")
+        all.iter()
+            .any(|f| f.code == "maintenance-window-missing" && f.path.cluster == Some(0))
     );
     assert!(p.exposure.clusters[0].stats.worst_minutes.is_none());
 }
@@ -257,8 +260,11 @@ fn limits_and_grace_period_findings() {
     pool.upgrade_settings.drain_timeout_in_minutes = Some(5);
     plan.assumptions.projection.pod_grace_period_seconds = 600;
     let p = project(&plan, at(FROM), 2);
-    let codes: Vec<&str> = p.findings.iter().map(|f| f.code).collect();
-    assert!(codes.contains(&"surge-over-vmss-limit"), "{codes:?}");
+    // The scale set limit is one rule of the plan checks (it was also a projection finding,
+    // `surge-over-vmss-limit`, until the two engines became one registry).
+    let all = findings::merge(findings::check_at(&plan, Some(at(FROM))), &p.findings);
+    let codes: Vec<&str> = all.iter().map(|f| f.code.as_str()).collect();
+    assert!(codes.contains(&"surge-exceeds-vmss-limit"), "{codes:?}");
     assert!(
         codes.contains(&"drain-timeout-below-grace-period"),
         "{codes:?}"
@@ -399,9 +405,8 @@ proptest! {
 
 #[test]
 fn the_cli_prints_events_exposure_cost_and_channels() {
-    let dir = std::env::temp_dir().join(format!("aks-planner-project-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("plan.json");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.json");
     std::fs::write(&file, demo_plan().to_json()).unwrap();
     let bin = env!("CARGO_BIN_EXE_aks-planner");
     let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
@@ -422,7 +427,7 @@ fn the_cli_prints_events_exposure_cost_and_channels() {
     assert!(out.contains("fleet: ") && out.contains("USD per month"));
     assert!(out.contains("SecurityPatch + daily window: worst"));
     // prod apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; the cluster peak is the
-    // max over its pools (one after another, aks-rules.md §2 rule 3), not the sum.
+    // max over its pools (one after another, docs/aks-rules.md §2 rule 3), not the sum.
     assert!(
         out.contains("aks-prod-weu: peak DSv5: +32 vCPUs\n"),
         "{out}"

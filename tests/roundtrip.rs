@@ -46,10 +46,13 @@ proptest! {
 }
 
 /// What a cluster looks like after the export ran on it: what `nodepool update` cannot set
-/// (0 drain/soak, §5.4) stays unset; past start dates are today; the channels are both
+/// (0 drain/soak, §5.4) stays unset; past start dates move to the first window on or after
+/// today; the channels are both
 /// the plan's and the live ones.
 fn expected_after_apply(plan: &Plan) -> Plan {
     let mut plan = plan.clone();
+    let options = plan.assumptions.recurrence;
+    let now = today().and_time(chrono::NaiveTime::MIN).and_utc();
     for c in &mut plan.clusters {
         c.current_auto_upgrade_profile = Some(c.auto_upgrade_profile);
         c.subscription = "sub".to_owned();
@@ -67,10 +70,10 @@ fn expected_after_apply(plan: &Plan) -> Plan {
         });
         let m = &mut c.maintenance_configurations;
         for w in [&mut m.auto_upgrade, &mut m.node_os].into_iter().flatten() {
-            *w = window_for_export(w, today()).0;
+            *w = window_for_export(w, now, options).0;
         }
         if let Some(DefaultConfig::Window(w)) = &mut m.default {
-            *w = window_for_export(w, today()).0;
+            *w = window_for_export(w, now, options).0;
         }
     }
     plan
@@ -87,7 +90,7 @@ fn int(v: &str) -> Value {
     json!(v.parse::<i64>().unwrap())
 }
 
-/// Runs the script's az commands against an in-memory Azure (per §5.3/§5.4 of aks-rules.md)
+/// Runs the script's az commands against an in-memory Azure (per §5.3/§5.4 of docs/aks-rules.md)
 /// and prints what `az aks show` and `az aks maintenanceconfiguration list` would.
 fn emulate_az(plan: &Plan) -> (Vec<Value>, Vec<Value>) {
     let script = script_unchecked(plan, Scope::Plan, today()).unwrap();
@@ -115,8 +118,15 @@ fn emulate_az(plan: &Plan) -> (Vec<Value>, Vec<Value>) {
                 let o = options(&a);
                 match (a[1].as_str(), a[2].as_str()) {
                     ("update", _) => {
+                        // `az aks update` sets only the flags it is given (one or both channels).
                         let show = shows.get_mut(&o["name"]).unwrap();
-                        show["autoUpgradeProfile"] = json!({"upgradeChannel": o["auto-upgrade-channel"], "nodeOsUpgradeChannel": o["node-os-upgrade-channel"]});
+                        let profile = show["autoUpgradeProfile"].as_object_mut().unwrap();
+                        if let Some(v) = o.get("auto-upgrade-channel") {
+                            profile.insert("upgradeChannel".to_owned(), json!(v));
+                        }
+                        if let Some(v) = o.get("node-os-upgrade-channel") {
+                            profile.insert("nodeOsUpgradeChannel".to_owned(), json!(v));
+                        }
                     }
                     ("nodepool", "update") => {
                         let show = shows.get_mut(&o["cluster-name"]).unwrap();
@@ -189,7 +199,10 @@ fn emulate_az(plan: &Plan) -> (Vec<Value>, Vec<Value>) {
                     json!("Microsoft.ContainerService/managedClusters/maintenanceConfigurations");
                 configs.push(body);
             }
-            Step::Comment(_) | Step::Warning(_) | Step::WaitForFeature { .. } => {}
+            Step::Comment(_)
+            | Step::Warning(_)
+            | Step::WaitForFeature { .. }
+            | Step::RequireSubscription { .. } => {}
         }
     }
     (shows.into_values().collect(), configs)

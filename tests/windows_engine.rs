@@ -1,5 +1,5 @@
-//! Hand-checked dates for the occurrence engine (aks-rules.md §3.4–3.5, §8 ).
-//! Every expected date below was worked out on a calendar, not produced by the engine.
+//! Hand-checked dates for the occurrence engine (docs/aks-rules.md §3.4–3.5, §8,
+//! Every expected date below was worked out on a calendar, not produced by the engine.
 
 use chrono::{DateTime, Utc};
 use planner::rules::maintenance::ConfigName;

@@ -1,9 +1,11 @@
-//! Findings for maintenance configurations (aks-rules.md §3.1–3.7, §8 A-1, A-2, A-8–A-13, A-20).
+//! Findings for maintenance configurations (docs/aks-rules.md §3.1–3.7, §8 A-1, A-2, A-8–A-13,
+//! A-20).
 
 use chrono::{DateTime, Utc};
 use planner::rules::cluster::Cluster;
+use planner::rules::findings::windows::{change_lead_time, findings};
 use planner::rules::findings::{Finding, Severity};
-use planner::rules::maintenance::{ConfigName, RecurrenceOptions, change_lead_time, findings};
+use planner::rules::maintenance::{ConfigName, RecurrenceOptions};
 
 fn cluster(profile: &str, configs: &str) -> Cluster {
     serde_json::from_str(&format!(
@@ -29,7 +31,7 @@ fn run(c: &Cluster, now: Option<&str>) -> Vec<Finding> {
 fn codes(found: &[Finding]) -> Vec<(&'static str, String, Severity)> {
     found
         .iter()
-        .map(|f| (f.code, f.path.field.clone(), f.severity))
+        .map(|f| (f.code.as_str(), f.path.field.clone(), f.severity))
         .collect()
 }
 
@@ -129,15 +131,30 @@ fn every_range_of_the_api_is_an_error_on_its_field() {
     }
 }
 
+/// Real offsets span -12:00 (Baker Island) to +14:00 (Line Islands) in 15-minute steps
+/// (IANA tzdata): outside that range an error, off-step a warning.
 #[test]
-fn unusual_utc_offsets_are_warnings() {
-    for (offset, flagged) in [
-        ("+14:00", false),
-        ("-12:00", false),
-        ("+05:45", false),
-        ("+14:30", true),
-        ("-13:00", true),
-        ("+01:10", true),
+fn utc_offsets_outside_real_time_zones_are_errors_and_odd_minutes_warnings() {
+    for (offset, code) in [
+        ("+14:00", None),
+        ("-12:00", None),
+        ("+05:45", None),
+        (
+            "+14:30",
+            Some(("maintenance-utc-offset-out-of-range", Severity::Error)),
+        ),
+        (
+            "-13:00",
+            Some(("maintenance-utc-offset-out-of-range", Severity::Error)),
+        ),
+        (
+            "+99:00",
+            Some(("maintenance-utc-offset-out-of-range", Severity::Error)),
+        ),
+        (
+            "+01:10",
+            Some(("maintenance-utc-offset-unusual", Severity::Warning)),
+        ),
     ] {
         let c = cluster(
             NODE_IMAGE,
@@ -147,16 +164,18 @@ fn unusual_utc_offsets_are_warnings() {
             )),
         );
         let found = run(&c, None);
-        assert_eq!(
-            has(
-                &found,
-                "maintenance-utc-offset-unusual",
-                "utcOffset",
-                Severity::Warning
-            ),
-            flagged,
-            "{offset}"
-        );
+        let offset_codes: Vec<&str> = found
+            .iter()
+            .map(|f| f.code.as_str())
+            .filter(|c| c.starts_with("maintenance-utc-offset"))
+            .collect();
+        match code {
+            None => assert!(offset_codes.is_empty(), "{offset}: {offset_codes:?}"),
+            Some((code, severity)) => {
+                assert_eq!(offset_codes, [code], "{offset}");
+                assert!(has(&found, code, "utcOffset", severity), "{offset}");
+            }
+        }
     }
 }
 
@@ -211,6 +230,12 @@ fn the_legacy_default_form_is_flagged_with_its_bad_slots() {
             "notAllowedTime":[{"start":"2027-05-30T00:00:00Z","end":"2027-05-26T00:00:00Z"}]}]"#,
     );
     let found = run(&c, None);
+    assert!(has(
+        &found,
+        "default-legacy-hour-slot-out-of-range",
+        "timeInWeek",
+        Severity::Error
+    ));
     for code in [
         "default-legacy-form",
         "default-legacy-hour-slot-out-of-range",

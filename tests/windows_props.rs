@@ -1,5 +1,5 @@
 //! Properties of the occurrence engine (issue 3): every window matches its schedule exactly
-//! (checked against a day-by-day reference reading of aks-rules.md Appendix A), nothing before
+//! (checked against a day-by-day reference reading of docs/aks-rules.md Appendix A), nothing before
 //! startDate, blackouts block, durations are exact, output is sorted and non-overlapping, and
 //! arbitrary input terminates.
 

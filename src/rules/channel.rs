@@ -1,12 +1,12 @@
 //! The two cluster-level upgrade channels, spelled exactly as the AKS API spells them
-//! (aks-rules.md §0.1): `nodeOSUpgradeChannel` is PascalCase, `upgradeChannel` is lower case.
+//! (docs/aks-rules.md §0.1): `nodeOSUpgradeChannel` is PascalCase, `upgradeChannel` is lower case.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// `properties.autoUpgradeProfile.nodeOSUpgradeChannel` (aks-rules.md §1.1).
+/// `properties.autoUpgradeProfile.nodeOSUpgradeChannel` (docs/aks-rules.md §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NodeOsChannel {
     /// AKS applies nothing and the OS updater is off: the customer owns patching.
@@ -38,7 +38,7 @@ impl NodeOsChannel {
     }
 
     /// Whether AKS schedules this channel's work in `aksManagedNodeOSUpgradeSchedule`
-    /// (aks-rules.md §3.1: `Unmanaged` and `None` ignore that window).
+    /// (docs/aks-rules.md §3.1: `Unmanaged` and `None` ignore that window).
     pub fn uses_maintenance_window(self) -> bool {
         matches!(
             self,
@@ -47,7 +47,7 @@ impl NodeOsChannel {
     }
 }
 
-/// `properties.autoUpgradeProfile.upgradeChannel` (aks-rules.md §2).
+/// `properties.autoUpgradeProfile.upgradeChannel` (docs/aks-rules.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UpgradeChannel {
@@ -135,7 +135,7 @@ pub struct AutoUpgradeProfile {
     /// Defaults to `none` (SDK docstring, D-AUC).
     #[serde(default = "default_upgrade_channel")]
     pub upgrade_channel: UpgradeChannel,
-    /// Defaults to `NodeImage` for clusters created with API ≥ 2023-06-01 (aks-rules.md §1.5).
+    /// Defaults to `NodeImage` for clusters created with API ≥ 2023-06-01 (docs/aks-rules.md §1.5).
     /// `az aks show` prints the key as `nodeOsUpgradeChannel`; both spellings are read.
     #[serde(
         rename = "nodeOSUpgradeChannel",
@@ -158,6 +158,45 @@ impl Default for AutoUpgradeProfile {
         AutoUpgradeProfile {
             upgrade_channel: default_upgrade_channel(),
             node_os_upgrade_channel: default_node_os_channel(),
+        }
+    }
+}
+
+/// The order the two channels are set in (docs/aks-rules.md §2 rule 1: while `upgradeChannel` is
+/// `node-image`, AKS keeps the node OS channel at `NodeImage` and refuses to change it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelOrder {
+    /// One `az aks update` sets both.
+    Together,
+    /// Leave `node-image` first (`--auto-upgrade-channel`), then change the node OS channel.
+    ClusterChannelFirst,
+    /// Set the node OS channel to `NodeImage` first, then enter `node-image`.
+    NodeOsChannelFirst,
+}
+
+impl ChannelOrder {
+    /// The safe order to go from `current` (the live cluster's channels, when known) to
+    /// `planned`: two steps whenever the node OS channel changes while `node-image`
+    /// is (or, with the live channels unknown, may be) set before or after.
+    pub fn of(planned: AutoUpgradeProfile, current: Option<AutoUpgradeProfile>) -> ChannelOrder {
+        if planned.upgrade_channel == UpgradeChannel::NodeImage {
+            // Entering node-image: its node OS channel must already be NodeImage.
+            match current {
+                Some(cur) if cur.node_os_upgrade_channel == NodeOsChannel::NodeImage => {
+                    ChannelOrder::Together
+                }
+                _ => ChannelOrder::NodeOsChannelFirst,
+            }
+        } else if planned.node_os_upgrade_channel == NodeOsChannel::NodeImage {
+            // node-image already implies NodeImage: the node OS channel does not change.
+            ChannelOrder::Together
+        } else {
+            match current {
+                Some(cur) if cur.upgrade_channel != UpgradeChannel::NodeImage => {
+                    ChannelOrder::Together
+                }
+                _ => ChannelOrder::ClusterChannelFirst,
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ pub struct Cluster {
     /// Azure region, e.g. `westeurope`.
     #[serde(default)]
     pub location: String,
-    /// A label for the subscription (name or id); never sent anywhere.
+    /// The subscription the cluster lives in, by name or ID: every exported `az` command
+    /// targets it (`--subscription`).
     #[serde(default)]
     pub subscription: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,7 +31,7 @@ pub struct Cluster {
     #[serde(default)]
     pub auto_upgrade_profile: AutoUpgradeProfile,
     /// The channels the live cluster has today, when known; a change from these may reimage
-    /// every node (aks-rules.md §1.8).
+    /// every node (docs/aks-rules.md §1.8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_auto_upgrade_profile: Option<AutoUpgradeProfile>,
     #[serde(default)]
@@ -54,5 +55,14 @@ impl Cluster {
             agent_pool_profiles: Vec::new(),
             maintenance_configurations: MaintenanceConfigurations::default(),
         }
+    }
+
+    /// `SUBSCRIPTION/RESOURCE_GROUP/NAME`: what tells apart clusters of the same name in other
+    /// subscriptions or resource groups (exports select a cluster by it).
+    pub fn qualified_name(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.subscription, self.resource_group, self.name
+        )
     }
 }

@@ -5,7 +5,7 @@
 //! - Every operation either changes the plan as described or returns an [`EditError`] and
 //!   leaves it untouched (an index that no longer exists, a move past either end).
 //! - Names the planner makes up are unique in their scope (clusters in the plan, pools in the
-//!   cluster) and already follow AKS's naming rules (aks-rules.md §6), and a new cluster has a
+//!   cluster) and already follow AKS's naming rules (docs/aks-rules.md §6), and a new cluster has a
 //!   resource group, so a new plan element never starts with an error of its own (notes such
 //!   as "no region yet" remain, as they should).
 //! - Parsing rejects text that has no meaning (`"abc"` nodes); numbers out of the service's
@@ -68,7 +68,7 @@ pub fn unique_name<'a>(
 
 /// A cluster the planner adds: API defaults, a resource group named after it (every `az aks`
 /// command needs one), and one System pool, because every AKS cluster needs at least one System
-/// pool (aks-rules.md §4.2).
+/// pool (docs/aks-rules.md §4.2).
 pub fn new_cluster(name: String) -> Cluster {
     let mut cluster = Cluster::new(name);
     cluster.resource_group = format!("rg-{}", cluster.name);
@@ -158,7 +158,7 @@ pub fn add_pool(plan: &mut Plan, index: usize) -> Result<usize, EditError> {
     let cluster = cluster_mut(plan, index)?;
     let pools = &mut cluster.agent_pool_profiles;
     // Pool names are lower-case letters and digits only, at most 6 characters so the name
-    // also suits a Windows pool (aks-rules.md §6).
+    // also suits a Windows pool (docs/aks-rules.md §6).
     let name = unique_name("pool", "", pools.iter().map(|p| p.name.as_str()));
     let mode = if pools.iter().any(|p| p.mode == PoolMode::System) {
         PoolMode::User

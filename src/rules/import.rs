@@ -1,6 +1,12 @@
 //! Import: the JSON `az` already prints — `az aks show` (or `az aks list`), `az aks nodepool
 //! list`, `az aks maintenanceconfiguration list` (and their `show` forms) — one or several, in
-//! any order, concatenated or as separate inputs, into a plan (issue 5).
+//! any order, concatenated or as separate inputs, into a plan (issue 5). ARM's own shape, with
+//! the settings under `properties` (`az rest`, `az resource show`, the `resources` of an ARM
+//! template export), reads the same (issue 10).
+//!
+//! A cluster whose channels, pools, version or region were not in the input is listed in
+//! [`ImportResult::incomplete`] with what was missing; a default is never stored as the live
+//! cluster's channels (`currentAutoUpgradeProfile` is set only from channels actually read).
 //!
 //! Node pools and maintenance configurations are attached to their cluster through the ARM
 //! `id` (`…/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/NAME/…`).
@@ -17,7 +23,7 @@ use super::pool::{AgentPool, PoolMode};
 mod objects;
 mod shape;
 
-use shape::{Kind, classify, id_parts, str_field, strip_nulls};
+use shape::{Kind, classify, id_parts, lift_properties, str_field, strip_nulls};
 
 /// What kind of remark a note is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,10 +48,31 @@ pub struct ImportNote {
     pub message: String,
 }
 
+/// A cluster imported with fields the input did not have (they hold defaults: check them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    pub cluster: String,
+    /// The ARM field names not found, e.g. `autoUpgradeProfile.upgradeChannel`.
+    pub missing: Vec<&'static str>,
+}
+
+impl Incomplete {
+    /// "cluster aks-a: autoUpgradeProfile.upgradeChannel, agentPoolProfiles not found".
+    pub fn summary(&self) -> String {
+        format!(
+            "cluster {}: {} not found",
+            self.cluster,
+            self.missing.join(", ")
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportResult {
     pub plan: Plan,
     pub notes: Vec<ImportNote>,
+    /// Clusters imported with fields missing, in import order (empty when every field was found).
+    pub incomplete: Vec<Incomplete>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +164,8 @@ struct Draft {
     /// Pools read from `az aks nodepool list`/`show`: they win over the same pool in
     /// `az aks show`'s agentPoolProfiles, whatever the input order.
     listed_pools: Vec<String>,
+    /// Cluster fields `az aks show` (or the ARM resource) did not have.
+    missing: Vec<&'static str>,
 }
 
 #[derive(Default)]
@@ -208,6 +237,7 @@ impl State {
                     configs: Vec::new(),
                     config_origin: (0, String::new()),
                     listed_pools: Vec::new(),
+                    missing: Vec::new(),
                 });
                 self.clusters.len() - 1
             }
@@ -223,9 +253,31 @@ impl State {
                 found: "not a JSON object".to_owned(),
             });
         };
+        // An ARM template export: its resources, one by one (others, e.g. a VNet, are skipped).
+        if obj.contains_key("$schema")
+            && let Some(Value::Array(resources)) = obj.get("resources")
+        {
+            let mut any = false;
+            for (k, item) in resources.iter().enumerate() {
+                if let Value::Object(r) = item
+                    && classify(r).is_some()
+                {
+                    any = true;
+                    self.item(input, format!("{path}resources[{k}]"), item.clone())?;
+                }
+            }
+            if !any {
+                return Err(ImportError::NotAzOutput {
+                    input,
+                    path,
+                    found: "an ARM template without an AKS cluster, node pool or maintenance configuration".to_owned(),
+                });
+            }
+            return Ok(());
+        }
         match classify(&obj) {
-            Some(Kind::Cluster) => self.cluster(input, &path, obj),
-            Some(Kind::Pool) => self.child(input, &path, obj, Kind::Pool),
+            Some(Kind::Cluster) => self.cluster(input, &path, lift_properties(obj)),
+            Some(Kind::Pool) => self.child(input, &path, lift_properties(obj), Kind::Pool),
             Some(Kind::Config) => self.child(input, &path, obj, Kind::Config),
             None => {
                 let keys: Vec<&str> = obj.keys().take(5).map(String::as_str).collect();
@@ -294,7 +346,22 @@ impl State {
     fn finish(mut self, base: &Plan) -> Result<ImportResult, ImportError> {
         let mut plan = base.clone();
         let drafts = std::mem::take(&mut self.clusters);
+        let mut incomplete = Vec::new();
         for mut d in drafts {
+            let mut missing = if d.shown {
+                std::mem::take(&mut d.missing)
+            } else {
+                shape::SHOW_FIELDS.to_vec()
+            };
+            if !d.cluster.agent_pool_profiles.is_empty() {
+                missing.retain(|f| *f != shape::POOLS_FIELD);
+            }
+            if !missing.is_empty() {
+                incomplete.push(Incomplete {
+                    cluster: d.cluster.name.clone(),
+                    missing,
+                });
+            }
             // The same pools whatever order the inputs came in: System pools first, then by name.
             crate::rules::stable_sort::sort_by(&mut d.cluster.agent_pool_profiles, |a, b| {
                 (a.mode != PoolMode::System, &a.name).cmp(&(b.mode != PoolMode::System, &b.name))
@@ -342,6 +409,7 @@ impl State {
         Ok(ImportResult {
             plan,
             notes: self.notes,
+            incomplete,
         })
     }
 }
@@ -354,5 +422,7 @@ fn upsert_pool(pools: &mut Vec<AgentPool>, pool: AgentPool) {
     }
 }
 
+#[cfg(test)]
+mod arm_tests;
 #[cfg(test)]
 mod tests;

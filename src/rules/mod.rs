@@ -3,7 +3,7 @@
 //! # Architecture invariants
 //! - Pure: std, chrono, serde, serde_json and thiserror only. No browser crate, no Leptos, no
 //!   clock reads, no I/O. "Now" is always a parameter. `tests/architecture.rs` enforces this.
-//! - Every AKS fact implemented here cites its rule in `../shared/aks-rules.md` (section or
+//! - Every AKS fact implemented here cites its rule in `docs/aks-rules.md` (section or
 //!   ambiguity id), so a reviewer can check it.
 //! - Types are named as AKS names them and serialize exactly as ARM does.
 //! - Parsing rejects malformed shapes with a typed error a user can act on; value ranges are
@@ -22,6 +22,7 @@ pub mod cluster;
 pub mod demo;
 pub mod edit;
 pub mod export;
+pub mod finding;
 pub mod findings;
 pub mod history;
 pub mod import;
@@ -32,6 +33,7 @@ pub mod os;
 pub mod plan;
 pub mod pool;
 pub mod projection;
+pub mod region;
 pub mod saved;
 pub mod share;
 pub mod snapshot;

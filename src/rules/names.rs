@@ -1,4 +1,4 @@
-//! Azure and AKS naming rules (aks-rules.md §6), reusable by findings and exports.
+//! Azure and AKS naming rules (docs/aks-rules.md §6), reusable by findings and exports.
 //!
 //! Each validator returns the first rule a name breaks, as a [`NameError`] whose message names
 //! the value and says how to fix it.

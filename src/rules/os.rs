@@ -1,4 +1,4 @@
-//! OS SKUs of a node pool (ARM `osSKU`) and what each supports (aks-rules.md §1.2).
+//! OS SKUs of a node pool (ARM `osSKU`) and what each supports (docs/aks-rules.md §1.2).
 
 use std::fmt;
 use std::str::FromStr;

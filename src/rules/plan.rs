@@ -25,7 +25,7 @@ pub struct Plan {
     /// `super::usage`). Absent from the file when empty.
     #[serde(default, skip_serializing_if = "ComputeUsages::is_empty")]
     pub compute_usages: ComputeUsages,
-    /// The readings and estimates the planner's numbers rest on (aks-rules.md §8).
+    /// The readings and estimates the planner's numbers rest on (docs/aks-rules.md §8).
     #[serde(default)]
     pub assumptions: Assumptions,
     /// The team's time zone: the Windows tab lists windows and checks daylight-saving drift in

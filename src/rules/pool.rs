@@ -1,4 +1,4 @@
-//! A node pool (ARM `agentPoolProfiles[]`) and its `upgradeSettings` (aks-rules.md §4.1).
+//! A node pool (ARM `agentPoolProfiles[]`) and its `upgradeSettings` (docs/aks-rules.md §4.1).
 //!
 //! Ranges (drain 5–1440, soak 0–30, …) are *not* enforced here: a plan being edited may hold
 //! an out-of-range number, and the findings module reports it with the rule and the fix. Shapes
@@ -27,7 +27,7 @@ pub enum UndrainableNodeBehavior {
 }
 
 /// ARM `upgradeSettings`. `None` means "not set": AKS applies its default, which for
-/// `maxSurge` is ambiguous (aks-rules.md §8 A-3; see [`AgentPool::effective_max_surge`]).
+/// `maxSurge` is ambiguous (docs/aks-rules.md §8 A-3; see [`AgentPool::effective_max_surge`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeSettings {
@@ -45,7 +45,7 @@ pub struct UpgradeSettings {
     pub undrainable_node_behavior: Option<UndrainableNodeBehavior>,
 }
 
-/// Default drain timeout (aks-rules.md §4.1).
+/// Default drain timeout (docs/aks-rules.md §4.1).
 pub const DEFAULT_DRAIN_TIMEOUT_MINUTES: u32 = 30;
 
 impl UpgradeSettings {
@@ -87,7 +87,7 @@ pub struct AgentPool {
     pub mode: PoolMode,
     pub os_sku: OsSku,
     /// GPU VM size. Not an ARM field: read from `vmSize` on import, editable in the planner,
-    /// because Azure Linux on GPU sizes cannot use SecurityPatch (aks-rules.md §1.2).
+    /// because Azure Linux on GPU sizes cannot use SecurityPatch (docs/aks-rules.md §1.2).
     pub gpu: bool,
     pub vm_size: String,
     pub count: u32,
@@ -99,7 +99,7 @@ impl AgentPool {
         self.os_sku.os_type()
     }
 
-    /// `maxSurge` as AKS will apply it, with where the value came from (aks-rules.md §8 A-3).
+    /// `maxSurge` as AKS will apply it, with where the value came from (docs/aks-rules.md §8 A-3).
     pub fn effective_max_surge(
         &self,
         version: Option<KubernetesVersion>,
@@ -119,6 +119,80 @@ impl AgentPool {
         let family = lower.strip_prefix("standard_").unwrap_or(&lower);
         family.starts_with('n')
     }
+}
+
+/// The longest VM size name accepted (today's longest are about 30 characters).
+pub const VM_SIZE_NAME_MAX: usize = 64;
+
+/// Why a `vmSize` is not a VM size name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VmSizeError {
+    #[error(
+        "the VM size {0:?} is not a size name: it must start with Standard_ (or Basic_), e.g. Standard_D4s_v5"
+    )]
+    Prefix(String),
+    #[error(
+        "the VM size {value:?} contains {ch:?}: a size name has only letters, digits, '-' and '_', e.g. Standard_D4s_v5"
+    )]
+    InvalidChar { value: String, ch: char },
+    #[error(
+        "the VM size {0:?} is not a size name: after Standard_ come the series and size, e.g. Standard_D4s_v5 or Standard_E8-4ds_v5"
+    )]
+    Shape(String),
+    #[error(
+        "the VM size {value:?} is {len} characters long: a size name has at most {VM_SIZE_NAME_MAX}"
+    )]
+    TooLong { value: String, len: usize },
+}
+
+/// Checks that `name` has the shape of an Azure VM size name: `Standard_` (or the retired
+/// `Basic_`), then `_`-separated parts of letters, digits and `-`, the first starting with a
+/// letter and holding the size number (`Standard_D4s_v5`, `Standard_NC24ads_A100_v4`,
+/// `Standard_E8-4ds_v5`, `Basic_A1`). Blank is "not entered yet", not an error here.
+pub fn validate_vm_size(name: &str) -> Result<(), VmSizeError> {
+    check_vm_size_entry(name)?;
+    if name.is_empty() {
+        return Ok(());
+    }
+    let lower = name.to_ascii_lowercase();
+    let Some(body) = lower
+        .strip_prefix("standard_")
+        .or_else(|| lower.strip_prefix("basic_"))
+    else {
+        return Err(VmSizeError::Prefix(name.to_owned()));
+    };
+    let mut parts = body.split('_');
+    let series = parts.next().unwrap_or_default();
+    let shaped = series.starts_with(|c: char| c.is_ascii_alphabetic())
+        && series.contains(|c: char| c.is_ascii_digit())
+        && parts.all(|p| !p.is_empty());
+    if shaped {
+        Ok(())
+    } else {
+        Err(VmSizeError::Shape(name.to_owned()))
+    }
+}
+
+/// What an editor can refuse while a VM size is being typed: characters no size name has, or
+/// a length no size name reaches. Every beginning of a valid name passes; the shape is left to
+/// [`validate_vm_size`] (a finding), since `Standard_D` is on its way to `Standard_D4s_v5`.
+pub fn check_vm_size_entry(name: &str) -> Result<(), VmSizeError> {
+    if name.len() > VM_SIZE_NAME_MAX {
+        return Err(VmSizeError::TooLong {
+            value: name.to_owned(),
+            len: name.len(),
+        });
+    }
+    if let Some(ch) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Err(VmSizeError::InvalidChar {
+            value: name.to_owned(),
+            ch,
+        });
+    }
+    Ok(())
 }
 
 /// The serialized form: ARM's, plus `osType` which ARM carries and we derive.
@@ -249,5 +323,45 @@ mod tests {
             p.effective_max_surge(v130),
             (SurgeValue::Nodes(1), SurgeSource::AssumedOneNode)
         );
+    }
+
+    #[test]
+    fn vm_size_names_from_the_azure_size_list_pass_and_others_are_refused() {
+        // Names as `az vm list-sizes` prints them.
+        for ok in [
+            "Standard_D4s_v5",
+            "Standard_B2s",
+            "Standard_NC24ads_A100_v4",
+            "Standard_E8-4ds_v5",
+            "Standard_M416ms_v2",
+            "standard_d8s_v3",
+            "Basic_A1",
+            "",
+        ] {
+            assert_eq!(validate_vm_size(ok), Ok(()), "{ok}");
+        }
+        for (bad, check) in [
+            ("D4s_v5", "Standard_"),
+            ("Standard_D4s v5", "' '"),
+            ("Standard_$(touch x)", "'$'"),
+            ("Standard_D4s_v5\nrm", "'\\n'"),
+            ("Standard_", "series"),
+            ("Standard_large", "series"),
+            ("Standard_D4s__v5", "series"),
+        ] {
+            let message = validate_vm_size(bad).unwrap_err().to_string();
+            assert!(message.contains(check), "{bad:?}: {message}");
+        }
+        // While typing, every beginning of a valid name is accepted; bad characters are not.
+        let full = "Standard_E8-4ds_v5";
+        for end in 0..=full.len() {
+            assert_eq!(
+                check_vm_size_entry(&full[..end]),
+                Ok(()),
+                "{}",
+                &full[..end]
+            );
+        }
+        assert!(check_vm_size_entry("Standard_$(x)").is_err());
     }
 }

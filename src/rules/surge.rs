@@ -1,4 +1,4 @@
-//! `maxSurge` / `maxUnavailable` values and their arithmetic (aks-rules.md §4.1–4.2).
+//! `maxSurge` / `maxUnavailable` values and their arithmetic (docs/aks-rules.md §4.1–4.2).
 //!
 //! Invariant: a [`SurgeValue`] is always a well-formed non-negative integer or percentage
 //! (`"5"`, `"33%"`); whether it is *allowed* (e.g. 0 surge with 0 unavailable) is a finding.
@@ -18,7 +18,7 @@ pub enum SurgeValue {
 
 impl SurgeValue {
     /// Nodes this value stands for in a pool of `node_count` nodes: percentages round **up**,
-    /// and the result is capped at the nodes still to upgrade (aks-rules.md §4.2).
+    /// and the result is capped at the nodes still to upgrade (docs/aks-rules.md §4.2).
     pub fn resolve(self, node_count: u32) -> u32 {
         let raw = match self {
             SurgeValue::Nodes(n) => u64::from(n),

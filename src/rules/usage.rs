@@ -1,7 +1,7 @@
 //! Free compute quota: the plan's copy of ARM's compute usage lists
 //! (`Microsoft.Compute/locations/{location}/usages`, what `az vm list-usage --location L`
 //! prints), per subscription label and region. Surge nodes need free vCPU quota of their VM
-//! family and of the region's total (aks-rules.md §4.2); the planner compares the two
+//! family and of the region's total (docs/aks-rules.md §4.2); the planner compares the two
 //! (`projection::quota`) and warns when the surge does not fit (§4.3 "surge quota > free
 //! quota (user input)").
 //!
@@ -92,14 +92,7 @@ fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     d.deserialize_u64(Count)
 }
 
-/// A region as a key: ARM region names ignore case and spaces (`West Europe` = `westeurope`).
-pub fn region_key(location: &str) -> String {
-    // ASCII only: region names are ASCII, and `char::to_lowercase` would pull Unicode case
-    // tables into the browser module.
-    let mut key = location.to_ascii_lowercase();
-    key.retain(|c| c != ' ');
-    key
-}
+pub use super::region::region_key;
 
 /// The usage list stored for `subscription` in `location`.
 pub fn list<'a>(all: &'a ComputeUsages, subscription: &str, location: &str) -> &'a [Usage] {

@@ -77,19 +77,3 @@ pub fn performance_now() -> f64 {
         })
         .unwrap_or_else(js_sys::Date::now)
 }
-
-/// The user's local calendar date at [`now`] (exports date their header with it and never
-/// emit a start date before it).
-pub fn today() -> chrono::NaiveDate {
-    let instant = now();
-    let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        instant.timestamp_millis() as f64
-    ));
-    // JS months are 0-based; the three getters read the browser's local time zone.
-    chrono::NaiveDate::from_ymd_opt(
-        local.get_full_year() as i32,
-        local.get_month() + 1,
-        local.get_date(),
-    )
-    .unwrap_or_else(|| instant.date_naive())
-}

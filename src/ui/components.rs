@@ -12,6 +12,7 @@ pub mod cluster_filters;
 pub mod cluster_list;
 pub mod copy_button;
 pub mod cost_panel;
+pub mod data_table;
 pub mod dst_panel;
 pub mod export_panel;
 pub mod export_tab;

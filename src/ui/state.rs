@@ -110,9 +110,8 @@ pub struct PlanState {
     pub field_findings: Memo<Vec<(String, FieldFinding)>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
-    /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit,
-    /// only while something on screen reads it (memos are lazy), e.g. the Timeline tab, and
-    /// only for the clusters the edit touched.
+    /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
+    /// (the findings include its findings), and only for the clusters the edit touched.
     pub projection: Memo<Projection>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
@@ -162,7 +161,18 @@ impl PlanState {
         let now = Some(instant);
         // Clusters an edit did not touch keep their projection (rules::projection::cache).
         let cache = StoredValue::new(ProjectionCache::default());
-        let findings = Memo::new(move |_| plan.with(|p| findings::check_at(p, now)));
+        let projection = Memo::new(move |_| {
+            plan.with(|p| {
+                cache
+                    .try_update_value(|c| c.project(p, instant, HORIZON_WEEKS))
+                    .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
+            })
+        });
+        // One set of findings (issue 10): the plan and window checks and the projection's.
+        let findings = Memo::new(move |_| {
+            let checked = plan.with(|p| findings::check_at(p, now));
+            projection.with(|pr| findings::merge(checked, &pr.findings))
+        });
         PlanState {
             plan,
             history,
@@ -179,13 +189,7 @@ impl PlanState {
             cluster_errors: Memo::new(move |_| {
                 findings.with(|f| errors_per_cluster(f, cluster_count.get()))
             }),
-            projection: Memo::new(move |_| {
-                plan.with(|p| {
-                    cache
-                        .try_update_value(|c| c.project(p, instant, HORIZON_WEEKS))
-                        .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
-                })
-            }),
+            projection,
             cluster_count,
             selected_cluster: Memo::new(move |_| {
                 let count = cluster_count.get();

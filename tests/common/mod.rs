@@ -1,6 +1,8 @@
 //! Proptest strategies for whole plans, shared by the round-trip tests.
 #![allow(dead_code)]
 
+pub mod az_stub;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};

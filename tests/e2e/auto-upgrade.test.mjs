@@ -1,4 +1,4 @@
-// Cluster auto-upgrade on the Timeline (aks-rules.md §2): a demo cluster on a supported
+// Cluster auto-upgrade on the Timeline (docs/aks-rules.md §2): a demo cluster on a supported
 // Kubernetes version with the patch channel and its aksManagedAutoUpgradeSchedule window gets
 // projected Kubernetes upgrades — drawn, tabled and costed — and setting the channel to none
 // removes them. "Now" is pinned, so the projected dates and amounts are fixed.

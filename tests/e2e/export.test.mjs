@@ -1,5 +1,6 @@
-// Export and import on the Export tab (issue 5, "Done means"): copy the az script of a plan,
-// see a plan with errors export only its errors, and paste `az` JSON to get its clusters.
+// Export and import on the Export tab (issue 5, "Done means"; issue 10): copy the az script of
+// a plan, see errors scoped to what is exported, and paste `az` or ARM JSON to get its clusters
+// (with what was missing said, never a bare ✓).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,13 +43,26 @@ test('the az script of the demo plan is shown, copied and downloadable', async (
   await until(() => app.find('export-cli-version').inputValue(), (v) => v === '2.91', (v) => `cli ${v}`);
 });
 
-test('a plan with errors exports only the list of errors, each leading to its field', async (t) => {
+test('errors are scoped to what is exported: a broken cluster is skipped and listed, a clean one exports', async (t) => {
   const app = await openApp(t);
   await app.fill('c0-name', '');
   await app.click('tab-export');
+  // The whole plan: the other clusters export, the broken one is listed with its errors (in
+  // the panel and in the script's header).
+  await app.expectVisible('export-skipped');
+  await app.expectText('export-output', 'NOT EXPORTED: 1 cluster(s) with errors');
+  await app.expectText('export-output', 'aks-test-weu');
+  assert.ok((await app.count('css=[data-testid="export-skipped"] [data-testid="export-error"]')) >= 1);
+  // One clean cluster: exported, nothing skipped, no error.
+  await app.select('export-scope', { label: 'Cluster aks-test-weu' });
+  await app.expectHidden('export-skipped');
+  await app.expectText('export-output', '--subscription=contoso-nonprod');
+  assert.equal(await app.count('export-errors'), 0);
+  // The broken cluster alone exports nothing but its errors, each leading to its field.
+  await app.select('export-scope', '0');
   await app.expectVisible('export-errors');
+  await app.expectText('export-errors', /has \d+ errors? and exports nothing/);
   assert.equal(await app.count('export-output'), 0);
-  assert.ok((await app.count('export-error')) >= 1);
   await app.click('css=[data-testid="export-error"] button');
   await until(
     () => app.page.evaluate(() => document.activeElement?.id ?? ''),
@@ -98,4 +112,57 @@ test('exports are dated by ?now=, and the calendar lists the projected windows',
   assert.equal(await app.count('export-cli-version'), 0);
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('export-download')]);
   assert.match(download.suggestedFilename(), /\.ics$/);
+});
+
+test('an import whose fields were not found says what was missing instead of ✓', async (t) => {
+  const app = await openApp(t);
+  await app.click('tab-export');
+  // ARM's shape (as az rest prints it) without autoUpgradeProfile.
+  const partial = {
+    id: '/subscriptions/s1/resourceGroups/rg-x/providers/Microsoft.ContainerService/managedClusters/aks-x',
+    name: 'aks-x',
+    type: 'Microsoft.ContainerService/managedClusters',
+    location: 'westeurope',
+    properties: {
+      kubernetesVersion: '1.33.2',
+      agentPoolProfiles: [{ name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', count: 3 }],
+    },
+  };
+  await app.fill('import-text', JSON.stringify(partial));
+  await app.click('import-run');
+  await app.expectVisible('import-result');
+  await app.expectText('import-missing', 'Not found: autoUpgradeProfile');
+  await app.expectText('import-result', 'not in the input');
+  assert.ok(!(await app.text('import-result')).includes('✓'), 'no ✓ for a cluster with fields missing');
+  await app.expectText('import-summary', '1 node pool');
+
+  // The az aks show fixture in ARM's shape (settings under "properties"): every field found.
+  const show = JSON.parse(await readFile(path.join(FIXTURES, 'aks-show.json'), 'utf8'));
+  const top = ['id', 'name', 'type', 'location', 'tags', 'sku', 'identity'];
+  const arm = { properties: {} };
+  for (const [k, v] of Object.entries(show)) {
+    if (top.includes(k)) arm[k] = v;
+    else if (k !== 'resourceGroup') arm.properties[k] = v;
+  }
+  await app.fill('import-text', JSON.stringify(arm));
+  await app.click('import-run');
+  await app.expectText('import-result', '✓');
+  await app.expectText('import-result', 'Imported 1 cluster');
+  await app.expectText('import-summary', 'aks-prod');
+  assert.equal(await app.count('import-missing'), 0);
+});
+
+test('a region or VM size that is no name is refused where it is typed; "West Europe" exports as westeurope', async (t) => {
+  const app = await openApp(t);
+  await app.fill('c0-location', 'westeurope $(touch pwned)');
+  await app.expectText('c0-location-error', "contains '$'");
+  await app.fill('c0-location', 'West Europe');
+  await app.expectHidden('c0-location-error');
+  await app.fill('c0-p0-vmSize', 'Standard_D4s_v5; rm');
+  await app.expectText('c0-p0-vmSize-error', "contains ';'");
+  await app.fill('c0-p0-vmSize', 'Standard_D4s_v5');
+  await app.click('tab-export');
+  await app.select('export-format', 'bicep');
+  await app.select('export-scope', { label: 'Cluster aks-dev-weu' });
+  await app.expectText('export-output', "location: 'westeurope'");
 });

@@ -21,6 +21,8 @@
 
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +39,24 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROFILE_ROOT = process.env.E2E_TMPDIR ?? tmpdir();
 /** Default wait for any check or action, in ms. */
 export const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+/**
+ * The folder the app is served from, e.g. '/planner/' as on a GitHub Pages project site
+ * (`E2E_BASE_PATH`, default '/'). `openApp` paths are relative to it.
+ */
+export const BASE_PATH = normalizeBase(process.env.E2E_BASE_PATH ?? '/');
+/**
+ * `E2E_HOST=static` serves dist/ as the static hosts of docs/deploy.md do: precompressed
+ * brotli or gzip by Accept-Encoding, the headers of public/staticwebapp.config.json (CSP,
+ * caching), ETags and 304s. By default every response is uncompressed and `no-store`.
+ */
+export const HOST_MODE = process.env.E2E_HOST === 'static';
+/** The Azure Static Web Apps configuration the host mode applies. */
+const HOST_CONFIG = path.join(HERE, '..', '..', 'public', 'staticwebapp.config.json');
+
+function normalizeBase(base) {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
 
 // Without the background-networking family Chromium keeps calling Google services.
 const CHROMIUM_ARGS = [
@@ -64,27 +84,88 @@ const MIME = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. Paths without an extension fall back to
- * index.html, as a static host configured for a single-page app would.
- * @returns {Promise<{origin: string, close: () => Promise<void>}>}
+ * The response headers a host configured by public/staticwebapp.config.json sends for `file`
+ * (a path below the app's folder, e.g. '/main-0123abcd.css'): its global headers, then those
+ * of the first route whose pattern (`/*.{js,css,wasm}`) matches, then its MIME types; names
+ * in lower case.
  */
-export async function startServer(root = DIST) {
+export function hostHeaders(file, config = JSON.parse(readFileSync(HOST_CONFIG, 'utf8'))) {
+  const route = (config.routes ?? []).find((r) => routePattern(r.route).test(file));
+  const mime = config.mimeTypes?.[path.extname(file)];
+  const all = { ...config.globalHeaders, ...route?.headers, ...(mime ? { 'content-type': mime } : {}) };
+  // HTTP header names are case-insensitive: one lower-case key each.
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** A Static Web Apps route (`/*`, `/*.css`, `/*.{js,css}`, `/exact.html`) as a RegExp. */
+function routePattern(route) {
+  const escaped = route.replace(/[.+?^$()|[\]\\]/g, '\\$&');
+  const source = escaped
+    .replace(/\{([^}]+)\}/g, (_, list) => `(?:${list.split(',').join('|')})`)
+    .replace(/\*/g, '.*');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port, in the folder `basePath`. Paths without an
+ * extension fall back to index.html, as a static host configured for a single-page app would;
+ * the folder without its slash redirects to it, as GitHub Pages does. With `host` set (see
+ * HOST_MODE) it serves precompressed files and the hosts' headers.
+ * @returns {Promise<{origin: string, basePath: string, requests: object[], close: () => Promise<void>}>}
+ */
+export async function startServer(root = DIST, { basePath = BASE_PATH, host = HOST_MODE } = {}) {
   await stat(path.join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: build first (trunk build --release --offline)`);
   });
+  const base = normalizeBase(basePath);
+  const config = host ? JSON.parse(await readFile(HOST_CONFIG, 'utf8')) : null;
+  /** Every request that reached the server: path, status and content encoding. */
+  const requests = [];
   const server = createServer(async (req, res) => {
+    let encoding;
+    res.on('finish', () => requests.push({ path: req.url, status: res.statusCode, encoding }));
     try {
-      const urlPath = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      const fullPath = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      if (fullPath === base.slice(0, -1) && base !== '/') {
+        res.writeHead(301, { location: base });
+        res.end();
+        return;
+      }
+      if (!fullPath.startsWith(base)) throw Object.assign(new Error('outside base'), { code: 'ENOENT' });
+      const urlPath = fullPath.slice(base.length - 1);
       let file = path.normalize(path.join(root, urlPath));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       if (urlPath.endsWith('/')) file = path.join(file, 'index.html');
       else if (!path.extname(file)) file = path.join(root, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      if (!host) {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      }
+      const headers = { 'content-type': type, ...hostHeaders('/' + path.relative(root, file), config) };
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let body = await readFile(file);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${name}\\b`).test(accepts)) continue;
+        const packed = await readFile(file + ext).catch(() => null);
+        if (packed) {
+          body = packed;
+          headers['content-encoding'] = encoding = name;
+          break;
+        }
+      }
+      headers.vary = 'Accept-Encoding';
+      headers.etag = headers['content-encoding'] ? `${etag.slice(0, -1)}-${headers['content-encoding']}"` : etag;
+      if (req.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'] ?? '' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(err.code === 'ENOENT' || err.code === 'EISDIR' ? 404 : 500);
       res.end();
@@ -96,6 +177,8 @@ export async function startServer(root = DIST) {
   });
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
+    basePath: base,
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -143,6 +226,7 @@ export async function until(probe, ok, describe, timeoutMs = TIMEOUT_MS) {
  * @param {string} [options.path]       path and query to open, default '/'
  * @param {RegExp[]} [options.allowConsole]  console messages a test expects (matched on text)
  * @param {{width: number, height: number}} [options.viewport]
+ * @param {{basePath?: string, host?: boolean}} [options.server]  overrides E2E_BASE_PATH, E2E_HOST
  */
 export async function openApp(t, options = {}) {
   const app = new App(options);
@@ -152,7 +236,13 @@ export async function openApp(t, options = {}) {
 }
 
 export class App {
-  constructor({ path: startPath = '/', allowConsole = [], viewport = { width: 1280, height: 900 } } = {}) {
+  constructor({
+    path: startPath = '/',
+    allowConsole = [],
+    viewport = { width: 1280, height: 900 },
+    server = {},
+  } = {}) {
+    this.serverOptions = server;
     this.startPath = startPath;
     this.allowConsole = allowConsole;
     this.viewport = viewport;
@@ -162,8 +252,10 @@ export class App {
   }
 
   async start() {
-    this.server = await startServer();
+    this.server = await startServer(DIST, this.serverOptions);
     this.origin = this.server.origin;
+    /** The app's folder on the server, '/' or e.g. '/planner/' (E2E_BASE_PATH). */
+    this.basePath = this.server.basePath;
     this.profileDir = await mkdtemp(path.join(PROFILE_ROOT, 'aks-planner-e2e-'));
     await this.#launch();
     await this.goto(this.startPath);
@@ -195,6 +287,18 @@ export class App {
     this.#watch(this.page);
   }
 
+  /**
+   * Playwright turns the HTTP cache off while requests are intercepted; this stops intercepting
+   * (a request to another host is then still reported, though no longer blocked), so a test can
+   * check what a reload takes from the cache.
+   */
+  async useHttpCache() {
+    await this.context.unrouteAll();
+    this.context.on('request', (req) => {
+      if (!isLocal(req.url())) this.problems.push(`request to a non-local host: ${req.url()}`);
+    });
+  }
+
   #watch(page) {
     page.on('console', (msg) => {
       const type = msg.type();
@@ -220,9 +324,9 @@ export class App {
 
   // ---- navigation --------------------------------------------------------------------------
 
-  /** Opens `urlPath` (e.g. '/?p=...') and waits for the app to render. */
+  /** Opens `urlPath` (e.g. '/?p=...', relative to the app's folder) and waits for the app. */
   async goto(urlPath = '/') {
-    await this.page.goto(this.origin + urlPath);
+    await this.page.goto(this.origin + this.basePath.slice(0, -1) + urlPath);
     await this.waitReady();
   }
 
@@ -246,10 +350,11 @@ export class App {
     await this.page.locator('main').first().waitFor({ state: 'visible' });
   }
 
-  /** The current URL's path and query, e.g. '/?p=1.xyz'. */
+  /** The current URL's path (relative to the app's folder) and query, e.g. '/?p=1.xyz'. */
   url() {
     const u = new URL(this.page.url());
-    return u.pathname + u.search;
+    const inFolder = u.pathname.startsWith(this.basePath) ? u.pathname.slice(this.basePath.length - 1) : u.pathname;
+    return inFolder + u.search;
   }
 
   // ---- find --------------------------------------------------------------------------------

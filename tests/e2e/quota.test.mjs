@@ -1,4 +1,4 @@
-// Surge quota against the free quota the user enters or pastes (aks-rules.md §4.3 "warn when
+// Surge quota against the free quota the user enters or pastes (docs/aks-rules.md §4.3 "warn when
 // surge quota > free quota (user input)"). On the demo plan, contoso-prod / westeurope is the
 // third region row group (regions sort by subscription): its DSv5 peak is prod/apps'
 // 4 surge nodes × 8 vCPUs = 32 (row 0), and the same 32 in Total Regional vCPUs (row 1).

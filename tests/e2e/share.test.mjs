@@ -16,6 +16,7 @@ async function shareFragment(app) {
   const link = await app.text('share-link');
   const url = new URL(link);
   assert.equal(url.origin, app.origin, 'the link points at this page');
+  assert.equal(url.pathname, app.basePath, 'in the folder the app is served from');
   assert.match(await app.text('share-length'), new RegExp(`^${link.length} characters`));
   return url.hash;
 }

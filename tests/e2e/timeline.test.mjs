@@ -130,8 +130,8 @@ test('the SLA and the estimates are editable and named pools miss a tighter SLA'
 test('the surge quota panel shows the extra vCPUs per VM family and follows maxSurge', async (t) => {
   const app = await openTimeline(t);
   await app.expectVisible('quota-panel');
-  // prod/apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; pools go one after
-  // another, so the cluster's peak is its largest pool's, not the sum (aks-rules.md §2 rule 3).
+  // prod/apps: 12 nodes × 33 % → 4 surge × 8 vCPUs (D8s_v5) = 32; pools go one after another, so
+  // the cluster's peak is its largest pool's, not the sum (docs/aks-rules.md §2 rule 3).
   await app.expectText('quota-row-2', 'aks-prod-weu');
   await app.expectText('quota-row-2', 'DSv5: +32 vCPUs');
   await app.expectText('quota-row-1', 'NCSv3: +6 vCPUs');

@@ -2,8 +2,14 @@
 // Review before applying. Regenerate instead of editing by hand.
 // Merge each managedClusters block into your existing cluster resource: a deployment
 // replaces properties it does not mention.
+// Scope: resource group. The resources below have no scope of their own: they land in the
+// subscription and resource group the deployment targets.
+// These clusters live in 3 different subscription/resource-group scopes: never deploy
+// this file as a whole. Merge each cluster's blocks into the template of its own scope
+// (named above each cluster) or export one cluster at a time.
+targetScope = 'resourceGroup'
 
-// cluster aks-dev-weu (resource group rg-platform-dev)
+// cluster aks-dev-weu (subscription contoso-dev, resource group rg-platform-dev)
 resource cluster1 'Microsoft.ContainerService/managedClusters@2025-07-01' = {
   name: 'aks-dev-weu'
   location: 'westeurope'
@@ -87,7 +93,7 @@ resource cluster1_pool2 'Microsoft.ContainerService/managedClusters/agentPools@2
   }
 }
 
-// cluster aks-test-weu (resource group rg-platform-test)
+// cluster aks-test-weu (subscription contoso-nonprod, resource group rg-platform-test)
 resource cluster2 'Microsoft.ContainerService/managedClusters@2025-07-01' = {
   name: 'aks-test-weu'
   location: 'westeurope'
@@ -195,7 +201,7 @@ resource cluster2_pool3 'Microsoft.ContainerService/managedClusters/agentPools@2
   }
 }
 
-// cluster aks-prod-weu (resource group rg-platform-prod)
+// cluster aks-prod-weu (subscription contoso-prod, resource group rg-platform-prod)
 resource cluster3 'Microsoft.ContainerService/managedClusters@2025-07-01' = {
   name: 'aks-prod-weu'
   location: 'westeurope'

@@ -29,83 +29,97 @@ function Test-Az {
 }
 
 function Invoke-Prerequisites {
-    # none for az CLI 2.91
+    # Check the signed-in account can see all 3 subscriptions: the script stops before changing anything if not.
+    if (-not (Test-Az -AzArgs @('account', 'show', '--subscription=contoso-dev', '--output=none'))) {
+        [Console]::Error.WriteLine('aks-planner: the signed-in account cannot see subscription contoso-dev (az account show --subscription failed): run az login with an account that has access, or correct the subscription in the plan. Nothing was changed.')
+        exit 1
+    }
+    if (-not (Test-Az -AzArgs @('account', 'show', '--subscription=contoso-nonprod', '--output=none'))) {
+        [Console]::Error.WriteLine('aks-planner: the signed-in account cannot see subscription contoso-nonprod (az account show --subscription failed): run az login with an account that has access, or correct the subscription in the plan. Nothing was changed.')
+        exit 1
+    }
+    if (-not (Test-Az -AzArgs @('account', 'show', '--subscription=contoso-prod', '--output=none'))) {
+        [Console]::Error.WriteLine('aks-planner: the signed-in account cannot see subscription contoso-prod (az account show --subscription failed): run az login with an account that has access, or correct the subscription in the plan. Nothing was changed.')
+        exit 1
+    }
 }
 
 # aks-dev-weu
 function Invoke-Cluster1 {
     $script:CurrentCluster = 'aks-dev-weu'
-    # cluster aks-dev-weu in resource group rg-platform-dev, subscription contoso-dev (check `az account show` points at it)
+    # cluster aks-dev-weu in resource group rg-platform-dev, subscription contoso-dev
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=First', '--day-of-week=Wednesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=First', '--day-of-week=Wednesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=1', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=aksManagedNodeOSUpgradeSchedule', '--schedule-type=Weekly', '--interval-weeks=1', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
     # node pool system upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=system', '--max-surge=33%', '--drain-timeout=30')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=system', '--max-surge=33%', '--drain-timeout=30')
     # node pool apps upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--name=apps', '--max-surge=50%', '--drain-timeout=15')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-dev', '--cluster-name=aks-dev-weu', '--subscription=contoso-dev', '--name=apps', '--max-surge=50%', '--drain-timeout=15')
     # channels: cluster auto-upgrade patch, node OS NodeImage (a change can take up to 24 h to take effect)
-    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-dev', '--name=aks-dev-weu', '--auto-upgrade-channel=patch', '--node-os-upgrade-channel=NodeImage')
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-dev', '--name=aks-dev-weu', '--subscription=contoso-dev', '--auto-upgrade-channel=patch', '--node-os-upgrade-channel=NodeImage')
 }
 
 # aks-test-weu
 function Invoke-Cluster2 {
     $script:CurrentCluster = 'aks-test-weu'
-    # cluster aks-test-weu in resource group rg-platform-test, subscription contoso-nonprod (check `az account show` points at it)
+    # cluster aks-test-weu in resource group rg-platform-test, subscription contoso-nonprod
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=Second', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=aksManagedAutoUpgradeSchedule', '--schedule-type=RelativeMonthly', '--interval-months=1', '--week-index=Second', '--day-of-week=Tuesday', '--start-time=09:00', '--duration=4', '--utc-offset=+01:00')
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
     # via --config-file: notAllowedDates has no CLI flag
     $config = Join-Path $script:Tmp 'config-1.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"maintenanceWindow":{"schedule":{"daily":{"intervalDays":1}},"durationHours":4,"utcOffset":"+01:00","startTime":"02:00","notAllowedDates":[{"start":"2026-12-23","end":"2027-01-03"}]}}}
 '@)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=aksManagedNodeOSUpgradeSchedule', ('--config-file=' + $config))
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=aksManagedNodeOSUpgradeSchedule', ('--config-file=' + $config))
     # node pool system upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=system', '--max-surge=33%', '--drain-timeout=30')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=system', '--max-surge=33%', '--drain-timeout=30')
     # node pool apps upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=apps', '--max-surge=33%', '--drain-timeout=30', '--node-soak-duration=5')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=apps', '--max-surge=33%', '--drain-timeout=30', '--node-soak-duration=5')
     # node pool gpu upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--name=gpu', '--max-surge=1', '--drain-timeout=60', '--undrainable-node-behavior=Cordon')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-test', '--cluster-name=aks-test-weu', '--subscription=contoso-nonprod', '--name=gpu', '--max-surge=1', '--drain-timeout=60', '--undrainable-node-behavior=Cordon')
     # channels: cluster auto-upgrade patch, node OS SecurityPatch (a change can take up to 24 h to take effect)
-    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-test', '--name=aks-test-weu', '--auto-upgrade-channel=patch', '--node-os-upgrade-channel=SecurityPatch')
+    # two steps: while upgradeChannel is node-image (which the live cluster may have: the plan does not record its current channels) AKS refuses to change the node OS channel, so leave node-image first
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-test', '--name=aks-test-weu', '--subscription=contoso-nonprod', '--auto-upgrade-channel=patch')
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-test', '--name=aks-test-weu', '--subscription=contoso-nonprod', '--node-os-upgrade-channel=SecurityPatch')
 }
 
 # aks-prod-weu
 function Invoke-Cluster3 {
     $script:CurrentCluster = 'aks-prod-weu'
-    # cluster aks-prod-weu in resource group rg-platform-prod, subscription contoso-prod (check `az account show` points at it)
+    # cluster aks-prod-weu in resource group rg-platform-prod, subscription contoso-prod
     # AKS releases (default) window (default)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=default', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=default', '--schedule-type=Weekly', '--day-of-week=Sunday', '--start-time=01:00', '--duration=4', '--utc-offset=+01:00')
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=default', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=default', '--schedule-type=Weekly', '--day-of-week=Sunday', '--start-time=01:00', '--duration=4', '--utc-offset=+01:00')
     # Cluster auto-upgrade window (aksManagedAutoUpgradeSchedule)
     # via --config-file: notAllowedDates has no CLI flag
     $config = Join-Path $script:Tmp 'config-2.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"maintenanceWindow":{"schedule":{"relativeMonthly":{"intervalMonths":1,"weekIndex":"Last","dayOfWeek":"Sunday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
 '@)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedAutoUpgradeSchedule', ('--config-file=' + $config))
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=aksManagedAutoUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=aksManagedAutoUpgradeSchedule', ('--config-file=' + $config))
     # Node OS upgrade window (aksManagedNodeOSUpgradeSchedule)
     # via --config-file: notAllowedDates has no CLI flag
     $config = Join-Path $script:Tmp 'config-3.json'
     [System.IO.File]::WriteAllText($config, @'
 {"properties":{"maintenanceWindow":{"schedule":{"weekly":{"intervalWeeks":1,"dayOfWeek":"Saturday"}},"durationHours":8,"utcOffset":"+01:00","startTime":"22:00","notAllowedDates":[{"start":"2026-12-19","end":"2027-01-05"}]}}}
 '@)
-    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
-    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=aksManagedNodeOSUpgradeSchedule', ('--config-file=' + $config))
+    $verb = if (Test-Az -AzArgs @('aks', 'maintenanceconfiguration', 'show', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=aksManagedNodeOSUpgradeSchedule', '--output=none')) { 'update' } else { 'add' }
+    Invoke-Az -AzArgs @('aks', 'maintenanceconfiguration', $verb, '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=aksManagedNodeOSUpgradeSchedule', ('--config-file=' + $config))
     # node pool system upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=system', '--max-surge=33%', '--drain-timeout=30')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=system', '--max-surge=33%', '--drain-timeout=30')
     # node pool apps upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=apps', '--max-surge=33%', '--drain-timeout=30', '--node-soak-duration=10', '--undrainable-node-behavior=Cordon')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=apps', '--max-surge=33%', '--drain-timeout=30', '--node-soak-duration=10', '--undrainable-node-behavior=Cordon')
     # node pool win upgrade settings
-    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--name=win', '--drain-timeout=30')
+    Invoke-Az -AzArgs @('aks', 'nodepool', 'update', '--resource-group=rg-platform-prod', '--cluster-name=aks-prod-weu', '--subscription=contoso-prod', '--name=win', '--drain-timeout=30')
     # channels: cluster auto-upgrade stable, node OS NodeImage (a change can take up to 24 h to take effect)
-    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-prod', '--name=aks-prod-weu', '--auto-upgrade-channel=stable', '--node-os-upgrade-channel=NodeImage')
+    Invoke-Az -AzArgs @('aks', 'update', '--resource-group=rg-platform-prod', '--name=aks-prod-weu', '--subscription=contoso-prod', '--auto-upgrade-channel=stable', '--node-os-upgrade-channel=NodeImage')
 }
 
 function Invoke-Plan {

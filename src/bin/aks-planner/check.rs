@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use planner::rules::findings::{self, Severity};
+use planner::rules::findings::{self, Finding, Severity};
+use planner::view::findings::{estimate_note, headline};
 
 use crate::args::Args;
 use crate::io::read_plan;
@@ -15,7 +16,8 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
         Some(text) => crate::io::parse_instant(text, "--now")?,
         None => chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()),
     };
-    let found = findings::check_at(&plan, Some(now));
+    // Every family: the plan checks, the window checks and the projection's findings.
+    let found = findings::all(&plan, now);
     if args.flag("json") {
         let json = serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?;
         println!("{json}");
@@ -23,15 +25,7 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
         println!("no findings");
     } else {
         for f in &found {
-            let label = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "note",
-            };
-            println!("{label}[{}] {}: {}", f.code, f.path.display(), f.message);
-            println!("    why: {}", f.why);
-            println!("    fix: {}", f.fix);
-            println!("    see: {} <{}>", f.source.title, f.source.url);
+            print_finding(f);
         }
         let count = |s| found.iter().filter(|f| f.severity == s).count();
         println!(
@@ -47,4 +41,15 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One finding as `check` prints it.
+fn print_finding(f: &Finding) {
+    println!("{}", headline(f));
+    println!("    why: {}", f.why);
+    println!("    fix: {}", f.fix);
+    if let Some(note) = estimate_note(f) {
+        println!("    {note}");
+    }
+    println!("    see: {} <{}>", f.source.title, f.source.url);
 }

@@ -1,26 +1,34 @@
 //! `aks-planner export PLAN.json --format az|pwsh|bicep|terraform|ics|markdown [--cluster NAME]
-//! [--today YYYY-MM-DD] [--weeks N]` (`--weeks`: the calendar's horizon, ics only).
+//! [--now T | --today YYYY-MM-DD] [--weeks N]` (`--weeks`: the calendar's horizon, ics only).
+//!
+//! Errors are scoped to what is exported: `--cluster NAME` exports that cluster if it has no
+//! error; a whole-plan export skips clusters with errors and names them on stderr (and in the
+//! output's header). Exit 1 when nothing could be exported.
 
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use planner::rules::export::{self, ExportError, ExportFormat, Scope, ics};
+use chrono::{DateTime, NaiveDate, Utc};
+use planner::rules::export::{self, ExportError, ExportFormat, ExportTime, Scope, ics};
 
 use crate::args::Args;
 use crate::io::read_plan;
 
 pub fn run(raw: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(raw, &["format", "cluster", "today", "weeks"], &[])?;
+    let args = Args::parse(raw, &["format", "cluster", "now", "today", "weeks"], &[])?;
     let plan = read_plan(args.one_positional("plan file")?)?;
     let format: ExportFormat = args
         .option("format")
         .ok_or("missing --format az|pwsh|bicep|terraform|ics|markdown")?
         .parse()
         .map_err(|e: ExportError| e.to_string())?;
-    let today = match args.option("today") {
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("--today {d:?} is not a date: write YYYY-MM-DD"))?,
-        None => today_utc()?,
+    // The CLI is the I/O shell, so it may read the clock; the core takes "now" as a parameter.
+    let at: ExportTime = match (args.option("now"), args.option("today")) {
+        (Some(_), Some(_)) => return Err("give --now or --today, not both".to_owned()),
+        (Some(t), None) => crate::io::parse_instant(t, "--now")?.into(),
+        (None, Some(d)) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| format!("--today {d:?} is not a date: write YYYY-MM-DD"))?
+            .into(),
+        (None, None) => DateTime::<Utc>::from(std::time::SystemTime::now()).into(),
     };
     let scope = match args.option("cluster") {
         Some(name) => Scope::Cluster(name),
@@ -46,31 +54,21 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
         ),
     };
     let result = match weeks {
-        Some(weeks) => export::calendar(&plan, scope, today, weeks),
-        None => export::export(&plan, format, scope, today),
+        Some(weeks) => export::calendar_report(&plan, scope, at, weeks),
+        None => export::export_report(&plan, format, scope, at),
     };
     match result {
-        Ok(text) => {
-            print!("{text}");
+        Ok(exported) => {
+            print!("{}", exported.text);
+            for s in &exported.skipped {
+                eprintln!("aks-planner: not exported: {}", s.summary());
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e @ ExportError::PlanHasErrors(_)) => {
+        Err(e @ (ExportError::PlanHasErrors(_) | ExportError::ClusterHasErrors { .. })) => {
             eprintln!("aks-planner: {e}");
             Ok(ExitCode::from(1))
         }
         Err(e) => Err(e.to_string()),
     }
-}
-
-/// Today's UTC date. The CLI is the edge where "now" is read; the rule core takes it as a
-/// parameter (chrono's clock feature is not compiled in, so std's clock is used).
-fn today_utc() -> Result<NaiveDate, String> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| format!("the system clock is before 1970: {e}"))?
-        .as_secs();
-    let secs = i64::try_from(secs).map_err(|e| e.to_string())?;
-    chrono::DateTime::from_timestamp(secs, 0)
-        .map(|t| t.date_naive())
-        .ok_or_else(|| "the system clock is out of range".to_owned())
 }

@@ -1,5 +1,7 @@
-//! `aks-planner import FILE...`: `az aks show` / `nodepool list` / `maintenanceconfiguration
-//! list` JSON in (any order, "-" = stdin), plan JSON out; notes go to stderr.
+//! `aks-planner import FILE...`: `az aks show` / `az aks list` / `nodepool list` /
+//! `maintenanceconfiguration list` JSON, or ARM's `{"properties": …}` shape (`az rest`, `az
+//! resource show`, template exports), in (any order, "-" = stdin), plan JSON out; notes, and
+//! each cluster whose fields were not found, go to stderr.
 
 use std::process::ExitCode;
 
@@ -58,6 +60,12 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
             .map(|p| format!("{p}: "))
             .unwrap_or_default();
         eprintln!("{file}{label}: {}", note.message);
+    }
+    for missing in &result.incomplete {
+        eprintln!(
+            "warning: {}: the plan holds defaults there, not the live values; import az aks show -o json of the cluster to fill them",
+            missing.summary()
+        );
     }
     println!("{}", result.plan.to_json());
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,6 @@
-//! `aks-planner link PLAN.json [--base URL]`: a share link holding the whole plan.
+//! `aks-planner link PLAN.json [--base URL]`: a share link holding the whole plan. `--base` is
+//! the address the team serves the planner from (docs/deploy.md), folder with its trailing
+//! slash, e.g. `https://contoso.github.io/planner/`; without it, only the `#p=…` fragment.
 
 use std::process::ExitCode;
 
@@ -7,7 +9,6 @@ use planner::rules::share;
 use crate::args::Args;
 use crate::io::read_plan;
 
-/// Where the planner is served when no `--base` is given: the fragment alone, to append.
 pub fn run(raw: &[String]) -> Result<ExitCode, String> {
     let args = Args::parse(raw, &["base"], &[])?;
     let plan = read_plan(args.one_positional("plan file")?)?;

@@ -25,16 +25,21 @@ USAGE:
     aks-planner project PLAN.json --from <RFC 3339 instant> [--weeks N] [--json]
                                            projected upgrades per pool, exposure, cost,
                                            the four channels side by side (N default 26)
-    aks-planner windows PLAN.json --from <RFC 3339 instant> [--count N] [--json]
-                                           next N (default 10) maintenance windows per
-                                           cluster and configuration, in UTC
+    aks-planner windows PLAN.json --from <RFC 3339 instant> [--until T] [--count N] [--json]
+                                           maintenance windows per cluster and
+                                           configuration, in UTC: those starting before
+                                           --until, at most N each (default 10 when
+                                           neither is given); printed as computed
     aks-planner export PLAN.json --format az|pwsh|bicep|terraform|ics|markdown
                 [--cluster NAME] [--today YYYY-MM-DD] [--weeks N]
                                            print the plan as a script or snippet; a plan
                                            with errors exports nothing (exit 1). --today
                                            (default: today, UTC) replaces past start dates;
                                            ics: a calendar of N weeks (default 26) of windows
-    aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan
+    aks-planner link PLAN.json [--base URL]  print a share link holding the whole plan; URL is
+                                           where your team serves the planner, e.g.
+                                           https://contoso.github.io/planner/ (without
+                                           it: only the #p=… part, to append)
     aks-planner open LINK                  print the plan JSON inside a share link
     aks-planner import FILE...             read `az aks show`, `az aks nodepool list` and
                                            `az aks maintenanceconfiguration list` JSON

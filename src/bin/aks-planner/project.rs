@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use planner::rules::findings::Severity;
+use planner::rules::findings;
 use planner::rules::projection::compare::{ChannelOutcome, compare_channels};
 use planner::rules::projection::cost::CostKind;
 use planner::rules::projection::exposure::ExposureStats;
@@ -13,6 +13,7 @@ use planner::rules::projection::quota::{format_families, format_pool};
 use planner::rules::projection::{
     EventKind, PoolEvent, Projection, format_days, format_money, project,
 };
+use planner::view::findings::{estimate_note, headline};
 
 use crate::args::Args;
 use crate::io::read_plan;
@@ -32,7 +33,10 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
             .ok_or_else(|| format!("--weeks {s:?} must be a whole number from 1 to 104"))?,
         None => 26,
     };
-    let projection = project(&plan, from, weeks);
+    let mut projection = project(&plan, from, weeks);
+    // One set of findings, as `check` prints: the plan and window checks at `from` too.
+    projection.findings =
+        findings::merge(findings::check_at(&plan, Some(from)), &projection.findings);
     let channels: Vec<(String, Vec<ChannelOutcome>)> = (0..plan.clusters.len())
         .filter_map(|i| {
             compare_channels(&plan, i, from, weeks).map(|c| (plan.clusters[i].name.clone(), c))
@@ -122,7 +126,7 @@ fn kubernetes_share(micros: u64, currency: &str) -> String {
     }
 }
 
-/// The cluster auto-upgrade channel's projected Kubernetes upgrades (aks-rules.md §2).
+/// The cluster auto-upgrade channel's projected Kubernetes upgrades (docs/aks-rules.md §2).
 fn print_kubernetes(k: &KubernetesProjection) {
     let Some(summary) = k.summary() else {
         return;
@@ -165,10 +169,10 @@ fn print_kubernetes(k: &KubernetesProjection) {
 }
 
 /// Surge quota: per pool, the cluster peak per family (max: pools go one after another,
-/// aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
+/// docs/aks-rules.md §2 rule 3), per subscription and region the sum of cluster peaks (worst case)
 /// and how it compares with the free quota recorded in the plan (§4.3).
 fn print_quota(p: &Projection) {
-    println!("Surge quota (extra vCPUs per VM family, §4.2):");
+    println!("Surge quota (extra vCPUs per VM family):");
     for c in &p.quota.clusters {
         println!("  {}: peak {}", c.cluster, format_families(&c.peak));
         for pool in &c.pools {
@@ -339,12 +343,10 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
         println!();
         println!("Findings:");
         for f in &p.findings {
-            let label = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "note",
-            };
-            println!("  {label}[{}] {}", f.code, f.message);
+            println!("  {}", headline(f));
+            if let Some(note) = estimate_note(f) {
+                println!("    {note}");
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `aks-planner quota PLAN.json --subscription S --location L USAGE.json`: records the free
 //! vCPU quota that `az vm list-usage --location L -o json` printed ("-" = stdin) in the plan,
-//! for the quotas the plan's pools need there, and prints the plan JSON (aks-rules.md §4.3).
+//! for the quotas the plan's pools need there, and prints the plan JSON (docs/aks-rules.md §4.3).
 
 use std::process::ExitCode;
 

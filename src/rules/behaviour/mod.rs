@@ -1,4 +1,4 @@
-//! What a node OS channel does on one pool, in plain words (aks-rules.md §1.1–1.4, §1.7), and
+//! What a node OS channel does on one pool, in plain words (docs/aks-rules.md §1.1–1.4, §1.7), and
 //! what the cluster auto-upgrade channel does (§2). The UI's behaviour panel shows these; the
 //! findings use [`channel_support`] so both always agree on what is supported.
 
@@ -48,7 +48,7 @@ pub fn describe(cluster: &Cluster, pool: &AgentPool) -> PoolBehaviour {
     b
 }
 
-/// What the cluster auto-upgrade channel does, in one or two sentences (aks-rules.md §2).
+/// What the cluster auto-upgrade channel does, in one or two sentences (docs/aks-rules.md §2).
 pub fn describe_upgrade_channel(channel: UpgradeChannel) -> String {
     let what = match channel {
         UpgradeChannel::None => {

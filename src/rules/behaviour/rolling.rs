@@ -1,4 +1,4 @@
-//! How a reimage walks through a pool with its upgrade settings, in words (aks-rules.md
+//! How a reimage walks through a pool with its upgrade settings, in words (docs/aks-rules.md
 //! §4.2–4.3, §8 A-3).
 
 use crate::rules::cluster::Cluster;

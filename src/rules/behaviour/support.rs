@@ -1,9 +1,9 @@
-//! Which node OS channel AKS supports on which OS SKU (aks-rules.md §1.2).
+//! Which node OS channel AKS supports on which OS SKU (docs/aks-rules.md §1.2).
 
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::os::OsSku;
 
-/// How AKS supports a node OS channel on an OS SKU (aks-rules.md §1.2).
+/// How AKS supports a node OS channel on an OS SKU (docs/aks-rules.md §1.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelSupport {
     /// Works as documented.
@@ -17,7 +17,7 @@ pub enum ChannelSupport {
     Undocumented,
 }
 
-/// The support matrix of aks-rules.md §1.2.
+/// The support matrix of docs/aks-rules.md §1.2.
 pub fn channel_support(channel: NodeOsChannel, sku: OsSku, gpu: bool) -> ChannelSupport {
     use ChannelSupport::{BehavesLikeNone, Supported, Undocumented, Unsupported};
     let azure_linux_gpu = sku == OsSku::AzureLinux && gpu;

@@ -84,7 +84,7 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, InputError> {
     }
 }
 
-/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (aks-rules.md §8 A-3).
+/// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (docs/aks-rules.md §8 A-3).
 pub fn parse_optional_surge(text: &str) -> Result<Option<SurgeValue>, InputError> {
     parse_optional(text)
 }

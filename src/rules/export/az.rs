@@ -1,23 +1,30 @@
 //! The `az` commands that apply a plan, as a shell-neutral model that [`super::bash`] and
-//! [`super::pwsh`] render (aks-rules.md §5).
+//! [`super::pwsh`] render (docs/aks-rules.md §5).
 //!
 //! Apply order per cluster: maintenance configurations, then node pool upgrade settings, then
 //! the channels. Windows and surge come first on purpose: a channel change may reimage every
 //! node (§1.8) and AKS may start work right after it, so the window and the surge it will use
 //! must already be in place.
+//!
+//! Every command that acts on a cluster names its subscription (`--subscription`), and the
+//! prerequisites first check that the signed-in account can see each subscription, so a
+//! same-named resource group in whatever subscription `az account` points at is never touched.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 
 use super::cli_version::{CliFeature, CliVersion};
 
 mod maintenance;
+mod prerequisites;
 
-use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
+use crate::rules::channel::{ChannelOrder, UpgradeChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::maintenance::recurrence::RecurrenceOptions;
 use crate::rules::maintenance::{ConfigName, DefaultConfig};
 use crate::rules::pool::AgentPool;
 use maintenance::{legacy_default_steps, window_steps};
 pub use maintenance::{window_config_json, window_for_export};
+use prerequisites::{preview_prerequisites, subscription_arg, subscription_checks};
 
 /// One argument of an `az` command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +78,13 @@ pub enum Step {
     WaitForFeature {
         namespace: &'static str,
         feature: &'static str,
+        subscription: String,
+    },
+    /// Stop the script, changing nothing, unless `check` (`az account show --subscription …`)
+    /// succeeds: the signed-in account cannot see the subscription.
+    RequireSubscription {
+        subscription: String,
+        check: AzCommand,
     },
 }
 
@@ -78,6 +92,9 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterScript {
     pub name: String,
+    /// `SUBSCRIPTION/RESOURCE_GROUP/NAME`: how the script's command line selects this cluster
+    /// when another cluster of the script has the same name (in another subscription or group).
+    pub qualified: String,
     pub steps: Vec<Step>,
 }
 
@@ -89,113 +106,62 @@ pub struct Script {
     pub clusters: Vec<ClusterScript>,
 }
 
-const CONTAINER_SERVICE: &str = "Microsoft.ContainerService";
-/// The preview feature SecurityPatch needed before it went GA (aks-rules.md §1.6).
-const SECURITY_PATCH_FEATURE: &str = "NodeOsUpgradeChannelPreview";
-
-/// Builds the script for `clusters` (already in apply order).
-pub fn build(clusters: &[&Cluster], target: CliVersion, today: NaiveDate) -> Script {
+/// Builds the script for `clusters` (already in apply order) as exported at `now`.
+pub fn build(
+    clusters: &[&Cluster],
+    target: CliVersion,
+    now: DateTime<Utc>,
+    options: RecurrenceOptions,
+) -> Script {
+    let mut prerequisites = subscription_checks(clusters);
+    prerequisites.extend(preview_prerequisites(clusters, target));
     Script {
         target_cli: target,
-        prerequisites: prerequisites(clusters, target),
+        prerequisites,
         clusters: clusters
             .iter()
             .map(|c| ClusterScript {
                 name: c.name.clone(),
-                steps: cluster_steps(c, target, today),
+                qualified: c.qualified_name(),
+                steps: cluster_steps(c, target, now, options),
             })
             .collect(),
     }
 }
 
-/// aks-preview and the preview feature flag, only when the target CLI lacks what the plan
-/// uses (aks-rules.md §1.6, §5.1, §5.5).
-fn prerequisites(clusters: &[&Cluster], target: CliVersion) -> Vec<Step> {
-    let security_patch = clusters
-        .iter()
-        .any(|c| c.auto_upgrade_profile.node_os_upgrade_channel == NodeOsChannel::SecurityPatch);
-    let old_security_patch = security_patch && !target.supports(CliFeature::SecurityPatch);
-    let old_channels = !target.supports(CliFeature::NodeOsChannelFlag);
-    let old_windows = !target.supports(CliFeature::MaintenanceWindowFlags)
-        && clusters
-            .iter()
-            .any(|c| !c.maintenance_configurations.is_empty());
-    let mut steps = Vec::new();
-    if !(old_security_patch || old_channels || old_windows) {
-        return steps;
-    }
-    let mut why = Vec::new();
-    if old_channels {
-        why.push(format!(
-            "--node-os-upgrade-channel (core CLI from {})",
-            CliFeature::NodeOsChannelFlag.since()
-        ));
-    }
-    if old_security_patch {
-        why.push(format!(
-            "SecurityPatch (core CLI from {})",
-            CliFeature::SecurityPatch.since()
-        ));
-    }
-    if old_windows {
-        why.push(format!(
-            "maintenance windows with --schedule-type (core CLI from {})",
-            CliFeature::MaintenanceWindowFlags.since()
-        ));
-    }
-    steps.push(Step::Comment(format!(
-        "az CLI {target} lacks {}: install the aks-preview extension, which provides them. It overrides the core az aks commands.",
-        why.join(", ")
-    )));
-    steps.push(Step::Az(AzCommand(vec![
-        Arg::Word("extension"),
-        Arg::Word("add"),
-        Arg::Opt("name", "aks-preview".to_owned()),
-        Arg::Switch("upgrade"),
-    ])));
-    if old_security_patch {
-        steps.push(Step::Comment(format!(
-            "SecurityPatch before CLI {} is the preview-era channel: register the {SECURITY_PATCH_FEATURE} feature, wait until it is Registered, then refresh the provider. Run once per subscription.",
-            CliFeature::SecurityPatch.since()
-        )));
-        steps.push(Step::Az(AzCommand(vec![
-            Arg::Word("feature"),
-            Arg::Word("register"),
-            Arg::Opt("namespace", CONTAINER_SERVICE.to_owned()),
-            Arg::Opt("name", SECURITY_PATCH_FEATURE.to_owned()),
-        ])));
-        steps.push(Step::WaitForFeature {
-            namespace: CONTAINER_SERVICE,
-            feature: SECURITY_PATCH_FEATURE,
-        });
-        steps.push(Step::Az(AzCommand(vec![
-            Arg::Word("provider"),
-            Arg::Word("register"),
-            Arg::Opt("namespace", CONTAINER_SERVICE.to_owned()),
-        ])));
-    }
-    steps
-}
-
-fn cluster_steps(c: &Cluster, target: CliVersion, today: NaiveDate) -> Vec<Step> {
-    let mut steps = vec![Step::Comment(format!(
-        "cluster {} in resource group {}{}",
-        c.name,
-        c.resource_group,
-        if c.subscription.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", subscription {} (check `az account show` points at it)",
-                c.subscription
-            )
-        }
-    ))];
+fn cluster_steps(
+    c: &Cluster,
+    target: CliVersion,
+    now: DateTime<Utc>,
+    options: RecurrenceOptions,
+) -> Vec<Step> {
+    // Only an unchecked preview reaches here without one (a findings error otherwise).
+    let group = if c.resource_group.is_empty() {
+        "(not set)"
+    } else {
+        &c.resource_group
+    };
+    let mut steps = vec![if c.subscription.is_empty() {
+        Step::Warning(format!(
+            "cluster {} in resource group {group}: the plan names no subscription, so these commands act on the current az account's subscription (az account show); enter the subscription in the plan and export again",
+            c.name
+        ))
+    } else {
+        Step::Comment(format!(
+            "cluster {} in resource group {group}, subscription {}",
+            c.name, c.subscription
+        ))
+    }];
     let cfgs = &c.maintenance_configurations;
     match &cfgs.default {
-        Some(DefaultConfig::Window(w)) => {
-            steps.extend(window_steps(c, ConfigName::Default, w, target, today))
-        }
+        Some(DefaultConfig::Window(w)) => steps.extend(window_steps(
+            c,
+            ConfigName::Default,
+            w,
+            target,
+            now,
+            options,
+        )),
         Some(DefaultConfig::Legacy {
             time_in_week,
             not_allowed_time,
@@ -203,10 +169,17 @@ fn cluster_steps(c: &Cluster, target: CliVersion, today: NaiveDate) -> Vec<Step>
         None => {}
     }
     if let Some(w) = &cfgs.auto_upgrade {
-        steps.extend(window_steps(c, ConfigName::AutoUpgrade, w, target, today));
+        steps.extend(window_steps(
+            c,
+            ConfigName::AutoUpgrade,
+            w,
+            target,
+            now,
+            options,
+        ));
     }
     if let Some(w) = &cfgs.node_os {
-        steps.extend(window_steps(c, ConfigName::NodeOs, w, target, today));
+        steps.extend(window_steps(c, ConfigName::NodeOs, w, target, now, options));
     }
     for pool in &c.agent_pool_profiles {
         steps.extend(pool_steps(c, pool, target));
@@ -215,14 +188,17 @@ fn cluster_steps(c: &Cluster, target: CliVersion, today: NaiveDate) -> Vec<Step>
     steps
 }
 
+/// `az aks <group> <verb>` on cluster `c`, in its subscription.
 fn cluster_args(c: &Cluster, group: &'static str) -> Vec<Arg> {
-    vec![
+    let mut args = vec![
         Arg::Word("aks"),
         Arg::Word(group),
         Arg::Verb,
         Arg::Opt("resource-group", c.resource_group.clone()),
         Arg::Opt("cluster-name", c.name.clone()),
-    ]
+    ];
+    args.extend(subscription_arg(&c.subscription));
+    args
 }
 
 /// A flag the target CLI may be too old for: the flag, or a warning and nothing.
@@ -263,7 +239,7 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
             &mut steps,
         );
     }
-    // `nodepool update` drops falsy values (aks-rules.md §5.4): 0 cannot be set this way.
+    // `nodepool update` drops falsy values (docs/aks-rules.md §5.4): 0 cannot be set this way.
     for (value, feature, flag) in [
         (
             s.drain_timeout_in_minutes,
@@ -321,31 +297,61 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
 
 fn channel_steps(c: &Cluster, target: CliVersion) -> Vec<Step> {
     let p = c.auto_upgrade_profile;
-    let mut args = vec![
-        Arg::Word("aks"),
-        Arg::Word("update"),
-        Arg::Opt("resource-group", c.resource_group.clone()),
-        Arg::Opt("name", c.name.clone()),
-        Arg::Opt(
-            "auto-upgrade-channel",
-            p.upgrade_channel.as_str().to_owned(),
-        ),
-        // Free text on `aks update`: the canonical casing matters (aks-rules.md §5.2).
-        Arg::Opt(
-            "node-os-upgrade-channel",
-            p.node_os_upgrade_channel.as_str().to_owned(),
-        ),
-    ];
+    let update = |flags: Vec<Arg>| {
+        let mut args = vec![
+            Arg::Word("aks"),
+            Arg::Word("update"),
+            Arg::Opt("resource-group", c.resource_group.clone()),
+            Arg::Opt("name", c.name.clone()),
+        ];
+        args.extend(subscription_arg(&c.subscription));
+        args.extend(flags);
+        Step::Az(AzCommand(args))
+    };
+    let mut cluster_channel = vec![Arg::Opt(
+        "auto-upgrade-channel",
+        p.upgrade_channel.as_str().to_owned(),
+    )];
+    // `none` prompts for confirmation from CLI 2.73 (docs/aks-rules.md §2 rule 9).
+    if p.upgrade_channel == UpgradeChannel::None
+        && target.supports(CliFeature::AutoUpgradeNonePrompts)
+    {
+        cluster_channel.push(Arg::Switch("yes"));
+    }
+    // Free text on `aks update`: the canonical casing matters (docs/aks-rules.md §5.2).
+    let node_os = vec![Arg::Opt(
+        "node-os-upgrade-channel",
+        p.node_os_upgrade_channel.as_str().to_owned(),
+    )];
     let mut steps = vec![Step::Comment(format!(
         "channels: cluster auto-upgrade {}, node OS {} (a change can take up to 24 h to take effect)",
         p.upgrade_channel, p.node_os_upgrade_channel
     ))];
-    // `none` prompts for confirmation from CLI 2.73 (aks-rules.md §2 rule 9).
-    if p.upgrade_channel == UpgradeChannel::None
-        && target.supports(CliFeature::AutoUpgradeNonePrompts)
-    {
-        args.push(Arg::Switch("yes"));
+    match ChannelOrder::of(c.auto_upgrade_profile, c.current_auto_upgrade_profile) {
+        ChannelOrder::Together => {
+            let mut both = node_os;
+            both.splice(0..0, cluster_channel);
+            steps.push(update(both));
+        }
+        ChannelOrder::ClusterChannelFirst => {
+            steps.push(Step::Comment(format!(
+                "two steps: while upgradeChannel is node-image{} AKS refuses to change the node OS channel, so leave node-image first",
+                if c.current_auto_upgrade_profile.is_none() {
+                    " (which the live cluster may have: the plan does not record its current channels)"
+                } else {
+                    ""
+                }
+            )));
+            steps.push(update(cluster_channel));
+            steps.push(update(node_os));
+        }
+        ChannelOrder::NodeOsChannelFirst => {
+            steps.push(Step::Comment(
+                "two steps: node-image requires the node OS channel NodeImage, so set NodeImage first, then node-image".to_owned(),
+            ));
+            steps.push(update(node_os));
+            steps.push(update(cluster_channel));
+        }
     }
-    steps.push(Step::Az(AzCommand(args)));
     steps
 }

@@ -1,13 +1,12 @@
 //! Renders a [`Script`] as bash: `set -Eeuo pipefail`, an ERR trap naming the cluster being
-//! applied, one function per cluster and one for the whole plan (aks-rules.md §5.6).
+//! applied, one function per cluster and one for the whole plan (docs/aks-rules.md §5.6).
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
+use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{bash as q, comment};
-use super::skeleton::{self, Dialect};
+use super::skeleton::{self, Dialect, Selector};
 
 const TMP: &str = "AKS_PLANNER_TMP";
 /// Heredoc delimiter. Quoted (`<<'…'`) so the body is never expanded; the body is one line of
@@ -28,20 +27,26 @@ const DIALECT: Dialect = Dialect {
     step_lines,
 };
 
-pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
+pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
     for line in super::header(
-        plan_name,
+        meta,
         &format!("az CLI script (bash, target az CLI {})", script.target_cli),
-        today,
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
     out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
         "# Usage: bash THIS.sh                 apply the whole plan\n\
-         #        bash THIS.sh CLUSTER...      apply only the named clusters\n\
-         # Stops at the first failing command and names the cluster it was applying.\n\
+         #        bash THIS.sh CLUSTER...      apply only the named clusters\n",
+    );
+    if skeleton::shares_names(script) {
+        out.push_str(
+            "#        (a name two clusters share: SUBSCRIPTION/RESOURCE_GROUP/NAME instead)\n",
+        );
+    }
+    out.push_str(
+        "# Stops at the first failing command and names the cluster it was applying.\n\
          set -Eeuo pipefail\n\
          CURRENT_CLUSTER='(prerequisites)'\n\
          trap 'echo \"aks-planner: a command failed while applying cluster ${CURRENT_CLUSTER}; later commands were not run\" >&2' ERR\n",
@@ -52,13 +57,15 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
     );
     skeleton::functions(script, &DIALECT, &mut out);
     out.push_str("if [ \"$#\" -eq 0 ]; then\n  apply_plan\nelse\n  prerequisites\n  for cluster in \"$@\"; do\n    case \"$cluster\" in\n");
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "      {}) apply_cluster_{} ;;",
-            q(&cluster.name),
-            i + 1
-        );
+    for selector in skeleton::selectors(script) {
+        match selector {
+            Selector::Apply { key, number } => {
+                let _ = writeln!(out, "      {}) apply_cluster_{number} ;;", q(key));
+            }
+            Selector::Ambiguous { key, message } => {
+                let _ = writeln!(out, "      {}) echo {} >&2; exit 2 ;;", q(key), q(&message));
+            }
+        }
     }
     out.push_str("      *) echo \"aks-planner: no cluster named $cluster in this script\" >&2; exit 2 ;;\n    esac\n  done\nfi\n");
     out
@@ -119,8 +126,23 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             );
             let _ = writeln!(out, "  {}", command(apply, "\"$verb\""));
         }
-        Step::WaitForFeature { namespace, feature } => {
-            let show = skeleton::feature_state(namespace, feature);
+        Step::RequireSubscription {
+            subscription,
+            check,
+        } => {
+            let _ = writeln!(
+                out,
+                "  if ! {} >/dev/null 2>&1; then\n    echo {} >&2\n    exit 1\n  fi",
+                command(check, ""),
+                q(&skeleton::missing_subscription_message(subscription))
+            );
+        }
+        Step::WaitForFeature {
+            namespace,
+            feature,
+            subscription,
+        } => {
+            let show = skeleton::feature_state(namespace, feature, subscription);
             let _ = writeln!(
                 out,
                 "  local attempts=0\n  until [ \"$({})\" = Registered ]; do\n    attempts=$((attempts + 1))\n    if [ \"$attempts\" -ge 60 ]; then\n      echo {} >&2\n      exit 1\n    fi\n    sleep 30\n  done",

@@ -4,39 +4,76 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
 use super::az::window_for_export;
 use super::quote::{bicep as q, comment};
+use super::{Meta, When};
 use crate::rules::cluster::Cluster;
-use crate::rules::maintenance::{ConfigName, DefaultConfig, MaintenanceWindow};
+use crate::rules::maintenance::{ConfigName, DefaultConfig, MaintenanceWindow, TimeInWeek};
 use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
+use crate::rules::region::region_or_raw;
 
 /// Stable API with `SecurityPatch`, `maxUnavailable` and `undrainableNodeBehavior` (SDK 39.1.0,
-/// aks-rules.md §0.1).
+/// docs/aks-rules.md §0.1).
 const API: &str = "2025-07-01";
 
-pub fn render(plan_name: &str, clusters: &[&Cluster], today: NaiveDate) -> String {
+pub fn render(meta: &Meta<'_>, clusters: &[&Cluster], when: When) -> String {
     let mut out = String::new();
-    for line in super::header(plan_name, &format!("Bicep snippets (API {API})"), today) {
+    for line in super::header(meta, &format!("Bicep snippets (API {API})")) {
         let _ = writeln!(out, "// {}", comment(&line));
     }
     out.push_str("// Merge each managedClusters block into your existing cluster resource: a deployment\n// replaces properties it does not mention.\n");
+    scope_lines(&mut out, clusters);
     for (i, c) in clusters.iter().enumerate() {
         let id = format!("cluster{}", i + 1);
-        cluster(&mut out, &id, c, today);
+        cluster(&mut out, &id, c, when);
     }
     out
 }
 
-fn cluster(out: &mut String, id: &str, c: &Cluster, today: NaiveDate) {
+/// Where the resources deploy: resource-group scope, in each cluster's subscription and
+/// resource group, which the deployment command names (a Bicep file cannot).
+fn scope_lines(out: &mut String, clusters: &[&Cluster]) {
+    let scopes = super::deployment_scopes(clusters);
+    let command = |sub: &str, rg: &str| {
+        let sub = if sub.is_empty() {
+            "<the cluster's subscription: none in the plan>".to_owned()
+        } else {
+            sub.to_owned()
+        };
+        format!(
+            "az deployment group create --subscription {sub} --resource-group {rg} --template-file THIS.bicep"
+        )
+    };
+    out.push_str("// Scope: resource group. The resources below have no scope of their own: they land in the\n// subscription and resource group the deployment targets.\n");
+    match scopes.as_slice() {
+        [(sub, rg)] => {
+            let _ = writeln!(out, "// Deploy with: {}", comment(&command(sub, rg)));
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "// These clusters live in {} different subscription/resource-group scopes: never deploy\n// this file as a whole. Merge each cluster's blocks into the template of its own scope\n// (named above each cluster) or export one cluster at a time.",
+                scopes.len()
+            );
+        }
+    }
+    out.push_str("targetScope = 'resourceGroup'\n");
+}
+
+fn cluster(out: &mut String, id: &str, c: &Cluster, when: When) {
     let p = c.auto_upgrade_profile;
     let _ = writeln!(
         out,
         "\n// {}",
         comment(&format!(
-            "cluster {} (resource group {})",
-            c.name, c.resource_group
+            "cluster {} (subscription {}, resource group {})",
+            c.name,
+            if c.subscription.is_empty() {
+                "not named in the plan"
+            } else {
+                &c.subscription
+            },
+            c.resource_group
         ))
     );
     let _ = writeln!(
@@ -44,7 +81,7 @@ fn cluster(out: &mut String, id: &str, c: &Cluster, today: NaiveDate) {
         "resource {id} 'Microsoft.ContainerService/managedClusters@{API}' = {{"
     );
     let _ = writeln!(out, "  name: {}", q(&c.name));
-    let _ = writeln!(out, "  location: {}", q(&c.location));
+    let _ = writeln!(out, "  location: {}", q(&region_or_raw(&c.location)));
     let _ = writeln!(out, "  properties: {{\n    autoUpgradeProfile: {{");
     let _ = writeln!(
         out,
@@ -70,10 +107,13 @@ fn cluster(out: &mut String, id: &str, c: &Cluster, today: NaiveDate) {
                     not_allowed_time,
                 }),
             ) => {
-                let json = serde_json::json!({ "timeInWeek": time_in_week, "notAllowedTime": not_allowed_time });
+                let hours: Vec<TimeInWeek> =
+                    time_in_week.iter().map(TimeInWeek::hours_of_day).collect();
+                let json =
+                    serde_json::json!({ "timeInWeek": hours, "notAllowedTime": not_allowed_time });
                 Some(format!("    // legacy form\n{}", json_props(&json, 4)))
             }
-            _ => cfgs.window(name).map(|w| window(w, today)),
+            _ => cfgs.window(name).map(|w| window(w, when)),
         };
         if let Some(body) = body {
             let sym = format!("{id}_{}", symbol(name));
@@ -165,8 +205,8 @@ fn upgrade_settings(out: &mut String, pool: &AgentPool) {
     out.push_str("    }\n");
 }
 
-fn window(w: &MaintenanceWindow, today: NaiveDate) -> String {
-    let (w, note) = window_for_export(w, today);
+fn window(w: &MaintenanceWindow, when: When) -> String {
+    let (w, note) = window_for_export(w, when.now, when.options);
     let mut out = String::new();
     if let Some(note) = note {
         let _ = writeln!(out, "    // {}", comment(&note));

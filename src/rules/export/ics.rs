@@ -1,6 +1,6 @@
 //! The `.ics` calendar of the projected maintenance windows (issue 5 "Other exports",
 //! RFC 5545): one VEVENT per window of every configuration in scope, over a horizon from
-//! `today` 00:00 UTC, so a team sees in its own calendar when AKS may touch which cluster.
+//! the export's "now" (windows that already ended are left out), so a team sees in its own calendar when AKS may touch which cluster.
 //!
 //! Decisions (documented in the calendar's description too):
 //! - One VEVENT per window rather than RRULE + EXDATE: the recurrence engine
@@ -14,18 +14,19 @@
 //! - Events are `TRANSP:TRANSPARENT`: a maintenance window must not make anyone look busy.
 //! - UIDs are derived from the cluster (subscription, resource group, name), the configuration
 //!   and the start, so re-exporting the same plan updates events instead of duplicating them;
-//!   `DTSTAMP` is `today` 00:00 UTC (no clock is read).
+//!   `DTSTAMP` is the export's "now" (no clock is read).
 
 use std::fmt::Write;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::quote::ics_text;
-use super::{ExportError, midnight, schedule_description};
+use super::{ExportError, Skipped, schedule_description};
 use crate::rules::cluster::Cluster;
 use crate::rules::maintenance::{ConfigName, Occurrence};
 use crate::rules::plan::Plan;
 use crate::rules::projection::timeline::effective_channel;
+use crate::rules::region::region_or_raw;
 
 /// The horizon of [`ExportFormat::Ics`](super::ExportFormat::Ics): half a year of windows.
 pub const DEFAULT_WEEKS: u32 = super::PROJECTION_WEEKS;
@@ -46,17 +47,21 @@ struct Event<'a> {
     window: Occurrence,
 }
 
-/// Renders the calendar of `clusters` (in apply order) for `weeks` weeks from `today` 00:00 UTC.
+/// Renders the calendar of `clusters` (in apply order) for `weeks` weeks from `now`: windows
+/// that ended at `now` are not listed; one still open is. `skipped` clusters (errors) are named
+/// in the calendar's description.
 /// Fails with [`ExportError::NoWindows`] when nothing falls in the horizon: RFC 5545 requires
 /// at least one component, and an empty calendar would look like "no maintenance".
 pub fn render(
     plan: &Plan,
     clusters: &[&Cluster],
-    today: NaiveDate,
+    skipped: &[Skipped],
+    now: DateTime<Utc>,
     weeks: u32,
 ) -> Result<String, ExportError> {
     let weeks = weeks.clamp(1, MAX_WEEKS);
-    let from = midnight(today);
+    let from = now;
+    let today = now.date_naive();
     let to = from + Duration::weeks(i64::from(weeks));
     let mut events = Vec::new();
     let mut without = Vec::new();
@@ -114,7 +119,7 @@ pub fn render(
         ),
         format!(
             "X-WR-CALDESC:{}",
-            ics_text(&calendar_description(today, weeks, &without))
+            ics_text(&calendar_description(today, weeks, &without, skipped))
         ),
     ] {
         push_line(&mut out, &line);
@@ -134,7 +139,12 @@ fn scope_label(plan: &Plan, clusters: &[&Cluster]) -> String {
     }
 }
 
-fn calendar_description(today: NaiveDate, weeks: u32, without: &[&str]) -> String {
+fn calendar_description(
+    today: NaiveDate,
+    weeks: u32,
+    without: &[&str],
+    skipped: &[Skipped],
+) -> String {
     let mut text = format!(
         "Maintenance windows projected by aks-planner on {today} for {weeks} weeks, in UTC. \
          A window inside a notAllowedDates blackout is listed as cancelled: AKS starts no work in it. \
@@ -146,6 +156,9 @@ fn calendar_description(today: NaiveDate, weeks: u32, without: &[&str]) -> Strin
             "\nNo maintenance window in this period (AKS-determined time, if any): {}.",
             without.join(", ")
         );
+    }
+    for s in skipped {
+        let _ = write!(text, "\nNot in this calendar: {}.", s.summary());
     }
     text
 }
@@ -180,7 +193,7 @@ fn write_event(out: &mut String, plan: &Plan, e: &Event<'_>, dtstamp: &str) {
         format!("DTEND:{}", stamp(e.window.end)),
         format!("SUMMARY:{}", ics_text(&summary)),
         format!("DESCRIPTION:{}", ics_text(&description)),
-        format!("LOCATION:{}", ics_text(&c.location)),
+        format!("LOCATION:{}", ics_text(&region_or_raw(&c.location))),
         format!("STATUS:{status}"),
         "TRANSP:TRANSPARENT".to_owned(),
         "END:VEVENT".to_owned(),
@@ -213,7 +226,7 @@ fn cluster_line(plan: &Plan, c: &Cluster, config: ConfigName) -> String {
     line
 }
 
-/// Which channel acts in a configuration's windows (aks-rules.md §2 rule 1: `node-image`
+/// Which channel acts in a configuration's windows (docs/aks-rules.md §2 rule 1: `node-image`
 /// forces the node OS channel to NodeImage).
 fn channel_line(c: &Cluster, config: ConfigName) -> String {
     let p = c.auto_upgrade_profile;

@@ -2,19 +2,21 @@
 //!
 //! Built from [`SECTIONS`], each a function of the shared [`Context`], so that later work
 //! (durations, exposure, costs) adds a section without touching the others. The projection
-//! sections ([`projection`]) read one [`project`] of the whole plan from `today` 00:00 UTC.
+//! sections ([`projection`]) read one [`project`] of the whole plan from the export's "now".
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::quote::markdown as md;
-use super::{PROJECTION_WEEKS, midnight, schedule_description};
+use super::{PROJECTION_WEEKS, schedule_description};
 use crate::rules::cluster::Cluster;
-use crate::rules::findings::{Finding, Severity};
+use crate::rules::finding::{Finding, Severity};
+use crate::rules::findings;
 use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};
+use crate::view::findings::estimate_note;
 
 mod projection;
 
@@ -26,7 +28,7 @@ pub struct Context<'a> {
     /// Plan findings, then the projection's (spill, exposure over SLA, …).
     pub findings: &'a [Finding],
     pub today: NaiveDate,
-    /// The whole plan projected from `today` 00:00 UTC for [`Context::weeks`] weeks.
+    /// The whole plan projected from the export's "now" for [`Context::weeks`] weeks.
     pub projection: &'a Projection,
     pub weeks: u32,
 }
@@ -48,19 +50,13 @@ pub const SECTIONS: &[Section] = &[
 /// How many upcoming windows the summary lists per configuration.
 const NEXT_WINDOWS: usize = 3;
 
-pub fn render(
-    plan: &Plan,
-    clusters: &[&Cluster],
-    findings: &[Finding],
-    today: NaiveDate,
-) -> String {
-    let from = midnight(today);
+pub fn render(plan: &Plan, clusters: &[&Cluster], now: DateTime<Utc>) -> String {
+    // From "now", not today 00:00: a window that already ended is not upcoming.
+    let from = now;
+    let today = now.date_naive();
     let projection = project(plan, from, PROJECTION_WEEKS);
-    let findings: Vec<Finding> = findings
-        .iter()
-        .chain(&projection.findings)
-        .cloned()
-        .collect();
+    // One set of findings, as the app and `aks-planner check` show: every family at `from`.
+    let findings = findings::merge(findings::check_at(plan, Some(from)), &projection.findings);
     let ctx = Context {
         plan,
         clusters,
@@ -201,16 +197,28 @@ fn findings_section(ctx: &Context<'_>, out: &mut String) {
             Severity::Warning => "Warning",
             Severity::Note => "Note",
         };
+        let estimate = estimate_note(f).map_or(String::new(), |n| format!(" {n}"));
         let _ = writeln!(
             out,
-            "- {label} `{}` at {}: {}. Why: {}. Fix: {} ([{}]({}))",
+            "- {label} `{}` at {}: {} Why: {} Fix: {}{estimate} ([{}]({}))",
             f.code,
             md(&f.path.display()),
-            md(&f.message),
-            md(&f.why),
+            md(&sentence(&f.message)),
+            md(&sentence(&f.why)),
             md(&f.fix),
             md(f.source.title),
             f.source.url
         );
+    }
+}
+
+/// `text` as a sentence: with one full stop at the end, whether or not it had one (finding
+/// texts come both ways).
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.is_empty() || text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
     }
 }

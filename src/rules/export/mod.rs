@@ -1,10 +1,16 @@
 //! Exports: a plan as `az` scripts (bash, PowerShell), Bicep, Terraform, an `.ics` calendar of
-//! its maintenance windows and a Markdown review summary (issue 5, aks-rules.md §5).
+//! its maintenance windows and a Markdown review summary (issue 5, docs/aks-rules.md §5).
 //!
 //! Invariants:
-//! - A plan with an Error finding exports nothing but the list of errors ([`ExportError::PlanHasErrors`]);
-//!   the Markdown review is the exception, it is where the errors are listed. The calendar is
-//!   gated too: a window with an out-of-range value has no meaningful dates.
+//! - Errors are scoped to what is exported. A cluster with an Error finding is never exported:
+//!   a one-cluster export of it exports nothing but its errors
+//!   ([`ExportError::ClusterHasErrors`]); a whole-plan export skips it and says which clusters
+//!   it skipped and why, in the output's header and in [`Exported::skipped`]. A plan-wide error,
+//!   or errors in every cluster, export nothing ([`ExportError::PlanHasErrors`]). The Markdown
+//!   review is the exception, it is where the errors are listed. The calendar is gated too: a
+//!   window with an out-of-range value has no meaningful dates.
+//! - Every `az` command targets its cluster's subscription (`--subscription`), and the scripts
+//!   check they can see every subscription before they change anything.
 //! - Every value that reaches a command or document goes through [`quote`].
 //! - Output is deterministic: same plan, same `today`, same text.
 
@@ -16,22 +22,25 @@ pub mod ics;
 mod markdown;
 mod pwsh;
 pub mod quote;
+mod scope;
 mod skeleton;
 mod terraform;
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub use az::{Arg, AzCommand, ClusterScript, Script, Step, window_config_json, window_for_export};
 pub use cli_version::{CliFeature, CliVersion, ExportSettings};
 pub use markdown::{
     Context as MarkdownContext, SECTIONS as MARKDOWN_SECTIONS, Section as MarkdownSection,
 };
+use scope::gate;
+pub use scope::{ExportTime, Exported, Skipped};
 
 use super::cluster::Cluster;
-use super::findings::{self, Finding, Severity};
+use super::findings::Finding;
 use super::maintenance::describe::{describe, describe_legacy};
 use super::maintenance::{ConfigName, DefaultConfig, MaintenanceConfigurations};
 use super::plan::Plan;
@@ -115,7 +124,8 @@ impl FromStr for ExportFormat {
 /// Weeks the review summary projects and the calendar covers by default: half a year.
 pub const PROJECTION_WEEKS: u32 = 26;
 
-/// The whole plan, or one cluster of it (the UI's per-cluster "copy").
+/// The whole plan, or one cluster of it (the UI's per-cluster "copy"), by name, or by
+/// [`Cluster::qualified_name`] where clusters share a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope<'a> {
     Plan,
@@ -126,8 +136,15 @@ pub enum Scope<'a> {
 pub enum ExportError {
     #[error("the plan has {} error(s) and exports nothing until they are fixed:\n{}", .0.len(), list_errors(.0))]
     PlanHasErrors(Vec<Finding>),
+    #[error("cluster {cluster} has {} error(s) and exports nothing until they are fixed:\n{}", .errors.len(), list_errors(.errors))]
+    ClusterHasErrors {
+        cluster: String,
+        errors: Vec<Finding>,
+    },
     #[error("no cluster named {0:?} in the plan")]
     UnknownCluster(String),
+    #[error("{} clusters are named {name:?}: name one as SUBSCRIPTION/RESOURCE_GROUP/NAME: {}", .choices.len(), .choices.join(", "))]
+    AmbiguousCluster { name: String, choices: Vec<String> },
     #[error("unknown export format {0:?}: use az, pwsh, bicep, terraform, ics or markdown")]
     UnknownFormat(String),
     #[error(
@@ -156,44 +173,56 @@ fn list_errors(errors: &[Finding]) -> String {
         .join("\n")
 }
 
-/// Exports `plan` (or one cluster) in `format`. `today` replaces past start dates and dates
-/// the header; it is the user's local date.
+/// Exports `plan` (or one cluster) in `format` at `at` ("now", see [`ExportTime`]).
 pub fn export(
     plan: &Plan,
     format: ExportFormat,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<String, ExportError> {
-    if format.needs_error_free_plan() {
-        refuse_errors(plan, today)?;
-    }
-    render_unchecked(plan, format, scope, today)
+    export_report(plan, format, scope, at).map(|e| e.text)
 }
 
-/// The `.ics` calendar of `weeks` weeks of windows from `today` 00:00 UTC (1 to
-/// [`ics::MAX_WEEKS`]; [`export`] with [`ExportFormat::Ics`] uses [`ics::DEFAULT_WEEKS`]).
+/// [`export`], with the clusters a whole-plan export skipped for their errors.
+pub fn export_report(
+    plan: &Plan,
+    format: ExportFormat,
+    scope: Scope<'_>,
+    at: impl Into<ExportTime>,
+) -> Result<Exported, ExportError> {
+    let at = at.into();
+    let (clusters, skipped) = if format.needs_error_free_plan() {
+        gate(plan, scope, at)?
+    } else {
+        (select(plan, scope)?, Vec::new())
+    };
+    let text = render(plan, format, &clusters, &skipped, at)?;
+    Ok(Exported { text, skipped })
+}
+
+/// The `.ics` calendar of `weeks` weeks of windows from `at` (1 to [`ics::MAX_WEEKS`];
+/// [`export`] with [`ExportFormat::Ics`] uses [`ics::DEFAULT_WEEKS`]).
 pub fn calendar(
     plan: &Plan,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
     weeks: u32,
 ) -> Result<String, ExportError> {
-    refuse_errors(plan, today)?;
-    let clusters = select(plan, scope)?;
-    reject_nul(plan, &clusters)?;
-    ics::render(plan, &clusters, today, weeks)
+    calendar_report(plan, scope, at, weeks).map(|e| e.text)
 }
 
-fn refuse_errors(plan: &Plan, today: NaiveDate) -> Result<(), ExportError> {
-    let errors: Vec<Finding> = findings::check_at(plan, Some(midnight(today)))
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ExportError::PlanHasErrors(errors))
-    }
+/// [`calendar`], with the clusters a whole-plan calendar skipped for their errors.
+pub fn calendar_report(
+    plan: &Plan,
+    scope: Scope<'_>,
+    at: impl Into<ExportTime>,
+    weeks: u32,
+) -> Result<Exported, ExportError> {
+    let at = at.into();
+    let (clusters, skipped) = gate(plan, scope, at)?;
+    reject_nul(plan, &clusters)?;
+    let text = ics::render(plan, &clusters, &skipped, at.0, weeks)?;
+    Ok(Exported { text, skipped })
 }
 
 /// [`export`] without the findings gate: for tests that feed hostile values on purpose and
@@ -202,18 +231,34 @@ pub fn render_unchecked(
     plan: &Plan,
     format: ExportFormat,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<String, ExportError> {
     let clusters = select(plan, scope)?;
-    reject_nul(plan, &clusters)?;
+    render(plan, format, &clusters, &[], at.into())
+}
+
+fn render(
+    plan: &Plan,
+    format: ExportFormat,
+    clusters: &[&Cluster],
+    skipped: &[Skipped],
+    at: ExportTime,
+) -> Result<String, ExportError> {
+    reject_nul(plan, clusters)?;
     let target = plan.assumptions.export.target_cli;
+    let options = plan.assumptions.recurrence;
+    let meta = Meta {
+        plan_name: &plan.name,
+        today: at.date(),
+        skipped,
+    };
     Ok(match format {
-        ExportFormat::Az => bash::render(&plan.name, &az::build(&clusters, target, today), today),
-        ExportFormat::Pwsh => pwsh::render(&plan.name, &az::build(&clusters, target, today), today),
-        ExportFormat::Bicep => bicep::render(&plan.name, &clusters, today),
-        ExportFormat::Terraform => terraform::render(&plan.name, &clusters, today),
-        ExportFormat::Ics => ics::render(plan, &clusters, today, ics::DEFAULT_WEEKS)?,
-        ExportFormat::Markdown => markdown::render(plan, &clusters, &findings::check(plan), today),
+        ExportFormat::Az => bash::render(&meta, &az::build(clusters, target, at.0, options)),
+        ExportFormat::Pwsh => pwsh::render(&meta, &az::build(clusters, target, at.0, options)),
+        ExportFormat::Bicep => bicep::render(&meta, clusters, When { now: at.0, options }),
+        ExportFormat::Terraform => terraform::render(&meta, clusters, When { now: at.0, options }),
+        ExportFormat::Ics => ics::render(plan, clusters, skipped, at.0, ics::DEFAULT_WEEKS)?,
+        ExportFormat::Markdown => markdown::render(plan, clusters, at.0),
     })
 }
 
@@ -222,15 +267,42 @@ pub fn render_unchecked(
 pub fn script_unchecked(
     plan: &Plan,
     scope: Scope<'_>,
-    today: NaiveDate,
+    at: impl Into<ExportTime>,
 ) -> Result<Script, ExportError> {
     let clusters = select(plan, scope)?;
     reject_nul(plan, &clusters)?;
     Ok(az::build(
         &clusters,
         plan.assumptions.export.target_cli,
-        today,
+        at.into().0,
+        plan.assumptions.recurrence,
     ))
+}
+
+/// The instant and recurrence readings a window is exported with (see [`window_for_export`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct When {
+    pub now: DateTime<Utc>,
+    pub options: crate::rules::maintenance::recurrence::RecurrenceOptions,
+}
+
+/// The distinct (subscription, resource group) scopes of `clusters`, in first-use order.
+fn deployment_scopes<'c>(clusters: &[&'c Cluster]) -> Vec<(&'c str, &'c str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for c in clusters {
+        let scope = (c.subscription.as_str(), c.resource_group.as_str());
+        if !out.contains(&scope) {
+            out.push(scope);
+        }
+    }
+    out
+}
+
+/// What every rendering's header says: the plan, the date, the clusters skipped.
+pub(crate) struct Meta<'a> {
+    pub plan_name: &'a str,
+    pub today: NaiveDate,
+    pub skipped: &'a [Skipped],
 }
 
 /// The clusters in scope, in apply order: by the `ring` tag (missing = after all rings), then
@@ -246,15 +318,38 @@ pub fn apply_order(plan: &Plan) -> Vec<&Cluster> {
     clusters
 }
 
+/// The key [`Scope::Cluster`] selects cluster `index` by: its name, or its
+/// [`Cluster::qualified_name`] when another cluster has the same name.
+pub fn cluster_key(plan: &Plan, index: usize) -> Option<String> {
+    let c = plan.clusters.get(index)?;
+    let shared = plan.clusters.iter().filter(|o| o.name == c.name).count() > 1;
+    Some(if shared {
+        c.qualified_name()
+    } else {
+        c.name.clone()
+    })
+}
+
 fn select<'p>(plan: &'p Plan, scope: Scope<'_>) -> Result<Vec<&'p Cluster>, ExportError> {
     match scope {
         Scope::Plan => Ok(apply_order(plan)),
-        Scope::Cluster(name) => plan
-            .clusters
-            .iter()
-            .find(|c| c.name == name)
-            .map(|c| vec![c])
-            .ok_or_else(|| ExportError::UnknownCluster(name.to_owned())),
+        // By name; a name several clusters share needs SUBSCRIPTION/RESOURCE_GROUP/NAME.
+        Scope::Cluster(key) => {
+            let named: Vec<&Cluster> = plan.clusters.iter().filter(|c| c.name == key).collect();
+            match named.as_slice() {
+                [one] => Ok(vec![*one]),
+                [] => plan
+                    .clusters
+                    .iter()
+                    .find(|c| c.qualified_name() == key)
+                    .map(|c| vec![c])
+                    .ok_or_else(|| ExportError::UnknownCluster(key.to_owned())),
+                several => Err(ExportError::AmbiguousCluster {
+                    name: key.to_owned(),
+                    choices: several.iter().map(|c| c.qualified_name()).collect(),
+                }),
+            }
+        }
     }
 }
 
@@ -299,15 +394,27 @@ fn schedule_description(cfgs: &MaintenanceConfigurations, name: ConfigName) -> O
     }
 }
 
-/// The header lines every export starts with (as comment text).
-fn header(plan_name: &str, what: &str, today: NaiveDate) -> Vec<String> {
-    let name = if plan_name.is_empty() {
+/// The header lines every export starts with (as comment text), including one line per
+/// skipped cluster.
+fn header(meta: &Meta<'_>, what: &str) -> Vec<String> {
+    let name = if meta.plan_name.is_empty() {
         "(unnamed)"
     } else {
-        plan_name
+        meta.plan_name
     };
-    vec![
-        format!("Generated by aks-planner on {today}: {what} for plan {name}."),
+    let mut lines = vec![
+        format!(
+            "Generated by aks-planner on {}: {what} for plan {name}.",
+            meta.today
+        ),
         "Review before applying. Regenerate instead of editing by hand.".to_owned(),
-    ]
+    ];
+    if !meta.skipped.is_empty() {
+        lines.push(format!(
+            "NOT EXPORTED: {} cluster(s) with errors, fix them and export again:",
+            meta.skipped.len()
+        ));
+        lines.extend(meta.skipped.iter().map(|s| format!("  {}", s.summary())));
+    }
+    lines
 }

@@ -5,11 +5,10 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
+use super::Meta;
 use super::az::{Arg, AzCommand, Script, Step};
 use super::quote::{comment, pwsh as q};
-use super::skeleton::{self, Dialect};
+use super::skeleton::{self, Dialect, Selector};
 
 const DIALECT: Dialect = Dialect {
     indent: "    ",
@@ -25,23 +24,29 @@ const DIALECT: Dialect = Dialect {
     step_lines,
 };
 
-pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
+pub fn render(meta: &Meta<'_>, script: &Script) -> String {
     let mut out = String::new();
     for line in super::header(
-        plan_name,
+        meta,
         &format!(
             "az CLI script (PowerShell, target az CLI {})",
             script.target_cli
         ),
-        today,
     ) {
         let _ = writeln!(out, "# {}", comment(&line));
     }
     out.push_str(skeleton::APPLY_ORDER_NOTE);
     out.push_str(
         "# Usage: ./THIS.ps1                     apply the whole plan\n\
-         #        ./THIS.ps1 -Cluster NAME,...   apply only the named clusters\n\
-         # Stops at the first failing command and names the cluster it was applying.\n\
+         #        ./THIS.ps1 -Cluster NAME,...   apply only the named clusters\n",
+    );
+    if skeleton::shares_names(script) {
+        out.push_str(
+            "#        (a name two clusters share: SUBSCRIPTION/RESOURCE_GROUP/NAME instead)\n",
+        );
+    }
+    out.push_str(
+        "# Stops at the first failing command and names the cluster it was applying.\n\
          [CmdletBinding()]\n\
          param([string[]]$Cluster)\n\
          Set-StrictMode -Version 3.0\n\
@@ -74,13 +79,24 @@ pub fn render(plan_name: &str, script: &Script, today: NaiveDate) -> String {
          \x20       foreach ($name in $Cluster) {\n\
          \x20           switch -Exact -CaseSensitive ($name) {\n",
     );
-    for (i, cluster) in script.clusters.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "                {} {{ Invoke-Cluster{} }}",
-            q(&cluster.name),
-            i + 1
-        );
+    for selector in skeleton::selectors(script) {
+        match selector {
+            Selector::Apply { key, number } => {
+                let _ = writeln!(
+                    out,
+                    "                {} {{ Invoke-Cluster{number} }}",
+                    q(key)
+                );
+            }
+            Selector::Ambiguous { key, message } => {
+                let _ = writeln!(
+                    out,
+                    "                {} {{ throw {} }}",
+                    q(key),
+                    q(&message)
+                );
+            }
+        }
     }
     out.push_str(
         "                default { throw \"no cluster named $name in this script\" }\n\
@@ -150,8 +166,23 @@ fn step_lines(step: &Step, files: &mut u32, out: &mut String) {
             );
             let _ = writeln!(out, "    Invoke-Az -AzArgs {}", array(apply));
         }
-        Step::WaitForFeature { namespace, feature } => {
-            let show = skeleton::feature_state(namespace, feature);
+        Step::RequireSubscription {
+            subscription,
+            check,
+        } => {
+            let _ = writeln!(
+                out,
+                "    if (-not (Test-Az -AzArgs {})) {{\n        [Console]::Error.WriteLine({})\n        exit 1\n    }}",
+                array(check),
+                q(&skeleton::missing_subscription_message(subscription))
+            );
+        }
+        Step::WaitForFeature {
+            namespace,
+            feature,
+            subscription,
+        } => {
+            let show = skeleton::feature_state(namespace, feature, subscription);
             let _ = writeln!(
                 out,
                 "    $attempts = 0\n    while ((& az {}) -ne 'Registered') {{\n        $attempts++\n        if ($attempts -ge 60) {{ throw {} }}\n        Start-Sleep -Seconds 30\n    }}",

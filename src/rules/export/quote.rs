@@ -1,5 +1,5 @@
 //! Quoting for every text format the exports write, so that no character in a value can change
-//! the command or document around it (issue 5, aks-rules.md §5.6).
+//! the command or document around it (issue 5, docs/aks-rules.md §5.6).
 //!
 //! Strategy: single quotes everywhere a shell is involved, because nothing inside them is
 //! special except the quote itself. Values are quoted whole; a value that is already inert

@@ -1,6 +1,7 @@
 //! Assumptions the planner makes where AKS sources are silent or disagree, shown as notes so a
-//! reviewer sees what the numbers rest on (aks-rules.md §8 A-3).
+//! reviewer sees what the numbers rest on (docs/aks-rules.md §8 A-3).
 
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 use crate::rules::pool::SurgeSource;
 
@@ -12,7 +13,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         if cluster.kubernetes_version.is_none() {
             out.push(
                 Finding::note(
-                    "kubernetes-version-missing",
+                    FindingCode::KubernetesVersionMissing,
                     FieldPath::cluster(ci, cluster, fields::KUBERNETES_VERSION),
                     ROLLING_UPGRADE,
                 )
@@ -65,7 +66,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         let nodes = value.resolve(pool.count);
         out.push(
             Finding::note(
-                "default-max-surge-assumed",
+                FindingCode::DefaultMaxSurgeAssumed,
                 FieldPath::pool(ci, cluster, pi, pool, fields::MAX_SURGE),
                 ROLLING_UPGRADE,
             )

@@ -1,8 +1,9 @@
-//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (aks-rules.md §1.8,
+//! Channel changes against the live cluster's `currentAutoUpgradeProfile` (docs/aks-rules.md §1.8,
 //! §8 A-7): which changes reimage every node, which may roll nodes, and the 24 h delay.
 
-use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
+use crate::rules::channel::{ChannelOrder, NodeOsChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
 use super::channels::node_total;
@@ -18,6 +19,13 @@ pub fn reimages_all_nodes(from: NodeOsChannel, to: NodeOsChannel) -> bool {
         (Unmanaged, None) | (SecurityPatch, Unmanaged) | (NodeImage, Unmanaged) | (None, Unmanaged)
     )
 }
+
+/// Leaving `upgradeChannel` node-image while changing the node OS channel: two steps, cluster
+/// channel first (docs/aks-rules.md §2 rule 1).
+pub const CLUSTER_CHANNEL_FIRST: FindingCode = FindingCode::NodeOsChangeNeedsClusterChannelFirst;
+/// Entering `upgradeChannel` node-image from another node OS channel: two steps, node OS
+/// channel first.
+pub const NODE_OS_CHANNEL_FIRST: FindingCode = FindingCode::NodeImageNeedsNodeOsChannelFirst;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_cluster(plan, changes)
@@ -38,7 +46,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         if reimages_all_nodes(from, to) {
             out.push(
                 Finding::warning(
-                    "channel-change-reimages-all-nodes",
+                    FindingCode::ChannelChangeReimagesAllNodes,
                     os_path(),
                     NODE_OS_UPGRADE,
                 )
@@ -59,45 +67,62 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             );
         } else {
             out.push(
-                Finding::note("channel-change-may-roll-nodes", os_path(), NODE_OS_UPGRADE)
-                    .message(format!(
-                        "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
-                         {nodes} node(s) of cluster {:?}",
-                        cluster.name
-                    ))
-                    .why(
-                        "AKS lists only five transitions that always reimage, but older docs and \
-                         the docs maintainers say any channel change can rotate nodes \
-                        .",
-                    )
-                    .fix(
-                        "Apply the change when a node roll would be acceptable, e.g. inside the \
-                         node OS maintenance window.",
-                    ),
-            );
-        }
-        if current.upgrade_channel == UpgradeChannel::NodeImage {
-            out.push(
                 Finding::note(
-                    "node-os-change-needs-cluster-channel-first",
+                    FindingCode::ChannelChangeMayRollNodes,
                     os_path(),
-                    CLUSTER_AUTO_UPGRADE,
+                    NODE_OS_UPGRADE,
                 )
                 .message(format!(
+                    "changing nodeOSUpgradeChannel from {from} to {to} may roll the \
+                         {nodes} node(s) of cluster {:?}",
+                    cluster.name
+                ))
+                .why(
+                    "AKS lists only five transitions that always reimage, but older docs and \
+                         the docs maintainers say any channel change can rotate nodes.",
+                )
+                .fix(
+                    "Apply the change when a node roll would be acceptable, e.g. inside the \
+                         node OS maintenance window.",
+                ),
+            );
+        }
+    }
+    match ChannelOrder::of(planned, Some(current)) {
+        ChannelOrder::Together => {}
+        ChannelOrder::ClusterChannelFirst => out.push(
+            Finding::note(CLUSTER_CHANNEL_FIRST, os_path(), CLUSTER_AUTO_UPGRADE)
+                .message(format!(
                     "cluster {:?} is on upgradeChannel node-image today, which locks \
-                     nodeOSUpgradeChannel",
+                     nodeOSUpgradeChannel at NodeImage",
                     cluster.name
                 ))
                 .why(
                     "While the cluster channel is node-image, AKS keeps the node OS channel \
                      at NodeImage and refuses to change it.",
                 )
+                .fix(format!(
+                    "Change upgradeChannel to {} first, then the node OS channel to {to}: the \
+                     exported script does it in that order, in two az aks update commands.",
+                    planned.upgrade_channel
+                )),
+        ),
+        ChannelOrder::NodeOsChannelFirst => out.push(
+            Finding::note(NODE_OS_CHANNEL_FIRST, os_path(), CLUSTER_AUTO_UPGRADE)
+                .message(format!(
+                    "cluster {:?} moves to upgradeChannel node-image from node OS channel {from}",
+                    cluster.name
+                ))
+                .why(
+                    "upgradeChannel node-image requires the node OS channel NodeImage, and \
+                     once node-image is set the node OS channel can no longer be changed.",
+                )
                 .fix(
-                    "First change upgradeChannel away from node-image (az aks update \
-                     --auto-upgrade-channel), then change the node OS channel.",
+                    "Set the node OS channel to NodeImage first, then upgradeChannel to \
+                     node-image: the exported script does it in that order, in two az aks \
+                     update commands.",
                 ),
-            );
-        }
+        ),
     }
     let changed: Vec<String> = [
         (from != to).then(|| format!("nodeOSUpgradeChannel {from} to {to}")),
@@ -119,7 +144,7 @@ fn changes(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::note(
-                "channel-change-takes-up-to-24h",
+                FindingCode::ChannelChangeTakesUpTo24h,
                 FieldPath::cluster(ci, cluster, field),
                 source,
             )
@@ -144,7 +169,7 @@ mod tests {
     use super::super::Severity;
     use super::super::testkit::{codes, only, plan_with, run};
     use super::*;
-    use crate::rules::channel::AutoUpgradeProfile;
+    use crate::rules::channel::{AutoUpgradeProfile, UpgradeChannel};
 
     fn change(from: NodeOsChannel, to: NodeOsChannel) -> Vec<Finding> {
         run(
@@ -230,10 +255,24 @@ mod tests {
                 c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::SecurityPatch;
             }),
         );
-        only(
-            &found,
-            "node-os-change-needs-cluster-channel-first",
-            Severity::Note,
+        let f = only(&found, CLUSTER_CHANNEL_FIRST.as_str(), Severity::Note);
+        assert!(f.fix.contains("patch first"), "{}", f.fix);
+    }
+
+    #[test]
+    fn entering_node_image_must_set_the_node_os_channel_first() {
+        let found = run(
+            findings,
+            &plan_with(|c| {
+                c.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
+                    upgrade_channel: UpgradeChannel::Stable,
+                    node_os_upgrade_channel: NodeOsChannel::SecurityPatch,
+                });
+                c.auto_upgrade_profile.upgrade_channel = UpgradeChannel::NodeImage;
+                c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::NodeImage;
+            }),
         );
+        only(&found, NODE_OS_CHANNEL_FIRST.as_str(), Severity::Note);
+        assert!(!codes(&found).contains(&CLUSTER_CHANNEL_FIRST.as_str()));
     }
 }

@@ -1,10 +1,11 @@
-//! Cluster-level channel rules (aks-rules.md §1.1, §1.7, §2): the `node-image` ⇒ `NodeImage`
+//! Cluster-level channel rules (docs/aks-rules.md §1.1, §1.7, §2): the `node-image` ⇒ `NodeImage`
 //! rule and what each node OS channel asks of the platform team. Per-pool support of a channel
 //! is in [`super::os_support`].
 
 use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::os::OsSku;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
@@ -28,7 +29,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if profile.upgrade_channel == UpgradeChannel::NodeImage && node_os != NodeOsChannel::NodeImage {
         out.push(
             Finding::error(
-                "node-image-requires-nodeimage",
+                FindingCode::NodeImageRequiresNodeImage,
                 path(fields::NODE_OS_CHANNEL),
                 NODE_OS_UPGRADE,
             )
@@ -48,7 +49,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if profile.upgrade_channel == UpgradeChannel::NodeImage {
         out.push(
             Finding::note(
-                "upgrade-channel-node-image-legacy",
+                FindingCode::UpgradeChannelNodeImageLegacy,
                 path(fields::UPGRADE_CHANNEL),
                 CLUSTER_AUTO_UPGRADE,
             )
@@ -67,7 +68,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     match node_os {
         NodeOsChannel::None => out.push(
             Finding::warning(
-                "none-channel-no-patching",
+                FindingCode::NoneChannelNoPatching,
                 path(fields::NODE_OS_CHANNEL),
                 NODE_OS_UPGRADE,
             )
@@ -88,7 +89,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         ),
         NodeOsChannel::Unmanaged if pools.iter().any(patched_by) => out.push(
             Finding::note(
-                "unmanaged-reboots-need-kured",
+                FindingCode::UnmanagedRebootsNeedKured,
                 path(fields::NODE_OS_CHANNEL),
                 KURED,
             )
@@ -118,7 +119,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             if !ubuntu.is_empty() {
                 out.push(
                     Finding::note(
-                        "securitypatch-needs-ubuntu-egress",
+                        FindingCode::SecuritypatchNeedsUbuntuEgress,
                         path(fields::NODE_OS_CHANNEL),
                         NODE_OS_UPGRADE,
                     )
@@ -141,7 +142,7 @@ fn cluster_channels(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
             if pools.iter().any(patched_by) {
                 out.push(
                     Finding::note(
-                        "securitypatch-cmk-policy",
+                        FindingCode::SecuritypatchCmkPolicy,
                         path(fields::NODE_OS_CHANNEL),
                         NODE_OS_UPGRADE,
                     )

@@ -1,6 +1,7 @@
-//! Drain and soak settings (aks-rules.md §4.1, §8 ): how long AKS waits to evict a
+//! Drain and soak settings (docs/aks-rules.md §4.1, §8 ): how long AKS waits to evict a
 //! node, how long it waits after, and what it does with nodes it cannot drain.
 
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
 
@@ -23,7 +24,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         {
             out.push(
                 Finding::note(
-                    "undrainable-schedule-fails-upgrade",
+                    FindingCode::UndrainableScheduleFailsUpgrade,
                     path(fields::UNDRAINABLE),
                     UPGRADE_OPTIONS,
                 )
@@ -62,7 +63,7 @@ fn timeouts(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fi
         };
         out.push(
             Finding::error(
-                "drain-timeout-out-of-range",
+                FindingCode::DrainTimeoutOutOfRange,
                 path(fields::DRAIN_TIMEOUT),
                 ROLLING_UPGRADE,
             )
@@ -82,7 +83,7 @@ fn timeouts(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fi
     {
         out.push(
             Finding::error(
-                "soak-duration-out-of-range",
+                FindingCode::SoakDurationOutOfRange,
                 path(fields::SOAK_DURATION),
                 ROLLING_UPGRADE,
             )

@@ -4,121 +4,41 @@
 //!
 //! Rules live in one file per family ([`FAMILIES`]); each is a `fn(&Plan) -> Vec<Finding>` that
 //! walks the plan in order. [`check`] runs every family and sorts the result. Every rule has a
-//! stable kebab-case code (tests and pipelines match on it) and cites its aks-rules.md section.
+//! stable kebab-case code (tests and pipelines match on it) and cites its docs/aks-rules.md
+//! section.
 
 mod assumptions;
 mod changes;
 mod channels;
 mod drain;
-pub mod fields;
 mod names;
 mod os_support;
 mod pools;
 mod quota;
-pub mod sources;
 mod tags;
 mod upgrade_settings;
+pub mod values;
+pub mod windows;
 
 #[cfg(test)]
 pub(crate) mod testkit;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
 use super::cluster::Cluster;
 use super::maintenance;
 use super::plan::Plan;
 use super::pool::AgentPool;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// AKS rejects it, or it cannot work: blocks export.
-    Error,
-    /// Works, but probably not as intended.
-    Warning,
-    /// Worth knowing, including every assumption the planner makes.
-    Note,
-}
-
-/// Where a finding points: a cluster, optionally a pool or maintenance configuration, and the
-/// JSON field name (`upgradeSettings.maxSurge`, `autoUpgradeProfile.nodeOSUpgradeChannel`, …).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldPath {
-    pub cluster: Option<usize>,
-    pub cluster_name: Option<String>,
-    pub pool: Option<usize>,
-    pub pool_name: Option<String>,
-    pub config: Option<String>,
-    pub field: String,
-}
-
-impl FieldPath {
-    /// A human path such as `aks-prod/win1/upgradeSettings.maxSurge`.
-    pub fn display(&self) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        if let Some(c) = &self.cluster_name {
-            parts.push(c);
-        }
-        if let Some(p) = &self.pool_name {
-            parts.push(p);
-        }
-        if let Some(c) = &self.config {
-            parts.push(c);
-        }
-        if !self.field.is_empty() {
-            parts.push(&self.field);
-        }
-        parts.join("/")
-    }
-
-    /// The id of the input the UI renders for this field: `c{i}-p{j}-{field}`,
-    /// `c{i}-{config}-{field}` or `c{i}-{field}`, with dots replaced by dashes.
-    pub fn dom_id(&self) -> String {
-        let mut id = String::new();
-        if let Some(c) = self.cluster {
-            id.push_str(&format!("c{c}-"));
-        }
-        if let Some(p) = self.pool {
-            id.push_str(&format!("p{p}-"));
-        }
-        if let Some(cfg) = &self.config {
-            id.push_str(cfg);
-            id.push('-');
-        }
-        id.push_str(&self.field.replace('.', "-"));
-        id
-    }
-}
-
-/// A documentation link backing a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Source {
-    pub title: &'static str,
-    pub url: &'static str,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Finding {
-    pub severity: Severity,
-    /// Stable kebab-case identifier, e.g. `securitypatch-unsupported-os`.
-    pub code: &'static str,
-    pub path: FieldPath,
-    /// What is wrong, with the offending value.
-    pub message: String,
-    /// Why: the AKS rule.
-    pub why: String,
-    /// How to fix it.
-    pub fix: String,
-    pub source: Source,
-}
+use super::projection;
+/// The finding type and its field names and sources are a leaf (`crate::rules::finding`) that
+/// the projection and the exports use too; re-exported here for callers.
+pub use crate::rules::finding::{FieldPath, Finding, Severity, Source, fields, sources};
 
 /// A rule family: every finding of one kind for a whole plan, in plan order.
 pub type Family = fn(&Plan) -> Vec<Finding>;
 
-/// The rule families [`check`] runs, in this order. Maintenance-window rules
-/// (`super::maintenance`) are appended here by their owner: `super::maintenance::findings`.
+/// The rule families [`check`] runs, in this order. Maintenance-window rules ([`windows`]) are
+/// appended per cluster by [`check_at`].
 pub const FAMILIES: &[Family] = &[
     names::findings,
     tags::findings,
@@ -130,6 +50,7 @@ pub const FAMILIES: &[Family] = &[
     drain::findings,
     assumptions::findings,
     quota::findings,
+    values::findings,
 ];
 
 /// Every finding for a plan: errors first, then warnings, then notes; within a severity in plan
@@ -143,23 +64,23 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
 /// windows overlapping in the coming weeks). `now` is a parameter: the core never reads a clock.
 pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     let mut found: Vec<Finding> = FAMILIES.iter().flat_map(|family| family(plan)).collect();
-    // Maintenance-window findings (aks-rules.md §3) need the plan's recurrence readings and,
+    // Maintenance-window findings (docs/aks-rules.md §3) need the plan's recurrence readings and,
     // for some, "now"; they are per cluster rather than a plain family.
     for (index, cluster) in plan.clusters.iter().enumerate() {
-        found.extend(maintenance::findings(
+        found.extend(windows::findings(
             index,
             cluster,
             now,
             plan.assumptions.recurrence,
         ));
         // Applied at `now`, a configuration whose next window starts within 15 minutes may
-        // miss it (aks-rules.md §3.6).
+        // miss it (docs/aks-rules.md §3.6).
         if let Some(now) = now {
             found.extend(
                 maintenance::ConfigName::ALL
                     .into_iter()
                     .filter_map(|config| {
-                        maintenance::change_lead_time(
+                        windows::change_lead_time(
                             index,
                             cluster,
                             config,
@@ -170,11 +91,31 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             );
         }
     }
-    // A stable sort keeps family order among findings at the same place.
-    crate::rules::stable_sort::sort_by_key(&mut found, |f| {
-        (f.severity, f.path.cluster, f.path.pool)
-    });
+    sort(&mut found);
     found
+}
+
+/// Every finding of the plan at `now`, of every family: the plan checks ([`check_at`]) and the
+/// findings of the projection over [`projection::HORIZON_WEEKS`] (upgrade length, exposure,
+/// fleet). This is the one list the app's Findings panel, `aks-planner check` and `project`
+/// and the Markdown review show.
+pub fn all(plan: &Plan, now: DateTime<Utc>) -> Vec<Finding> {
+    let projected = projection::project(plan, now, projection::HORIZON_WEEKS);
+    merge(check_at(plan, Some(now)), &projected.findings)
+}
+
+/// The plan checks `checked` (from [`check_at`]) and a projection's findings as one list,
+/// in [`check`]'s order: callers that already hold a projection use this instead of [`all`].
+pub fn merge(mut checked: Vec<Finding>, projected: &[Finding]) -> Vec<Finding> {
+    checked.extend_from_slice(projected);
+    sort(&mut checked);
+    checked
+}
+
+/// Errors first, then warnings, then notes; within a severity in plan order. Stable, so the
+/// order of the families is kept among findings at one place.
+fn sort(found: &mut [Finding]) {
+    crate::rules::stable_sort::sort_by_key(found, |f| (f.severity, f.path.cluster, f.path.pool));
 }
 
 impl FieldPath {
@@ -212,55 +153,6 @@ impl FieldPath {
             config: Some(config.to_owned()),
             ..FieldPath::cluster(index, cluster, field)
         }
-    }
-}
-
-impl Finding {
-    /// A finding with empty texts; fill them with [`Finding::message`], [`Finding::why`] and
-    /// [`Finding::fix`] (a property test checks no finding leaves one empty).
-    pub fn new(severity: Severity, code: &'static str, path: FieldPath, source: Source) -> Self {
-        Finding {
-            severity,
-            code,
-            path,
-            message: String::new(),
-            why: String::new(),
-            fix: String::new(),
-            source,
-        }
-    }
-
-    pub fn error(code: &'static str, path: FieldPath, source: Source) -> Self {
-        Finding::new(Severity::Error, code, path, source)
-    }
-
-    pub fn warning(code: &'static str, path: FieldPath, source: Source) -> Self {
-        Finding::new(Severity::Warning, code, path, source)
-    }
-
-    pub fn note(code: &'static str, path: FieldPath, source: Source) -> Self {
-        Finding::new(Severity::Note, code, path, source)
-    }
-
-    /// What is wrong, with the offending value.
-    #[must_use]
-    pub fn message(mut self, text: impl Into<String>) -> Self {
-        self.message = text.into();
-        self
-    }
-
-    /// The AKS rule behind it.
-    #[must_use]
-    pub fn why(mut self, text: impl Into<String>) -> Self {
-        self.why = text.into();
-        self
-    }
-
-    /// What to change.
-    #[must_use]
-    pub fn fix(mut self, text: impl Into<String>) -> Self {
-        self.fix = text.into();
-        self
     }
 }
 

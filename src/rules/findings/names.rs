@@ -1,6 +1,7 @@
-//! Names and required identity fields (aks-rules.md §6): cluster, resource group and pool names,
-//! duplicates, the generated node resource group, and fields `az` cannot do without.
+//! Names and required identity fields (docs/aks-rules.md §6): cluster, resource group and pool
+//! names, duplicates, the generated node resource group, and fields `az` cannot do without.
 
+use crate::rules::finding::FindingCode;
 use std::collections::BTreeMap;
 
 use crate::rules::cluster::Cluster;
@@ -21,13 +22,13 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         let path = || FieldPath::pool(ci, cluster, pi, pool, fields::NAME);
         match rules_names::validate_pool_name(&pool.name, pool.os_type()) {
             Err(e @ NameError::Reserved { .. }) => out.push(
-                Finding::error("pool-name-reserved", path(), AKS_NAMES)
+                Finding::error(FindingCode::PoolNameReserved, path(), AKS_NAMES)
                     .message(e.to_string())
                     .why("AKS reserves the node pool name \"aksmanagedap\" for its own pools.")
                     .fix("Rename the pool, e.g. \"apps\" or \"user1\"."),
             ),
             Err(e) if e.kind() == NameKind::WindowsPool => out.push(
-                Finding::error("windows-pool-name-too-long", path(), AKS_NAMES)
+                Finding::error(FindingCode::WindowsPoolNameTooLong, path(), AKS_NAMES)
                     .message(e.to_string())
                     .why(
                         "Windows node pool names are limited to 6 characters because the \
@@ -36,7 +37,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                     .fix("Use a short name such as \"win\" or \"win22\"."),
             ),
             Err(e) => out.push(
-                Finding::error("pool-name-invalid", path(), AKS_NAMES)
+                Finding::error(FindingCode::PoolNameInvalid, path(), AKS_NAMES)
                     .message(e.to_string())
                     .why(
                         "The AKS API accepts pool names matching ^[a-z][a-z0-9]{0,11}$: \
@@ -49,7 +50,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
                     && rules_names::char_len(&pool.name) > LINUX_POOL_NAME_SOFT_MAX =>
             {
                 out.push(
-                    Finding::warning("linux-pool-name-long", path(), AKS_NAMES)
+                    Finding::warning(FindingCode::LinuxPoolNameLong, path(), AKS_NAMES)
                         .message(format!(
                             "the node pool name {:?} has 12 characters",
                             pool.name
@@ -72,19 +73,23 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     let path = |field| FieldPath::cluster(ci, cluster, field);
     if let Err(e) = rules_names::validate_cluster_name(&cluster.name) {
         out.push(
-            Finding::error("cluster-name-invalid", path(fields::NAME), RESOURCE_NAMES)
-                .message(e.to_string())
-                .why(
-                    "AKS cluster names are 1-63 letters, digits, '-' and '_', starting and \
+            Finding::error(
+                FindingCode::ClusterNameInvalid,
+                path(fields::NAME),
+                RESOURCE_NAMES,
+            )
+            .message(e.to_string())
+            .why(
+                "AKS cluster names are 1-63 letters, digits, '-' and '_', starting and \
                      ending with a letter or digit (ARM managedClusters name pattern).",
-                )
-                .fix("Rename the cluster, e.g. \"aks-prod-weu\"."),
+            )
+            .fix("Rename the cluster, e.g. \"aks-prod-weu\"."),
         );
     }
     if cluster.resource_group.is_empty() {
         out.push(
             Finding::error(
-                "resource-group-missing",
+                FindingCode::ResourceGroupMissing,
                 path(fields::RESOURCE_GROUP),
                 AZ_AKS,
             )
@@ -102,7 +107,7 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     } else if let Err(e) = rules_names::validate_resource_group_name(&cluster.resource_group) {
         out.push(
             Finding::error(
-                "resource-group-name-invalid",
+                FindingCode::ResourceGroupNameInvalid,
                 path(fields::RESOURCE_GROUP),
                 RESOURCE_NAMES,
             )
@@ -116,7 +121,7 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     }
     if cluster.location.is_empty() {
         out.push(
-            Finding::note("location-missing", path(fields::LOCATION), AZ_AKS)
+            Finding::note(FindingCode::LocationMissing, path(fields::LOCATION), AZ_AKS)
                 .message(format!(
                     "cluster {:?} has no location (region)",
                     cluster.name
@@ -130,23 +135,25 @@ fn cluster_fields(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     }
     if cluster.subscription.is_empty() {
         out.push(
-            Finding::note("subscription-missing", path(fields::SUBSCRIPTION), AZ_AKS)
-                .message(format!(
-                    "cluster {:?} has no subscription label",
-                    cluster.name
-                ))
-                .why(
-                    "Names are unique per subscription and resource group, and az commands \
-                     run against the signed-in default subscription unless told otherwise.",
-                )
-                .fix("Enter the subscription name or id the cluster lives in."),
+            Finding::note(
+                FindingCode::SubscriptionMissing,
+                path(fields::SUBSCRIPTION),
+                AZ_AKS,
+            )
+            .message(format!("cluster {:?} has no subscription", cluster.name))
+            .why(
+                "Names are unique per subscription and resource group, and az commands run \
+                 against the signed-in default subscription unless told otherwise: the exported \
+                 commands can target the cluster's subscription only when the plan names it.",
+            )
+            .fix("Enter the subscription name or ID the cluster lives in."),
         );
     }
     node_resource_group(ci, cluster, out);
 }
 
 /// `MC_<rg>_<cluster>_<region>` longer than 80 characters makes `az aks create` fail unless
-/// `--node-resource-group` is given (aks-rules.md §6, AKS-FAQ-NAMES).
+/// `--node-resource-group` is given (docs/aks-rules.md §6, AKS-FAQ-NAMES).
 fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if cluster.resource_group.is_empty() || cluster.name.is_empty() || cluster.location.is_empty() {
         return;
@@ -160,7 +167,7 @@ fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if len > NODE_RESOURCE_GROUP_MAX {
         out.push(
             Finding::warning(
-                "node-resource-group-name-too-long",
+                FindingCode::NodeResourceGroupNameTooLong,
                 FieldPath::cluster(ci, cluster, fields::NAME),
                 AKS_NAMES,
             )
@@ -199,7 +206,7 @@ fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
         match first_seen.get(&key) {
             Some(&first) => out.push(
                 Finding::error(
-                    "duplicate-cluster-name",
+                    FindingCode::DuplicateClusterName,
                     FieldPath::cluster(ci, cluster, fields::NAME),
                     RESOURCE_NAMES,
                 )
@@ -235,7 +242,7 @@ fn duplicate_pools(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
         match first_seen.get(pool.name.as_str()) {
             Some(&first) => out.push(
                 Finding::error(
-                    "duplicate-pool-name",
+                    FindingCode::DuplicatePoolName,
                     FieldPath::pool(ci, cluster, pi, pool, fields::NAME),
                     AKS_NAMES,
                 )

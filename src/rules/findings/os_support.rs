@@ -1,9 +1,10 @@
-//! Per-pool channel support (aks-rules.md §1.2, §8 A-6): which node OS channel works on which
+//! Per-pool channel support (docs/aks-rules.md §1.2, §8 A-6): which node OS channel works on which
 //! OS SKU, from the same matrix the behaviour panel uses.
 
 use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::os::OsSku;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
@@ -29,7 +30,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
     let finding = match (node_os, channel_support(node_os, pool.os_sku, pool.gpu)) {
         (_, ChannelSupport::Supported) => return,
         (NodeOsChannel::SecurityPatch, _) if azure_linux_gpu => Finding::error(
-            "securitypatch-unsupported-gpu",
+            FindingCode::SecuritypatchUnsupportedGpu,
             path(fields::GPU),
             NODE_OS_UPGRADE,
         )
@@ -43,7 +44,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
              SecurityPatch is supported.",
         ),
         (NodeOsChannel::SecurityPatch, _) if pool.os_sku.is_windows() => Finding::error(
-            "securitypatch-unsupported-os",
+            FindingCode::SecuritypatchUnsupportedOs,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -58,7 +59,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
              or move the Windows pools to a cluster on NodeImage.",
         ),
         (NodeOsChannel::SecurityPatch, _) => Finding::error(
-            "securitypatch-unsupported-os",
+            FindingCode::SecuritypatchUnsupportedOs,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -69,7 +70,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         ))
         .fix("Use NodeImage for this cluster, or change the pool to Ubuntu or Azure Linux."),
         (NodeOsChannel::Unmanaged, ChannelSupport::Unsupported) => Finding::error(
-            "unmanaged-unsupported-os-guard",
+            FindingCode::UnmanagedUnsupportedOsGuard,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -80,7 +81,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         .fix("Use NodeImage for this cluster, or change the pool's OS SKU."),
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) if pool.os_sku.is_windows() => {
             Finding::warning(
-                "unmanaged-windows-behaves-like-none",
+                FindingCode::UnmanagedWindowsBehavesLikeNone,
                 path(fields::OS_SKU),
                 NODE_OS_UPGRADE,
             )
@@ -94,7 +95,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
             )
         }
         (NodeOsChannel::Unmanaged, ChannelSupport::BehavesLikeNone) => Finding::warning(
-            "unmanaged-azure-linux-gpu-no-updates",
+            FindingCode::UnmanagedAzureLinuxGpuNoUpdates,
             path(fields::GPU),
             NODE_OS_UPGRADE,
         )
@@ -104,7 +105,7 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         )
         .fix("Use NodeImage for this cluster, or upgrade the pool's node image yourself."),
         (NodeOsChannel::Unmanaged, _) => Finding::note(
-            "unmanaged-flatcar-undocumented",
+            FindingCode::UnmanagedFlatcarUndocumented,
             path(fields::OS_SKU),
             NODE_OS_UPGRADE,
         )
@@ -120,10 +121,9 @@ fn pool_support(ci: usize, cluster: &Cluster, pi: usize, pool: &AgentPool, out: 
         _ => return,
     };
     let verb = match finding.code {
-        "unmanaged-windows-behaves-like-none" | "unmanaged-azure-linux-gpu-no-updates" => {
-            "gets no OS updates under"
-        }
-        "unmanaged-flatcar-undocumented" => "has undocumented behaviour under",
+        FindingCode::UnmanagedWindowsBehavesLikeNone
+        | FindingCode::UnmanagedAzureLinuxGpuNoUpdates => "gets no OS updates under",
+        FindingCode::UnmanagedFlatcarUndocumented => "has undocumented behaviour under",
         _ => "cannot use",
     };
     out.push(finding.message(format!("{what} {verb} nodeOSUpgradeChannel {node_os}")));

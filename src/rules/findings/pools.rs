@@ -1,13 +1,14 @@
 //! Pool shape: every cluster needs a Linux System pool; node counts; VM size and GPU flag.
 
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 use crate::rules::pool::{AgentPool, PoolMode};
 
 use super::sources::{NODE_OS_UPGRADE, ROLLING_UPGRADE, SYSTEM_POOLS};
 use super::{FieldPath, Finding, fields, per_cluster, per_pool};
 
-/// A node pool (one VM scale set) holds at most 1000 nodes (aks-rules.md §4.2, D-ROLL).
+/// A node pool (one VM scale set) holds at most 1000 nodes (docs/aks-rules.md §4.2, D-ROLL).
 pub(crate) const MAX_POOL_NODES: u32 = 1000;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
@@ -16,19 +17,23 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         let path = |field: &str| FieldPath::pool(ci, cluster, pi, pool, field);
         if pool.mode == PoolMode::System && pool.os_sku.is_windows() {
             out.push(
-                Finding::error("windows-system-pool", path(fields::MODE), SYSTEM_POOLS)
-                    .message(format!(
-                        "node pool {:?} is a System pool running {}",
-                        pool.name, pool.os_sku
-                    ))
-                    .why(
-                        "System node pools must run Linux; Windows is only supported for User \
+                Finding::error(
+                    FindingCode::WindowsSystemPool,
+                    path(fields::MODE),
+                    SYSTEM_POOLS,
+                )
+                .message(format!(
+                    "node pool {:?} is a System pool running {}",
+                    pool.name, pool.os_sku
+                ))
+                .why(
+                    "System node pools must run Linux; Windows is only supported for User \
                          pools.",
-                    )
-                    .fix(
-                        "Set the pool's mode to User, and keep a Linux pool (e.g. Azure Linux) as \
+                )
+                .fix(
+                    "Set the pool's mode to User, and keep a Linux pool (e.g. Azure Linux) as \
                          the System pool.",
-                    ),
+                ),
             );
         }
         node_count(pool, &path, out);
@@ -42,7 +47,7 @@ fn system_pool(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     let Some(first) = pools.first() else {
         out.push(
             Finding::error(
-                "no-node-pools",
+                FindingCode::NoNodePools,
                 FieldPath::cluster(ci, cluster, fields::NAME),
                 SYSTEM_POOLS,
             )
@@ -55,7 +60,7 @@ fn system_pool(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     if !pools.iter().any(|p| p.mode == PoolMode::System) {
         let path = FieldPath::pool(ci, cluster, 0, first, fields::MODE);
         out.push(
-            Finding::error("no-system-pool", path, SYSTEM_POOLS)
+            Finding::error(FindingCode::NoSystemPool, path, SYSTEM_POOLS)
                 .message(format!(
                     "cluster {:?} has {} node pool(s) but none with mode System",
                     cluster.name,
@@ -74,7 +79,7 @@ fn node_count(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<
     if pool.count > MAX_POOL_NODES {
         out.push(
             Finding::error(
-                "node-count-out-of-range",
+                FindingCode::NodeCountOutOfRange,
                 path(fields::COUNT),
                 ROLLING_UPGRADE,
             )
@@ -88,7 +93,7 @@ fn node_count(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<
     } else if pool.count == 0 && pool.mode == PoolMode::System {
         out.push(
             Finding::error(
-                "system-pool-without-nodes",
+                FindingCode::SystemPoolWithoutNodes,
                 path(fields::COUNT),
                 SYSTEM_POOLS,
             )
@@ -98,13 +103,17 @@ fn node_count(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<
         );
     } else if pool.count == 0 {
         out.push(
-            Finding::note("node-count-zero", path(fields::COUNT), ROLLING_UPGRADE)
-                .message(format!("node pool {:?} has 0 nodes", pool.name))
-                .why(
-                    "A pool scaled to 0 has nothing to upgrade; nodes added later start from the \
+            Finding::note(
+                FindingCode::NodeCountZero,
+                path(fields::COUNT),
+                ROLLING_UPGRADE,
+            )
+            .message(format!("node pool {:?} has 0 nodes", pool.name))
+            .why(
+                "A pool scaled to 0 has nothing to upgrade; nodes added later start from the \
                      pool's current node image.",
-                )
-                .fix("Enter the usual node count so durations and surge costs are estimated."),
+            )
+            .fix("Enter the usual node count so durations and surge costs are estimated."),
         );
     }
 }
@@ -112,13 +121,17 @@ fn node_count(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<
 fn vm_size(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Finding>) {
     if pool.vm_size.trim().is_empty() {
         out.push(
-            Finding::note("vm-size-missing", path(fields::VM_SIZE), ROLLING_UPGRADE)
-                .message(format!("node pool {:?} has no VM size", pool.name))
-                .why(
-                    "Each surge node is one extra VM of the pool's size, billed while the upgrade \
+            Finding::note(
+                FindingCode::VmSizeMissing,
+                path(fields::VM_SIZE),
+                ROLLING_UPGRADE,
+            )
+            .message(format!("node pool {:?} has no VM size", pool.name))
+            .why(
+                "Each surge node is one extra VM of the pool's size, billed while the upgrade \
                      runs.",
-                )
-                .fix("Enter the VM size, e.g. Standard_D4s_v5."),
+            )
+            .fix("Enter the VM size, e.g. Standard_D4s_v5."),
         );
     } else if pool.gpu != AgentPool::is_gpu_vm_size(&pool.vm_size) {
         let (said, size_says) = if pool.gpu {
@@ -127,16 +140,20 @@ fn vm_size(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Vec<Fin
             ("not marked as GPU", "is an N-series GPU size")
         };
         out.push(
-            Finding::note("gpu-flag-mismatch", path(fields::GPU), NODE_OS_UPGRADE)
-                .message(format!(
-                    "node pool {:?} is {said} but its VM size {} {size_says}",
-                    pool.name, pool.vm_size
-                ))
-                .why(
-                    "The planner uses the GPU flag for channel rules: Azure Linux on NVIDIA GPU \
+            Finding::note(
+                FindingCode::GpuFlagMismatch,
+                path(fields::GPU),
+                NODE_OS_UPGRADE,
+            )
+            .message(format!(
+                "node pool {:?} is {said} but its VM size {} {size_says}",
+                pool.name, pool.vm_size
+            ))
+            .why(
+                "The planner uses the GPU flag for channel rules: Azure Linux on NVIDIA GPU \
                      sizes cannot use SecurityPatch and gets no Unmanaged updates.",
-                )
-                .fix("Check the GPU box only for GPU VM sizes (NC, ND, NV, NG series)."),
+            )
+            .fix("Check the GPU box only for GPU VM sizes (NC, ND, NV, NG series)."),
         );
     }
 }

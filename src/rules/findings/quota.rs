@@ -1,9 +1,11 @@
-//! Surge quota against the free quota the user recorded (aks-rules.md §4.3: "warn when surge
+//! Surge quota against the free quota the user recorded (docs/aks-rules.md §4.3: "warn when surge
 //! quota > free quota (user input)"; §4.2: on Kubernetes ≥ 1.35 AKS retries with surge 1).
 //! The figures come from `projection::quota::summarise`; no quota recorded → no finding (the
 //! quota panel says "free quota unknown").
 
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
+use crate::rules::finding::sources::CAPACITY;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
 use crate::rules::projection::duration::pool_upgrade;
@@ -12,14 +14,9 @@ use crate::rules::projection::quota::free::Contributor;
 use crate::rules::projection::quota::{QuotaCheck, QuotaStatus, RegionQuota, summarise};
 use crate::rules::surge::SurgeValue;
 
-use super::{FieldPath, Finding, Source, fields};
+use super::{FieldPath, Finding, fields};
 
 /// D-CAP: surge nodes need quota; how to plan for it.
-const CAPACITY: Source = Source {
-    title: "Upgrade capacity and cost planning for AKS",
-    url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
-};
-
 /// Where users ask for more vCPU quota.
 const QUOTA_REQUEST: &str = "https://learn.microsoft.com/azure/quotas/per-vm-quota-requests";
 
@@ -161,14 +158,18 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         );
     }
     fix.push('.');
-    Finding::warning("surge-exceeds-free-quota", path(plan, check), CAPACITY)
-        .message(message)
-        .why(why)
-        .fix(fix)
+    Finding::warning(
+        FindingCode::SurgeExceedsFreeQuota,
+        path(plan, check),
+        CAPACITY,
+    )
+    .message(message)
+    .why(why)
+    .fix(fix)
 }
 
 fn used_over_limit(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
-    Finding::warning("quota-used-over-limit", path(plan, check), CAPACITY)
+    Finding::warning(FindingCode::QuotaUsedOverLimit, path(plan, check), CAPACITY)
         .message(format!(
             "{}: {} shows {} used but a limit of {}: no free quota is counted",
             r.place(),
@@ -312,7 +313,10 @@ mod tests {
     #[test]
     fn used_above_limit_is_its_own_warning() {
         let plan = plan_with("contoso-prod", "standardDSv5Family", 50, 60);
-        let codes: Vec<&str> = quota_findings(&plan).iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = quota_findings(&plan)
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect();
         assert_eq!(codes, ["surge-exceeds-free-quota", "quota-used-over-limit"]);
     }
 }

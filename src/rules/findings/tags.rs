@@ -2,6 +2,7 @@
 //! A tag is free text to ARM, so a ring the planner cannot read would otherwise be ignored
 //! without a word: the cluster would silently fall back to its `environment` tag or run last.
 
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 
 use super::sources::TAGS;
@@ -17,7 +18,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
         }
         out.push(
             Finding::warning(
-                "ring-tag-not-a-number",
+                FindingCode::RingTagNotANumber,
                 FieldPath::cluster(ci, cluster, fields::RING_TAG),
                 TAGS,
             )

@@ -54,7 +54,7 @@ pub fn run(family: super::Family, plan: &Plan) -> Vec<Finding> {
 
 /// The codes in `found`.
 pub fn codes(found: &[Finding]) -> Vec<&'static str> {
-    found.iter().map(|f| f.code).collect()
+    found.iter().map(|f| f.code.as_str()).collect()
 }
 
 /// The one finding with `code`, asserting its severity.

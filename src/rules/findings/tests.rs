@@ -63,6 +63,7 @@ fn assert_well_formed(found: &[Finding]) {
         );
         assert!(
             f.code
+                .as_str()
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "{}",
@@ -115,7 +116,7 @@ fn findings_are_sorted_by_severity_then_plan_order() {
     assert_well_formed(&found);
     let first = &found[0];
     assert_eq!(
-        (first.code, first.path.cluster),
+        (first.code.as_str(), first.path.cluster),
         ("resource-group-missing", Some(0))
     );
     assert_eq!(found[1].code, "drain-timeout-out-of-range");
@@ -133,9 +134,10 @@ fn kitchen_sink() -> Plan {
         upgrade_channel: UpgradeChannel::NodeImage,
         node_os_upgrade_channel: NodeOsChannel::SecurityPatch,
     };
+    // Entering node-image from node OS channel None: NodeImage must come first.
     sp.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
-        upgrade_channel: UpgradeChannel::NodeImage,
-        node_os_upgrade_channel: NodeOsChannel::NodeImage,
+        upgrade_channel: UpgradeChannel::Stable,
+        node_os_upgrade_channel: NodeOsChannel::None,
     });
     let mut system = pool("system", PoolMode::System, OsSku::Windows2022);
     system.upgrade_settings = UpgradeSettings {
@@ -172,8 +174,9 @@ fn kitchen_sink() -> Plan {
 
     let mut um = cluster("aks-unmanaged");
     um.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::Unmanaged;
+    // Leaving node-image while changing the node OS channel: the cluster channel first.
     um.current_auto_upgrade_profile = Some(AutoUpgradeProfile {
-        upgrade_channel: UpgradeChannel::None,
+        upgrade_channel: UpgradeChannel::NodeImage,
         node_os_upgrade_channel: NodeOsChannel::NodeImage,
     });
     let mut algpu = pool("gpu", PoolMode::User, OsSku::AzureLinux);
@@ -193,6 +196,8 @@ fn kitchen_sink() -> Plan {
     none.agent_pool_profiles.push(stuck);
     let mut twin = cluster("AKS-NONE");
     twin.agent_pool_profiles[0].mode = PoolMode::User;
+    twin.location = "westeurope\n$(touch pwned)".into();
+    twin.agent_pool_profiles[0].vm_size = "D4s v5".into();
     let mut empty = cluster("aks-empty");
     empty.agent_pool_profiles.clear();
     empty.resource_group.clear();
@@ -204,7 +209,7 @@ fn kitchen_sink() -> Plan {
         clusters: vec![sp, um, none, twin, empty, long],
         ..Plan::default()
     };
-    // Recorded quota: none free and used above the limit (aks-rules.md §4.3).
+    // Recorded quota: none free and used above the limit (docs/aks-rules.md §4.3).
     let quota = &mut plan.compute_usages;
     crate::rules::usage::set_limit(quota, "contoso", "westeurope", "cores", Some(1));
     let _ = crate::rules::usage::set_current_value(quota, "contoso", "westeurope", "cores", 2);
@@ -215,7 +220,7 @@ fn kitchen_sink() -> Plan {
 fn every_rule_code_fires_on_the_kitchen_sink_plan() {
     let found = check(&kitchen_sink());
     assert_well_formed(&found);
-    let fired: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    let fired: BTreeSet<&str> = found.iter().map(|f| f.code.as_str()).collect();
     let expected = [
         "cluster-name-invalid",
         "resource-group-missing",
@@ -253,6 +258,9 @@ fn every_rule_code_fires_on_the_kitchen_sink_plan() {
         "channel-change-may-roll-nodes",
         "channel-change-takes-up-to-24h",
         "node-os-change-needs-cluster-channel-first",
+        "node-image-needs-node-os-channel-first",
+        "location-invalid",
+        "vm-size-invalid",
         "max-surge-out-of-range",
         "max-unavailable-out-of-range",
         "max-surge-above-node-count",
@@ -381,11 +389,67 @@ proptest! {
         prop_assert_eq!(&found, &check(&plan));
     }
 
+    /// Every pool gets every part of its description, and the description says what the
+    /// support matrix of docs/aks-rules.md §1.1–1.2 (restated here as the reference, not read
+    /// from `channel_support`) says the channel does on that OS SKU.
     #[test]
     fn every_pool_gets_a_complete_behaviour(c in arb_cluster()) {
+        use NodeOsChannel as N;
+        let channel = c.auto_upgrade_profile.node_os_upgrade_channel;
+        let cluster_channel = c.auto_upgrade_profile.upgrade_channel;
         for p in &c.agent_pool_profiles {
             let b = crate::rules::behaviour::describe(&c, p);
-            prop_assert!(!b.headline.is_empty() && !b.points.is_empty());
+            prop_assert!(
+                !b.headline.is_empty() && !b.points.is_empty() && !b.disruption.is_empty()
+                    && !b.cost.is_empty(),
+                "{:?}", b
+            );
+            let windows = p.os_sku.is_windows();
+            let azure_linux_gpu = p.os_sku == OsSku::AzureLinux && p.gpu;
+            // (how the headline starts, the channel it effectively is, a point it must make)
+            let (headline, effectively, point) = match channel {
+                N::None => ("No automatic OS updates", None, "AKS applies no OS updates"),
+                N::NodeImage if windows => (
+                    "Monthly rolling reimage",
+                    None,
+                    "aksManagedNodeOSUpgradeSchedule",
+                ),
+                N::NodeImage => ("Weekly rolling reimage", None, "aksManagedNodeOSUpgradeSchedule"),
+                N::SecurityPatch if p.os_sku == OsSku::Ubuntu || p.os_sku == OsSku::AzureLinux && !p.gpu => (
+                    "AKS-tested security patches",
+                    None,
+                    "aksManagedNodeOSUpgradeSchedule",
+                ),
+                N::SecurityPatch => ("Not supported on", Some(N::None), "AKS does not support SecurityPatch"),
+                N::Unmanaged if p.os_sku == OsSku::AzureLinuxOSGuard => {
+                    ("Not supported on", Some(N::None), "AKS does not support Unmanaged")
+                }
+                N::Unmanaged if p.os_sku == OsSku::Flatcar => ("Undocumented", None, "do not describe Unmanaged"),
+                N::Unmanaged if windows => (
+                    "Behaves like None",
+                    Some(N::None),
+                    "never patched automatically",
+                ),
+                N::Unmanaged if azure_linux_gpu => {
+                    ("Behaves like None", Some(N::None), "nothing patches the nodes")
+                }
+                N::Unmanaged => ("Nightly in-place patching", None, "maintenance windows do not govern it"),
+            };
+            prop_assert!(b.headline.starts_with(headline), "{:?} on {:?}: {}", channel, p.os_sku, b.headline);
+            prop_assert_eq!(b.effectively, effectively);
+            prop_assert!(b.points.iter().any(|x| x.contains(point)), "{:?} on {:?}: {:?}", channel, p.os_sku, b.points);
+            // Reimaging channels say so; None costs nothing.
+            if channel == N::NodeImage {
+                prop_assert!(b.disruption.contains("reimage"), "{}", b.disruption);
+            }
+            if channel == N::None {
+                prop_assert_eq!(b.cost.as_str(), "None.");
+            }
+            // The cluster channel adds a point exactly when it changes nodes (§2).
+            let cluster_point = b.points.iter().any(|x| {
+                x.starts_with("Cluster auto-upgrade") || x.contains("legacy cluster channel node-image")
+            });
+            prop_assert_eq!(cluster_point, cluster_channel != UpgradeChannel::None);
         }
     }
 }

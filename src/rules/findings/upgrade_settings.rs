@@ -1,8 +1,9 @@
-//! `maxSurge` / `maxUnavailable` ranges and combinations (aks-rules.md §4.1–4.2, §8 A-4);
+//! `maxSurge` / `maxUnavailable` ranges and combinations (docs/aks-rules.md §4.1–4.2, §8 A-4);
 //! drain, soak and undrainable-node settings are in [`super::drain`].
 //! Shapes (`"33%"`, `"5"`) are checked when the plan is read; values are checked here.
 
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 use crate::rules::pool::{AgentPool, PoolMode};
 use crate::rules::surge::SurgeValue;
@@ -27,12 +28,12 @@ fn surge_values(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Ve
         (
             fields::MAX_SURGE,
             settings.max_surge,
-            "max-surge-out-of-range",
+            FindingCode::MaxSurgeOutOfRange,
         ),
         (
             fields::MAX_UNAVAILABLE,
             settings.max_unavailable,
-            "max-unavailable-out-of-range",
+            FindingCode::MaxUnavailableOutOfRange,
         ),
     ] {
         if let Some(SurgeValue::Percent(p @ 101..)) = value {
@@ -56,7 +57,7 @@ fn surge_values(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &mut Ve
     {
         out.push(
             Finding::note(
-                "max-surge-above-node-count",
+                FindingCode::MaxSurgeAboveNodeCount,
                 path(fields::MAX_SURGE),
                 ROLLING_UPGRADE,
             )
@@ -83,7 +84,7 @@ fn surge_combination(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &m
     if pool.mode == PoolMode::System && !unavailable.is_zero() {
         out.push(
             Finding::error(
-                "max-unavailable-on-system-pool",
+                FindingCode::MaxUnavailableOnSystemPool,
                 path(fields::MAX_UNAVAILABLE),
                 ROLLING_UPGRADE,
             )
@@ -102,7 +103,7 @@ fn surge_combination(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &m
     if surge_zero && unavailable.is_zero() {
         out.push(
             Finding::error(
-                "surge-and-unavailable-zero",
+                FindingCode::SurgeAndUnavailableZero,
                 path(fields::MAX_SURGE),
                 ROLLING_UPGRADE,
             )
@@ -125,7 +126,7 @@ fn surge_combination(pool: &AgentPool, path: &dyn Fn(&str) -> FieldPath, out: &m
     if surge_positive && !unavailable.is_zero() && pool.mode != PoolMode::System {
         out.push(
             Finding::note(
-                "surge-and-unavailable-both-set",
+                FindingCode::SurgeAndUnavailableBothSet,
                 path(fields::MAX_UNAVAILABLE),
                 ROLLING_UPGRADE,
             )
@@ -164,7 +165,7 @@ fn vmss_limit(
     if total > u64::from(MAX_POOL_NODES) {
         out.push(
             Finding::error(
-                "surge-exceeds-vmss-limit",
+                FindingCode::SurgeExceedsVmssLimit,
                 path(fields::MAX_SURGE),
                 ROLLING_UPGRADE,
             )

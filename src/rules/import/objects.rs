@@ -4,7 +4,8 @@
 use serde_json::{Map, Value};
 
 use super::shape::{
-    CLUSTER_FIELDS, POOL_FIELDS, id_parts, json_kind, str_field, strip_nulls, text_field,
+    CLUSTER_FIELDS, LOCATION_FIELD, NODE_OS_CHANNEL_FIELD, POOL_FIELDS, POOLS_FIELD, PROFILE_FIELD,
+    VERSION_FIELD, id_parts, is_template_expression, json_kind, str_field, strip_nulls, text_field,
 };
 use super::{ImportError, NoteKind, State, upsert_pool};
 use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
@@ -30,6 +31,11 @@ impl State {
                 )
             })?
             .to_owned();
+        if is_template_expression(&name) {
+            return Err(field_err(format!(
+                "the cluster's name is the ARM template expression {name}, not a name: paste az aks show -o json (or az resource show) of the cluster instead, or export the template with its parameter values"
+            )));
+        }
         let (sub, id_rg, _) = id_parts(str_field(&obj, "id").unwrap_or_default());
         let rg = text_field(&obj, "resourceGroup")
             .map_err(|e| field_err(format!("cluster {name}: {e}")))?
@@ -55,7 +61,19 @@ impl State {
             ),
             None => None,
         };
-        let profile = self.profile(input, path, &name, obj.get("autoUpgradeProfile"))?;
+        let mut missing = Vec::new();
+        if version.is_none() {
+            missing.push(VERSION_FIELD);
+        }
+        let (profile, found) = self.profile(input, path, &name, obj.get("autoUpgradeProfile"))?;
+        if !found.0 {
+            missing.push(PROFILE_FIELD);
+        } else if !found.1 {
+            missing.push(NODE_OS_CHANNEL_FIELD);
+        }
+        if !obj.contains_key(POOLS_FIELD) {
+            missing.push(POOLS_FIELD);
+        }
         let mut pools = Vec::new();
         match obj.get("agentPoolProfiles") {
             None | Some(Value::Array(_)) => {}
@@ -87,7 +105,14 @@ impl State {
                     .collect()
             })
             .unwrap_or_default();
-        let location = str_field(&obj, "location").unwrap_or_default().to_owned();
+        // The API name (`West Europe` → `westeurope`); a value that is no region (an ARM template
+        // expression, say) is kept as found and the plan's findings point at it.
+        let location = str_field(&obj, "location")
+            .map(crate::rules::region::region_or_raw)
+            .unwrap_or_default();
+        if location.is_empty() {
+            missing.push(LOCATION_FIELD);
+        }
         let subscription = str_field(&obj, "subscription")
             .map(str::to_owned)
             .or(sub)
@@ -96,11 +121,13 @@ impl State {
             Some(Value::Array(items)) => items.clone(),
             _ => Vec::new(),
         };
+        // The live channels only when they were read: a default is not what the cluster runs.
         let current = match obj.get("currentAutoUpgradeProfile") {
             Some(v) => {
                 Some(serde_json::from_value(v.clone()).map_err(|e| field_err(e.to_string()))?)
             }
-            None => Some(profile),
+            None if found == (true, true) => Some(profile),
+            None => None,
         };
         let draft = self.draft(&rg, &name);
         if draft.shown {
@@ -109,13 +136,14 @@ impl State {
             )));
         }
         draft.shown = true;
+        draft.missing = missing;
         let c = &mut draft.cluster;
         c.location = location;
         c.subscription = subscription;
         c.kubernetes_version = version;
         c.tags = tags;
         c.auto_upgrade_profile = profile;
-        // What the live cluster has today: a change from it may reimage (aks-rules.md §1.8).
+        // What the live cluster has today: a change from it may reimage (docs/aks-rules.md §1.8).
         c.current_auto_upgrade_profile = current;
         for pool in pools {
             if !draft.listed_pools.contains(&pool.name) {
@@ -129,13 +157,14 @@ impl State {
         Ok(())
     }
 
+    /// The planned channels, and whether (upgradeChannel, nodeOSUpgradeChannel) were found.
     fn profile(
         &mut self,
         input: u32,
         path: &str,
         name: &str,
         value: Option<&Value>,
-    ) -> Result<AutoUpgradeProfile, ImportError> {
+    ) -> Result<(AutoUpgradeProfile, (bool, bool)), ImportError> {
         let field_err = |message: String| ImportError::Field {
             input,
             path: format!("{path}.autoUpgradeProfile"),
@@ -143,6 +172,12 @@ impl State {
         };
         let obj = value.and_then(Value::as_object);
         let get = |k: &[&str]| obj.and_then(|o| k.iter().find_map(|k| str_field(o, k)));
+        // Within an autoUpgradeProfile, an unset (null) upgradeChannel is the API default
+        // none; without the profile nothing is known.
+        let found = (
+            obj.is_some(),
+            get(&["nodeOsUpgradeChannel", "nodeOSUpgradeChannel"]).is_some(),
+        );
         let upgrade = match get(&["upgradeChannel"]) {
             Some(v) => v
                 .parse()
@@ -166,10 +201,13 @@ impl State {
                 NodeOsChannel::NodeImage
             }
         };
-        Ok(AutoUpgradeProfile {
-            upgrade_channel: upgrade,
-            node_os_upgrade_channel: node_os,
-        })
+        Ok((
+            AutoUpgradeProfile {
+                upgrade_channel: upgrade,
+                node_os_upgrade_channel: node_os,
+            },
+            found,
+        ))
     }
 
     pub(super) fn pool(

@@ -76,6 +76,25 @@ pub(super) enum Kind {
     Config,
 }
 
+/// ARM's own shape (`az rest`, `az resource show`, ARM template exports) nests a resource's
+/// settings under `properties`; `az aks show` prints them at the top level. Lifts them to the
+/// top (a top-level field wins), so both shapes read alike.
+pub(super) fn lift_properties(mut obj: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(props)) = obj.remove("properties") {
+        for (k, v) in props {
+            obj.entry(k).or_insert(v);
+        }
+    }
+    obj
+}
+
+/// An ARM template expression such as `[parameters('name')]`: a value only a deployment
+/// resolves, never a name or region the planner can use.
+pub(super) fn is_template_expression(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[') && t.ends_with(']') && !t.starts_with("[[")
+}
+
 pub(super) fn classify(obj: &Map<String, Value>) -> Option<Kind> {
     if let Some(t) = str_field(obj, "type") {
         let t = t.to_ascii_lowercase();
@@ -89,15 +108,12 @@ pub(super) fn classify(obj: &Map<String, Value>) -> Option<Kind> {
             return Some(Kind::Cluster);
         }
     }
-    let has = |k: &str| obj.contains_key(k);
     let props = obj.get("properties").and_then(Value::as_object);
+    // A field at the top (az) or under `properties` (ARM).
+    let has = |k: &str| obj.contains_key(k) || props.is_some_and(|p| p.contains_key(k));
     if has("agentPoolProfiles") || has("autoUpgradeProfile") {
         Some(Kind::Cluster)
-    } else if has("maintenanceWindow")
-        || has("timeInWeek")
-        || props
-            .is_some_and(|p| p.contains_key("maintenanceWindow") || p.contains_key("timeInWeek"))
-    {
+    } else if has("maintenanceWindow") || has("timeInWeek") {
         Some(Kind::Config)
     } else if has("vmSize") || has("osSku") || has("osSKU") {
         Some(Kind::Pool)
@@ -105,6 +121,17 @@ pub(super) fn classify(obj: &Map<String, Value>) -> Option<Kind> {
         None
     }
 }
+
+/// The node pools of a cluster, as ARM names them.
+pub(super) const POOLS_FIELD: &str = "agentPoolProfiles";
+pub(super) const PROFILE_FIELD: &str = "autoUpgradeProfile";
+pub(super) const NODE_OS_CHANNEL_FIELD: &str = "autoUpgradeProfile.nodeOSUpgradeChannel";
+pub(super) const VERSION_FIELD: &str = "kubernetesVersion";
+pub(super) const LOCATION_FIELD: &str = "location";
+
+/// What `az aks show` gives that a cluster known only from its pools or configurations lacks.
+pub(super) const SHOW_FIELDS: &[&str] =
+    &[PROFILE_FIELD, VERSION_FIELD, LOCATION_FIELD, POOLS_FIELD];
 
 pub(super) const CLUSTER_FIELDS: &[&str] = &[
     "name",

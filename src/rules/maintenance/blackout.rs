@@ -22,7 +22,7 @@ pub(crate) fn local_midnight_utc(d: NaiveDate, offset: UtcOffset) -> Option<Date
 }
 
 /// The blocked UTC interval of one `notAllowedDates` span: `[start 00:00, end+1 00:00)` local
-/// (aks-rules.md §3.5; the SDK docstring example proves the end date is inclusive).
+/// (docs/aks-rules.md §3.5; the SDK docstring example proves the end date is inclusive).
 pub(crate) fn span_interval(
     span: &DateSpan,
     offset: UtcOffset,

@@ -1,5 +1,5 @@
-//! Daylight-saving drift (issue 3): `utcOffset` is fixed (aks-rules.md §3.2, §3.4: no DST), so a
-//! window meant as "22:00 local" starts at 23:00 local for half the year in a zone with summer
+//! Daylight-saving drift (issue 3): `utcOffset` is fixed (docs/aks-rules.md §3.2, §3.4: no DST), so
+//! a window meant as "22:00 local" starts at 23:00 local for half the year in a zone with summer
 //! time. Given the user's zone as offsets, this finds the dates where the zone's offset changes
 //! under the fixed one, by how much, and the two remedies.
 //!

@@ -1,7 +1,7 @@
-//! Pure helpers for the window editor (issue 3): the choices it offers (only values valid for
-//! the chosen schedule type, inside the API ranges of aks-rules.md §3.2), how a schedule changes
-//! type keeping what carries over, a new window's defaults, and the legacy `default` form
-//! converted to a `maintenanceWindow`. The UI renders these; it never re-implements them.
+//! Pure helpers for the window editor (issue 3): the choices it offers (only values valid for the
+//! chosen schedule type, inside the API ranges of docs/aks-rules.md §3.2), how a schedule changes
+//! type keeping what carries over, a new window's defaults, and the legacy `default` form converted
+//! to a `maintenanceWindow`. The UI renders these; it never re-implements them.
 
 use std::ops::RangeInclusive;
 
@@ -409,7 +409,7 @@ mod tests {
     #[test]
     fn a_new_window_is_valid_and_computable() {
         let w = new_window();
-        let at = crate::rules::maintenance::validate::findings;
+        let at = crate::rules::findings::windows::findings;
         let mut cluster = crate::rules::cluster::Cluster::new("c");
         cluster
             .maintenance_configurations

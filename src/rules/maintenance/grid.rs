@@ -1,5 +1,6 @@
-//! Local-date arithmetic behind the recurrence grid (aks-rules.md §3.4, Appendix A): Sunday-start
-//! weeks, month indices, the n-th weekday of a month and a day of month that may not exist.
+//! Local-date arithmetic behind the recurrence grid (docs/aks-rules.md §3.4, Appendix A):
+//! Sunday-start weeks, month indices, the n-th weekday of a month and a day of month that may not
+//! exist.
 //!
 //! Every function is total: dates beyond chrono's range give `None`, never a panic.
 
@@ -8,7 +9,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::recurrence::MissingDay;
 use super::types::WeekIndex;
 
-/// The Sunday that starts the Sunday–Saturday week containing `d` (aks-rules.md §3.4 item 3,
+/// The Sunday that starts the Sunday–Saturday week containing `d` (docs/aks-rules.md §3.4 item 3,
 /// §8 A-2: AKS weeks are read as Sunday–Saturday).
 pub(crate) fn week_start_sunday(d: NaiveDate) -> Option<NaiveDate> {
     d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_sunday())))
@@ -70,7 +71,7 @@ pub(crate) fn day_of_month(year: i32, month: u32, day: u32, missing: MissingDay)
 }
 
 /// The `index`-th `dow` of a month: First = days 1–7, …, Fourth = days 22–28, Last = the last
-/// occurrence (4th or 5th), never "calendar week n" (aks-rules.md §3.4).
+/// occurrence (4th or 5th), never "calendar week n" (docs/aks-rules.md §3.4).
 pub(crate) fn nth_weekday(
     year: i32,
     month: u32,

@@ -1,4 +1,4 @@
-//! The legacy `default` form (aks-rules.md §3.3): `timeInWeek` hour slots in UTC and
+//! The legacy `default` form (docs/aks-rules.md §3.3): `timeInWeek` hour slots in UTC and
 //! `notAllowedTime` instants, turned into the same [`Occurrence`]s as the window form.
 //!
 //! Consecutive hour slots merge into one window, across midnight and across the Saturday →

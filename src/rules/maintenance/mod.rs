@@ -1,4 +1,4 @@
-//! Planned maintenance (aks-rules.md §3): the three configurations a cluster may have and the
+//! Planned maintenance (docs/aks-rules.md §3): the three configurations a cluster may have and the
 //! `maintenanceWindow` object exactly as the REST API shapes it.
 //!
 //! Invariants: a [`MaintenanceWindow`] always has exactly one schedule kind, a well-formed
@@ -7,7 +7,8 @@
 //!
 //! # Where to start
 //! [`MaintenanceWindow::occurrences`] (the engine, [`recurrence`]), [`legacy_occurrences`]
-//! (the old `default` form), [`findings`](validate::findings) (ranges and schedule quality),
+//! (the old `default` form), the findings on windows (ranges, schedule quality) are
+//! `crate::rules::findings::windows`,
 //! [`describe`](describe::describe) (plain English for the editor) and [`dst`] (daylight-saving
 //! drift of a fixed `utcOffset`).
 
@@ -21,19 +22,14 @@ pub mod dst;
 pub mod editing;
 mod grid;
 mod legacy;
-mod notes;
-mod quality;
 pub mod recurrence;
-pub mod validate;
 mod zone;
 
 /// The timeline hatches blackouts with the same interval the engine blocks (issue 4).
 pub(crate) use blackout::span_interval;
 pub use editing::{LegacyConversion, ScheduleKind, legacy_to_window};
 pub use legacy::{ConfigOccurrences, LegacyOccurrences, legacy_occurrences};
-pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
 pub use recurrence::{
     BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
 };
-pub use validate::findings;
 pub use zone::{ZoneName, ZoneNameError};

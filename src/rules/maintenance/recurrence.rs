@@ -1,5 +1,5 @@
 //! The occurrence engine: from a maintenance window and an instant, the UTC start/end of every
-//! window from then on, lazily (aks-rules.md §3.4–3.5, Appendix A).
+//! window from then on, lazily (docs/aks-rules.md §3.4–3.5, Appendix A).
 //!
 //! How it reads a window (each reading cites its rule):
 //! - Dates are local dates in `utcOffset`; a window starts at local date + `startTime`, so UTC
@@ -37,7 +37,7 @@ pub struct Occurrence {
     pub blocked: bool,
 }
 
-/// aks-rules.md §8 A-1: what `dayOfMonth` 29–31 means in a month without that day.
+/// docs/aks-rules.md §8 A-1: what `dayOfMonth` 29–31 means in a month without that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum MissingDay {
@@ -48,7 +48,7 @@ pub enum MissingDay {
     Clamp,
 }
 
-/// aks-rules.md §8 A-2: how `intervalWeeks > 1` is anchored.
+/// docs/aks-rules.md §8 A-2: how `intervalWeeks > 1` is anchored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WeeklyAnchor {
@@ -59,7 +59,7 @@ pub enum WeeklyAnchor {
     FirstMatchingDay,
 }
 
-/// aks-rules.md §8 A-11: a window that partly overlaps a blackout.
+/// docs/aks-rules.md §8 A-11: a window that partly overlaps a blackout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BlackoutOverlap {
@@ -87,7 +87,7 @@ pub struct RecurrenceOptions {
 /// start-up filter skips at most two; the cap only guards the termination promise.
 pub const MAX_EMPTY_CELLS: u32 = 64;
 
-/// The API ranges the engine computes within (aks-rules.md §3.2).
+/// The API ranges the engine computes within (docs/aks-rules.md §3.2).
 pub const DURATION_HOURS: std::ops::RangeInclusive<u32> = 4..=24;
 pub const INTERVAL_DAYS: std::ops::RangeInclusive<u32> = 1..=7;
 pub const INTERVAL_WEEKS: std::ops::RangeInclusive<u32> = 1..=4;
@@ -263,7 +263,26 @@ impl MaintenanceWindow {
             .or_else(|| local_date(from, self.utc_offset))
     }
 
-    /// Whether every value the engine needs is inside the API range (aks-rules.md §3.2); if not,
+    /// The local date of the first window of this schedule on or after local date `day`, blackouts
+    /// ignored (they cancel windows, they do not move the grid). Anchoring a copy of the window
+    /// on that date (`startDate`) keeps the schedule's phase: the date is a cell of the grid, so
+    /// the copy's grid is the same from there on (Daily and Weekly, either anchor reading: the
+    /// same base and step; monthly: the same months). `None` when the window is not computable.
+    pub fn first_date_on_or_after(
+        &self,
+        day: NaiveDate,
+        options: RecurrenceOptions,
+    ) -> Option<NaiveDate> {
+        let mut plain = self.clone();
+        plain.not_allowed_dates.clear();
+        let from = super::blackout::local_midnight_utc(day, self.utc_offset)?;
+        plain
+            .occurrences(from, options)
+            .filter_map(|o| local_date(o.start, self.utc_offset))
+            .find(|d| *d >= day)
+    }
+
+    /// Whether every value the engine needs is inside the API range (docs/aks-rules.md §3.2); if not,
     /// [`MaintenanceWindow::occurrences`] yields nothing and the findings explain why.
     pub fn is_computable(&self, options: RecurrenceOptions) -> bool {
         // Any ordinary anchor will do: only the ranges decide. (NaiveDate::MIN made every Weekly

@@ -163,7 +163,7 @@ fn range_of(key: &str) -> Option<(&'static str, RangeInclusive<u32>)> {
         "ringSoakHours" => ("a soak time in hours (up to 90 days)", 0..=2160),
         "channelChangeDelayHours" => ("a delay in hours (up to 30 days)", 0..=720),
         "windowLeadTimeMinutes" => ("a lead time in minutes (up to a day)", 0..=1440),
-        // aks-rules.md §2: new minors about every four months, patches about monthly.
+        // docs/aks-rules.md §2: new minors about every four months, patches about monthly.
         "kubernetes.minorIntervalDays" => ("the number of days between minor versions", 30..=365),
         "kubernetes.patchIntervalDays" => ("the number of days between patches", 1..=180),
         "kubernetes.rolloutHours" => ("a rollout time in hours (up to 60 days)", 0..=1440),

@@ -1,4 +1,4 @@
-//! Cost: surge VMs billed while a rolling reimage runs (aks-rules.md §1.4, §4.4) and the
+//! Cost: surge VMs billed while a rolling reimage runs (docs/aks-rules.md §1.4, §4.4) and the
 //! SecurityPatch VHDs hosted in the node resource group (§1.4, §8 A-15). Amounts are integer
 //! micro-units of the plan's currency, so the total is exactly the sum of the lines.
 

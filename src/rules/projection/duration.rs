@@ -1,5 +1,5 @@
 //! How long one pool's rolling upgrade takes and how many extra nodes it needs
-//! (aks-rules.md §4.2 surge arithmetic, §4.3 flow and duration model, §8 ).
+//! (docs/aks-rules.md §4.2 surge arithmetic, §4.3 flow and duration model, §8 ).
 
 use serde::Serialize;
 
@@ -48,7 +48,7 @@ impl PoolUpgrade {
     }
 }
 
-/// The rolling-upgrade estimate for `pool` (aks-rules.md §4.3):
+/// The rolling-upgrade estimate for `pool` (docs/aks-rules.md §4.3):
 /// `T = T_create + batches × (min(T_drain, drainTimeout) + soak + T_reimage) + T_delete`,
 /// `batches = ceil(N / P)`; in place there is no create/delete step.
 pub fn pool_upgrade(

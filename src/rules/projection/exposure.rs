@@ -1,6 +1,6 @@
 //! Exposure: for every projected release, the time from its publication to each pool running
 //! it; typical (median) and worst per pool, cluster and fleet, against the user's SLA
-//! (issue 4 "Exposure"; releases per aks-rules.md §1.3).
+//! (issue 4 "Exposure"; releases per docs/aks-rules.md §1.3).
 //!
 //! A release a pool does not run by the end of the horizon counts with a lower bound
 //! (horizon end − publication) once that bound already exceeds the SLA; before that it is

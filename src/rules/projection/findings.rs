@@ -2,35 +2,17 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
-use super::super::findings::{FieldPath, Finding, Severity, Source};
 use super::super::plan::Plan;
-use super::duration::VMSS_NODE_LIMIT;
 use super::exposure::FleetExposure;
 use super::fleet::FleetChecks;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_hours_minutes};
-
-pub(super) const PLANNED_MAINTENANCE: Source = Source {
-    title: "Use planned maintenance to schedule and control upgrades",
-    url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
+use crate::rules::finding::FindingCode;
+use crate::rules::finding::sources::{
+    CAPACITY, NODE_OS_UPGRADE, PLANNED_MAINTENANCE, ROLLING_UPGRADE, UPGRADE_PRACTICES,
 };
-const ROLLING: Source = Source {
-    title: "Upgrade node pools with rolling upgrades",
-    url: "https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling",
-};
-pub(super) const PRACTICES: Source = Source {
-    title: "AKS patch and upgrade guidance",
-    url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
-};
-const NODE_OS: Source = Source {
-    title: "Autoupgrade node OS images",
-    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
-};
-const CAPACITY: Source = Source {
-    title: "Upgrade capacity and cost planning",
-    url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
-};
+use crate::rules::finding::{FieldPath, Finding, Severity, Source};
 
 pub(super) fn path(
     c: &ClusterProjection,
@@ -50,7 +32,7 @@ pub(super) fn path(
 
 pub(super) fn finding(
     severity: Severity,
-    code: &'static str,
+    code: FindingCode,
     path: FieldPath,
     message: String,
     why: &str,
@@ -91,7 +73,7 @@ pub fn collect(
                 {
                     push(
                         Severity::Warning,
-                        "upgrade-longer-than-window",
+                        FindingCode::UpgradeLongerThanWindow,
                         path(c, at, None, "upgradeSettings.maxSurge"),
                         format!(
                             "{}/{}: a rolling reimage takes about {} ({} batches of {}), longer than the {h} h window",
@@ -101,7 +83,7 @@ pub fn collect(
                             u.batches,
                             u.parallelism
                         ),
-                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window (aks-rules.md §3.7, §8 A-12).",
+                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window.",
                         "Raise maxSurge, lengthen the window, or accept the spill.",
                         PLANNED_MAINTENANCE,
                     );
@@ -109,7 +91,7 @@ pub fn collect(
                 if u.minutes > 24 * 60 {
                     push(
                         Severity::Warning,
-                        "upgrade-over-24-hours",
+                        FindingCode::UpgradeOver24Hours,
                         path(c, at, None, "upgradeSettings.maxSurge"),
                         format!(
                             "{}/{}: a rolling reimage takes about {}: AKS may not auto-upgrade this pool at all",
@@ -117,43 +99,25 @@ pub fn collect(
                             p.name,
                             format_hours_minutes(u.minutes)
                         ),
-                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6).",
+                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
                         "Raise maxSurge or split the pool.",
-                        PRACTICES,
+                        UPGRADE_PRACTICES,
                     );
                 }
-            }
-            if u.peak_nodes() > VMSS_NODE_LIMIT {
-                push(
-                    Severity::Error,
-                    "surge-over-vmss-limit",
-                    path(c, at, None, "upgradeSettings.maxSurge"),
-                    format!(
-                        "{}/{}: {} nodes + {} surge = {} exceeds the VMSS limit of {VMSS_NODE_LIMIT}",
-                        c.name,
-                        p.name,
-                        u.nodes,
-                        u.peak_extra_nodes,
-                        u.peak_nodes()
-                    ),
-                    "AKS rejects the upgrade before it starts when N + surge > 1000 (aks-rules.md §4.2).",
-                    "Lower maxSurge or split the pool.",
-                    ROLLING,
-                );
             }
             let drain = pool.upgrade_settings.drain_timeout_minutes();
             if u64::from(drain) * 60 < u64::from(a.pod_grace_period_seconds) {
                 push(
                     Severity::Warning,
-                    "drain-timeout-below-grace-period",
+                    FindingCode::DrainTimeoutBelowGracePeriod,
                     path(c, at, None, "upgradeSettings.drainTimeoutInMinutes"),
                     format!(
                         "{}/{}: drainTimeoutInMinutes {drain} is shorter than the stated pod grace period of {} s",
                         c.name, p.name, a.pod_grace_period_seconds
                     ),
-                    "A drain that times out stops the upgrade (aks-rules.md §4.1).",
+                    "A drain that times out stops the upgrade.",
                     "Raise drainTimeoutInMinutes above the longest terminationGracePeriodSeconds.",
-                    ROLLING,
+                    ROLLING_UPGRADE,
                 );
             }
             if p.stream.is_some() && u.peak_extra_nodes > 0 {
@@ -161,13 +125,13 @@ pub fn collect(
                 if vm.vcpus_from == Provenance::Unknown || vm.price_from == Provenance::Unknown {
                     push(
                         Severity::Note,
-                        "unknown-vm-size",
+                        FindingCode::UnknownVmSize,
                         path(c, at, None, "vmSize"),
                         format!(
                             "{}/{}: VM size {:?} is not in the planner's table: surge quota and cost are not counted",
                             c.name, p.name, pool.vm_size
                         ),
-                        "Surge needs quota and is billed per VM (aks-rules.md §1.4, §4.2).",
+                        "Surge needs quota and is billed per VM.",
                         "Enter its vCPUs and hourly price under assumptions.projection.costs.vmSizes.",
                         CAPACITY,
                     );
@@ -178,16 +142,16 @@ pub fn collect(
         {
             push(
                 Severity::Warning,
-                "upgrade-over-24-hours",
+                FindingCode::UpgradeOver24Hours,
                 path(c, None, None, "agentPoolProfiles"),
                 format!(
                     "{}: the pools one after another take about {}",
                     c.name,
                     format_hours_minutes(c.total_upgrade_minutes)
                 ),
-                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours (aks-rules.md §2 rule 3, §3.6).",
+                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
                 "Raise maxSurge on the largest pools.",
-                PRACTICES,
+                UPGRADE_PRACTICES,
             );
         }
         let waiting: Vec<String> = c
@@ -206,47 +170,16 @@ pub fn collect(
         if !waiting.is_empty() {
             push(
                 Severity::Warning,
-                "pools-wait-for-next-window",
+                FindingCode::PoolsWaitForNextWindow,
                 path(c, None, Some(NODE_OS_CONFIG), "durationHours"),
                 format!(
                     "{}: when the window ends these pools still have work and wait for the next window: {}",
                     c.name,
                     waiting.join(", ")
                 ),
-                "No new operation starts after the window ends (aks-rules.md §3.7, §8 A-12); AKS may also run catch-up upgrades outside windows.",
+                "No new operation starts after the window ends; AKS may also run catch-up upgrades outside windows.",
                 "Lengthen the window, make it more frequent, or raise maxSurge.",
                 PLANNED_MAINTENANCE,
-            );
-        }
-        if c.scheduling == Scheduling::AksDetermined {
-            push(
-                Severity::Note,
-                "upgrade-time-aks-determined",
-                path(c, None, Some(NODE_OS_CONFIG), "schedule"),
-                format!(
-                    "{}: {} has no {NODE_OS_CONFIG} window: AKS picks the time, so the planner shows no dates",
-                    c.name, c.channel
-                ),
-                "Without a window AKS applies updates at times it chooses (aks-rules.md §8 A-13).",
-                "Add a node OS maintenance window (weekly for NodeImage, daily for SecurityPatch).",
-                PLANNED_MAINTENANCE,
-            );
-        }
-        if c.channel_change {
-            push(
-                Severity::Note,
-                "channel-change-delay",
-                path(c, None, None, "autoUpgradeProfile.nodeOSUpgradeChannel"),
-                format!(
-                    "{}: the channel change to {} can take up to {} h; work is projected from {} UTC",
-                    c.name,
-                    c.channel,
-                    a.channel_change_delay_hours,
-                    crate::rules::timefmt::iso_date_time(&c.effective_from)
-                ),
-                "Channel changes take effect after up to 24 hours (aks-rules.md §1.8).",
-                "Change channels well before the window you count on.",
-                NODE_OS,
             );
         }
     }
@@ -263,7 +196,7 @@ pub fn collect(
                 };
                 push(
                     Severity::Warning,
-                    "exposure-over-sla",
+                    FindingCode::ExposureOverSla,
                     path(
                         c,
                         Some((j, &pe.pool)),
@@ -277,9 +210,9 @@ pub fn collect(
                         format_days(worst),
                         exposure.sla_days
                     ),
-                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows (aks-rules.md §1.3).",
+                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows.",
                     "Use SecurityPatch with a daily window, or a more frequent window.",
-                    NODE_OS,
+                    NODE_OS_UPGRADE,
                 );
             }
         }
@@ -292,7 +225,7 @@ pub fn collect(
         if let Some(c) = first {
             push(
                 Severity::Warning,
-                "window-collision",
+                FindingCode::WindowCollision,
                 path(c, None, Some(NODE_OS_CONFIG), "startTime"),
                 format!(
                     "subscription {}: {} open a window at the same time ({}×, first {} UTC)",
@@ -301,7 +234,7 @@ pub fn collect(
                     col.occurrences,
                     crate::rules::timefmt::iso_date_time(&col.first_start)
                 ),
-                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows (aks-rules.md §3.6).",
+                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows.",
                 "Move some clusters' startTime or day.",
                 PLANNED_MAINTENANCE,
             );
@@ -323,7 +256,7 @@ pub fn collect(
             };
             push(
                 Severity::Warning,
-                "ring-order",
+                FindingCode::RingOrder,
                 path(c, None, Some(NODE_OS_CONFIG), "startTime"),
                 format!(
                     "ring {} takes {} release(s) before ring {} finished them plus the {} h soak",

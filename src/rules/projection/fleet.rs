@@ -1,5 +1,5 @@
 //! Fleet checks: clusters in one subscription whose windows start together (ARM throttling,
-//! aks-rules.md §3.6 "stagger") and ring order (a later ring takes each release only after the
+//! docs/aks-rules.md §3.6 "stagger") and ring order (a later ring takes each release only after the
 //! earlier ring finished it plus a soak the user sets).
 
 use std::collections::BTreeMap;

@@ -14,7 +14,7 @@ use super::format_days;
 use super::timeline::{EventKind, Scheduling};
 
 /// Weeks every projection of the timeline covers; zoom only changes how much is on screen.
-pub const HORIZON_WEEKS: u32 = 26;
+pub use super::HORIZON_WEEKS;
 /// Height of the date axis above the rows, px.
 pub const AXIS_PX: f64 = 28.0;
 /// Height of a cluster's header row (windows, releases), px.

@@ -10,7 +10,6 @@
 //! [`compare::compare_channels`] runs one cluster under all four channels.
 
 pub mod assumption_edit;
-pub mod assumptions;
 pub mod cache;
 pub mod compare;
 pub mod cost;
@@ -36,14 +35,20 @@ pub mod vmsize;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::findings::Finding;
+use super::finding::Finding;
 use super::plan::Plan;
 
-pub use assumptions::ProjectionAssumptions;
+pub use crate::rules::assumptions::ProjectionAssumptions;
+/// The plan's projection inputs live with the plan (`crate::rules::assumptions`); this path
+/// is kept for callers.
+pub use crate::rules::assumptions::projection as assumptions;
 pub use timeline::{
     ClusterProjection, EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Scheduling,
     WindowSlot,
 };
+
+/// Weeks the planner projects by default (the timeline, `check`, the findings): half a year.
+pub const HORIZON_WEEKS: u32 = 26;
 
 /// Minutes in an average month (365.25 × 24 × 60 / 12), for per-month figures.
 pub const MONTH_MINUTES: i64 = 43_830;

@@ -1,4 +1,4 @@
-//! Placing NodeImage / SecurityPatch upgrades: into maintenance windows (aks-rules.md §3.6,
+//! Placing NodeImage / SecurityPatch upgrades: into maintenance windows (docs/aks-rules.md §3.6,
 //! §3.7, §8 A-12) or, without a window, at AKS-determined times that are never dated (§8 A-13).
 
 use chrono::{DateTime, Utc};

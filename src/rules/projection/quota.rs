@@ -1,4 +1,4 @@
-//! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (aks-rules.md
+//! Surge quota: the extra regional vCPUs a rolling upgrade needs, per VM family (docs/aks-rules.md
 //! §4.2: surge nodes count against quota; §4.3 warns when surge quota exceeds free quota).
 //! Pools of a cluster upgrade one after another (§2 rule 3, §4.3), so a cluster's peak for a
 //! family is the largest pool peak of that family, not the sum, and its peak in total regional

@@ -1,4 +1,4 @@
-//! The release model (aks-rules.md §1.3, §8 ): when something new is published and
+//! The release model (docs/aks-rules.md §1.3, §8 ): when something new is published and
 //! when it reaches the cluster's region. Every date is a pure function of the assumptions'
 //! anchor and the requested range, so two runs (or the app and the CLI) agree to the second.
 

@@ -1,6 +1,6 @@
 //! Places every projected release onto each pool: which window, when the pool's rolling
 //! upgrade starts and ends, whether it spills past the window, and which pools wait for the
-//! next window (aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
+//! next window (docs/aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
 
 use std::ops::Range;
 
@@ -197,7 +197,7 @@ pub struct ClusterProjection {
     pub kubernetes: KubernetesProjection,
 }
 
-/// The node OS channel AKS applies (aks-rules.md §2 rule 1).
+/// The node OS channel AKS applies (docs/aks-rules.md §2 rule 1).
 pub fn effective_channel(cluster: &Cluster) -> NodeOsChannel {
     if cluster.auto_upgrade_profile.upgrade_channel == UpgradeChannel::NodeImage {
         NodeOsChannel::NodeImage
@@ -214,23 +214,23 @@ fn pool_stream(channel: NodeOsChannel, pool: &AgentPool) -> Result<Stream, &'sta
         NodeOsChannel::NodeImage if sku.is_windows() => Ok(Stream::WindowsNodeImage),
         NodeOsChannel::NodeImage => Ok(Stream::LinuxNodeImage),
         NodeOsChannel::SecurityPatch if sku.is_windows() => Err(
-            "SecurityPatch is not supported on Windows pools: assumed to receive nothing (§8 A-6)",
+            "SecurityPatch is not supported on Windows pools: assumed to receive nothing (assumption A-6)",
         ),
         NodeOsChannel::SecurityPatch
             if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
                 || (sku == OsSku::AzureLinux && pool.gpu) =>
         {
-            Err("SecurityPatch is not supported on this OS SKU: assumed to receive nothing (§1.2)")
+            Err("SecurityPatch is not supported on this OS SKU: assumed to receive nothing")
         }
         NodeOsChannel::SecurityPatch => Ok(Stream::Security),
         NodeOsChannel::Unmanaged if sku.is_windows() => {
-            Err("Unmanaged on Windows behaves like None: no automatic patching (§1.1)")
+            Err("Unmanaged on Windows behaves like None: no automatic patching")
         }
         NodeOsChannel::Unmanaged
             if matches!(sku, OsSku::Flatcar | OsSku::AzureLinuxOSGuard)
                 || (sku == OsSku::AzureLinux && pool.gpu) =>
         {
-            Err("Unmanaged has no OS updater on this OS SKU / GPU size (§1.2)")
+            Err("Unmanaged has no OS updater on this OS SKU / GPU size")
         }
         NodeOsChannel::Unmanaged => Ok(Stream::Security),
     }

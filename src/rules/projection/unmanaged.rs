@@ -1,4 +1,4 @@
-//! Unmanaged: the OS updater at ~06:00 UTC and, optionally, kured reboots (aks-rules.md §1.1,
+//! Unmanaged: the OS updater at ~06:00 UTC and, optionally, kured reboots (docs/aks-rules.md §1.1,
 //! §1.7). Not governed by maintenance windows.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};

@@ -1,4 +1,4 @@
-//! VM sizes: vCPUs and quota family (for surge quota, aks-rules.md §4.2) and an hourly price
+//! VM sizes: vCPUs and quota family (for surge quota, docs/aks-rules.md §4.2) and an hourly price
 //! (for surge cost, §1.4/§4.4). A small built-in table covers common sizes; names that follow
 //! the modern pattern (`Standard_D8s_v5`) are parsed; anything else is "unknown: ask the user",
 //! and the user's entries in [`CostAssumptions::vm_sizes`] override everything.

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::rules::projection::assumption_edit::{
     VmPriceInput, panel_inputs, set_input, set_vm_price, vm_price_inputs,
 };
+use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field::TextField;
 use crate::ui::state::use_plan_state;
 
@@ -69,22 +70,18 @@ pub fn AssumptionsPanel() -> impl IntoView {
             </p>
             <div class="tl-assumption-grid">{fields}</div>
             <h4>"VM prices per hour " <span class="badge-estimate">"estimate"</span></h4>
-            <div class="tl-table-wrap">
-                <table class="data-table" data-testid="vm-prices">
-                    <thead>
-                        <tr>
-                            <th scope="col">"VM size"</th>
-                            <th scope="col">{move || format!("Price per hour ({})", currency.get())}</th>
-                            <th scope="col">"Source"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || sizes.get() key=|s| s.clone() let:size>
-                            <VmPriceRow size prices />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable
+                headings=vec![
+                    "VM size".into(),
+                    TextProp::from(move || format!("Price per hour ({})", currency.get())),
+                    "Source".into(),
+                ]
+                testid="vm-prices"
+            >
+                <For each=move || sizes.get() key=|s| s.clone() let:size>
+                    <VmPriceRow size prices />
+                </For>
+            </DataTable>
         </section>
     }
 }
@@ -95,17 +92,19 @@ fn VmPriceRow(size: String, prices: Memo<Vec<VmPriceInput>>) -> impl IntoView {
     let size_for_row = size.clone();
     let row =
         Memo::new(move |_| prices.with(|p| p.iter().find(|i| i.size == size_for_row).cloned()));
-    let value = move || row.with(|r| r.as_ref().map(|r| r.value.clone()).unwrap_or_default());
+    let value = Signal::derive(move || {
+        row.with(|r| r.as_ref().map(|r| r.value.clone()).unwrap_or_default())
+    });
     let known = move || row.with(|r| r.as_ref().is_some_and(|r| r.known));
-    let error = RwSignal::new(None::<String>);
     let id = format!("vm-price-{size}");
     let size_for_edit = size.clone();
-    let on_input = move |text: String| {
-        let result = state.edit(Some(&format!("vm-price-{size_for_edit}")), |p| {
-            set_vm_price(&mut p.assumptions.projection, &size_for_edit, &text)
-        });
-        error.set(result.err().map(|e| e.to_string()));
-    };
+    let on_input = Callback::new(move |text: String| {
+        state
+            .edit(Some(&format!("vm-price-{size_for_edit}")), |p| {
+                set_vm_price(&mut p.assumptions.projection, &size_for_edit, &text)
+            })
+            .map_err(|e| e.to_string())
+    });
     let source = move || {
         row.with(|r| match r.as_ref().map(|r| (r.known, r.estimate)) {
             Some((true, true)) => "built-in list price (estimate)",
@@ -113,25 +112,19 @@ fn VmPriceRow(size: String, prices: Memo<Vec<VmPriceInput>>) -> impl IntoView {
             _ => "unknown: enter a price",
         })
     };
+    let name = format!("Price per hour of {size}");
     view! {
         <tr>
             <th scope="row"><label for=id.clone()>{size.clone()}</label></th>
             <td>
-                <input
-                    id=id.clone()
-                    data-testid=id.clone()
-                    type="text"
+                <TextField
+                    id=id
+                    aria_label=Signal::derive(move || name.clone())
+                    value=value
+                    on_input=on_input
                     inputmode="decimal"
-                    autocomplete="off"
                     placeholder="e.g. 0.384"
-                    prop:value=value
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    on:input:target=move |ev| on_input(ev.target().value())
-                    on:blur=move |_| state.seal_history()
                 />
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="field-error">{move || error.get().unwrap_or_default()}</p>
-                </Show>
             </td>
             <td class:unknown=move || !known()>{source}</td>
         </tr>

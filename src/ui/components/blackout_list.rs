@@ -1,5 +1,5 @@
 //! `notAllowedDates`: blackout date pairs (local dates in the window's offset, end included,
-//! aks-rules.md §3.5), added and removed like a list, each explained in UTC.
+//! docs/aks-rules.md §3.5), added and removed like a list, each explained in UTC.
 
 use leptos::prelude::*;
 
@@ -7,8 +7,8 @@ use crate::rules::edit::parse_date;
 use crate::rules::maintenance::describe::explain_blackout;
 use crate::rules::maintenance::recurrence::local_date;
 use crate::rules::maintenance::{ConfigName, DateSpan};
+use crate::ui::components::field::TextField;
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
-use crate::ui::components::window_fields::NativeField;
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::{focus_by_id, use_plan_state};
 
@@ -147,8 +147,8 @@ fn BlackoutRow(cluster: usize, config: ConfigName, index: usize) -> impl IntoVie
     view! {
         <li class="blackout-row" data-testid="blackout">
             <div class="blackout-dates">
-                <NativeField id=field("start") label="From" input_type="date" value=date_text(End::Start) on_input=set(End::Start) />
-                <NativeField id=field("end") label="To (included)" input_type="date" value=date_text(End::End) on_input=set(End::End) />
+                <TextField id=field("start") label="From" input_type="date" value=date_text(End::Start) on_input=set(End::Start) />
+                <TextField id=field("end") label="To (included)" input_type="date" value=date_text(End::End) on_input=set(End::End) />
                 <button
                     type="button"
                     class="btn btn-quiet blackout-remove"

@@ -7,6 +7,7 @@ use crate::rules::channel::{AutoUpgradeProfile, NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
 use crate::rules::findings::fields;
+use crate::rules::region::region_name;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
 use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
@@ -77,6 +78,11 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                 label=label
                 value=state.cluster_value(i, read)
                 on_input=move |text: String| {
+                    // A region is refused as typed when no region name could contain it (a line
+                    // break, `$(…)`): every beginning of a region name passes.
+                    if field == fields::LOCATION {
+                        region_name(&text).map_err(|e| e.to_string())?;
+                    }
                     state.edit_cluster(i, Some(&group), |c| write(c, text));
                     Ok(())
                 }
@@ -149,7 +155,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     {text_field(fields::NAME, "Cluster name", |c| c.name.clone(), |c, v| c.name = v)}
                     {text_field(fields::RESOURCE_GROUP, "Resource group", |c| c.resource_group.clone(), |c, v| c.resource_group = v)}
                     {text_field(fields::LOCATION, "Region", |c| c.location.clone(), |c, v| c.location = v)}
-                    {text_field(fields::SUBSCRIPTION, "Subscription label", |c| c.subscription.clone(), |c, v| c.subscription = v)}
+                    {text_field(fields::SUBSCRIPTION, "Subscription (name or ID)", |c| c.subscription.clone(), |c, v| c.subscription = v)}
                     {text_field("tags.environment", "Environment tag", |c| tag(c, "environment"), |c, v| edit::set_tag(c, "environment", &v))}
                     {text_field("tags.ring", "Rollout ring tag", |c| tag(c, "ring"), |c, v| edit::set_tag(c, "ring", &v))}
                 </div>

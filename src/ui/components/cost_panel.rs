@@ -1,4 +1,4 @@
-//! Cost (issue 4, aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
+//! Cost (issue 4, docs/aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
 //! shown apart, §2) and SecurityPatch VHD hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
 
@@ -9,6 +9,7 @@ use crate::rules::projection::Projection;
 use crate::rules::projection::format_money;
 use crate::rules::projection::layout::{bar_lengths, milli_text};
 use crate::ui::components::cells::text;
+use crate::ui::components::data_table::{DataTable, headings};
 
 #[component]
 pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -56,24 +57,17 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                     ": enter one under Assumptions (counted as 0 until then)."
                 </p>
             </Show>
-            <div class="tl-table-wrap">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Cluster"</th>
-                            <th scope="col">"Per month"</th>
-                            <th scope="col">"Per year"</th>
-                            <th scope="col">"Kubernetes upgrades / month"</th>
-                            <th scope="col">"Reimages / month"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..count.get() key=|i| *i let:i>
-                            <CostRow i projection bars />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headings=headings([
+                "Cluster",
+                "Per month",
+                "Per year",
+                "Kubernetes upgrades / month",
+                "Reimages / month",
+            ])>
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    <CostRow i projection bars />
+                </For>
+            </DataTable>
             // The lines (hundreds at 200 clusters) are built only while
             // the box is open, so edits do not re-render text nobody sees.
             <details

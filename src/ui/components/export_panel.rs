@@ -1,11 +1,12 @@
 //! Export: the plan (or one cluster) as an `az` script, PowerShell, Bicep, Terraform or the
-//! Markdown review, straight from `rules::export::export`. A plan with errors exports nothing
-//! but the list of errors (issue 5), shown here with buttons that open the field to fix.
+//! Markdown review, straight from `rules::export::export_report`. Errors are scoped to what is
+//! exported: a cluster with errors exports nothing but its errors, a whole-plan export skips
+//! clusters with errors and lists them here; each error is a button that opens the field to fix.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Scope};
+use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Exported, Scope};
 use crate::rules::findings::Finding;
 use crate::rules::plan::Plan;
 use crate::rules::words;
@@ -60,46 +61,51 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-fn scope_of(plan: &Plan, cluster: Option<usize>) -> Scope<'_> {
-    cluster
-        .and_then(|i| plan.clusters.get(i))
-        .map_or(Scope::Plan, |c| Scope::Cluster(&c.name))
+/// Runs `f` with the scope of `cluster` (`None` = the whole plan), selected by the core's key
+/// (the name, or SUBSCRIPTION/RESOURCE_GROUP/NAME where clusters share a name).
+fn with_scope<T>(plan: &Plan, cluster: Option<usize>, f: impl FnOnce(Scope<'_>) -> T) -> T {
+    let key = cluster.and_then(|i| export::cluster_key(plan, i));
+    f(key.as_deref().map_or(Scope::Plan, Scope::Cluster))
 }
 
 #[component]
 pub fn ExportPanel(
-    /// The user's local date (read once by the tab).
-    today: NaiveDate,
+    /// The page's "now" (read once by the tab).
+    now: DateTime<Utc>,
 ) -> impl IntoView {
     let state = use_plan_state();
     let plan = state.plan();
     let format = RwSignal::new(ExportFormat::Az);
     // `None` = the whole plan; `Some(i)` = cluster i.
     let cluster: RwSignal<Option<usize>> = RwSignal::new(None);
+    // What the scope menu and the per-cluster buttons call each cluster: its name, or
+    // SUBSCRIPTION/RESOURCE_GROUP/NAME where clusters share a name.
     let cluster_names = Memo::new(move |_| {
         plan.with(|p| {
-            p.clusters
-                .iter()
-                .map(|c| c.name.clone())
+            (0..p.clusters.len())
+                .map(|i| export::cluster_key(p, i).unwrap_or_default())
                 .collect::<Vec<_>>()
         })
     });
     let output = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
-        plan.with(|p| export::export(p, f, scope_of(p, c), today))
+        plan.with(|p| with_scope(p, c, |scope| export::export_report(p, f, scope, now)))
     });
     // The script needs aks-preview when the target CLI lacks a GA flag the plan uses (§5.1).
     let needs_preview = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
         is_az_script(f)
             && plan.with(|p| {
-                export::script_unchecked(p, scope_of(p, c), today)
-                    .is_ok_and(|s| !s.prerequisites.is_empty())
+                with_scope(p, c, |scope| export::script_unchecked(p, scope, now)).is_ok_and(|s| {
+                    s.prerequisites
+                        .iter()
+                        .any(|step| matches!(step, export::Step::Az(_)))
+                })
             })
     });
     let target_cli =
         Signal::derive(move || plan.with(|p| p.assumptions.export.target_cli.to_string()));
-    let text_now = move || output.with(|o| o.as_ref().ok().cloned());
+    let text_now = move || output.with(|o| o.as_ref().ok().map(|e| e.text.clone()));
     let file_name = move || {
         let f = format.get_untracked();
         plan.with_untracked(|p| {
@@ -211,10 +217,16 @@ pub fn ExportPanel(
                 </p>
             </Show>
             {move || match output.get() {
-                Ok(text) => view! {
+                Ok(Exported { text, skipped }) => view! {
+                    {(!skipped.is_empty()).then(|| view! { <SkippedClusters skipped=skipped /> })}
                     <pre class="export-output" data-testid="export-output" tabindex="0" aria-label="Exported text">{text}</pre>
                 }.into_any(),
-                Err(ExportError::PlanHasErrors(errors)) => view! { <ExportErrors errors=errors /> }.into_any(),
+                Err(ExportError::PlanHasErrors(errors)) => view! {
+                    <ExportErrors title=errors_title("This plan", errors.len()) errors=errors />
+                }.into_any(),
+                Err(ExportError::ClusterHasErrors { cluster, errors }) => view! {
+                    <ExportErrors title=errors_title(&format!("Cluster {cluster}"), errors.len()) errors=errors />
+                }.into_any(),
                 Err(other) => view! {
                     <p class="export-problem" role="alert" data-testid="export-problem">{other.to_string()}</p>
                 }.into_any(),
@@ -246,7 +258,7 @@ pub fn ExportPanel(
                                     let copy = move |()| {
                                         let f = format.get_untracked();
                                         plan.with_untracked(|p| {
-                                            export::export(p, f, scope_of(p, Some(i)), today).ok()
+                                            with_scope(p, Some(i), |scope| export::export(p, f, scope, now)).ok()
                                         })
                                     };
                                     view! {
@@ -262,38 +274,79 @@ pub fn ExportPanel(
     }
 }
 
-/// The errors that block an export, each a button to the field to fix.
+/// "This plan has 2 errors and exports nothing until they are fixed:".
+fn errors_title(what: &str, count: usize) -> String {
+    format!(
+        "{what} has {} and exports nothing until {} fixed:",
+        words::count(count, "error", "errors"),
+        if count == 1 { "it is" } else { "they are" },
+    )
+}
+
+/// The clusters a whole-plan export left out, each with its errors.
 #[component]
-fn ExportErrors(errors: Vec<Finding>) -> impl IntoView {
-    let state = use_plan_state();
-    let count = errors.len();
+fn SkippedClusters(skipped: Vec<export::Skipped>) -> impl IntoView {
+    let count = skipped.len();
     view! {
-        <div class="export-errors" role="alert" data-testid="export-errors">
+        <div class="export-errors export-skipped" role="status" data-testid="export-skipped">
             <p class="export-errors-title">
                 {format!(
-                    "This plan has {} and exports nothing until {} fixed:",
-                    words::count(count, "error", "errors"),
-                    if count == 1 { "it is" } else { "they are" },
+                    "Not exported: {} with errors (the export's header lists {} too). Fix {} or export another cluster:",
+                    words::count(count, "cluster", "clusters"),
+                    if count == 1 { "it" } else { "them" },
+                    if count == 1 { "it" } else { "them" },
                 )}
             </p>
             <ul>
-                {errors
+                {skipped
                     .into_iter()
-                    .map(|f| {
-                        let path = f.path.clone();
+                    .map(|s| {
                         view! {
-                            <li data-testid="export-error" data-code=f.code>
-                                <button type="button" class="link-button" on:click=move |_| state.focus_field(&path)>
-                                    {f.message}
-                                </button>
-                                " "
-                                <code>{f.path.display()}</code>
-                                <span class="hint">{format!(" Fix: {}", f.fix)}</span>
+                            <li data-testid="export-skipped-cluster" data-cluster=s.cluster.clone()>
+                                <strong>{format!("Cluster {}", s.cluster)}</strong>
+                                <ErrorList errors=s.errors />
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// The errors that block an export, each a button to the field to fix.
+#[component]
+fn ExportErrors(title: String, errors: Vec<Finding>) -> impl IntoView {
+    view! {
+        <div class="export-errors" role="alert" data-testid="export-errors">
+            <p class="export-errors-title">{title}</p>
+            <ErrorList errors=errors />
+        </div>
+    }
+}
+
+/// One button per error, opening the field to fix.
+#[component]
+fn ErrorList(errors: Vec<Finding>) -> impl IntoView {
+    let state = use_plan_state();
+    view! {
+        <ul>
+            {errors
+                .into_iter()
+                .map(|f| {
+                    let path = f.path.clone();
+                    view! {
+                        <li data-testid="export-error" data-code=f.code.as_str()>
+                            <button type="button" class="link-button" on:click=move |_| state.focus_field(&path)>
+                                {f.message}
+                            </button>
+                            " "
+                            <code>{f.path.display()}</code>
+                            <span class="hint">{format!(" Fix: {}", f.fix)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }

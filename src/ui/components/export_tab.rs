@@ -12,13 +12,14 @@ use crate::ui::components::share_panel::SharePanel;
 
 #[component]
 pub fn ExportTab() -> impl IntoView {
-    // Read once: exports date their header and never emit a start date before today.
-    let today = clock::today();
+    // Read once: exports date their header, never emit a start date before today and list no
+    // window that already ended.
+    let now = clock::now();
     // One copy/download message on the whole tab at a time.
     ActionStatus::provide();
     view! {
         <div class="tab-panel export-tab" role="tabpanel" id="panel-export" aria-labelledby="tab-export" data-testid="panel-export">
-            <ExportPanel today=today />
+            <ExportPanel now=now />
             <div class="export-columns">
                 <SharePanel />
                 <ImportPanel />

@@ -8,6 +8,7 @@ use crate::rules::projection::assumption_edit::set_input;
 use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL_MEANS};
 use crate::rules::projection::layout::exposure_text;
 use crate::ui::components::cells::text;
+use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::TextField;
 use crate::ui::state::use_plan_state;
 
@@ -97,23 +98,11 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
                     </ul>
                 </div>
             </Show>
-            <div class="tl-table-wrap">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Cluster"</th>
-                            <th scope="col">"Typical"</th>
-                            <th scope="col">"Worst"</th>
-                            <th scope="col">"SLA"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..count.get() key=|i| *i let:i>
-                            <ExposureRow i projection />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headings=headings(["Cluster", "Typical", "Worst", "SLA"])>
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    <ExposureRow i projection />
+                </For>
+            </DataTable>
         </section>
     }
 }

@@ -1,5 +1,7 @@
-//! Labelled form controls. Every control's `id` is the [`FieldPath::dom_id`] of the plan field
-//! it edits (so clicking a finding can focus it) and doubles as its `data-testid`.
+//! Form controls: [`TextField`], the one input for typed values (with one refusal and message
+//! behaviour), [`SelectField`] and [`CheckboxField`]. Every control's `id` is the
+//! [`FieldPath::dom_id`] of the plan field it edits (so clicking a finding can focus it) and
+//! doubles as its `data-testid`.
 //!
 //! [`FieldPath::dom_id`]: crate::rules::findings::FieldPath::dom_id
 
@@ -70,14 +72,22 @@ fn described_by(id: &str, has_findings: bool, has_hint: bool, has_error: bool) -
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-/// A text field applied to the plan on every keystroke. `on_input` parses the text and either
-/// applies it or returns a message; on a message the plan keeps its last valid value and the
-/// message shows next to the field until the text parses or the plan's value changes (undo).
+/// The one input of the app that edits a plan value from typed text: fields in the editors,
+/// the Windows tab's dates and times, the Timeline tab's estimates, prices and quota cells.
+/// `on_input` parses the text and either applies it or returns a message; on a message the
+/// plan keeps its last valid value, the input is marked invalid and the message shows under
+/// it, with the value the plan keeps, until the text parses or the plan's value changes
+/// (undo). An error the rule core reports on the field marks it invalid the same way.
 #[component]
 pub fn TextField(
-    /// The `FieldPath::dom_id` of the plan field; also the test id.
+    /// The `FieldPath::dom_id` of the plan field (or the cell's own id); also the test id.
     id: String,
+    /// The visible label. Blank in a table cell, where `aria_label` names the input.
+    #[prop(optional)]
     label: &'static str,
+    /// The accessible name when there is no visible label (a table cell's row and column).
+    #[prop(optional, into)]
+    aria_label: Option<Signal<String>>,
     /// The plan's current value, as text.
     #[prop(into)]
     value: Signal<String>,
@@ -90,6 +100,9 @@ pub fn TextField(
     /// that a wrong entry gets a message instead of being silently dropped by the browser.
     #[prop(optional)]
     inputmode: &'static str,
+    /// `text` (the default), or `date` / `time` for the browser's own pickers.
+    #[prop(optional)]
+    input_type: &'static str,
     #[prop(optional)] class: &'static str,
     /// The id of a `<datalist>` of suggestions.
     #[prop(optional)]
@@ -118,18 +131,24 @@ pub fn TextField(
         Ok(()) => refused.set(None),
         Err(message) => refused.set(Some((value.get_untracked(), message))),
     };
+    let input_type = if input_type.is_empty() {
+        "text"
+    } else {
+        input_type
+    };
     view! {
         <div class=format!("field {class}") class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
+            {(!label.is_empty()).then(|| view! { <label for=id.clone()>{label}</label> })}
             <input
                 id=id.clone()
                 data-testid=id.clone()
-                type="text"
+                type=input_type
                 autocomplete="off"
                 spellcheck="false"
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
                 list=(!list.is_empty()).then_some(list)
+                aria-label=move || aria_label.map(|l| l.get())
                 prop:value=move || value.get()
                 aria-invalid=move || aria_bool(invalid())
                 aria-describedby=aria_describedby

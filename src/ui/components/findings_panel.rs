@@ -1,4 +1,5 @@
-//! Findings, live: `rules::findings::check` on every edit, grouped by severity with counts.
+//! Findings, live: every family (`rules::findings::merge` of the plan checks and the
+//! projection) on every edit, grouped by severity with counts.
 //! Each finding says what is wrong, why (the AKS rule, linked), and how to fix it; its title is
 //! a button that opens and focuses the field it is about.
 
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 use crate::rules::findings::{Finding, Severity};
 use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
 use crate::ui::state::use_plan_state;
+use crate::view::findings::estimate_note;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
@@ -149,8 +151,9 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     let (one, _) = severity_words(finding.severity);
     let path = finding.path.clone();
     let where_text = finding.path.display();
+    let estimate = estimate_note(&finding);
     view! {
-        <li class=format!("finding sev-{slug}") data-testid="finding" data-code=finding.code data-severity=slug>
+        <li class=format!("finding sev-{slug}") data-testid="finding" data-code=finding.code.as_str() data-severity=slug>
             <button type="button" class="finding-title" on:click=move |_| state.focus_field(&path)>
                 <SeverityIcon severity=finding.severity />
                 <span class="visually-hidden">{one} ": "</span>
@@ -159,6 +162,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             <p class="finding-where">
                 <code>{where_text}</code>
             </p>
+            {estimate.map(|note| view! { <p class="finding-estimate" data-testid="finding-estimate">{note}</p> })}
             <dl class="finding-detail">
                 <dt>"Why"</dt>
                 <dd>{finding.why}</dd>

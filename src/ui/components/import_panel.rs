@@ -1,4 +1,4 @@
-//! Import: paste or drop what `az` already prints (`az aks show`, `az aks nodepool list`,
+//! Import: paste or drop what `az` already prints (`az aks show`/`list`, `az aks nodepool list`,
 //! `az aks maintenanceconfiguration list`, `-o json`, in any order) and `rules::import` turns it
 //! into clusters. The result goes through `PlanState::edit`, so an import is one Undo away and
 //! never destroys the plan; a malformed input changes nothing and says where it broke.
@@ -31,6 +31,8 @@ struct Imported {
     resource_group: String,
     pools: usize,
     configurations: usize,
+    /// Fields the input did not have (empty: complete).
+    missing: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +44,9 @@ enum Outcome {
     Failed(ImportError),
 }
 
-/// Clusters of `after` that are new or different from `before` (what the import brought).
-fn imported(before: &Plan, after: &Plan) -> Vec<Imported> {
+/// Clusters of `after` that are new or different from `before` (what the import brought), with
+/// the fields `incomplete` says were not found.
+fn imported(before: &Plan, after: &Plan, incomplete: &[import::Incomplete]) -> Vec<Imported> {
     let unchanged = |c: &Cluster| before.clusters.iter().any(|b| b == c);
     after
         .clusters
@@ -63,6 +66,11 @@ fn imported(before: &Plan, after: &Plan) -> Vec<Imported> {
                 .into_iter()
                 .filter(|present| *present)
                 .count(),
+                missing: incomplete
+                    .iter()
+                    .find(|i| i.cluster == c.name)
+                    .map(|i| i.missing.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -128,13 +136,22 @@ pub fn ImportPanel() -> impl IntoView {
         };
         match import::import_into(&base, &[input.as_str()]) {
             Ok(result) => {
-                let clusters = imported(&before, &result.plan);
+                let clusters = imported(&before, &result.plan, &result.incomplete);
+                let partial = clusters.iter().filter(|c| !c.missing.is_empty()).count();
                 state.replace_with(
                     result.plan,
-                    &format!(
-                        "Imported {} from az.",
-                        count(clusters.len(), "cluster", "clusters")
-                    ),
+                    &if partial == 0 {
+                        format!(
+                            "Imported {} from az.",
+                            count(clusters.len(), "cluster", "clusters")
+                        )
+                    } else {
+                        format!(
+                            "Imported {} from az; {} with fields not found: check the summary.",
+                            count(clusters.len(), "cluster", "clusters"),
+                            partial
+                        )
+                    },
                 );
                 outcome.set(Some(Outcome::Done {
                     clusters,
@@ -199,9 +216,10 @@ pub fn ImportPanel() -> impl IntoView {
                 <h2 id="import-title">"Import from az"</h2>
             </div>
             <p class="hint" id="import-help">
-                "Paste the output of " <code>"az aks show -o json"</code> ", " <code>"az aks nodepool list -o json"</code>
-                " and " <code>"az aks maintenanceconfiguration list -o json"</code>
-                ", one or several, in any order. Or drop .json files here."
+                "Paste the output of " <code>"az aks show -o json"</code> " (or " <code>"az aks list"</code> "), "
+                <code>"az aks nodepool list -o json"</code> " and " <code>"az aks maintenanceconfiguration list -o json"</code>
+                ", one or several, in any order; ARM's own shape (" <code>"az rest"</code> ", " <code>"az resource show"</code>
+                ", an ARM template export) is read too. Or drop .json files here."
             </p>
             <div
                 class="drop-zone"
@@ -308,11 +326,28 @@ pub fn ImportPanel() -> impl IntoView {
 #[component]
 fn ImportSummary(clusters: Vec<Imported>, notes: Vec<ImportNote>) -> impl IntoView {
     let note_count = notes.len();
+    let partial = clusters.iter().filter(|c| !c.missing.is_empty()).count();
+    // ✓ only when every field of every cluster was found.
+    let (mark, title) = if partial == 0 {
+        (
+            "✓ ",
+            format!("Imported {}:", count(clusters.len(), "cluster", "clusters")),
+        )
+    } else {
+        (
+            "⚠ ",
+            format!(
+                "Imported {}, {} with fields that were not in the input (they hold defaults, not the live values: import az aks show -o json of the cluster to fill them):",
+                count(clusters.len(), "cluster", "clusters"),
+                partial
+            ),
+        )
+    };
     view! {
-        <div class="import-result" data-testid="import-result">
+        <div class="import-result" data-testid="import-result" data-complete=(partial == 0).to_string()>
             <p class="import-result-title">
-                <span aria-hidden="true">"✓ "</span>
-                {format!("Imported {}:", count(clusters.len(), "cluster", "clusters"))}
+                <span aria-hidden="true">{mark}</span>
+                {title}
             </p>
             <ul class="import-clusters" data-testid="import-summary">
                 {clusters
@@ -326,6 +361,11 @@ fn ImportSummary(clusters: Vec<Imported>, notes: Vec<ImportNote>) -> impl IntoVi
                                 count(c.pools, "node pool", "node pools"),
                                 count(c.configurations, "maintenance configuration", "maintenance configurations"),
                             )}
+                            {(!c.missing.is_empty()).then(|| view! {
+                                <span class="import-missing" data-testid="import-missing">
+                                    {format!(". Not found: {}", c.missing.join(", "))}
+                                </span>
+                            })}
                         </li>
                     })
                     .collect_view()}

@@ -1,5 +1,5 @@
 //! One node pool's card: what it is (name, mode, OS, size, count) and how it upgrades
-//! (`upgradeSettings`, aks-rules.md §4.1).
+//! (`upgradeSettings`, docs/aks-rules.md §4.1).
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::rules::findings::fields;
 use crate::rules::os::OsSku;
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
+    check_vm_size_entry,
 };
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::field::{Applied, CheckboxField, SelectField, TextField};
@@ -147,6 +148,8 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                     "VM size",
                     |_, p| p.vm_size.clone(),
                     |p, text| {
+                        // Characters no size name has are refused here; the shape is a finding.
+                        check_vm_size_entry(text).map_err(|e| e.to_string())?;
                         p.vm_size = text.to_owned();
                         Ok(())
                     },
@@ -296,7 +299,7 @@ fn mode_label(mode: PoolMode) -> &'static str {
     }
 }
 
-/// The A-3 assumption in words when `maxSurge` is unset (aks-rules.md §8 A-3), computed by
+/// The A-3 assumption in words when `maxSurge` is unset (docs/aks-rules.md §8 A-3), computed by
 /// `AgentPool::effective_max_surge`.
 fn surge_hint(cluster: &Cluster, pool: &AgentPool) -> String {
     let (value, source) = pool.effective_max_surge(cluster.kubernetes_version);

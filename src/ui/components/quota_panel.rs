@@ -1,4 +1,4 @@
-//! Surge quota (issue 4, aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
+//! Surge quota (issue 4, docs/aks-rules.md §4.2–4.3): the extra regional vCPUs per VM family each
 //! cluster needs while its pools surge, and per subscription and region the worst case against
 //! the free quota the user enters (limit and used, as `az vm list-usage` shows them) or pastes
 //! (its raw JSON). Pools go one after another (§2 rule 3), so a cluster's figure is its largest
@@ -12,8 +12,10 @@ use crate::rules::edit::parse_optional_number;
 use crate::rules::projection::Projection;
 use crate::rules::projection::quota::{RegionQuota, format_families};
 use crate::rules::usage;
+use crate::ui::components::data_table::{DataTable, headings};
+use crate::ui::components::field::TextField;
 use crate::ui::components::quota_paste::PasteUsage;
-use crate::ui::state::{PlanState, use_plan_state};
+use crate::ui::state::use_plan_state;
 
 #[component]
 pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -47,44 +49,28 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
             <p class="muted">
                 "Extra regional vCPUs per VM family while a cluster's pools upgrade, one after another: the largest pool sets the peak."
             </p>
-            <div class="tl-table-wrap">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Cluster"</th>
-                            <th scope="col">"Peak extra vCPUs"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..count.get() key=|i| *i let:i>
-                            <QuotaRow i projection />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headings=headings(["Cluster", "Peak extra vCPUs"])>
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    <QuotaRow i projection />
+                </For>
+            </DataTable>
             <h4 id="quota-free-title">"Against free quota"</h4>
             <p class="muted">
                 "Peak surge per subscription and region; its clusters add up (worst case: their windows may overlap). Enter each quota's limit and used vCPUs as "
                 <code>"az vm list-usage"</code>
                 " shows them, or paste its output below."
             </p>
-            <div class="tl-table-wrap quota-free-wrap">
-                <table class="data-table quota-free" aria-labelledby="quota-free-title" data-testid="quota-free">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Quota"</th>
-                            <th scope="col">"Limit"</th>
-                            <th scope="col">"Used"</th>
-                            <th scope="col">"Verdict"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..row_count.get() key=|i| *i let:i>
-                            <CheckRow i rows projection />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable
+                headings=headings(["Quota", "Limit", "Used", "Verdict"])
+                testid="quota-free"
+                labelledby="quota-free-title"
+                class="quota-free"
+                wrap_class="quota-free-wrap"
+            >
+                <For each=move || 0..row_count.get() key=|i| *i let:i>
+                    <CheckRow i rows projection />
+                </For>
+            </DataTable>
             <PasteUsage projection />
         </section>
     }
@@ -211,85 +197,26 @@ fn CheckRow(i: usize, rows: Memo<Vec<RowKey>>, projection: Memo<Projection>) -> 
                 <span class="quota-place">{move || r.with(|r| r.place.clone())}</span>
             </th>
             <td>
-                <QuotaInput
+                <TextField
                     id=format!("{id}-limit")
-                    label=Signal::derive(move || label("Limit"))
+                    aria_label=Signal::derive(move || label("Limit"))
                     value=Signal::derive(move || live.with(|l| l.0.clone()))
                     on_input=set_limit
-                    state
+                    inputmode="numeric"
+                    class="quota-input"
                 />
             </td>
             <td>
-                <QuotaInput
+                <TextField
                     id=format!("{id}-used")
-                    label=Signal::derive(move || label("Used"))
+                    aria_label=Signal::derive(move || label("Used"))
                     value=Signal::derive(move || live.with(|l| l.1.clone()))
                     on_input=set_used
-                    state
+                    inputmode="numeric"
+                    class="quota-input"
                 />
             </td>
             <td data-testid=format!("{id}-verdict")>{move || live.with(|l| l.2.clone())}</td>
         </tr>
-    }
-}
-
-/// A number cell applied on every keystroke; refused text keeps the plan's value and says why
-/// under the input until the text parses or the plan's value changes (undo).
-#[component]
-fn QuotaInput(
-    id: String,
-    label: Signal<String>,
-    value: Signal<String>,
-    on_input: Callback<String, Result<(), String>>,
-    state: PlanState,
-) -> impl IntoView {
-    let refused: RwSignal<Option<(String, String)>> = RwSignal::new(None);
-    let error = Memo::new(move |_| {
-        refused.with(|r| {
-            r.as_ref()
-                .filter(|(against, _)| *against == value.get())
-                .map(|(_, message)| message.clone())
-        })
-    });
-    let error_id = format!("{id}-error");
-    let described = error_id.clone();
-    view! {
-        <input
-            id=id.clone()
-            data-testid=id
-            class="quota-input"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            aria-label=move || label.get()
-            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-            aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
-            prop:value=move || value.get()
-            on:input:target=move |ev| {
-                match on_input.run(ev.target().value()) {
-                    Ok(()) => refused.set(None),
-                    Err(message) => refused.set(Some((value.get_untracked(), message))),
-                }
-            }
-            on:blur=move |_| state.seal_history()
-        />
-        <p
-            class="field-error"
-            id=error_id.clone()
-            data-testid=error_id
-            role="alert"
-            hidden=move || error.with(Option::is_none)
-        >
-            {move || error.get().map(|e| format!("{e}. The plan keeps {}.", kept(&value.get()))).unwrap_or_default()}
-        </p>
-    }
-}
-
-/// What the plan keeps while a cell's text is refused.
-fn kept(value: &str) -> String {
-    if value.is_empty() {
-        "it unset".to_owned()
-    } else {
-        value.to_owned()
     }
 }

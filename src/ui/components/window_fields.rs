@@ -1,5 +1,5 @@
 //! The fields of one `maintenanceWindow`: the schedule type, then only the fields that type has
-//! (aks-rules.md §3.2), each a select restricted to the API range where the range is small,
+//! (docs/aks-rules.md §3.2), each a select restricted to the API range where the range is small,
 //! then duration, offset, start date and time. Every field explains itself underneath with the
 //! rule core's `explain_*` sentences.
 
@@ -17,9 +17,7 @@ use crate::rules::maintenance::{
     ConfigName, DayOfWeek, MaintenanceWindow, Schedule, ScheduleKind, StartTime, UtcOffset,
     WeekIndex,
 };
-use crate::ui::components::field::{
-    Applied, FieldFindings, SelectField, aria_bool, field_findings, is_invalid, refusal,
-};
+use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::use_plan_state;
@@ -158,7 +156,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                     }
                 }
             />
-            <NativeField
+            <TextField
                 id=id("startDate")
                 label="Start date (optional)"
                 input_type="date"
@@ -175,7 +173,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                     Ok(())
                 }
             />
-            <NativeField
+            <TextField
                 id=id("startTime")
                 // The browser shows a time input in the reader's locale (09:00 AM or 09:00),
                 // so the label names what it is, and the hint the 24-hour value the plan saves.
@@ -364,72 +362,4 @@ fn schedule_fields(
         ),
     };
     view! { {interval} {specific} }
-}
-
-/// A native date or time input with a label, a hint and an inline message for refused input
-/// (the plan keeps its last valid value), applied on every input event.
-#[component]
-pub fn NativeField(
-    /// `FieldPath::dom_id` of the plan field; also the test id.
-    id: String,
-    label: &'static str,
-    /// `date` or `time`.
-    input_type: &'static str,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_input: Callback<String, Applied>,
-    #[prop(optional, into)] hint: Signal<String>,
-) -> impl IntoView {
-    let state = use_plan_state();
-    let findings = field_findings(state, id.clone());
-    let (refused, error) = refusal(value);
-    let invalid = move || is_invalid(error.with(Option::is_some), findings);
-    let has_hint = move || hint.with(|h| !h.is_empty());
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let findings_id = format!("{id}-findings");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if findings.with(|f| !f.is_empty()) {
-                ids.push(findings_id.clone());
-            }
-            if has_hint() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let apply = move |text: String| match on_input.run(text) {
-        Ok(()) => refused.set(None),
-        Err(message) => refused.set(Some((value.get_untracked(), message))),
-    };
-    view! {
-        <div class="field" class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id.clone()
-                data-testid=id.clone()
-                type=input_type
-                prop:value=move || value.get()
-                aria-invalid=move || aria_bool(invalid())
-                aria-describedby=described_by
-                on:input:target=move |ev| apply(ev.target().value())
-                on:blur=move |_| state.seal_history()
-            />
-            <Show when=has_hint>
-                <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
-            </Show>
-            <FieldFindings id=id.clone() findings=findings />
-            <Show when=move || error.with(Option::is_some)>
-                <p class="field-error" id=error_id.clone() data-testid=error_id.clone()>
-                    <span class="field-error-icon" aria-hidden="true">"!"</span>
-                    <span>{move || error.get().unwrap_or_default()}</span>
-                </p>
-            </Show>
-        </div>
-    }
 }

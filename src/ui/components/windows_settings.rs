@@ -1,6 +1,6 @@
 //! The Windows tab's settings: the team's time zone the windows are also shown in (saved with
 //! the plan, so a reviewer opening a share link reads the team's clock rather than their own),
-//! and the plan's recurrence assumptions (aks-rules.md §8 ), labelled as
+//! and the plan's recurrence assumptions (docs/aks-rules.md §8 ), labelled as
 //! assumptions because AKS does not document them.
 
 use chrono::TimeDelta;

@@ -156,7 +156,7 @@ fn WindowFinding(finding: Finding) -> impl IntoView {
         <li
             class=format!("finding window-finding sev-{slug}")
             data-testid="window-finding"
-            data-code=finding.code
+            data-code=finding.code.as_str()
             data-severity=slug
         >
             <button type="button" class="finding-title" on:click=move |_| state.focus_field(&path)>

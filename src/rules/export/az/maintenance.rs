@@ -1,11 +1,12 @@
 //! The `az aks maintenanceconfiguration` steps: flags where the CLI takes them, otherwise
-//! `--config-file` with the `{"properties": …}` body (aks-rules.md §5.3, §8 ).
+//! `--config-file` with the `{"properties": …}` body (docs/aks-rules.md §5.3, §8 ).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 
 use super::{Arg, AzCommand, Step, cluster_args};
 use crate::rules::cluster::Cluster;
 use crate::rules::export::cli_version::{CliFeature, CliVersion};
+use crate::rules::maintenance::recurrence::{RecurrenceOptions, local_date};
 use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan};
 
 fn maintenance_show(c: &Cluster, name: ConfigName) -> AzCommand {
@@ -16,29 +17,42 @@ fn maintenance_show(c: &Cluster, name: ConfigName) -> AzCommand {
     AzCommand(args)
 }
 
-/// A past `startDate` is replaced by `today`: AKS rejects past start dates on update
-/// (aks-rules.md §8 A-10), and an omitted one means "today" anyway. Returns the window to
-/// export and the note to print.
+/// A past `startDate` moves to the first planned window on or after today (the local date of
+/// `now` in the window's `utcOffset`): AKS rejects past start dates on update (docs/aks-rules.md §8
+/// A-10), and a window date keeps the schedule's phase (`intervalWeeks`/`intervalMonths`, the
+/// week anchor), so AKS computes the windows the planner shows from today on. Returns the window
+/// to export and the note to print. A window the engine cannot compute (values out of range:
+/// an error finding, never exported) falls back to today.
 pub fn window_for_export(
     w: &MaintenanceWindow,
-    today: NaiveDate,
+    now: DateTime<Utc>,
+    options: RecurrenceOptions,
 ) -> (MaintenanceWindow, Option<String>) {
+    let today = local_date(now, w.utc_offset).unwrap_or_else(|| now.date_naive());
     match w.start_date {
         Some(d) if d < today => {
             let mut out = w.clone();
-            out.start_date = Some(today);
-            (
-                out,
-                Some(format!(
-                    "startDate {d} is in the past and AKS rejects past start dates: exported as today, {today}. Intervals above 1 now count from {today}."
-                )),
-            )
+            let note = match w.first_date_on_or_after(today, options) {
+                Some(next) => {
+                    out.start_date = Some(next);
+                    format!(
+                        "startDate {d} is in the past and AKS rejects past start dates: exported as {next}, the first planned window on or after today ({today}), which keeps the schedule's phase."
+                    )
+                }
+                None => {
+                    out.start_date = Some(today);
+                    format!(
+                        "startDate {d} is in the past and AKS rejects past start dates: exported as today, {today}. Intervals above 1 now count from {today}."
+                    )
+                }
+            };
+            (out, Some(note))
         }
         _ => (w.clone(), None),
     }
 }
 
-/// The `{"properties": {...}}` body `--config-file` needs (aks-rules.md §5.3.4).
+/// The `{"properties": {...}}` body `--config-file` needs (docs/aks-rules.md §5.3.4).
 pub fn window_config_json(w: &MaintenanceWindow) -> String {
     // Structs, not `json!`, so keys keep the API's order (schedule first) instead of sorting.
     #[derive(serde::Serialize)]
@@ -64,9 +78,10 @@ pub(super) fn window_steps(
     name: ConfigName,
     w: &MaintenanceWindow,
     target: CliVersion,
-    today: NaiveDate,
+    now: DateTime<Utc>,
+    options: RecurrenceOptions,
 ) -> Vec<Step> {
-    let (w, note) = window_for_export(w, today);
+    let (w, note) = window_for_export(w, now, options);
     let mut steps = vec![Step::Comment(format!("{} window ({name})", name.label()))];
     if let Some(note) = note {
         steps.push(Step::Comment(note));
@@ -79,7 +94,7 @@ pub(super) fn window_steps(
             ..
         }
     );
-    // Which form the CLI can take (aks-rules.md §5.3, §8 ).
+    // Which form the CLI can take (docs/aks-rules.md §5.3, §8 ).
     let file_reason = if !w.not_allowed_dates.is_empty() {
         Some("notAllowedDates has no CLI flag".to_owned())
     } else if matches!(w.schedule, Schedule::AbsoluteMonthly { .. }) {
@@ -180,9 +195,10 @@ pub(super) fn legacy_default_steps(
     struct Body<'a> {
         properties: Properties<'a>,
     }
+    let hours: Vec<TimeInWeek> = time_in_week.iter().map(TimeInWeek::hours_of_day).collect();
     let body = Body {
         properties: Properties {
-            time_in_week,
+            time_in_week: &hours,
             not_allowed_time,
         },
     };

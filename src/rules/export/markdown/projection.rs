@@ -167,7 +167,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
 }
 
 /// Per subscription and region with a cluster in scope: each quota's worst-case surge against
-/// the free quota recorded in the plan (aks-rules.md §4.3), verdict in words.
+/// the free quota recorded in the plan (docs/aks-rules.md §4.3), verdict in words.
 fn quota_table(ctx: &Context<'_>, out: &mut String) {
     let in_scope = |name: &String| ctx.clusters.iter().any(|c| &c.name == name);
     let regions: Vec<_> = ctx

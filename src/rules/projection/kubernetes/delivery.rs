@@ -1,5 +1,5 @@
 //! What a Kubernetes upgrade does to node OS exposure: "every Kubernetes upgrade also moves
-//! the nodes to the latest node image" (aks-rules.md §2 rule 2, D-AUC note). So each pool's
+//! the nodes to the latest node image" (docs/aks-rules.md §2 rule 2, D-AUC note). So each pool's
 //! step of a scheduled Kubernetes upgrade delivers, at its end, every node image available in
 //! the region when the step started — whatever the node OS channel, even None or Unmanaged —
 //! and with it the security fixes published before that image (§1.3).

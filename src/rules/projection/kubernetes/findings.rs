@@ -1,23 +1,21 @@
-//! Findings about projected Kubernetes upgrades (aks-rules.md §2, §3): support window, upgrade
+//! Findings about projected Kubernetes upgrades (docs/aks-rules.md §2, §3): support window, upgrade
 //! length against the auto-upgrade window and 24 h, and Kubernetes work running at the same time
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
 
+use crate::rules::finding::FindingCode;
 use chrono::{DateTime, Utc};
 
-use super::super::super::findings::sources::CLUSTER_AUTO_UPGRADE;
-use super::super::super::findings::{Finding, Severity, Source};
-use super::super::findings::{PLANNED_MAINTENANCE, PRACTICES, finding, path};
+use super::super::findings::{finding, path};
 use super::super::format_hours_minutes;
 use super::super::timeline::{ClusterProjection, Scheduling};
 use super::release::Model;
+use crate::rules::finding::sources::{
+    CLUSTER_AUTO_UPGRADE, PLANNED_MAINTENANCE, SUPPORTED_VERSIONS, UPGRADE_PRACTICES,
+};
+use crate::rules::finding::{Finding, Severity};
 use crate::rules::plan::Plan;
 use crate::rules::timefmt::iso_date_time;
-
-const SUPPORTED_VERSIONS: Source = Source {
-    title: "Supported Kubernetes versions in AKS",
-    url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
-};
 
 const AUTO_UPGRADE_CONFIG: &str = "aksManagedAutoUpgradeSchedule";
 
@@ -69,10 +67,10 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             let already = since <= k.effective_from;
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-version-outside-support",
+                FindingCode::KubernetesVersionOutsideSupport,
                 path(c, None, None, "kubernetesVersion"),
                 format!("{}: {note}", c.name),
-                "Cluster auto-upgrade only runs while the cluster is inside the AKS support window (N-2) (aks-rules.md §2 rule 4). The newest minor is projected from the Kubernetes release assumptions (AKS calendar and cadence), not read from AKS.",
+                "Cluster auto-upgrade only runs while the cluster is inside the AKS support window (N-2). The newest minor is projected from the Kubernetes release assumptions (AKS calendar and cadence), not read from AKS.",
                 if already {
                     "Upgrade the cluster to a supported minor first (az aks get-upgrades), or correct the Kubernetes release assumptions."
                 } else {
@@ -86,7 +84,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             if offset > newest {
                 out.push(finding(
                     Severity::Note,
-                    "kubernetes-release-model-behind",
+                    FindingCode::KubernetesReleaseModelBehind,
                     path(c, None, None, "kubernetesVersion"),
                     format!(
                         "{}: kubernetesVersion {} is newer than the newest minor the release assumptions have in the region ({})",
@@ -94,7 +92,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                         k.version.map(|v| v.to_string()).unwrap_or_default(),
                         model.version(newest).map(|v| v.to_string()).unwrap_or_default()
                     ),
-                    "Kubernetes upgrades are projected from an anchor minor and a cadence (aks-rules.md §2); a cluster ahead of them gets no projected upgrade until the model catches up.",
+                    "Kubernetes upgrades are projected from an anchor minor and a cadence; a cluster ahead of them gets no projected upgrade until the model catches up.",
                     "Set the Kubernetes anchor minor and its GA date to a recent AKS release in the assumptions.",
                     SUPPORTED_VERSIONS,
                 ));
@@ -118,7 +116,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             };
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-upgrade-longer-than-window",
+                FindingCode::KubernetesUpgradeLongerThanWindow,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), "durationHours"),
                 format!(
                     "{}: a Kubernetes upgrade ({channel}) takes about {} (control plane, then {} pools one by one), longer than the {h} h auto-upgrade window{waited}",
@@ -126,7 +124,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                     format_hours_minutes(k.total_minutes),
                     c.pools.len()
                 ),
-                "Auto-upgrade upgrades the control plane, then every pool one by one, each a full rolling reimage (aks-rules.md §2 rule 3, §4.3); work in flight at the window's end continues, pools not started wait for the next window (§3.7, §8 A-12).",
+                "Auto-upgrade upgrades the control plane, then every pool one by one, each a full rolling reimage; work in flight at the window's end continues, pools not started wait for the next window (assumption A-12).",
                 "Lengthen the aksManagedAutoUpgradeSchedule window or raise maxSurge on the largest pools.",
                 PLANNED_MAINTENANCE,
             ));
@@ -134,29 +132,29 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
         if k.total_minutes > 24 * 60 {
             out.push(finding(
                 Severity::Warning,
-                "kubernetes-upgrade-over-24-hours",
+                FindingCode::KubernetesUpgradeOver24Hours,
                 path(c, None, None, "agentPoolProfiles"),
                 format!(
                     "{}: a Kubernetes upgrade takes about {} with all pools one after another: AKS may not auto-upgrade this cluster",
                     c.name,
                     format_hours_minutes(k.total_minutes)
                 ),
-                "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours (aks-rules.md §3.6), and a Kubernetes upgrade reimages every pool (§2 rule 3).",
+                "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours, and a Kubernetes upgrade reimages every pool.",
                 "Raise maxSurge on the largest pools.",
-                PRACTICES,
+                UPGRADE_PRACTICES,
             ));
         }
         if let Some((first, count)) = overlap(c) {
             out.push(finding(
                 Severity::Note,
-                "kubernetes-and-node-os-upgrades-overlap",
+                FindingCode::KubernetesAndNodeOsUpgradesOverlap,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), "startTime"),
                 format!(
                     "{}: {count} projected Kubernetes pool upgrade(s) run at the same time as node OS work, first {} UTC",
                     c.name,
                     iso_date_time(&first)
                 ),
-                "When both run at once AKS decides the order (aks-rules.md §3.1); the cluster then takes a Kubernetes upgrade and a node image or patch rollout in one stretch, and the Kubernetes upgrade already brings the newest node image (§2 rule 2).",
+                "When both run at once AKS decides the order; the cluster then takes a Kubernetes upgrade and a node image or patch rollout in one stretch, and the Kubernetes upgrade already brings the newest node image.",
                 "Move the auto-upgrade window to another day than the node OS window.",
                 CLUSTER_AUTO_UPGRADE,
             ));

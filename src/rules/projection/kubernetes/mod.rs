@@ -1,4 +1,4 @@
-//! Cluster auto-upgrade (aks-rules.md §2): the Kubernetes version upgrades a cluster on the
+//! Cluster auto-upgrade (docs/aks-rules.md §2): the Kubernetes version upgrades a cluster on the
 //! `patch`, `stable` or `rapid` channel gets, placed in its `aksManagedAutoUpgradeSchedule`
 //! windows (§3.1), with the control plane first and then every pool one by one, each a full
 //! rolling reimage (§2 rule 3, §4.3), and the newest node image delivered to every pool on the
@@ -20,13 +20,12 @@ mod tests;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::assumptions::AssumptionInput;
 use super::timeline::{PoolProjection, Releases, Scheduling, WindowSlot};
+pub use crate::rules::assumptions::KubernetesAssumptions;
 use crate::rules::channel::UpgradeChannel;
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
 use crate::rules::version::KubernetesVersion;
-pub use release::KubernetesAssumptions;
 
 /// One projected Kubernetes upgrade of a cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -194,8 +193,7 @@ pub fn project(
         UpgradeChannel::None => return out,
         UpgradeChannel::NodeImage => {
             out.note = Some(
-                "node-image: node images only (as NodeImage), no Kubernetes upgrades (§2 rule 1)"
-                    .to_owned(),
+                "node-image: node images only (as NodeImage), no Kubernetes upgrades".to_owned(),
             );
             return out;
         }
@@ -247,55 +245,4 @@ pub fn project(
         }
     }
     out
-}
-
-impl KubernetesAssumptions {
-    /// The editable inputs, for [`super::ProjectionAssumptions::inputs`].
-    pub fn inputs(&self) -> Vec<AssumptionInput> {
-        let input = AssumptionInput::new;
-        vec![
-            input(
-                "kubernetes.anchorMinor",
-                "A Kubernetes minor with a known AKS GA date",
-                self.anchor_minor.to_string(),
-                "AKS release calendar",
-                false,
-            ),
-            input(
-                "kubernetes.anchorGa",
-                "When that minor went GA on AKS",
-                self.anchor_ga.to_rfc3339(),
-                "AKS release calendar (month; day assumed)",
-                true,
-            ),
-            input(
-                "kubernetes.minorIntervalDays",
-                "Days between Kubernetes minor versions on AKS",
-                self.minor_interval_days.to_string(),
-                "§2; AKS calendar: ~4 months",
-                true,
-            ),
-            input(
-                "kubernetes.patchIntervalDays",
-                "Days between Kubernetes patch releases",
-                self.patch_interval_days.to_string(),
-                "§2; upstream: monthly",
-                true,
-            ),
-            input(
-                "kubernetes.rolloutHours",
-                "Hours until a Kubernetes version reaches the region",
-                self.rollout_hours.to_string(),
-                "§2; AKS: up to 10 business days",
-                true,
-            ),
-            input(
-                "kubernetes.controlPlaneMinutes",
-                "Minutes to upgrade the control plane",
-                self.control_plane_minutes.to_string(),
-                "§2 rule 3, §8 A-14",
-                true,
-            ),
-        ]
-    }
 }

@@ -108,7 +108,7 @@ impl Context<'_> {
                 let since = self.model.support_ends(cur.minor).min(at);
                 out.out_of_support = Some(since);
                 out.note = Some(format!(
-                    "{} is outside the support window (N-2) from {} under the release assumptions: the newest minor in the region is {}{}; cluster auto-upgrade does not run from then on (§2 rule 4)",
+                    "{} is outside the support window (N-2) from {} under the release assumptions: the newest minor in the region is {}{}; cluster auto-upgrade does not run from then on",
                     cur.label,
                     crate::rules::timefmt::iso_date(&since),
                     name(newest),

@@ -1,5 +1,5 @@
-//! The Kubernetes release model behind cluster auto-upgrade (aks-rules.md §2): when AKS makes a
-//! new minor version GA, when it ships patches, and when they reach the cluster's region. AKS
+//! The Kubernetes release model behind cluster auto-upgrade (docs/aks-rules.md §2): when AKS makes
+//! a new minor version GA, when it ships patches, and when they reach the cluster's region. AKS
 //! publishes no schedule, so every number is an editable estimate (see [`KubernetesAssumptions`]);
 //! only the anchor (a minor version and its AKS GA month) comes from the AKS release calendar.
 //!
@@ -9,10 +9,10 @@
 //! Minors are counted as offsets `k` from the anchor minor (k = 0 is the anchor), so all
 //! arithmetic is on `i64` and a version number is only formed for labels.
 
-use chrono::{DateTime, TimeZone, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
 
 use super::super::release::{Release, Stream};
+use crate::rules::assumptions::KubernetesAssumptions;
 use crate::rules::channel::UpgradeChannel;
 use crate::rules::timefmt;
 use crate::rules::version::KubernetesVersion;
@@ -20,53 +20,6 @@ use crate::rules::version::KubernetesVersion;
 /// The most minors one projection generates releases for, so a 1-day minor interval over two
 /// years cannot blow up the release list.
 const MAX_MINORS: i64 = 64;
-
-/// The editable inputs of the Kubernetes release model, stored in the plan under
-/// `assumptions.projection.kubernetes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct KubernetesAssumptions {
-    /// A minor version whose AKS GA date is known; later minors are projected from it.
-    pub anchor_minor: KubernetesVersion,
-    /// When `anchor_minor` went GA on AKS.
-    pub anchor_ga: DateTime<Utc>,
-    /// Days between AKS minor versions going GA.
-    pub minor_interval_days: u32,
-    /// Days between AKS patch releases (one for every supported minor each time).
-    pub patch_interval_days: u32,
-    /// Hours from publication until a version is available in the cluster's region.
-    pub rollout_hours: u32,
-    /// Minutes the control plane upgrade takes before the first pool starts (§2 rule 3).
-    pub control_plane_minutes: u32,
-}
-
-impl Default for KubernetesAssumptions {
-    fn default() -> Self {
-        KubernetesAssumptions {
-            // AKS Kubernetes release calendar (learn.microsoft.com/azure/aks/
-            // supported-kubernetes-versions, 2024-10 text): 1.32 "AKS GA Mar 2025". The day is
-            // not published; mid-month assumed.
-            anchor_minor: KubernetesVersion::new(1, 32, None),
-            anchor_ga: Utc
-                .with_ymd_and_hms(2025, 3, 15, 0, 0, 0)
-                .single()
-                .unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
-            // Same calendar: GA in Nov 2023, Mar 2024, Jul 2024, Nov 2024, Mar 2025 — every ~4
-            // months; upstream "releases minor versions roughly every four months" (3 a year).
-            minor_interval_days: 122,
-            // Upstream: "Our typical patch release cadence is monthly" (kubernetes.io/releases/
-            // patch-releases); AKS ships them in its releases. AKS publishes no cadence.
-            patch_interval_days: 30,
-            // "It might take up to 10 business days for a new release or a new version to be
-            // available in all regions" (same AKS page): a week for a typical region, as for
-            // node images (§1.3).
-            rollout_hours: 7 * 24,
-            // No published figure; the API server was unavailable "~5 minutes" during one
-            // control-plane upgrade (Azure/AKS#2150). [ASSUMPTION]
-            control_plane_minutes: 15,
-        }
-    }
-}
 
 /// What one Kubernetes release is: which minor (offset from the anchor) and whether it is the
 /// minor's GA (the first version of the minor) or a patch.

@@ -139,7 +139,7 @@ fn channels_none_and_node_image_project_no_kubernetes_upgrade() {
             .note
             .as_deref()
             .unwrap()
-            .contains("§2 rule 1")
+            .contains("node images only (as NodeImage), no Kubernetes upgrades")
     );
 }
 
@@ -347,7 +347,7 @@ proptest! {
 }
 
 fn codes(p: &Projection) -> Vec<&'static str> {
-    p.findings.iter().map(|f| f.code).collect()
+    p.findings.iter().map(|f| f.code.as_str()).collect()
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Surge quota against free quota (aks-rules.md §4.3: "warn when surge quota > free quota
+//! Surge quota against free quota (docs/aks-rules.md §4.3: "warn when surge quota > free quota
 //! (user input)"): per subscription and region, each VM family's worst-case concurrent surge
 //! vCPUs (the sum of cluster peaks, from [`super::summarise`]) and the total regional vCPUs
 //! (`cores`) against `limit − currentValue` of the plan's usage list (`rules::usage`).

@@ -1,15 +1,19 @@
-//! A note for every assumption in force for a maintenance window (aks-rules.md §8,
+//! A note for every assumption in force for a maintenance window (docs/aks-rules.md §8,
 //! and the local-date reading of §3.4), so the user sees what the dates rest on.
 
+use crate::rules::finding::FindingCode;
 use chrono::{TimeDelta, Timelike};
 
-use super::describe::explain_day_of_month;
-use super::recurrence::{BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor};
-use super::types::{MaintenanceWindow, Schedule};
-use super::validate::{AKS_5720, API, At, DOCS_PM};
+use super::At;
+use crate::rules::finding::sources::{AKS_5720, MAINTENANCE_API, PLANNED_MAINTENANCE};
 use crate::rules::findings::{Finding, Severity};
+use crate::rules::maintenance::describe::explain_day_of_month;
+use crate::rules::maintenance::recurrence::{
+    BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor,
+};
+use crate::rules::maintenance::{MaintenanceWindow, Schedule};
 
-/// A note for every assumption the planner makes about this window (aks-rules.md §8).
+/// A note for every assumption the planner makes about this window (docs/aks-rules.md §8).
 pub(crate) fn assumption_notes(
     at: At<'_>,
     w: &MaintenanceWindow,
@@ -36,7 +40,7 @@ pub(crate) fn assumption_notes(
                 }
             };
             out.push(note(
-                "assumption-weekly-anchor",
+                FindingCode::AssumptionWeeklyAnchor,
                 "schedule.weekly.intervalWeeks",
                 AKS_5720,
                 format!("assumption A-2: every {interval_weeks} weeks is {reading}"),
@@ -55,9 +59,9 @@ pub(crate) fn assumption_notes(
                 };
                 out.push(at.finding(
                     Severity::Warning,
-                    "maintenance-day-of-month-after-28",
+                    FindingCode::MaintenanceDayOfMonthAfter28,
                     "schedule.absoluteMonthly.dayOfMonth",
-                    API,
+                    MAINTENANCE_API,
                     [
                         format!("dayOfMonth {day_of_month} does not exist in every month (reading in force: {mode})"),
                         explain_day_of_month(day_of_month, options.missing_day),
@@ -67,9 +71,9 @@ pub(crate) fn assumption_notes(
             }
             if interval_months > 1 {
                 out.push(note(
-                    "assumption-monthly-anchor",
+                    FindingCode::AssumptionMonthlyAnchor,
                     "schedule.absoluteMonthly.intervalMonths",
-                    DOCS_PM,
+                    PLANNED_MAINTENANCE,
                     format!(
                         "assumption A-2: every {interval_months} months counts from the month of startDate"
                     ),
@@ -81,9 +85,9 @@ pub(crate) fn assumption_notes(
         Schedule::RelativeMonthly {
             interval_months, ..
         } if interval_months > 1 => out.push(note(
-            "assumption-monthly-anchor",
+            FindingCode::AssumptionMonthlyAnchor,
             "schedule.relativeMonthly.intervalMonths",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             format!(
                 "assumption A-2: every {interval_months} months counts from the month of startDate"
             ),
@@ -94,9 +98,9 @@ pub(crate) fn assumption_notes(
     }
     if w.start_date.is_none() {
         out.push(note(
-            "assumption-no-start-date",
+            FindingCode::AssumptionNoStartDate,
             "startDate",
-            API,
+            MAINTENANCE_API,
             "assumption A-10: without startDate the windows are counted from today".into(),
             "the API says the window is active right away; AKS counts from the day the configuration is created, which the planner does not know",
             "set startDate to pin the dates you see here",
@@ -112,9 +116,9 @@ pub(crate) fn assumption_notes(
             }
         };
         out.push(note(
-            "assumption-blackout-overlap",
+            FindingCode::AssumptionBlackoutOverlap,
             "notAllowedDates",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             format!("assumption A-11: {reading}"),
             "AKS says maintenance is not allowed in a blackout even if it overlaps a window, but not whether the rest of the window is used",
             "switch the reading in the plan's assumptions; AKS may still run urgent work inside blackouts",
@@ -130,9 +134,9 @@ pub(crate) fn assumption_notes(
             .overflowing_sub_signed(TimeDelta::minutes(i64::from(w.utc_offset.minutes())))
             .0;
         out.push(note(
-            "assumption-local-date",
+            FindingCode::AssumptionLocalDate,
             "utcOffset",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             format!(
                 "assumption: the schedule's day is the local date in {}; the window starts at {:02}:{:02} UTC on the {} day",
                 w.utc_offset,

@@ -1,4 +1,4 @@
-//! The documents findings cite (aks-rules.md §0.2), as public learn.microsoft.com links.
+//! The documents findings cite (docs/aks-rules.md §0.2), as public learn.microsoft.com links.
 
 use super::Source;
 
@@ -60,4 +60,58 @@ pub const AZ_AKS: Source = Source {
 pub const TAGS: Source = Source {
     title: "Use tags to organize your Azure resources",
     url: "https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources",
+};
+
+/// D-PM: planned maintenance windows, their configurations and lead time.
+pub const PLANNED_MAINTENANCE: Source = Source {
+    title: "Use planned maintenance to schedule and control upgrades",
+    url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
+};
+
+/// The maintenance configuration REST API: field shapes and ranges.
+pub const MAINTENANCE_API: Source = Source {
+    title: "AKS REST API: Maintenance Configurations - Create Or Update",
+    url: "https://learn.microsoft.com/rest/api/aks/maintenance-configurations/create-or-update",
+};
+
+/// Since June 2025 the resource provider accepts only a weekly `default` window.
+pub const AKS_5050: Source = Source {
+    title: "Azure/AKS#5050: non-weekly default maintenance windows are ignored",
+    url: "https://github.com/Azure/AKS/issues/5050",
+};
+
+/// How `intervalWeeks` counts from `startDate`.
+pub const AKS_5720: Source = Source {
+    title: "Azure/AKS#5720: how intervalWeeks counts from startDate",
+    url: "https://github.com/Azure/AKS/issues/5720",
+};
+
+/// Upgrade guidance: the 24 hour auto-upgrade bound, rings, staggering.
+pub const UPGRADE_PRACTICES: Source = Source {
+    title: "AKS patch and upgrade guidance",
+    url: "https://learn.microsoft.com/azure/architecture/operator-guides/aks/aks-upgrade-practices",
+};
+
+/// Surge capacity, quota and cost.
+pub const CAPACITY: Source = Source {
+    title: "Upgrade capacity and cost planning for AKS",
+    url: "https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning",
+};
+
+/// The AKS Kubernetes support window and release calendar.
+pub const SUPPORTED_VERSIONS: Source = Source {
+    title: "Supported Kubernetes versions in AKS",
+    url: "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
+};
+
+/// The Azure region list (`az account list-locations` prints the same names).
+pub const REGIONS: Source = Source {
+    title: "Azure regions list (az account list-locations)",
+    url: "https://learn.microsoft.com/azure/reliability/regions-list",
+};
+
+/// The VM size names Azure uses.
+pub const VM_SIZES: Source = Source {
+    title: "Sizes for virtual machines in Azure",
+    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview",
 };

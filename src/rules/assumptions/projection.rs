@@ -1,5 +1,5 @@
 //! The editable inputs the projection rests on. Every number here is an [ASSUMPTION] of
-//! aks-rules.md (§1.3 cadence, §1.4 costs, §4.3 step timings, §8 A-13–A-16) or a user choice
+//! docs/aks-rules.md (§1.3 cadence, §1.4 costs, §4.3 step timings, §8 A-13–A-16) or a user choice
 //! (SLA, ring soak); each has a default and a label so the UI can show it as an estimate.
 
 use std::collections::BTreeMap;
@@ -46,7 +46,7 @@ impl Default for ProjectionAssumptions {
     }
 }
 
-/// The release model (aks-rules.md §1.3, §8 A-13, A-16).
+/// The release model (docs/aks-rules.md §1.3, §8 A-13, A-16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReleaseAssumptions {
@@ -98,7 +98,7 @@ impl Default for ReleaseAssumptions {
     }
 }
 
-/// Per-step timings of a rolling upgrade (aks-rules.md §4.3, §8 A-14), minutes.
+/// Per-step timings of a rolling upgrade (docs/aks-rules.md §4.3, §8 A-14), minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct StepTimings {
@@ -173,7 +173,8 @@ pub struct AssumptionInput {
     pub key: &'static str,
     pub label: &'static str,
     pub value: String,
-    /// Where the default comes from (aks-rules.md section or "your choice").
+    /// Where the default comes from, in words a user can check (a public source, "no published
+    /// figure" or "your choice"); the rule behind it is cited in this file's comments.
     pub basis: &'static str,
     /// Whether the number is an estimate rather than an AKS fact.
     pub estimate: bool,
@@ -213,91 +214,91 @@ impl ProjectionAssumptions {
                 "releases.nodeImageAnchor",
                 "A Linux node image release (anchor)",
                 r.node_image_anchor.to_rfc3339(),
-                "§1.3",
+                "AKS release tracker: a past Linux image",
                 true,
             ),
             input(
                 "releases.linuxImageIntervalDays",
                 "Days between Linux node images",
                 r.linux_image_interval_days.to_string(),
-                "§1.3",
+                "AKS docs: a new Linux image about weekly",
                 true,
             ),
             input(
                 "releases.nodeImageRolloutHours",
                 "Hours until a node image reaches the region",
                 r.node_image_rollout_hours.to_string(),
-                "§1.3",
+                "AKS docs: up to about 2 weeks to every region",
                 true,
             ),
             input(
                 "releases.securityIntervalDays",
                 "Days between security patch releases",
                 r.security_interval_days.to_string(),
-                "§1.3",
+                "AKS docs: typically faster than weekly",
                 true,
             ),
             input(
                 "releases.securityRolloutHours",
                 "Hours until a security patch reaches the region",
                 r.security_rollout_hours.to_string(),
-                "§1.3",
+                "AKS docs: rolled out region by region",
                 true,
             ),
             input(
                 "releases.securityReimagePercent",
                 "SecurityPatch reimages, % of NodeImage reimages",
                 r.security_reimage_percent.to_string(),
-                "§8 A-16",
+                "AKS blog: 60–70 % fewer reimages than NodeImage",
                 true,
             ),
             input(
                 "releases.unmanagedPatchHourUtc",
                 "Unmanaged nightly patch hour (UTC)",
                 r.unmanaged_patch_hour_utc.to_string(),
-                "§1.1",
+                "AKS docs: around 06:00 UTC",
                 true,
             ),
             input(
                 "releases.kuredReboot",
                 "Unmanaged reboot window (kured)",
                 kured,
-                "§1.7",
+                "your kured schedule",
                 false,
             ),
             input(
                 "timings.createSurgeMinutes",
                 "Minutes to create surge nodes",
                 t.create_surge_minutes.to_string(),
-                "§4.3, §8 A-14",
+                "no published figure",
                 true,
             ),
             input(
                 "timings.drainMinutes",
                 "Minutes to drain a batch (capped by drain timeout)",
                 t.drain_minutes.to_string(),
-                "§4.3, §8 A-14",
+                "no published figure",
                 true,
             ),
             input(
                 "timings.reimageMinutes",
                 "Minutes to reimage a batch until Ready",
                 t.reimage_minutes.to_string(),
-                "§4.3, §8 A-14",
+                "no published figure",
                 true,
             ),
             input(
                 "timings.deleteSurgeMinutes",
                 "Minutes to delete surge nodes",
                 t.delete_surge_minutes.to_string(),
-                "§4.3, §8 A-14",
+                "no published figure",
                 true,
             ),
             input(
                 "timings.livePatchMinutes",
                 "Minutes for a live security patch of a pool",
                 t.live_patch_minutes.to_string(),
-                "§1.1",
+                "no published figure",
                 true,
             ),
             input(
@@ -311,21 +312,21 @@ impl ProjectionAssumptions {
                 "costs.retainedVhdsPerOsSku",
                 "SecurityPatch VHDs kept per OS SKU",
                 c.retained_vhds_per_os_sku.to_string(),
-                "§1.4, §8 A-15",
+                "AKS publishes no VHD count",
                 true,
             ),
             input(
                 "costs.vhdUsedGb",
                 "Used GB per VHD",
                 c.vhd_used_gb.to_string(),
-                "§1.4, §8 A-15",
+                "AKS publishes no VHD size",
                 true,
             ),
             input(
                 "costs.vhdPricePerGbMonthMicros",
                 "VHD price per GB-month (millionths)",
                 c.vhd_price_per_gb_month_micros.to_string(),
-                "§1.4 (unofficial)",
+                "unofficial: snapshot storage price",
                 true,
             ),
             input(
@@ -353,14 +354,14 @@ impl ProjectionAssumptions {
                 "channelChangeDelayHours",
                 "Hours until a channel change takes effect",
                 self.channel_change_delay_hours.to_string(),
-                "§1.8",
+                "AKS docs: up to 24 hours",
                 false,
             ),
             input(
                 "windowLeadTimeMinutes",
                 "Lead time before a new window counts (min)",
                 self.window_lead_time_minutes.to_string(),
-                "§3.6",
+                "AKS docs: at least 15 minutes",
                 false,
             ),
         ];

@@ -1,12 +1,21 @@
 //! Plan-wide assumptions: every place where AKS sources are silent or disagree
-//! (aks-rules.md §8) and the planner picks a reading, stored in the plan so a reviewer sees
+//! (docs/aks-rules.md §8) and the planner picks a reading, stored in the plan so a reviewer sees
 //! (and can switch) what the numbers rest on.
 
 use serde::{Deserialize, Serialize};
 
-use super::export::ExportSettings;
+mod export;
+mod kubernetes;
+pub mod projection;
+
+pub use export::{CliVersion, CliVersionError, ExportSettings};
+pub use kubernetes::KubernetesAssumptions;
+pub use projection::{
+    AssumptionInput, CostAssumptions, DailyWindow, ProjectionAssumptions, ReleaseAssumptions,
+    StepTimings, VmSizeEntry,
+};
+
 use super::maintenance::RecurrenceOptions;
-use super::projection::ProjectionAssumptions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -17,7 +26,7 @@ pub struct Assumptions {
     /// Release model, step timings, prices, SLA and soak of the projection (issue 4).
     #[serde(default)]
     pub projection: ProjectionAssumptions,
-    /// What exported scripts target, e.g. the `az` CLI version (aks-rules.md §5.1).
+    /// What exported scripts target, e.g. the `az` CLI version (docs/aks-rules.md §5.1).
     #[serde(default)]
     pub export: ExportSettings,
 }

@@ -1,31 +1,24 @@
-//! Schedule-quality findings: does the window fit the channel it governs (aks-rules.md §3.1,
+//! Schedule-quality findings: does the window fit the channel it governs (docs/aks-rules.md §3.1,
 //! §3.6), do two windows collide, is a change too close to its window, and what happens without
 //! a window (§8 ).
 
+use crate::rules::finding::FindingCode;
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::describe::format_local;
-use super::recurrence::{Occurrence, RecurrenceOptions};
-use super::types::{ConfigName, MaintenanceWindow, Schedule};
-use super::validate::{At, DOCS_PM};
+use super::At;
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::cluster::Cluster;
+use crate::rules::finding::sources::{CLUSTER_AUTO_UPGRADE, NODE_OS_UPGRADE, PLANNED_MAINTENANCE};
 use crate::rules::findings::{Finding, Severity, Source};
+use crate::rules::maintenance::describe::format_local;
+use crate::rules::maintenance::recurrence::{Occurrence, RecurrenceOptions};
+use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule};
 
 /// How far ahead overlapping node OS and auto-upgrade windows are looked for.
 pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
 
 /// A new or changed configuration needs up to ~15 minutes to be considered (§3.6, CL 2024-06-09).
 pub const CHANGE_LEAD_MINUTES: i64 = 15;
-
-const DOCS_NOS: Source = Source {
-    title: "AKS docs: Autoupgrade node OS images",
-    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
-};
-const DOCS_AUC: Source = Source {
-    title: "AKS docs: Automatically upgrade an AKS cluster",
-    url: "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
-};
 
 /// The longest gap between windows, in days (months count as 31).
 fn cadence_days(s: &Schedule) -> u32 {
@@ -42,7 +35,7 @@ fn cadence_days(s: &Schedule) -> u32 {
 }
 
 fn cadence_words(s: &Schedule) -> String {
-    super::describe::describe_schedule(s).to_ascii_lowercase()
+    crate::rules::maintenance::describe::describe_schedule(s).to_ascii_lowercase()
 }
 
 /// Channel fit, ignored or missing windows, `default` misuse, overlaps and the A-12 note.
@@ -66,16 +59,16 @@ pub(crate) fn cluster_findings(
         None if node_os.uses_maintenance_window() => out.push(unscheduled(
             at(ConfigName::NodeOs),
             &format!("nodeOSUpgradeChannel {node_os}"),
-            DOCS_NOS,
+            NODE_OS_UPGRADE,
         )),
         None => {}
     }
     match cfgs.auto_upgrade.as_ref() {
         Some(_) if upgrade == UpgradeChannel::None => out.push(at(ConfigName::AutoUpgrade).finding(
             Severity::Warning,
-            "auto-upgrade-window-unused",
+            FindingCode::AutoUpgradeWindowUnused,
             "",
-            DOCS_AUC,
+            CLUSTER_AUTO_UPGRADE,
             [
                 "aksManagedAutoUpgradeSchedule is set but upgradeChannel is none".into(),
                 "a window does not turn auto-upgrade on; with upgradeChannel none it schedules nothing".into(),
@@ -84,13 +77,13 @@ pub(crate) fn cluster_findings(
         )),
         Some(_) => {}
         None if upgrade != UpgradeChannel::None => {
-            out.push(unscheduled(at(ConfigName::AutoUpgrade), &format!("upgradeChannel {upgrade}"), DOCS_AUC));
+            out.push(unscheduled(at(ConfigName::AutoUpgrade), &format!("upgradeChannel {upgrade}"), CLUSTER_AUTO_UPGRADE));
             if cfgs.default.is_some() {
                 out.push(at(ConfigName::Default).finding(
                     Severity::Warning,
-                    "default-does-not-schedule-auto-upgrade",
+                    FindingCode::DefaultDoesNotScheduleAutoUpgrade,
                     "",
-                    DOCS_PM,
+                    PLANNED_MAINTENANCE,
                     [
                         format!("the default configuration does not schedule upgradeChannel {upgrade}"),
                         "default governs AKS weekly releases only; cluster auto-upgrades follow aksManagedAutoUpgradeSchedule".into(),
@@ -109,13 +102,13 @@ pub(crate) fn cluster_findings(
         let start = x.start.max(y.start);
         out.push(at(ConfigName::NodeOs).finding(
             Severity::Warning,
-            "maintenance-windows-overlap",
+            FindingCode::MaintenanceWindowsOverlap,
             "",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!(
                     "the node OS and auto-upgrade windows overlap, first on {} (UTC)",
-                    format_local(start, super::types::UtcOffset::UTC)
+                    format_local(start, crate::rules::maintenance::UtcOffset::UTC)
                 ),
                 "when windows overlap, AKS decides the order: a Kubernetes upgrade and a node image rollout may run back to back in one window".into(),
                 "move one of the windows to another day or time if the order or the combined disruption matters".into(),
@@ -130,9 +123,9 @@ pub(crate) fn cluster_findings(
         };
         out.push(at(config).finding(
             Severity::Note,
-            "assumption-work-outside-window",
+            FindingCode::AssumptionWorkOutsideWindow,
             "",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 "assumption A-12: AKS only starts work inside a window; work in progress continues past its end".into(),
                 "2026 docs: in-flight upgrades finish after the window, new ones wait; older docs also described catch-up upgrades outside windows after failures. Maintenance is best effort".into(),
@@ -150,9 +143,9 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
     match channel {
         NodeOsChannel::None | NodeOsChannel::Unmanaged => out.push(at.finding(
             Severity::Warning,
-            "node-os-window-ignored",
+            FindingCode::NodeOsWindowIgnored,
             "",
-            DOCS_NOS,
+            NODE_OS_UPGRADE,
             [
                 format!("aksManagedNodeOSUpgradeSchedule is set but nodeOSUpgradeChannel is {channel}"),
                 "AKS schedules nothing for None or Unmanaged (Unmanaged patches nightly through the OS's own updater), so this window is ignored".into(),
@@ -161,9 +154,9 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         )),
         NodeOsChannel::NodeImage if cadence > 7 => out.push(at.finding(
             Severity::Warning,
-            "node-image-cadence-too-long",
+            FindingCode::NodeImageCadenceTooLong,
             "schedule",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("NodeImage with a window {words}"),
                 "AKS releases a new node image every week; with a longer cadence images pile up and nodes fall behind on security fixes".into(),
@@ -172,9 +165,9 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         )),
         NodeOsChannel::SecurityPatch if cadence > 7 => out.push(at.finding(
             Severity::Warning,
-            "security-patch-cadence-too-long",
+            FindingCode::SecurityPatchCadenceTooLong,
             "schedule",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("SecurityPatch with a window {words}"),
                 "SecurityPatch delivers security fixes as they come; AKS recommends a daily window for it, and a longer cadence leaves patches waiting for weeks".into(),
@@ -183,9 +176,9 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         )),
         NodeOsChannel::SecurityPatch if cadence == 7 => out.push(at.finding(
             Severity::Note,
-            "security-patch-cadence-weekly",
+            FindingCode::SecurityPatchCadenceWeekly,
             "schedule",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("SecurityPatch with a window {words}"),
                 "SecurityPatch can use a daily window to receive security updates as they are released".into(),
@@ -200,7 +193,7 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
 fn unscheduled(at: At<'_>, what: &str, source: Source) -> Finding {
     at.finding(
         Severity::Note,
-        "maintenance-window-missing",
+        FindingCode::MaintenanceWindowMissing,
         "",
         source,
         [
@@ -264,14 +257,14 @@ pub fn change_lead_time(
         }
         .finding(
             Severity::Warning,
-            "maintenance-changed-too-late",
+            FindingCode::MaintenanceChangedTooLate,
             "",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!(
                     "{config} changes {} minutes before its next window ({} UTC)",
                     lead.num_minutes(),
-                    format_local(next.start, super::types::UtcOffset::UTC)
+                    format_local(next.start, crate::rules::maintenance::UtcOffset::UTC)
                 ),
                 "AKS needs up to about 15 minutes to pick up a new or changed maintenance configuration; that window may be missed".into(),
                 "apply the change at least 15 minutes before the window starts".into(),

@@ -1,37 +1,27 @@
-//! Findings for maintenance configurations: every range and format of aks-rules.md §3.2–3.3,
+//! Findings for maintenance configurations: every range and format of docs/aks-rules.md §3.2–3.3,
 //! the `default` restrictions (§8 ), and a note for every assumption in force. The
-//! schedule-quality findings (channel fit, overlaps, lead time) live in [`super::quality`].
+//! schedule-quality findings (channel fit, overlaps, lead time) live in [`quality`].
 //!
 //! Ranges are findings, not parse errors, so a plan under edit can hold them (rules/mod.rs).
 
+use crate::rules::finding::FindingCode;
+use crate::rules::finding::sources::{AKS_5050, MAINTENANCE_API, PLANNED_MAINTENANCE};
 use chrono::{DateTime, Utc};
 
-use super::describe::format_date;
-use super::notes;
-use super::quality;
-use super::recurrence::{
+mod notes;
+mod quality;
+
+pub use quality::{CHANGE_LEAD_MINUTES, OVERLAP_HORIZON_WEEKS, change_lead_time};
+
+use crate::rules::cluster::Cluster;
+use crate::rules::findings::{FieldPath, Finding, Severity, Source};
+use crate::rules::maintenance::describe::format_date;
+use crate::rules::maintenance::recurrence::{
     DAY_OF_MONTH, DURATION_HOURS, INTERVAL_DAYS, INTERVAL_MONTHS, INTERVAL_WEEKS,
     RecurrenceOptions, local_date,
 };
-use super::types::{ConfigName, DefaultConfig, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan};
-use crate::rules::cluster::Cluster;
-use crate::rules::findings::{FieldPath, Finding, Severity, Source};
-
-pub(crate) const DOCS_PM: Source = Source {
-    title: "AKS docs: Use planned maintenance to schedule and control upgrades",
-    url: "https://learn.microsoft.com/azure/aks/planned-maintenance",
-};
-pub(crate) const API: Source = Source {
-    title: "AKS REST API: Maintenance Configurations - Create Or Update",
-    url: "https://learn.microsoft.com/rest/api/aks/maintenance-configurations/create-or-update",
-};
-const AKS_5050: Source = Source {
-    title: "Azure/AKS#5050: non-weekly default maintenance windows are ignored",
-    url: "https://github.com/Azure/AKS/issues/5050",
-};
-pub(crate) const AKS_5720: Source = Source {
-    title: "Azure/AKS#5720: how intervalWeeks counts from startDate",
-    url: "https://github.com/Azure/AKS/issues/5720",
+use crate::rules::maintenance::{
+    ConfigName, DefaultConfig, MaintenanceWindow, Schedule, TimeInWeek, TimeSpan,
 };
 
 /// Where findings for one configuration point.
@@ -47,7 +37,7 @@ impl At<'_> {
     pub(crate) fn finding(
         &self,
         severity: Severity,
-        code: &'static str,
+        code: FindingCode,
         field: &str,
         source: Source,
         [message, why, fix]: [String; 3],
@@ -142,9 +132,9 @@ fn out_of_range(
     (!range.contains(&value)).then(|| {
         at.finding(
             Severity::Error,
-            "maintenance-value-out-of-range",
+            FindingCode::MaintenanceValueOutOfRange,
             field,
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "{field} is {value}; AKS accepts {} to {}",
@@ -160,7 +150,7 @@ fn out_of_range(
     })
 }
 
-/// aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
+/// docs/aks-rules.md §3.2: duration 4–24, intervals 1–7 / 1–4 / 1–6, dayOfMonth 1–31.
 fn range_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     out.extend(out_of_range(
         at,
@@ -221,7 +211,7 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         } => {}
         Schedule::Weekly { interval_weeks, .. } => out.push(at.finding(
             Severity::Error,
-            "default-weekly-interval-not-one",
+            FindingCode::DefaultWeeklyIntervalNotOne,
             "schedule.weekly.intervalWeeks",
             AKS_5050,
             [
@@ -232,7 +222,7 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         )),
         other => out.push(at.finding(
             Severity::Error,
-            "default-schedule-not-weekly",
+            FindingCode::DefaultScheduleNotWeekly,
             "schedule",
             AKS_5050,
             [
@@ -248,25 +238,46 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     }
 }
 
-/// §8 A-20: the pattern allows any ±HH:mm, real offsets are −12:00…+14:00 in 15-minute steps.
+/// `utcOffset` outside every real time zone: an error, the window must not be exported.
+pub const UTC_OFFSET_OUT_OF_RANGE: FindingCode = FindingCode::MaintenanceUtcOffsetOutOfRange;
+/// `utcOffset` within range but not on a 15-minute step: a warning.
+pub const UTC_OFFSET_UNUSUAL: FindingCode = FindingCode::MaintenanceUtcOffsetUnusual;
+/// A legacy `hourSlots` entry outside 0–23: an error, never exported.
+pub const LEGACY_HOUR_SLOT_OUT_OF_RANGE: FindingCode = FindingCode::DefaultLegacyHourSlotOutOfRange;
+
+/// Real offsets, in minutes: −12:00 … +14:00 (§8 A-20).
+pub const UTC_OFFSET_MINUTES: std::ops::RangeInclusive<i32> = -12 * 60..=14 * 60;
+
+/// §8 A-20: the pattern allows any ±HH:mm; real offsets are −12:00…+14:00 (an error outside:
+/// no time zone has such an offset, so the windows would be computed for no place on Earth) in
+/// 15-minute steps (a warning otherwise).
 fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     let m = w.utc_offset.minutes();
-    let in_range = (-12 * 60..=14 * 60).contains(&m);
-    let step_ok = m.unsigned_abs().is_multiple_of(15);
-    if in_range && step_ok {
-        return;
+    if !UTC_OFFSET_MINUTES.contains(&m) {
+        out.push(at.finding(
+            Severity::Error,
+            UTC_OFFSET_OUT_OF_RANGE,
+            "utcOffset",
+            PLANNED_MAINTENANCE,
+            [
+                format!("utcOffset {} is outside -12:00…+14:00", w.utc_offset),
+                "no time zone has this offset; the API pattern accepts any ±HH:mm, so the planner refuses to export it (assumption A-20)".into(),
+                "use the offset of the time zone you mean, between -12:00 and +14:00, e.g. +01:00 or +05:30".into(),
+            ],
+        ));
+    } else if !m.unsigned_abs().is_multiple_of(15) {
+        out.push(at.finding(
+            Severity::Warning,
+            UTC_OFFSET_UNUSUAL,
+            "utcOffset",
+            PLANNED_MAINTENANCE,
+            [
+                format!("utcOffset {} is not a real-world offset", w.utc_offset),
+                "real offsets have minutes 00, 15, 30 or 45; the API pattern alone does not check this (assumption A-20)".into(),
+                "use the offset of the time zone you mean, e.g. +01:00 or +05:30".into(),
+            ],
+        ));
     }
-    out.push(at.finding(
-        Severity::Warning,
-        "maintenance-utc-offset-unusual",
-        "utcOffset",
-        DOCS_PM,
-        [
-            format!("utcOffset {} is not a real-world offset", w.utc_offset),
-            "real offsets lie within -12:00…+14:00 with minutes 00, 15, 30 or 45; the API pattern alone does not check this (assumption A-20)".into(),
-            "use the offset of the time zone you mean, e.g. +01:00 or +05:30".into(),
-        ],
-    ));
 }
 
 /// startDate in the past (§3.7, A-10) and reversed blackouts (§3.5).
@@ -282,9 +293,9 @@ fn date_findings(
     {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-start-date-in-past",
+            FindingCode::MaintenanceStartDateInPast,
             "startDate",
-            DOCS_PM,
+            PLANNED_MAINTENANCE,
             [
                 format!("startDate {} is in the past", format_date(start)),
                 "AKS rejects a startDate in the past when the configuration is created or updated (reports on Terraform #22762 and azure-docs #114302)".into(),
@@ -295,9 +306,9 @@ fn date_findings(
     for span in w.not_allowed_dates.iter().filter(|s| s.end < s.start) {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-blackout-reversed",
+            FindingCode::MaintenanceBlackoutReversed,
             "notAllowedDates",
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "the blackout {} to {} ends before it starts",
@@ -318,9 +329,9 @@ fn legacy_findings(
 ) -> Vec<Finding> {
     let mut out = vec![at.finding(
         Severity::Warning,
-        "default-legacy-form",
+        FindingCode::DefaultLegacyForm,
         "timeInWeek",
-        DOCS_PM,
+        PLANNED_MAINTENANCE,
         [
             "the default configuration uses the deprecated timeInWeek/notAllowedTime form".into(),
             "AKS migrates it to maintenanceWindow; the planner does not export the legacy form (assumption A-21: the CLI's handling of hour slots is inconsistent)".into(),
@@ -336,13 +347,13 @@ fn legacy_findings(
             .collect();
         if !bad.is_empty() {
             out.push(at.finding(
-                Severity::Warning,
-                "default-legacy-hour-slot-out-of-range",
+                Severity::Error,
+                LEGACY_HOUR_SLOT_OUT_OF_RANGE,
                 "timeInWeek",
-                API,
+                MAINTENANCE_API,
                 [
                     format!("{} hourSlots {} are not hours of the day", entry.day.as_str(), bad.join(", ")),
-                    "an hour slot h is the UTC hour h:00–h+1:00, so 0 to 23 (bounds are an assumption); the planner ignores the others".into(),
+                    "an hour slot h is the UTC hour h:00–h+1:00, so 0 to 23 (bounds are an assumption); the planner shows no window for the others and never exports them".into(),
                     "use hours 0 to 23".into(),
                 ],
             ));
@@ -350,9 +361,9 @@ fn legacy_findings(
         if entry.hour_slots.is_empty() {
             out.push(at.finding(
                 Severity::Warning,
-                "default-legacy-empty-hour-slots",
+                FindingCode::DefaultLegacyEmptyHourSlots,
                 "timeInWeek",
-                DOCS_PM,
+                PLANNED_MAINTENANCE,
                 [
                     format!("{} has no hourSlots", entry.day.as_str()),
                     "the CLI help says a day alone means the whole day, but the CLI code requires a start hour (assumption A-21); the planner shows no window".into(),
@@ -364,9 +375,9 @@ fn legacy_findings(
     for span in not_allowed.iter().filter(|s| s.end <= s.start) {
         out.push(at.finding(
             Severity::Warning,
-            "maintenance-blackout-reversed",
+            FindingCode::MaintenanceBlackoutReversed,
             "notAllowedTime",
-            API,
+            MAINTENANCE_API,
             [
                 format!(
                     "notAllowedTime {} to {} ends before it starts",

@@ -1,0 +1,79 @@
+// trunk post_build hook (Trunk.toml [[hooks]]): makes dist/ ready for any static host.
+//
+// 1. The loader becomes a hashed file. trunk writes the module script that starts the app into
+//    index.html; inline, the Content-Security-Policy would need `'unsafe-inline'` or a hash
+//    that changes with every build. Trunk.toml's `pattern_script` emits
+//    `<script type="module" src="./boot.js" data-js="…" data-wasm="…">`; this hook writes that
+//    loader as `boot-<hash>.js` and points the tag at it, so `script-src 'self'` suffices and
+//    every script, style sheet and wasm file has a content hash in its name (cache them for a
+//    year; only index.html, favicon.svg and robots.txt are revalidated).
+// 2. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
+//    copy beside it, for servers that serve precompressed files (nginx gzip_static, Caddy
+//    precompressed, the test server in tests/e2e/helpers.mjs).
+//
+// trunk runs it with TRUNK_STAGING_DIR (the dist being built) and TRUNK_PROFILE set.
+
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('postbuild.mjs: TRUNK_STAGING_DIR is not set (run it through trunk)');
+  process.exit(2);
+}
+
+/** The first 16 hex digits of the SHA-256, like trunk's own file hashes. */
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+async function externalLoader() {
+  const indexPath = path.join(dir, 'index.html');
+  const html = await readFile(indexPath, 'utf8');
+  const tag = /<script type="module" src="(\.\/)boot\.js" data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/;
+  const m = html.match(tag);
+  if (!m) throw new Error('index.html has no boot.js placeholder: check pattern_script in Trunk.toml');
+  const [, base, js, wasm] = m;
+  // Relative to the loader's own URL, so the app works from any folder (`public_url = "./"`).
+  const loader = `import init from './${js}';\ninit({ module_or_path: new URL('./${wasm}', import.meta.url) });\n`;
+  const name = `boot-${hash(loader)}.js`;
+  await writeFile(path.join(dir, name), loader);
+  await writeFile(indexPath, html.replace(tag, `<script type="module" src="${base}${name}"></script>`));
+}
+
+// Host configuration (staticwebapp.config.json) is read by the host, never sent to browsers.
+const COMPRESS = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.txt']);
+
+async function precompress() {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !COMPRESS.has(path.extname(entry.name))) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const body = await readFile(file);
+    const copies = {
+      '.gz': gzipSync(body, { level: 9 }),
+      '.br': brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+        },
+      }),
+    };
+    // A tiny file (robots.txt) can grow: then the server sends the original.
+    for (const [ext, packed] of Object.entries(copies)) {
+      if (packed.length < body.length) await writeFile(`${file}${ext}`, packed);
+    }
+  }
+}
+
+async function removeStaleCompressed() {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.(br|gz)$/.test(entry.name)) {
+      await rm(path.join(entry.parentPath ?? entry.path, entry.name));
+    }
+  }
+}
+
+await externalLoader();
+await removeStaleCompressed();
+if (process.env.TRUNK_PROFILE === 'release') await precompress();

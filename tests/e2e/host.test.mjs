@@ -1,0 +1,96 @@
+// Issue 13: the release build served as the static hosts of docs/deploy.md serve it, in a
+// folder as on a GitHub Pages project site (https://org.github.io/planner/): precompressed
+// files, the Content-Security-Policy and caching headers of public/staticwebapp.config.json,
+// application/wasm, and share links that point at the folder the app is served from.
+// (scripts/test.sh also runs the smoke and share tests in this mode: E2E_HOST, E2E_BASE_PATH.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DIST, hostHeaders, openApp } from './helpers.mjs';
+
+const FOLDER = '/planner/';
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+
+test('in a folder, with compression and the hosts headers, the app loads and caches right', async (t) => {
+  const app = await openApp(t, { server: { basePath: FOLDER, host: true } });
+  await app.expectText('css=main', 'aks-dev-weu');
+  assert.ok(app.page.url().startsWith(`${app.origin}${FOLDER}`), app.page.url());
+
+  // Every file of the app came from the folder; the scripts, style sheet and wasm have a
+  // content hash in their names and were sent compressed.
+  const first = app.server.requests.filter((r) => r.status === 200);
+  assert.ok(first.every((r) => r.path.startsWith(FOLDER)), JSON.stringify(first));
+  const assets = first.filter((r) => /\.(js|css|wasm)$/.test(r.path));
+  assert.deepEqual(
+    assets.map((r) => path.extname(r.path)).sort(),
+    ['.css', '.js', '.js', '.wasm'],
+    'the loader, the bindings, the style sheet and the wasm',
+  );
+  for (const r of assets) {
+    assert.match(r.path, HASHED);
+    assert.ok(['br', 'gzip'].includes(r.encoding), `${r.path} sent ${r.encoding ?? 'uncompressed'}`);
+  }
+
+  // The headers a browser got: the policy (also in index.html, without frame-ancestors,
+  // which only a header can set), revalidation for index.html, a year for hashed files.
+  const index = await app.page.request.get(`${app.origin}${FOLDER}`);
+  const csp = index.headers()['content-security-policy'];
+  const html = await index.text();
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.equal(`${meta}; frame-ancestors 'none'`, csp);
+  const directive = (name) => csp.split(';').map((d) => d.trim()).find((d) => d.split(' ')[0] === name);
+  assert.equal(directive('default-src'), "default-src 'none'");
+  assert.equal(directive('script-src'), "script-src 'self' 'wasm-unsafe-eval'");
+  assert.equal(directive('style-src'), "style-src 'self'");
+  assert.equal(index.headers()['cache-control'], 'no-cache');
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  const wasmPath = assets.find((r) => r.path.endsWith('.wasm')).path;
+  const wasm = await app.page.request.get(`${app.origin}${wasmPath}`);
+  assert.equal(wasm.headers()['content-type'], 'application/wasm');
+  assert.equal(wasm.headers()['cache-control'], 'public, max-age=31536000, immutable');
+
+  // A reload revalidates index.html (304) and takes every hashed file from the cache (with
+  // the browser's cache on: see useHttpCache).
+  await app.useHttpCache();
+  app.server.requests.length = 0;
+  await app.reload();
+  await app.expectText('css=main', 'aks-dev-weu');
+  const again = app.server.requests.map((r) => `${r.status} ${r.path}`);
+  assert.ok(again.includes(`304 ${FOLDER}`), again.join(', '));
+  assert.ok(!again.some((r) => HASHED.test(r)), `hashed files fetched again: ${again.join(', ')}`);
+
+  // The share link points at the folder the app is served from.
+  await app.click('tab-export');
+  await app.expectText('share-link', '#p=1.');
+  const link = new URL(await app.text('share-link'));
+  assert.equal(link.origin + link.pathname, `${app.origin}${FOLDER}`);
+});
+
+test('the folder without its slash redirects, and paths outside it are not served', async (t) => {
+  const app = await openApp(t, { server: { basePath: FOLDER, host: true } });
+  const bare = await app.page.request.get(`${app.origin}${FOLDER.slice(0, -1)}`, { maxRedirects: 0 });
+  assert.equal(bare.status(), 301);
+  assert.equal(bare.headers().location, FOLDER);
+  const outside = await app.page.request.get(`${app.origin}/index.html`);
+  assert.equal(outside.status(), 404);
+  app.problems.length = 0; // the 404 above was asked for
+});
+
+test('every file a browser loads has its precompressed copies and host headers', async () => {
+  // The build's own promise (scripts/postbuild.mjs), checked on the files: .br and .gz
+  // beside each text and wasm file, each smaller than the original.
+  const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  const names = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(names.some((n) => n.endsWith('.wasm')), names.join(', '));
+  for (const name of ['index.html', ...names]) {
+    const raw = await readFile(path.join(DIST, name));
+    for (const ext of ['.br', '.gz']) {
+      const packed = await readFile(path.join(DIST, name + ext));
+      assert.ok(packed.length < raw.length || raw.length < 200, `${name}${ext}`);
+    }
+    const cache = hostHeaders(`/${name}`)['cache-control'];
+    assert.equal(cache, HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache', name);
+  }
+});
