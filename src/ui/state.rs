@@ -145,7 +145,14 @@ impl PlanState {
             ),
         };
         let state = Self::with_plan(initial, notice);
-        storage::Autosave::start(state, last, problem);
+        let host = storage::Host {
+            plan: state.plan(),
+            adopt: Callback::new(move |(plan, message): (Plan, &'static str)| {
+                state.adopt(plan, message)
+            }),
+            say: Callback::new(move |message: &'static str| state.say(message, false)),
+        };
+        storage::Autosave::start(host, last, problem);
         state
     }
 

@@ -25,7 +25,16 @@ use wasm_bindgen::JsCast;
 use crate::rules::plan::Plan;
 use crate::rules::saved::{self, SaveId, SavedPlan};
 
-use super::state::PlanState;
+/// What autosave needs from the app's state (passed in, so that this module does not depend
+/// on `state`, which depends on it).
+#[derive(Clone, Copy)]
+pub struct Host {
+    pub plan: ReadSignal<Plan>,
+    /// Shows a plan from storage as one undo step, with a message offering Undo.
+    pub adopt: Callback<(Plan, &'static str)>,
+    /// Shows a status message.
+    pub say: Callback<&'static str>,
+}
 
 /// The one key holding the plan.
 pub const PLAN_KEY: &str = "aks-planner/plan";
@@ -98,7 +107,7 @@ pub fn load() -> Loaded {
 /// The autosave of one tab. `Copy`: it only holds arena handles.
 #[derive(Clone, Copy)]
 pub struct Autosave {
-    state: PlanState,
+    host: Host,
     /// The save this tab last read or wrote.
     last: StoredValue<SaveId>,
     /// This tab's id, written with its saves.
@@ -113,14 +122,14 @@ pub struct Autosave {
 
 impl Autosave {
     /// Starts mirroring `state`'s plan to storage. `last` is the save [`load`] read.
-    pub fn start(state: PlanState, last: SaveId, problem: Option<SaveProblem>) -> Self {
+    pub fn start(host: Host, last: SaveId, problem: Option<SaveProblem>) -> Self {
         // Unique enough per tab: 53 random bits.
         let me = format!(
             "{:x}",
             (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
         );
         let autosave = Autosave {
-            state,
+            host,
             last: StoredValue::new(last),
             me: StoredValue::new(me),
             pending: StoredValue::new_local(None),
@@ -128,7 +137,7 @@ impl Autosave {
             problem: RwSignal::new(problem),
         };
         provide_context(autosave);
-        let plan = state.plan();
+        let plan = host.plan;
         // The plan as loaded needs no save. Effects first run after the app has mounted, by
         // when a shared link may already have replaced it: compare, do not assume.
         let loaded = StoredValue::new(Some(plan.get_untracked()));
@@ -221,16 +230,17 @@ impl Autosave {
             return;
         }
         let saved = self
-            .state
-            .plan()
+            .host
+            .plan
             .with_untracked(|plan| SavedPlan::new(plan, last.generation + 1, &self.me.get_value()));
         match Browser::set(PLAN_KEY, &saved) {
             Ok(()) => {
                 self.last.set_value(saved.id());
                 if self.problem.get_untracked().is_some() {
                     self.problem.set(None);
-                    self.state
-                        .say("Saved: the plan is stored in this browser again.", false);
+                    self.host
+                        .say
+                        .run("Saved: the plan is stored in this browser again.");
                 }
             }
             Err(error) => self.problem.set(Some(SaveProblem::Failed(refusal(&error)))),
@@ -269,11 +279,11 @@ impl Autosave {
     }
 
     /// Shows `plan` (undoable) without saving it back.
-    fn take_over(self, plan: Plan, message: &str) {
-        let differs = self.state.plan().with_untracked(|p| *p != plan);
+    fn take_over(self, plan: Plan, message: &'static str) {
+        let differs = self.host.plan.with_untracked(|p| *p != plan);
         if differs {
             self.skip_next.set_value(true);
-            self.state.adopt(plan, message);
+            self.host.adopt.run((plan, message));
         }
     }
 
