@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check the project has, in order of cost:
 #   formatting, clippy (native and wasm32), cargo test (unit, property, CLI, architecture),
-#   the release build, the bundle-size budget, the browser tests against that build, and a
-#   short fuzz run.
+#   the release build, the bundle size (brotli goal, gzip ceiling), the browser tests against
+#   that build, the smoke tests again with the build served as a static host serves it (in a
+#   folder, compressed, with the hosts' headers), and a short fuzz run.
 # Stops at the first failure; ends with the runners' summary lines. CI runs exactly this
 # (.ci/run). Usage: bash scripts/test.sh
 set -euo pipefail

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use planner::rules::demo::demo_plan;
 use planner::rules::export::{ExportFormat, PROJECTION_WEEKS, Scope, export};
 use planner::rules::plan::Plan;
-use planner::rules::projection::{format_hours_minutes, format_money, project};
+use planner::rules::projection::{format_duration, format_money, project};
 use planner::rules::surge::SurgeValue;
 
 fn today() -> NaiveDate {
@@ -61,10 +61,7 @@ fn durations_exposure_and_costs_are_the_projections_numbers() {
     for c in &p.clusters {
         for pool in &c.pools {
             let r = row(&durations, &c.name.replace('_', "\\_"), &pool.name);
-            assert!(
-                r.contains(&format_hours_minutes(pool.upgrade.minutes)),
-                "{r}"
-            );
+            assert!(r.contains(&format_duration(pool.upgrade.minutes)), "{r}");
         }
     }
     let costs = section(&md, "Costs");
@@ -182,7 +179,7 @@ fn the_review_lists_surge_against_free_quota_and_the_warning() {
             "contoso-prod / westeurope",
             "Total Regional vCPUs"
         ),
-        "| contoso-prod / westeurope | Total Regional vCPUs | 32 | – | – | needs 32, free quota unknown |"
+        "| contoso-prod / westeurope | Total Regional vCPUs | 32 | — | — | needs 32, free quota unknown |"
     );
     let findings = section(&md, "Findings").join("\n");
     assert!(findings.contains("surge-exceeds-free-quota"), "{findings}");

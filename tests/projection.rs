@@ -10,6 +10,7 @@ use planner::rules::maintenance::MaintenanceConfigurations;
 use planner::rules::plan::Plan;
 use planner::rules::projection::compare::compare_channels;
 use planner::rules::projection::{PatchState, Projection, Scheduling, project};
+use planner::view::format::channel_summary;
 use proptest::prelude::*;
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -160,10 +161,9 @@ fn channel_comparison_ranks_securitypatch_daily_ahead_of_nodeimage_weekly() {
         .find(|o| o.channel == NodeOsChannel::SecurityPatch)
         .unwrap();
     assert!(
-        sp.summary()
-            .starts_with("SecurityPatch + daily window: worst"),
+        channel_summary(sp).starts_with("SecurityPatch + daily window: worst"),
         "{}",
-        sp.summary()
+        channel_summary(sp)
     );
     let weekly = compare_channels(&plan, 0, at(FROM), 6).unwrap();
     let ni = weekly

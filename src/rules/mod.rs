@@ -22,6 +22,7 @@ pub mod cluster;
 pub mod demo;
 pub mod edit;
 pub mod export;
+pub mod figures;
 pub mod finding;
 pub mod findings;
 pub mod history;

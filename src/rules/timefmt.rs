@@ -110,6 +110,16 @@ pub fn hour_minute(t: &impl Timelike) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
+/// `Tue 3 Nov 09:00 UTC`.
+pub fn when(t: chrono::DateTime<chrono::Utc>) -> String {
+    format!(
+        "{} {} {} UTC",
+        weekday_abbr(&t),
+        day_month(&t),
+        hour_minute(&t)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,12 @@ use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
-use crate::rules::findings::{self, FieldPath, Finding, Severity};
+use crate::rules::findings::{self, FieldPath, Finding, Severity, fields};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
+use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::cache::ProjectionCache;
-use crate::rules::projection::layout::HORIZON_WEEKS;
 use crate::rules::projection::{Projection, project};
 use crate::rules::snapshot::Snapshot;
 
@@ -66,7 +66,7 @@ impl Tab {
     /// The tab that shows a field: maintenance configurations and their assumptions are on
     /// the Windows tab, everything else on the Plan tab.
     pub fn for_path(path: &FieldPath) -> Tab {
-        if path.config.is_some() || path.field.starts_with("assumptions.recurrence") {
+        if path.config.is_some() || path.field.starts_with(fields::RECURRENCE_READINGS) {
             Tab::Windows
         } else {
             Tab::Plan

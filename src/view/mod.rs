@@ -12,3 +12,5 @@
 //! figure), [`timeline`] (geometry, marks and keyboard focus of the timeline).
 
 pub mod findings;
+pub mod format;
+pub mod timeline;

@@ -86,3 +86,25 @@ test('undo and redo restore an edit, with the buttons and the keyboard', async (
   );
   app.assertNoProblems();
 });
+
+test('the Findings panel shows the projection findings too, labelled as estimates (one findings engine)', async (t) => {
+  const app = await openApp(t);
+  // The demo's production pools miss the 14-day exposure SLA: a projection finding, which
+  // before issue 10 reached only the Timeline tab and the Markdown review.
+  await app.expectFinding('exposure-over-sla');
+  const item = app.page.locator('[data-testid="finding"][data-code="exposure-over-sla"]').first();
+  assert.match(
+    await item.locator('[data-testid="finding-estimate"]').textContent(),
+    /^Estimate: this rests on the step timings and release cadence under Assumptions/,
+  );
+  // A plan-check finding is not an estimate.
+  const note = app.page
+    .locator('[data-testid="finding"][data-code="channel-change-takes-up-to-24h"]')
+    .first();
+  assert.equal(await note.count(), 1);
+  assert.equal(await note.locator('[data-testid="finding-estimate"]').count(), 0);
+  // A retired duplicate code is never shown.
+  const codes = await app.findingCodes();
+  assert.ok(!codes.includes('channel-change-delay'), codes.join(', '));
+  assert.ok(!codes.includes('upgrade-time-aks-determined'), codes.join(', '));
+});

@@ -3,6 +3,7 @@
 # the hosts' headers, in a folder (serve.mjs), mobile (Lighthouse's default: simulated slow 4G,
 # 4x CPU slowdown) and desktop. Prints each run and the median score per form factor.
 # Usage: bash tools/lighthouse/measure.sh [RUNS]   (after `trunk build --release --offline`)
+#   LIGHTHOUSE_FORMS=mobile  one form factor only (default: mobile desktop)
 # Installs lighthouse@13 from npm into $TOOLS_DIR/lighthouse (scripts/setup.sh) on first use.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +29,7 @@ url="$(cat "$out/url")"
 echo "serving $url"
 
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run"
-for form in mobile desktop; do
+for form in ${LIGHTHOUSE_FORMS:-mobile desktop}; do
     preset=()
     [ "$form" = desktop ] && preset=(--preset=desktop)
     for i in $(seq "$RUNS"); do

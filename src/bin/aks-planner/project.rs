@@ -10,10 +10,9 @@ use planner::rules::projection::cost::CostKind;
 use planner::rules::projection::exposure::ExposureStats;
 use planner::rules::projection::kubernetes::KubernetesProjection;
 use planner::rules::projection::quota::{format_families, format_pool};
-use planner::rules::projection::{
-    EventKind, PoolEvent, Projection, format_days, format_money, project,
-};
+use planner::rules::projection::{EventKind, PoolEvent, Projection, format_money, project};
 use planner::view::findings::{estimate_note, headline};
+use planner::view::format::{NO_VALUE, channel_summary, exposure_text};
 
 use crate::args::Args;
 use crate::io::read_plan;
@@ -66,12 +65,8 @@ fn time(t: Option<DateTime<Utc>>) -> String {
 }
 
 fn stats_line(s: &ExposureStats) -> String {
-    let typical = s.typical_minutes.map_or("n/a".to_owned(), format_days);
-    let worst = match s.worst_minutes {
-        Some(m) if s.worst_is_lower_bound => format!("≥ {}", format_days(m)),
-        Some(m) => format_days(m),
-        None => "n/a".to_owned(),
-    };
+    let typical = exposure_text(s.typical_minutes, false);
+    let worst = exposure_text(s.worst_minutes, s.worst_is_lower_bound);
     let mut line = format!("typical {typical}, worst {worst}");
     if s.aks_determined > 0 {
         line.push_str(&format!(", {} AKS-determined", s.aks_determined));
@@ -309,7 +304,7 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
         for r in rows {
             println!(
                 "    {:<60} {} per month, {}.{:03} reimages per month",
-                r.summary(),
+                channel_summary(r),
                 format_money(r.per_month_micros, cur),
                 r.reimages_per_month_milli / 1000,
                 r.reimages_per_month_milli % 1000
@@ -335,7 +330,7 @@ fn print_text(p: &Projection, channels: &[(String, Vec<ChannelOutcome>)]) {
                 s.later_ring,
                 s.violations,
                 s.suggested_delay_hours
-                    .map_or("n/a".to_owned(), |h| format!("{h} h"))
+                    .map_or(NO_VALUE.to_owned(), |h| format!("{h} h"))
             );
         }
     }

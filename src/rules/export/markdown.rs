@@ -17,6 +17,7 @@ use crate::rules::maintenance::ConfigName;
 use crate::rules::plan::Plan;
 use crate::rules::projection::{Projection, project};
 use crate::view::findings::estimate_note;
+use crate::view::format::NO_VALUE;
 
 mod projection;
 
@@ -102,7 +103,7 @@ fn clusters_section(ctx: &Context<'_>, out: &mut String) {
         let version = c
             .kubernetes_version
             .map(|v| v.to_string())
-            .unwrap_or_else(|| "—".to_owned());
+            .unwrap_or_else(|| NO_VALUE.to_owned());
         let _ = writeln!(
             out,
             "| {} | {} | {version} | {} | {} | {change} |",
@@ -133,7 +134,7 @@ fn windows_section(ctx: &Context<'_>, out: &mut String) {
                 .map(|o| format!("{} UTC", crate::rules::timefmt::iso_date_time(&o.start)))
                 .collect();
             let next = if next.is_empty() {
-                "—".to_owned()
+                NO_VALUE.to_owned()
             } else {
                 next.join(", ")
             };

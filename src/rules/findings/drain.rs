@@ -8,12 +8,14 @@ use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
 use super::sources::{ROLLING_UPGRADE, UPGRADE_OPTIONS};
 use super::{FieldPath, Finding, fields, per_pool};
 
+use crate::rules::finding::fields::{DRAIN_TIMEOUT_MINUTES, SOAK_MINUTES};
+
 /// Service minimum for `drainTimeoutInMinutes` (the API says 1; AKS enforces 5, §8 A-18).
-pub const DRAIN_TIMEOUT_MIN: u32 = 5;
+pub const DRAIN_TIMEOUT_MIN: u32 = *DRAIN_TIMEOUT_MINUTES.start();
 /// API maximum for `drainTimeoutInMinutes`.
-pub const DRAIN_TIMEOUT_MAX: u32 = 1440;
+pub const DRAIN_TIMEOUT_MAX: u32 = *DRAIN_TIMEOUT_MINUTES.end();
 /// API maximum for `nodeSoakDurationInMinutes`.
-pub const SOAK_MAX: u32 = 30;
+pub const SOAK_MAX: u32 = *SOAK_MINUTES.end();
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_pool(plan, |ci, cluster, pi, pool, out| {

@@ -9,7 +9,7 @@ use super::sources::{NODE_OS_UPGRADE, ROLLING_UPGRADE, SYSTEM_POOLS};
 use super::{FieldPath, Finding, fields, per_cluster, per_pool};
 
 /// A node pool (one VM scale set) holds at most 1000 nodes (docs/aks-rules.md §4.2, D-ROLL).
-pub(crate) const MAX_POOL_NODES: u32 = 1000;
+pub(crate) const MAX_POOL_NODES: u32 = crate::rules::finding::fields::VMSS_MAX_NODES;
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     let mut out = per_cluster(plan, system_pool);

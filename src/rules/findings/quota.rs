@@ -9,7 +9,7 @@ use crate::rules::finding::sources::CAPACITY;
 use crate::rules::plan::Plan;
 use crate::rules::pool::AgentPool;
 use crate::rules::projection::duration::pool_upgrade;
-use crate::rules::projection::format_hours_minutes;
+use crate::rules::projection::format_duration;
 use crate::rules::projection::quota::free::Contributor;
 use crate::rules::projection::quota::{QuotaCheck, QuotaStatus, RegionQuota, summarise};
 use crate::rules::surge::SurgeValue;
@@ -92,8 +92,8 @@ fn consequence(plan: &Plan, c: &Contributor, free: u64) -> String {
     let retry = format!(
         "AKS retries with 1 surge node, so {} takes about {} instead of {}",
         c.pool,
-        format_hours_minutes(slow),
-        format_hours_minutes(normal)
+        format_duration(slow),
+        format_duration(normal)
     );
     match version {
         Some(v) if v.at_least(1, 35) => format!("{named}: {retry}"),

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::super::channel::{NodeOsChannel, UpgradeChannel};
 use super::super::plan::Plan;
+use super::project;
 use super::timeline::Scheduling;
-use super::{format_days, project};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -24,19 +24,6 @@ pub struct ChannelOutcome {
     pub per_month_micros: u64,
     pub per_year_micros: u64,
     pub reimages_per_month_milli: u64,
-}
-
-impl ChannelOutcome {
-    /// One line for people, e.g. "SecurityPatch + daily window: worst 3.0 d".
-    pub fn summary(&self) -> String {
-        let worst = match (self.worst_minutes, self.aks_determined) {
-            (Some(m), _) if self.worst_is_lower_bound => format!("worst ≥ {}", format_days(m)),
-            (Some(m), _) => format!("worst {}", format_days(m)),
-            (None, n) if n > 0 => "worst unknown (AKS-determined)".to_owned(),
-            (None, _) => "no releases".to_owned(),
-        };
-        format!("{} + {}: {worst}", self.channel, self.cadence)
-    }
 }
 
 /// Projects cluster `index` of `plan` under each of the four channels (pending channel changes

@@ -122,7 +122,7 @@ fn surge_basis(
         "{nodes} surge × {vm} {}/h × {minutes} min = {} per {what} × {} {what}s/month ({events} in the horizon)",
         super::format_money(price, currency),
         super::format_money(per_event, currency),
-        super::layout::milli_text(rate),
+        crate::rules::figures::format_milli(rate),
     )
 }
 
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn every_surge_line_equals_its_per_event_amount_times_its_monthly_rate() {
         let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 24, 9, 0, 0).unwrap();
-        let weeks = super::super::layout::HORIZON_WEEKS;
+        let weeks = super::super::HORIZON_WEEKS;
         let p = super::super::project(&crate::rules::demo::demo_plan(), now, weeks);
         let horizon = i64::from(weeks) * 7 * 1440;
         let surge: Vec<&CostLine> = p

@@ -7,9 +7,6 @@ use super::super::pool::{AgentPool, SurgeSource};
 use super::super::version::KubernetesVersion;
 use super::assumptions::StepTimings;
 
-/// VMSS limit: N + surge must stay ≤ 1000 or the upgrade is rejected (§4.2, D-ROLL).
-pub const VMSS_NODE_LIMIT: u32 = 1000;
-
 /// How a pool is rolled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

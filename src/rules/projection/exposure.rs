@@ -191,7 +191,7 @@ pub fn summarise(
 mod tests {
     use chrono::TimeZone;
 
-    use super::super::layout::HORIZON_WEEKS;
+    use super::super::HORIZON_WEEKS;
     use super::super::project;
     use super::*;
     use crate::rules::demo::demo_plan;

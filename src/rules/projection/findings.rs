@@ -7,7 +7,7 @@ use super::exposure::FleetExposure;
 use super::fleet::FleetChecks;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
-use super::{format_days, format_hours_minutes};
+use super::{format_days, format_duration};
 use crate::rules::finding::FindingCode;
 use crate::rules::finding::sources::{
     CAPACITY, NODE_OS_UPGRADE, PLANNED_MAINTENANCE, ROLLING_UPGRADE, UPGRADE_PRACTICES,
@@ -79,7 +79,7 @@ pub fn collect(
                             "{}/{}: a rolling reimage takes about {} ({} batches of {}), longer than the {h} h window",
                             c.name,
                             p.name,
-                            format_hours_minutes(u.minutes),
+                            format_duration(u.minutes),
                             u.batches,
                             u.parallelism
                         ),
@@ -97,7 +97,7 @@ pub fn collect(
                             "{}/{}: a rolling reimage takes about {}: AKS may not auto-upgrade this pool at all",
                             c.name,
                             p.name,
-                            format_hours_minutes(u.minutes)
+                            format_duration(u.minutes)
                         ),
                         "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
                         "Raise maxSurge or split the pool.",
@@ -147,7 +147,7 @@ pub fn collect(
                 format!(
                     "{}: the pools one after another take about {}",
                     c.name,
-                    format_hours_minutes(c.total_upgrade_minutes)
+                    format_duration(c.total_upgrade_minutes)
                 ),
                 "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
                 "Raise maxSurge on the largest pools.",

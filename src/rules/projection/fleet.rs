@@ -116,7 +116,7 @@ fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
         starts.extend(c.windows.iter().map(|w| (sub, w.start.timestamp(), i)));
     }
     crate::rules::stable_sort::sort(&mut starts);
-    // `extend`, not `collect()` (bundle size: see projection::marks).
+    // `extend`, not `collect()` (bundle size: see view::timeline::marks).
     let mut sub_names: BTreeMap<u32, &str> = BTreeMap::new();
     sub_names.extend(subs.iter().map(|(k, v)| (*v, *k)));
     // (subscription, clusters) -> (first shared start, count)

@@ -17,12 +17,7 @@ pub mod duration;
 pub mod exposure;
 pub mod findings;
 pub mod fleet;
-pub mod focus;
 pub mod kubernetes;
-pub mod layout;
-#[cfg(test)]
-mod layout_tests;
-pub mod marks;
 mod placement;
 pub mod quota;
 pub mod release;
@@ -42,6 +37,8 @@ pub use crate::rules::assumptions::ProjectionAssumptions;
 /// The plan's projection inputs live with the plan (`crate::rules::assumptions`); this path
 /// is kept for callers.
 pub use crate::rules::assumptions::projection as assumptions;
+/// The figures' formats live in `crate::rules::figures`; kept here for callers.
+pub use crate::rules::figures::{format_days, format_duration, format_money};
 pub use timeline::{
     ClusterProjection, EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Scheduling,
     WindowSlot,
@@ -115,45 +112,5 @@ fn summarise(
         fleet,
         quota,
         findings,
-    }
-}
-
-/// `minutes` as days with one decimal, e.g. `3.5 d`.
-pub fn format_days(minutes: i64) -> String {
-    let tenths = (minutes * 10 + 720) / 1440;
-    format!("{}.{} d", tenths / 10, tenths % 10)
-}
-
-/// `minutes` as `4 h 05 min` (upgrade durations, spill).
-pub fn format_hours_minutes(minutes: u32) -> String {
-    format!("{} h {:02} min", minutes / 60, minutes % 60)
-}
-
-/// `micros` of a currency as `1,234.56 USD`.
-pub fn format_money(micros: u64, currency: &str) -> String {
-    let cents = (micros + 5_000) / 10_000;
-    let units = cents / 100;
-    let mut grouped = String::new();
-    let digits = units.to_string();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{grouped}.{:02} {currency}", cents % 100)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_and_money_format_for_people() {
-        assert_eq!(format_days(3 * 1440 + 720), "3.5 d");
-        assert_eq!(format_days(0), "0.0 d");
-        assert_eq!(format_money(1_234_564_999, "USD"), "1,234.56 USD");
-        assert_eq!(format_money(4_999, "EUR"), "0.00 EUR");
-        assert_eq!(format_money(192_000, "USD"), "0.19 USD");
     }
 }

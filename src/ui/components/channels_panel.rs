@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::rules::channel::NodeOsChannel;
+use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::compare::compare_channels;
 use crate::rules::projection::format_money;
-use crate::rules::projection::layout::{HORIZON_WEEKS, bar_lengths, exposure_text, milli_text};
 use crate::rules::projection::timeline::effective_channel;
 use crate::ui::clock;
 use crate::ui::state::use_plan_state;
+use crate::view::format::{bar_lengths, exposure_text, format_milli};
 
 /// Width of the longest bar, px.
 const BAR_PX: f64 = 80.0;
@@ -147,7 +148,7 @@ pub fn ChannelsPanel() -> impl IntoView {
                                     {bar(cost_bars.get(k).copied().unwrap_or(0.0))}
                                 </td>
                                 <td>
-                                    <span data-testid=format!("channel-reimages-{name}")>{milli_text(o.reimages_per_month_milli)}</span>
+                                    <span data-testid=format!("channel-reimages-{name}")>{format_milli(o.reimages_per_month_milli)}</span>
                                     {bar(reimage_bars.get(k).copied().unwrap_or(0.0))}
                                 </td>
                                 <td>

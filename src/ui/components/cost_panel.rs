@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 
 use crate::rules::projection::Projection;
 use crate::rules::projection::format_money;
-use crate::rules::projection::layout::{bar_lengths, milli_text};
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
+use crate::view::format::{bar_lengths, format_milli};
 
 #[component]
 pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -129,7 +129,7 @@ fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl
                     month: format_money(c.per_month_micros, &p.costs.currency),
                     year: format_money(c.per_year_micros, &p.costs.currency),
                     k8s: format_money(c.kubernetes_per_month_micros, &p.costs.currency),
-                    reimages: milli_text(c.reimages_per_month_milli),
+                    reimages: format_milli(c.reimages_per_month_milli),
                 })
                 .unwrap_or_default()
         })

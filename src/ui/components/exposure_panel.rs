@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumption_edit::set_input;
 use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL_MEANS};
-use crate::rules::projection::layout::exposure_text;
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::TextField;
 use crate::ui::state::use_plan_state;
+use crate::view::format::exposure_text;
 
 /// "meets" / "misses" in words and with an icon, never by colour alone.
 fn verdict(stats: &ExposureStats) -> (&'static str, &'static str) {

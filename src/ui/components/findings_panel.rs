@@ -15,12 +15,13 @@ use crate::view::findings::estimate_note;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
-/// How many findings of one severity are drawn at first, and how many more each "List more"
-/// adds.
-const LISTED: usize = 200;
-
 /// More notes than this start folded.
 const FOLDED_NOTES_ABOVE: usize = 5;
+
+/// Findings drawn per severity until "Show all" is pressed: a 200-cluster fleet has hundreds
+/// (every pool over the exposure SLA is one), and redrawing them all on an edit that changes
+/// them (the SLA) took most of the edit's time. The counts always cover every finding.
+const SHOWN_PER_GROUP: usize = 50;
 
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
@@ -61,15 +62,15 @@ pub fn FindingsPanel() -> impl IntoView {
                     .map(|severity| {
                         let slug = severity_slug(severity);
                         let (_, many) = severity_words(severity);
-                        let of_severity = Memo::new(move |_| findings.with(|f| keyed(f, severity)));
-                        // A big fleet has thousands of findings: the first ones are drawn, the
-                        // rest on request (the count above says how many there are).
-                        let limit = RwSignal::new(LISTED);
-                        let listed = move || {
-                            let limit = limit.get();
-                            of_severity.with(|f| f.iter().take(limit).cloned().collect::<Vec<_>>())
-                        };
-                        let unlisted = move || of_severity.with(Vec::len).saturating_sub(limit.get());
+                        let show_all = RwSignal::new(false);
+                        let total = Memo::new(move |_| {
+                            findings.with(|f| f.iter().filter(|x| x.severity == severity).count())
+                        });
+                        let more = move || !show_all.get() && total.get() > SHOWN_PER_GROUP;
+                        let of_severity = Memo::new(move |_| {
+                            let limit = if show_all.get() { usize::MAX } else { SHOWN_PER_GROUP };
+                            findings.with(|f| keyed(f, severity, limit))
+                        });
                         view! {
                             <Show when=move || of_severity.with(|f| !f.is_empty())>
                                 // Errors and warnings always start open; a long list of notes
@@ -78,24 +79,24 @@ pub fn FindingsPanel() -> impl IntoView {
                                     class="finding-group"
                                     data-testid=format!("finding-group-{slug}")
                                     open=severity != Severity::Note
-                                        || of_severity.with_untracked(|f| f.len() <= FOLDED_NOTES_ABOVE)
+                                        || total.get_untracked() <= FOLDED_NOTES_ABOVE
                                 >
                                     <summary class=format!("group-title sev-{slug}")>
-                                        {many} " " <span class="count">{move || of_severity.with(Vec::len)}</span>
+                                        {many} " " <span class="count">{move || total.get()}</span>
                                     </summary>
                                     <ul class="finding-list">
-                                        <For each=listed key=|(k, _)| *k let:((_, f))>
+                                        <For each=move || of_severity.get() key=|(k, _)| *k let:((_, f))>
                                             <FindingItem finding=f />
                                         </For>
                                     </ul>
-                                    <Show when=move || unlisted() != 0>
+                                    <Show when=more>
                                         <button
                                             type="button"
-                                            class="btn"
-                                            data-testid=format!("finding-more-{slug}")
-                                            on:click=move |_| limit.update(|l| *l += LISTED)
+                                            class="link-button"
+                                            data-testid=format!("finding-show-all-{slug}")
+                                            on:click=move |_| show_all.set(true)
                                         >
-                                            {move || format!("List {} more of {}", unlisted().min(LISTED), unlisted())}
+                                            {move || format!("Show all {}", total.get())}
                                         </button>
                                     </Show>
                                 </details>
@@ -108,14 +109,15 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-/// The findings of `severity`, each with a key that stays the same while the finding does (a
+/// The first `limit` findings of `severity`, each with a key that stays the same while the finding does (a
 /// hash of it, moved to the next free number if taken), so that an edit redraws only the
 /// findings it changed: a 200-cluster fleet has hundreds, and redrawing them all on every
 /// keystroke took longer than the rest of the edit.
-fn keyed(all: &[Finding], severity: Severity) -> Vec<(usize, Finding)> {
+fn keyed(all: &[Finding], severity: Severity, limit: usize) -> Vec<(usize, Finding)> {
     let mut taken = BTreeSet::new();
     all.iter()
         .filter(|f| f.severity == severity)
+        .take(limit)
         .map(|f| {
             let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
             f.hash(&mut hasher);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::layout::when;
+use crate::view::timeline::when;
 
 #[component]
 pub fn FleetPanel(projection: Memo<Projection>) -> impl IntoView {

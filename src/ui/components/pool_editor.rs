@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
-use crate::rules::findings::fields;
+use crate::rules::findings::fields::{self, Field};
 use crate::rules::os::OsSku;
 use crate::rules::pool::{
     AgentPool, DEFAULT_DRAIN_TIMEOUT_MINUTES, PoolMode, SurgeSource, UndrainableNodeBehavior,
@@ -14,6 +14,7 @@ use crate::rules::pool::{
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::field::{Applied, CheckboxField, SelectField, TextField};
 use crate::ui::state::{PlanState, dom_id, focus_by_id, use_plan_state};
+use crate::view::format::allowed_for;
 
 #[component]
 pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
@@ -217,10 +218,11 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                             Ok(())
                         },
                         |_, p| {
+                            let allowed = allowed_for(Field::DrainTimeout);
                             if p.upgrade_settings.drain_timeout_in_minutes.is_none() {
-                                format!("Not set: AKS waits {DEFAULT_DRAIN_TIMEOUT_MINUTES} minutes. Allowed: 5–1440.")
+                                format!("Not set: AKS waits {DEFAULT_DRAIN_TIMEOUT_MINUTES} minutes. {allowed}")
                             } else {
-                                "Allowed: 5–1440 minutes.".to_owned()
+                                allowed
                             }
                         },
                     )}
@@ -233,10 +235,11 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                             Ok(())
                         },
                         |_, p| {
+                            let allowed = allowed_for(Field::SoakDuration);
                             if p.upgrade_settings.node_soak_duration_in_minutes.is_none() {
-                                "Not set: AKS uses 0. Allowed: 0–30.".to_owned()
+                                format!("Not set: AKS uses 0. {allowed}")
                             } else {
-                                "Allowed: 0–30 minutes.".to_owned()
+                                allowed
                             }
                         },
                     )}

@@ -1,5 +1,5 @@
 //! The timeline's keyboard focus (WAI-ARIA APG roving tabindex): one Tab stop, the "active"
-//! mark ([`Spot`]), moved by arrow keys as `rules::projection::focus` decides. This file only
+//! mark ([`Spot`]), moved by arrow keys as `view::timeline::focus` decides. This file only
 //! touches the DOM: scrolls the active mark into view (past the sticky label column and axis)
 //! and focuses it, again after a redraw replaced its element (rows and marks near the viewport
 //! only are drawn, and scrolling redraws them).
@@ -8,8 +8,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::rules::projection::focus::Spot;
-use crate::rules::projection::layout::AXIS_PX;
+use crate::view::timeline::AXIS_PX;
+use crate::view::timeline::focus::Spot;
 
 /// Space kept between a revealed mark and the edge of the view, px.
 const REVEAL_MARGIN_PX: f64 = 24.0;

@@ -1,5 +1,5 @@
 //! The timeline drawing: one SVG, a row per cluster and a sub-row per pool, with a sticky label
-//! column. Geometry and texts come from `rules::projection::layout`; this file only draws.
+//! column. Geometry and texts come from `view::timeline`; this file only draws.
 //! This file holds the scroll area and what is drawn near the viewport; [`rows`] a cluster's
 //! label and drawing row, [`draw`] the marks in a row (windows, releases, bars), [`legend`] the
 //! fill patterns and the key to them.
@@ -11,12 +11,12 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::focus::{self, Spot, Step};
-use crate::rules::projection::layout::{
-    self, AXIS_PX, Scale, Zoom, row_offsets, ticks, visible_rows, x_window,
-};
 use crate::ui::components::timeline_focus::{Focus, mark_of};
 use crate::ui::state::use_plan_state;
+use crate::view::timeline::focus::{self, Spot, Step};
+use crate::view::timeline::{
+    self as layout, AXIS_PX, Scale, Zoom, row_offsets, ticks, visible_rows, x_window,
+};
 
 mod draw;
 mod legend;

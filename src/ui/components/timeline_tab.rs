@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::rules::projection::layout::{HORIZON_WEEKS, Zoom};
+use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::{Projection, project};
 use crate::ui::clock;
 use crate::ui::components::assumptions_panel::AssumptionsPanel;
@@ -16,6 +16,7 @@ use crate::ui::components::quota_panel::QuotaPanel;
 use crate::ui::components::timeline_svg::{Detail, TimelineLegend, TimelineSvg};
 use crate::ui::components::timeline_table::TimelineTable;
 use crate::ui::state::use_plan_state;
+use crate::view::timeline::Zoom;
 
 #[component]
 pub fn TimelineTab() -> impl IntoView {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::layout::when;
-use crate::rules::projection::marks::{row_label, table_rows};
 use crate::ui::state::use_plan_state;
+use crate::view::timeline::marks::{row_label, table_rows};
+use crate::view::timeline::when;
 
 #[component]
 pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {

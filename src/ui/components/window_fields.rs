@@ -12,7 +12,7 @@ use crate::rules::maintenance::describe::{
     explain_week_index,
 };
 use crate::rules::maintenance::editing::{duration_choices, offset_choices};
-use crate::rules::maintenance::recurrence::DAY_OF_MONTH;
+use crate::rules::maintenance::recurrence::{DAY_OF_MONTH, DURATION_HOURS};
 use crate::rules::maintenance::{
     ConfigName, DayOfWeek, MaintenanceWindow, Schedule, ScheduleKind, StartTime, UtcOffset,
     WeekIndex,
@@ -21,6 +21,7 @@ use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::use_plan_state;
+use crate::view::format;
 
 /// Options for a number select: the valid values, plus the plan's value when it is out of
 /// range (so the select still shows what the plan holds; the findings say why it is wrong).
@@ -134,7 +135,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 hint=Signal::derive(move || {
                     window.with(|w| {
                         w.as_ref()
-                            .map(|w| format!("Open {} in the window's offset. AKS accepts 4 to 24 hours.", describe_hours(w)))
+                            .map(|w| format!("Open {} in the window's offset. {}", describe_hours(w), format::allowed(&DURATION_HOURS, "hours")))
                             .unwrap_or_default()
                     })
                 })

@@ -14,8 +14,9 @@ use crate::rules::projection::duration::UpgradePath;
 use crate::rules::projection::exposure::{ClusterExposure, ExposureStats};
 use crate::rules::projection::quota::format_families;
 use crate::rules::projection::{
-    ClusterProjection, EventKind, Scheduling, format_days, format_hours_minutes, format_money,
+    ClusterProjection, EventKind, Scheduling, format_duration, format_money,
 };
+use crate::view::format::{exposure_text, or_no_value};
 
 /// The projection, exposure and cost of one cluster in scope.
 struct Projected<'a> {
@@ -106,7 +107,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
                 None => "none".to_owned(),
                 Some(max) => format!(
                     "up to {} ({} of {} upgrades)",
-                    format_hours_minutes(*max),
+                    format_duration(*max),
                     spilled.len(),
                     pool.events.len()
                 ),
@@ -124,7 +125,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
                 path(u.path),
                 u.batches,
                 u.peak_extra_nodes,
-                format_hours_minutes(u.minutes),
+                format_duration(u.minutes),
                 pool.note.as_deref().map(md).unwrap_or_default()
             );
         }
@@ -155,7 +156,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
             out,
             "- {}: {timing}; all pools one after another ≈ {}{change}; {}.",
             md(&c.name),
-            format_hours_minutes(c.total_upgrade_minutes),
+            format_duration(c.total_upgrade_minutes),
             quota_words(ctx, p.index)
         );
         // Cluster auto-upgrade: Kubernetes upgrades reimage every pool too (§2 rules 2–3).
@@ -181,7 +182,6 @@ fn quota_table(ctx: &Context<'_>, out: &mut String) {
         return;
     }
     out.push_str("\nSurge quota per subscription and region against the free quota recorded in the plan: clusters of one subscription and region add up, a worst case for when their windows overlap.\n\n| Subscription / region | Quota | Peak surge vCPUs | Limit | Used | Verdict |\n|---|---|---|---|---|---|\n");
-    let or_dash = |v: Option<u64>| v.map_or("–".to_owned(), |v| v.to_string());
     for r in regions {
         let place = r.place();
         for c in &r.checks {
@@ -191,8 +191,8 @@ fn quota_table(ctx: &Context<'_>, out: &mut String) {
                 md(&place),
                 md(&c.label()),
                 c.needed,
-                or_dash(c.limit),
-                or_dash(c.current_value),
+                or_no_value(c.limit),
+                or_no_value(c.current_value),
                 md(&c.verdict())
             );
         }
@@ -215,15 +215,12 @@ fn quota_words(ctx: &Context<'_>, index: usize) -> String {
     words
 }
 
-/// `typical` and `worst` cells, `n/a` when there is nothing to measure.
+/// `typical` and `worst` cells, [`NO_VALUE`] when there is nothing to measure.
 fn exposure_cells(typical: Option<i64>, worst: Option<i64>, lower_bound: bool) -> (String, String) {
-    let typical = typical.map_or("n/a".to_owned(), format_days);
-    let worst = match worst {
-        Some(m) if lower_bound => format!("≥ {}", format_days(m)),
-        Some(m) => format_days(m),
-        None => "n/a".to_owned(),
-    };
-    (typical, worst)
+    (
+        exposure_text(typical, false),
+        exposure_text(worst, lower_bound),
+    )
 }
 
 fn stats_cells(s: &ExposureStats) -> (String, String) {

@@ -7,7 +7,7 @@ use crate::rules::finding::FindingCode;
 use chrono::{DateTime, Utc};
 
 use super::super::findings::{finding, path};
-use super::super::format_hours_minutes;
+use super::super::format_duration;
 use super::super::timeline::{ClusterProjection, Scheduling};
 use super::release::Model;
 use crate::rules::finding::sources::{
@@ -121,7 +121,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                 format!(
                     "{}: a Kubernetes upgrade ({channel}) takes about {} (control plane, then {} pools one by one), longer than the {h} h auto-upgrade window{waited}",
                     c.name,
-                    format_hours_minutes(k.total_minutes),
+                    format_duration(k.total_minutes),
                     c.pools.len()
                 ),
                 "Auto-upgrade upgrades the control plane, then every pool one by one, each a full rolling reimage; work in flight at the window's end continues, pools not started wait for the next window (assumption A-12).",
@@ -137,7 +137,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
                 format!(
                     "{}: a Kubernetes upgrade takes about {} with all pools one after another: AKS may not auto-upgrade this cluster",
                     c.name,
-                    format_hours_minutes(k.total_minutes)
+                    format_duration(k.total_minutes)
                 ),
                 "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours, and a Kubernetes upgrade reimages every pool.",
                 "Raise maxSurge on the largest pools.",

@@ -11,7 +11,6 @@
 
 pub mod delivery;
 pub mod findings;
-pub mod marks;
 mod placement;
 pub mod release;
 #[cfg(test)]
@@ -129,7 +128,9 @@ impl KubernetesProjection {
         let n = self.upgrades.len();
         match self.upgrades.first() {
             Some(u) => {
-                let first = u.start.map_or("undated".to_owned(), super::layout::when);
+                let first = u
+                    .start
+                    .map_or("undated".to_owned(), crate::rules::timefmt::when);
                 text.push_str(&format!(
                     ": {n} upgrade{}, first {first} to {}",
                     if n == 1 { "" } else { "s" },
@@ -140,7 +141,7 @@ impl KubernetesProjection {
         }
         text.push_str(&format!(
             "; control plane then pools ≈ {}",
-            super::format_hours_minutes(self.total_minutes)
+            super::format_duration(self.total_minutes)
         ));
         if let Some(note) = &self.note {
             text.push_str(&format!("; {note}"));

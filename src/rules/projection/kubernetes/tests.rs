@@ -407,8 +407,8 @@ fn findings_name_support_window_length_and_overlap() {
 
 #[test]
 fn the_timeline_draws_windows_versions_control_plane_and_pool_steps_and_tables_them() {
-    use super::super::layout::{Scale, Zoom};
-    use super::super::marks::{cluster_track, row_label, table_rows};
+    use crate::view::timeline::marks::{cluster_track, row_label, table_rows};
+    use crate::view::timeline::{Scale, Zoom};
     let p = plan("1.36.3", "patch", WEDNESDAY_0200_4H, 4);
     let out = run(&p, 13);
     let scale = Scale::new(out.from, Zoom::Quarter);

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::rules::projection::EventKind;
-use crate::rules::projection::focus::Spot;
-use crate::rules::projection::layout::{self, MIN_MARK_PX, POOL_ROW_PX, cluster_height};
-use crate::rules::projection::marks::{ClusterTrack, PoolTrack, UpgradeMark};
 use crate::rules::projection::release::Stream;
 use crate::ui::components::timeline_focus::tabindex;
+use crate::view::timeline::focus::Spot;
+use crate::view::timeline::marks::{ClusterTrack, PoolTrack, UpgradeMark};
+use crate::view::timeline::{self as layout, MIN_MARK_PX, POOL_ROW_PX, cluster_height};
 
 /// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
 pub(super) fn draw_backdrop(

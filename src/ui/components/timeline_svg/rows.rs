@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use super::Detail;
 use super::draw::{draw_backdrop, draw_pools};
+use crate::rules::figures::format_duration;
 use crate::rules::projection::Projection;
-use crate::rules::projection::focus::{self, Spot};
-use crate::rules::projection::layout::{AXIS_PX, POOL_ROW_PX, Scale, cluster_height, minutes_text};
-use crate::rules::projection::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
 use crate::rules::projection::release::Release;
 use crate::ui::components::timeline_focus::{mark_of, tabindex};
 use crate::ui::state::use_plan_state;
+use crate::view::timeline::focus::{self, Spot};
+use crate::view::timeline::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
+use crate::view::timeline::{AXIS_PX, POOL_ROW_PX, Scale, cluster_height};
 
 /// The names, durations and spill totals beside cluster `i`'s rows.
 #[component]
@@ -69,7 +70,7 @@ pub(super) fn RowLabels(
                     .enumerate()
                     .map(|(j, p)| {
                         let spill = if p.spill_events > 0 {
-                            format!("spills {} ×, {}", p.spill_events, minutes_text(p.spill_minutes))
+                            format!("spills {} ×, {}", p.spill_events, format_duration(p.spill_minutes))
                         } else {
                             "fits".to_owned()
                         };
@@ -77,7 +78,7 @@ pub(super) fn RowLabels(
                             <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
                                 <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
                                 <span class="tl-pool-duration" data-testid=format!("pool-duration-{i}-{j}")>
-                                    {minutes_text(p.upgrade_minutes)}
+                                    {format_duration(p.upgrade_minutes)}
                                 </span>
                                 <span
                                     class="tl-pool-spill"

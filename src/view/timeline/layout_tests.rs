@@ -2,10 +2,11 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::layout::*;
 use super::marks::*;
-use super::project;
+use super::*;
 use crate::rules::demo::demo_plan;
+use crate::rules::projection::project;
+use crate::view::format::{bar_lengths, exposure_text, format_duration, format_milli};
 
 fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
@@ -287,13 +288,13 @@ fn the_table_lists_windows_releases_and_upgrades_in_time_order() {
 
 #[test]
 fn small_texts_read_naturally() {
-    assert_eq!(minutes_text(37), "37 min");
-    assert_eq!(minutes_text(245), "4 h 05 min");
+    assert_eq!(format_duration(37), "37 min");
+    assert_eq!(format_duration(245), "4 h 05 min");
     assert_eq!(exposure_text(Some(3 * 1440), false), "3.0 d");
     assert_eq!(exposure_text(Some(16 * 1440), true), "≥ 16.0 d");
     assert_eq!(exposure_text(None, false), "—");
-    assert_eq!(milli_text(1_250), "1.25");
-    assert_eq!(milli_text(4_334), "4.33");
+    assert_eq!(format_milli(1_250), "1.25");
+    assert_eq!(format_milli(4_334), "4.33");
     assert_eq!(bar_lengths(&[0, 5, 10], 100.0), [0.0, 50.0, 100.0]);
     assert_eq!(bar_lengths(&[0, 0], 100.0), [0.0, 0.0]);
 }

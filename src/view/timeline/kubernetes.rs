@@ -8,11 +8,12 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::super::Projection;
-use super::super::layout::{Scale, minutes_text, when};
-use super::super::marks::{ReleaseMark, TableRow, UpgradeMark, WindowMark, release_title};
-use super::super::timeline::{ClusterProjection, EventKind};
-use super::KubernetesUpgrade;
+use super::marks::{ReleaseMark, TableRow, UpgradeMark, WindowMark, release_title};
+use super::{Scale, when};
+use crate::rules::figures::format_duration;
+use crate::rules::projection::Projection;
+use crate::rules::projection::kubernetes::KubernetesUpgrade;
+use crate::rules::projection::timeline::{ClusterProjection, EventKind};
 
 /// The cluster-row marks of the auto-upgrade channel.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -124,7 +125,7 @@ fn control_plane_mark(
             "Spill",
             format!(
                 "{} past the window's end",
-                minutes_text(u.control_plane_spill_minutes)
+                format_duration(u.control_plane_spill_minutes)
             ),
         ));
     }
@@ -153,7 +154,7 @@ pub fn table_rows(projection: &Projection, cluster: &ClusterProjection, rows: &m
         pool: pool.to_owned(),
         text,
         spill: if spill > 0 {
-            minutes_text(spill)
+            format_duration(spill)
         } else {
             String::new()
         },

@@ -7,13 +7,16 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::super::maintenance::span_interval;
-use super::super::plan::Plan;
-use super::Projection;
-use super::kubernetes::marks::{self as kubernetes_marks, KubernetesTrack};
-use super::layout::{Scale, event_kind_text, minutes_text, scheduling_text, when};
-use super::release::{Release, Stream};
-use super::timeline::{ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot};
+use super::kubernetes::{self as kubernetes_marks, KubernetesTrack};
+use super::{Scale, event_kind_text, scheduling_text, when};
+use crate::rules::figures::format_duration;
+use crate::rules::maintenance::span_interval;
+use crate::rules::plan::Plan;
+use crate::rules::projection::Projection;
+use crate::rules::projection::release::{Release, Stream};
+use crate::rules::projection::timeline::{
+    ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot,
+};
 
 /// A maintenance window occurrence.
 #[derive(Debug, Clone, PartialEq)]
@@ -326,7 +329,7 @@ fn upgrade_mark(
         ("Release", release),
         ("Start", when(start)),
         ("Estimated end", when(end)),
-        ("Duration", minutes_text(took)),
+        ("Duration", format_duration(took)),
     ];
     if e.covers > 1 {
         details.push(("Covers", format!("{} releases at once", e.covers)));
@@ -339,7 +342,7 @@ fn upgrade_mark(
             "Spill",
             format!(
                 "{} past the window's end (in-flight work continues)",
-                minutes_text(e.spill_minutes)
+                format_duration(e.spill_minutes)
             ),
         ));
     }
@@ -484,7 +487,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
                         when(end)
                     ),
                     if e.spill_minutes > 0 {
-                        minutes_text(e.spill_minutes)
+                        format_duration(e.spill_minutes)
                     } else {
                         String::new()
                     },

@@ -5,10 +5,10 @@
 //! time order. Positions are on the whole axis, so what the app happens to have drawn near the
 //! viewport never changes the order.
 
-use super::super::plan::Plan;
-use super::Projection;
-use super::layout::{CLUSTER_ROW_PX, POOL_ROW_PX, Scale};
 use super::marks::{ClusterTrack, cluster_track};
+use super::{CLUSTER_ROW_PX, POOL_ROW_PX, Scale};
+use crate::rules::plan::Plan;
+use crate::rules::projection::Projection;
 
 /// The `data-mark` of a cluster's name in the label column (first stop of its cluster row).
 pub const NAME_KEY: &str = "n";
@@ -214,10 +214,10 @@ pub fn step(
 mod tests {
     use chrono::{DateTime, TimeZone, Utc};
 
-    use super::super::layout::{HORIZON_WEEKS, Zoom};
-    use super::super::project;
+    use super::super::{HORIZON_WEEKS, Zoom};
     use super::*;
     use crate::rules::demo::demo_plan;
+    use crate::rules::projection::project;
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap()

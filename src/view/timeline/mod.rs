@@ -1,20 +1,30 @@
 //! Geometry of the timeline view (issue 4 "Timeline view"): zoom levels, the instant → x
 //! mapping, axis ticks, row heights, which rows and x range are drawn, and short texts; the
-//! marks themselves are in [`super::marks`]. Pure and computed from
-//! a [`super::Projection`], so the app only draws what this module returns and never re-derives a rule.
+//! marks themselves are in [`marks`], keyboard focus in [`focus`]. Pure and computed from a
+//! [`crate::rules::projection::Projection`], so the app only draws what this module returns
+//! and never re-derives a rule. Moved here from `rules::projection` (issue 12: presentation
+//! is not an AKS rule).
 //!
 //! # Invariants
 //! - x is in CSS pixels from the scale's origin (UTC midnight at or before `from`); every mark
 //!   lies inside `[0, Scale::x(to)]` and has a width of at least [`MIN_MARK_PX`].
 //! - A bar's spill part starts where its window ends and is empty when the upgrade fits.
 
+pub mod focus;
+pub mod kubernetes;
+pub mod marks;
+
+#[cfg(test)]
+mod layout_tests;
+
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 
-use super::format_days;
-use super::timeline::{EventKind, Scheduling};
+use crate::rules::projection::timeline::{EventKind, Scheduling};
 
 /// Weeks every projection of the timeline covers; zoom only changes how much is on screen.
-pub use super::HORIZON_WEEKS;
+pub use crate::rules::projection::HORIZON_WEEKS;
+/// `Tue 3 Nov 09:00 UTC` (one format for an instant, `crate::rules::timefmt::when`).
+pub use crate::rules::timefmt::when;
 /// Height of the date axis above the rows, px.
 pub const AXIS_PX: f64 = 28.0;
 /// Height of a cluster's header row (windows, releases), px.
@@ -231,25 +241,6 @@ pub fn row_offsets(pool_counts: impl IntoIterator<Item = usize>) -> Vec<f64> {
     offsets
 }
 
-/// `Tue 3 Nov 09:00 UTC`.
-pub fn when(t: DateTime<Utc>) -> String {
-    format!(
-        "{} {} {} UTC",
-        crate::rules::timefmt::weekday_abbr(&t),
-        crate::rules::timefmt::day_month(&t),
-        crate::rules::timefmt::hour_minute(&t)
-    )
-}
-
-/// `37 min` or `4 h 05 min`.
-pub fn minutes_text(m: u32) -> String {
-    if m < 60 {
-        format!("{m} min")
-    } else {
-        format!("{} h {:02} min", m / 60, m % 60)
-    }
-}
-
 pub fn scheduling_text(s: Scheduling) -> &'static str {
     match s {
         Scheduling::MaintenanceWindow => "maintenance window",
@@ -291,35 +282,4 @@ pub fn x_window(left: f64, width: f64) -> (f64, f64) {
     let quarter = width.max(200.0) / 4.0;
     let step = (left / quarter).floor();
     ((step - 1.0) * quarter, (step + 6.0) * quarter)
-}
-
-/// Exposure minutes as a short text: `3.5 d`, `≥ 16.0 d`, or `—`.
-pub fn exposure_text(minutes: Option<i64>, lower_bound: bool) -> String {
-    match minutes {
-        Some(m) if lower_bound => format!("≥ {}", format_days(m)),
-        Some(m) => format_days(m),
-        None => "—".to_owned(),
-    }
-}
-
-/// Thousandths as `1.25`.
-pub fn milli_text(milli: u64) -> String {
-    let hundredths = (milli + 5) / 10;
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
-/// Bar lengths 0..=`full` proportional to `values` (the largest gets `full`), for the small
-/// side-by-side charts; all zero when every value is zero.
-pub fn bar_lengths(values: &[u64], full: f64) -> Vec<f64> {
-    let max = values.iter().copied().max().unwrap_or(0);
-    values
-        .iter()
-        .map(|&v| {
-            if max == 0 {
-                0.0
-            } else {
-                v as f64 / max as f64 * full
-            }
-        })
-        .collect()
 }
