@@ -60,7 +60,7 @@ async fn a_refused_entry_keeps_the_plan_value_and_says_so_until_it_changes() {
         provide_context(plan);
         state.set_value(Some(plan));
         let sla = Memo::new(move |_| {
-            plan.plan
+            plan.plan()
                 .with(|p| p.assumptions.projection.exposure_sla_days)
         });
         view! {
@@ -79,7 +79,7 @@ async fn a_refused_entry_keeps_the_plan_value_and_says_so_until_it_changes() {
     settle().await;
     let plan = state.get_value().unwrap();
     let sla = move || {
-        plan.plan
+        plan.plan()
             .with_untracked(|p| p.assumptions.projection.exposure_sla_days)
     };
     let before = sla();

@@ -14,8 +14,8 @@
 mod input;
 
 pub use input::{
-    InputError, parse_node_count, parse_optional_number, parse_optional_surge,
-    parse_optional_version,
+    InputError, PLAN_YEARS, parse_date, parse_node_count, parse_optional_number,
+    parse_optional_surge, parse_optional_version,
 };
 
 use super::cluster::Cluster;

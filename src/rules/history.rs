@@ -60,6 +60,11 @@ impl<T> History<T> {
         u32::try_from(self.past.len()).unwrap_or(u32::MAX)
     }
 
+    /// The most recent undo step, if any (e.g. to share memory with the next one).
+    pub fn latest(&self) -> Option<&T> {
+        self.past.back()
+    }
+
     /// Records `before`, the state the caller is leaving, as one undo step.
     ///
     /// With `group: Some(key)` and the previous record in the same open group, nothing is

@@ -16,6 +16,7 @@
 
 pub mod assumptions;
 pub mod behaviour;
+pub mod bulk;
 pub mod channel;
 pub mod cluster;
 pub mod conflicts;
@@ -36,7 +37,9 @@ pub mod plan;
 pub mod pool;
 pub mod projection;
 pub mod region;
+pub mod saved;
 pub mod share;
+pub mod snapshot;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;

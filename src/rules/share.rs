@@ -74,14 +74,57 @@ pub enum ShareError {
 
 /// The fragment for `plan`, starting with `#`.
 pub fn encode(plan: &Plan) -> String {
-    let value = plan.to_value();
-    let json = compact::pack(value).to_string();
-    let mut bytes = crc32::crc32(json.as_bytes()).to_be_bytes().to_vec();
+    format!("#{KEY}{}", pack(plan, LEVEL))
+}
+
+/// `<version>.<data>`, the value after `p=`: the plan compacted, compressed at DEFLATE `level`
+/// (0–10) and checksummed.
+fn pack(plan: &Plan, level: u8) -> String {
+    format!(
+        "{LINK_VERSION}.{}",
+        deflate_text(&compact::pack(plan.to_value()).to_string(), level)
+    )
+}
+
+/// `base64url(crc32_be(text) ‖ deflate(text))` at DEFLATE `level` (0–10): the link's data,
+/// and the body of the plan a browser saves ([`saved`](super::saved)), which skips the
+/// compaction and uses a fast level because it writes after every pause in editing.
+pub fn deflate_text(text: &str, level: u8) -> String {
+    let mut bytes = crc32::crc32(text.as_bytes()).to_be_bytes().to_vec();
     bytes.extend(miniz_oxide::deflate::compress_to_vec(
-        json.as_bytes(),
-        LEVEL,
+        text.as_bytes(),
+        level,
     ));
-    format!("#{KEY}{LINK_VERSION}.{}", base64url::encode(&bytes))
+    base64url::encode(&bytes)
+}
+
+/// Reads a [`deflate_text`] value, refusing one that inflates to more than `limit` bytes.
+pub fn inflate_text(data: &str, limit: usize) -> Result<String, ShareError> {
+    let bytes = base64url::decode(data).map_err(|e| match e {
+        base64url::DecodeError::BadChar { position, found } => {
+            ShareError::BadCharacter { position, found }
+        }
+        base64url::DecodeError::BadLength => ShareError::Truncated,
+    })?;
+    let (crc, deflated) = match bytes.split_first_chunk::<4>() {
+        Some((crc, rest)) if !rest.is_empty() => (u32::from_be_bytes(*crc), rest),
+        _ => return Err(ShareError::Truncated),
+    };
+    let text =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, limit).map_err(|e| {
+            use miniz_oxide::inflate::TINFLStatus;
+            match e.status {
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                    ShareError::Truncated
+                }
+                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Tampered,
+            }
+        })?;
+    if crc32::crc32(&text) != crc {
+        return Err(ShareError::Tampered);
+    }
+    String::from_utf8(text).map_err(|_| ShareError::Tampered)
 }
 
 /// A full link: `base` (any fragment removed) followed by the plan fragment.
@@ -172,34 +215,10 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 fn decode_v1(data: &str) -> Result<Plan, ShareError> {
-    let bytes = base64url::decode(data).map_err(|e| match e {
-        base64url::DecodeError::BadChar { position, found } => {
-            ShareError::BadCharacter { position, found }
-        }
-        base64url::DecodeError::BadLength => ShareError::Truncated,
-    })?;
-    let (crc, deflated) = match bytes.split_first_chunk::<4>() {
-        Some((crc, rest)) if !rest.is_empty() => (u32::from_be_bytes(*crc), rest),
-        _ => return Err(ShareError::Truncated),
-    };
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_PLAN_BYTES)
-        .map_err(|e| {
-            use miniz_oxide::inflate::TINFLStatus;
-            match e.status {
-                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-                    ShareError::Truncated
-                }
-                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-                _ => ShareError::Tampered,
-            }
-        })?;
-    if crc32::crc32(&json) != crc {
-        return Err(ShareError::Tampered);
-    }
+    let packed = inflate_text(data, MAX_PLAN_BYTES)?;
     // from_str over from_slice: the str reader's Value parser is already linked (bundle size).
-    let packed = std::str::from_utf8(&json).map_err(|_| ShareError::Tampered)?;
     let value: serde_json::Value =
-        serde_json::from_str(packed).map_err(|_| ShareError::Tampered)?;
+        serde_json::from_str(&packed).map_err(|_| ShareError::Tampered)?;
     let text = serde_json::to_string(&compact::unpack(value)).unwrap_or_default();
     let (plan, _notices) = Plan::from_json(&text)?;
     Ok(plan)

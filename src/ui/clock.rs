@@ -1,6 +1,7 @@
 //! "Now" for the whole page, read once (the rule core never reads a clock: it is passed in).
-//! `?now=<RFC 3339>` overrides it so browser tests see a fixed date; `?bench=N` opens a
-//! generated N-cluster fleet on the Timeline tab (issue 4's performance measurement).
+//! With the `test-hooks` cargo feature (on by default), `?now=<RFC 3339>` overrides it so
+//! browser tests see a fixed date, and `?bench=N` opens a generated N-cluster fleet on the
+//! Timeline tab for performance measurements (never saved).
 
 use std::cell::OnceCell;
 
@@ -17,20 +18,37 @@ pub fn now() -> DateTime<Utc> {
 }
 
 fn read_now() -> DateTime<Utc> {
+    pinned_now().unwrap_or_else(|| {
+        // Milliseconds since the epoch fit i64 exactly for any date a browser reports.
+        DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    })
+}
+
+/// `?now=<RFC 3339>` (test hook).
+#[cfg(feature = "test-hooks")]
+fn pinned_now() -> Option<DateTime<Utc>> {
     query_param("now")
         .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok())
         .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_else(|| {
-            // Milliseconds since the epoch fit i64 exactly for any date a browser reports.
-            DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-        })
 }
 
-/// `?bench=N`: the number of generated clusters to open, if asked for (1..=2000).
+#[cfg(not(feature = "test-hooks"))]
+fn pinned_now() -> Option<DateTime<Utc>> {
+    None
+}
+
+/// `?bench=N` (test hook): the number of generated clusters to open, if asked for
+/// (1..=5000). The generated fleet is never saved (`PlanState::open`).
+#[cfg(feature = "test-hooks")]
 pub fn bench_clusters() -> Option<u32> {
     query_param("bench")
         .and_then(|s| s.trim().parse().ok())
-        .filter(|n| (1..=2_000).contains(n))
+        .filter(|n| (1..=5_000).contains(n))
+}
+
+#[cfg(not(feature = "test-hooks"))]
+pub fn bench_clusters() -> Option<u32> {
+    None
 }
 
 /// The decoded value of `name` in the page's query string.

@@ -10,8 +10,18 @@
 //! - Header: `new-plan`, `load-demo`, `undo`, `redo`, `plan-name`; the confirmation before a
 //!   non-empty plan is replaced: `confirm`, `confirm-replace`, `cancel-replace`; the status
 //!   line: `status`, `status-text`, `status-undo`, `status-dismiss`.
+//! - Saving ([`storage`]): `save-problem`, `save-problem-text`; `save-retry`, `save-download`
+//!   (a refused write), `unreadable-download`, `unreadable-discard` (an unreadable save),
+//!   `other-tab-use`, `other-tab-keep` (another tab saved).
 //! - Sidebar: `add-cluster`, `cluster-list`, `cluster-item-{i}`, `select-cluster-{i}`,
-//!   `move-up-{i}`, `move-down-{i}`.
+//!   `cluster-check-{i}` (bulk selection), `move-up-{i}`, `move-down-{i}`; search and filters
+//!   `cluster-search`, `toggle-filters`, `filter-{environment,ring,subscription,region,tag}`,
+//!   `filter-summary`, `select-shown`, `select-none`, `edit-selected`.
+//! - Bulk editor (Plan tab): `bulk-editor`, `bulk-kind`, `bulk-node-os`, `bulk-upgrade`,
+//!   `bulk-config`, `bulk-day`, `bulk-hour`, `bulk-duration`, `bulk-stagger`,
+//!   `bulk-stagger-hours`, `bulk-ring-day-{ring}`, `bulk-max-surge`, `bulk-max-unavailable`,
+//!   `bulk-drain`, `bulk-soak`, `bulk-preview`, `bulk-summary`, `bulk-change`, `bulk-error`,
+//!   `bulk-apply`, `bulk-close`.
 //! - Tabs: `tab-plan`, `panel-plan`, `tab-windows`, `panel-windows`.
 //! - Windows tab: `windows-zone` (+ `windows-zone-error`), `assumption-switches`,
 //!   `assumptions-recurrence-{missingDay,weeklyAnchor,blackoutOverlap}`, `cluster-windows`,
@@ -33,6 +43,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod components;
+pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod tz;
@@ -47,6 +58,7 @@ use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
 use components::link_open::LinkOpener;
 use components::plan_tab::PlanTab;
+use components::save_banner::SaveBanner;
 use components::tabs::TabBar;
 use components::timeline_tab::TimelineTab;
 use components::windows_tab::WindowsTab;
@@ -56,16 +68,13 @@ use state::{PlanState, Tab};
 pub fn App() -> impl IntoView {
     let state = PlanState::open();
     provide_context(state);
-    // `?bench=N`: a generated N-cluster fleet on the Timeline tab (issue 4's measurement).
-    if let Some(n) = clock::bench_clusters() {
-        state.plan.set(crate::rules::demo::fleet(n));
-        state.tab.set(Tab::Timeline);
-    }
+    selection::Selection::provide(state);
     install_shortcuts(state);
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
             <AppHeader />
+            <SaveBanner />
             <LinkOpener />
             <div class="workspace">
                 <ClusterList />

@@ -14,6 +14,7 @@ use crate::rules::pool::AgentPool;
 use crate::rules::projection::HORIZON_WEEKS;
 use crate::rules::projection::cache::ProjectionCache;
 use crate::rules::projection::{Projection, project};
+use crate::rules::snapshot::Snapshot;
 
 use super::storage;
 
@@ -36,6 +37,20 @@ impl Tab {
             Tab::Timeline => "Timeline",
             Tab::Export => "Export",
         }
+    }
+
+    /// The tab a key press on `self` moves to in the tab bar (ARIA tabs pattern), if any.
+    pub fn after_key(self, key: &str) -> Option<Tab> {
+        let at = Tab::ALL.iter().position(|t| *t == self)?;
+        let last = Tab::ALL.len() - 1;
+        let to = match key {
+            "ArrowRight" => (at + 1) % Tab::ALL.len(),
+            "ArrowLeft" => (at + last) % Tab::ALL.len(),
+            "Home" => 0,
+            "End" => last,
+            _ => return None,
+        };
+        Tab::ALL.get(to).copied()
     }
 
     /// Used for the tab's and its panel's DOM ids and test ids.
@@ -78,9 +93,11 @@ pub enum Replacement {
 /// The context every component reads. `Copy`: it only holds arena handles.
 #[derive(Clone, Copy)]
 pub struct PlanState {
-    /// The single source of truth.
-    pub plan: RwSignal<Plan>,
-    history: RwSignal<History<Plan>>,
+    /// The single source of truth. Private: every change goes through [`PlanState::edit`]
+    /// (undoable, autosaved); components read it through [`PlanState::plan`].
+    plan: RwSignal<Plan>,
+    /// Undo steps as snapshots that share unchanged clusters (`rules::snapshot`).
+    history: RwSignal<History<Snapshot>>,
     /// The cluster open in the editor (clamped by [`PlanState::selected_cluster`]).
     selected: RwSignal<usize>,
     pub tab: RwSignal<Tab>,
@@ -103,9 +120,44 @@ pub struct PlanState {
 }
 
 impl PlanState {
-    /// Opens the plan saved in this browser, or the demo; starts autosaving.
+    /// Opens the plan saved in this browser, or the demo, and starts autosaving. With the
+    /// `?bench=N` test hook it opens a generated fleet instead and never reads or writes the
+    /// saved plan.
     pub fn open() -> Self {
-        let (initial, problem) = storage::load();
+        if let Some(n) = crate::ui::clock::bench_clusters() {
+            let state = Self::with_plan(crate::rules::demo::fleet(n), None);
+            state.tab.set(Tab::Timeline);
+            return state;
+        }
+        let (initial, last, problem, notice) = match storage::load() {
+            storage::Loaded::Plan { plan, id, notice } => (*plan, id, None, notice),
+            storage::Loaded::Nothing => (
+                crate::rules::demo::demo_plan(),
+                Default::default(),
+                None,
+                None,
+            ),
+            storage::Loaded::Unreadable { text, error } => (
+                crate::rules::demo::demo_plan(),
+                Default::default(),
+                Some(storage::SaveProblem::Unreadable { text, error }),
+                None,
+            ),
+        };
+        let state = Self::with_plan(initial, notice);
+        let host = storage::Host {
+            plan: state.plan(),
+            adopt: Callback::new(move |(plan, message): (Plan, &'static str)| {
+                state.adopt(plan, message)
+            }),
+            say: Callback::new(move |message: &'static str| state.say(message, false)),
+        };
+        storage::Autosave::start(host, last, problem);
+        state
+    }
+
+    /// The state around `initial`, without autosave; `notice` is shown as a problem.
+    fn with_plan(initial: Plan, notice: Option<String>) -> Self {
         let plan = RwSignal::new(initial);
         let history = RwSignal::new(History::default());
         let selected = RwSignal::new(0usize);
@@ -128,12 +180,12 @@ impl PlanState {
             let checked = plan.with(|p| findings::check_at(p, now));
             projection.with(|pr| findings::merge(checked, &pr.findings))
         });
-        let state = PlanState {
+        PlanState {
             plan,
             history,
             selected,
             tab: RwSignal::new(Tab::Plan),
-            status: RwSignal::new(problem.map(|text| Status {
+            status: RwSignal::new(notice.map(|text| Status {
                 text,
                 offer_undo: false,
                 is_problem: true,
@@ -152,10 +204,12 @@ impl PlanState {
             }),
             can_undo: Memo::new(move |_| history.with(History::can_undo)),
             can_redo: Memo::new(move |_| history.with(History::can_redo)),
-        };
-        // Autosave: the one effect that mirrors the plan to the outside world (debounced).
-        storage::autosave(plan);
-        state
+        }
+    }
+
+    /// The plan, read-only (changes go through [`PlanState::edit`]).
+    pub fn plan(&self) -> ReadSignal<Plan> {
+        self.plan.read_only()
     }
 
     /// Applies an edit to a copy of the plan; if anything changed, records an undo step and
@@ -165,7 +219,10 @@ impl PlanState {
         let mut next = before.clone();
         let result = change(&mut next);
         if next != before {
-            self.history.update(|h| h.record(before, group));
+            self.history.update(|h| {
+                let step = Snapshot::new(before, h.latest());
+                h.record(step, group);
+            });
             self.plan.set(next);
         }
         result
@@ -239,16 +296,22 @@ impl PlanState {
 
     pub fn undo(&self) {
         let present = self.plan.get_untracked();
-        if let Some(Some(previous)) = self.history.try_update(|h| h.undo(present)) {
-            self.plan.set(previous);
+        let step = self
+            .history
+            .try_update(|h| h.undo(Snapshot::new(present, h.latest())));
+        if let Some(Some(previous)) = step {
+            self.plan.set(previous.plan());
             self.say("Undone.", false);
         }
     }
 
     pub fn redo(&self) {
         let present = self.plan.get_untracked();
-        if let Some(Some(next)) = self.history.try_update(|h| h.redo(present)) {
-            self.plan.set(next);
+        let step = self
+            .history
+            .try_update(|h| h.redo(Snapshot::new(present, h.latest())));
+        if let Some(Some(next)) = step {
+            self.plan.set(next.plan());
             self.say("Redone.", false);
         }
     }
@@ -284,6 +347,13 @@ impl PlanState {
     pub fn replace_with(&self, plan: Plan, message: &str) {
         self.edit(None, |p| *p = plan);
         self.selected.set(0);
+        self.say(message, true);
+    }
+
+    /// Shows `plan` (e.g. saved by another tab) as one undo step, keeping the selected cluster
+    /// and tab, and says `message` with an Undo button.
+    pub fn adopt(&self, plan: Plan, message: &str) {
+        self.edit(None, |p| *p = plan);
         self.say(message, true);
     }
 

@@ -18,6 +18,14 @@ pub enum InputError {
     NotAWholeNumber(String),
     #[error("{0:?} is below zero: enter zero or more, e.g. 3")]
     Negative(String),
+    #[error("{0:?} is not a date: pick one in the calendar or type it as YYYY-MM-DD")]
+    NotADate(String),
+    #[error(
+        "{0} is outside the years this planner plans ({first} to {last}): check the year",
+        first = PLAN_YEARS.start(),
+        last = PLAN_YEARS.end()
+    )]
+    YearOutOfRange(String),
     #[error(transparent)]
     Surge(#[from] SurgeError),
     #[error(transparent)]
@@ -55,6 +63,27 @@ pub fn parse_optional_number(text: &str) -> Result<Option<u32>, InputError> {
         .map_err(|_| InputError::NotAWholeNumber(text.to_owned()))
 }
 
+/// The years a maintenance date (a start date, a blackout) may fall in. A date outside them is
+/// a typing slip, never a plan: a browser's date field reports every keystroke of the year
+/// (typing 2027 passes through the years 2, 20 and 202, a slip like 12027 through 1202), and
+/// storing those would leave the plan holding a date the field no longer shows.
+pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// A date as `<input type=date>` gives it (`YYYY-MM-DD`), in [`PLAN_YEARS`].
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, InputError> {
+    use chrono::Datelike;
+    let trimmed = text.trim();
+    // NaiveDate's FromStr (already linked for the plan's serde) rather than chrono's strftime
+    // parser, which would add to the browser bundle.
+    let date = chrono::NaiveDate::from_str(trimmed)
+        .map_err(|_| InputError::NotADate(trimmed.to_owned()))?;
+    if PLAN_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(InputError::YearOutOfRange(trimmed.to_owned()))
+    }
+}
+
 /// An optional `maxSurge`/`maxUnavailable`: blank means "not set" (docs/aks-rules.md §8 A-3).
 pub fn parse_optional_surge(text: &str) -> Result<Option<SurgeValue>, InputError> {
     parse_optional(text)
@@ -79,6 +108,37 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_field_takes_only_whole_dates_in_the_planned_years() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid");
+        assert_eq!(parse_date("2027-03-14"), Ok(day(2027, 3, 14)));
+        assert_eq!(parse_date(" 2000-01-01 "), Ok(day(2000, 1, 1)));
+        assert_eq!(parse_date("2099-12-31"), Ok(day(2099, 12, 31)));
+        // What Chromium's date field reports while "12027" is typed into its year.
+        for partial in ["0001-05-01", "0012-05-01", "0120-05-01", "1202-05-01"] {
+            assert_eq!(
+                parse_date(partial),
+                Err(InputError::YearOutOfRange(partial.to_owned()))
+            );
+        }
+        assert_eq!(
+            parse_date("2100-01-01"),
+            Err(InputError::YearOutOfRange("2100-01-01".to_owned()))
+        );
+        assert_eq!(
+            parse_date("2027-02-30"),
+            Err(InputError::NotADate("2027-02-30".to_owned()))
+        );
+        assert_eq!(parse_date(""), Err(InputError::NotADate(String::new())));
+        assert_eq!(
+            parse_date("1202-05-01").map_err(|e| e.to_string()),
+            Err(
+                "1202-05-01 is outside the years this planner plans (2000 to 2099): check the year"
+                    .to_owned()
+            )
+        );
+    }
 
     #[test]
     fn field_text_parses_or_says_what_to_write() {

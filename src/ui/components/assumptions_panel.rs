@@ -14,7 +14,7 @@ use crate::ui::state::use_plan_state;
 #[component]
 pub fn AssumptionsPanel() -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     // The list of inputs never changes shape; only values do. It is made once per edit, not
     // once per input per edit.
     let inputs = Memo::new(move |_| plan.with(|p| panel_inputs(&p.assumptions.projection)));

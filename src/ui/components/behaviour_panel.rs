@@ -54,7 +54,7 @@ pub fn BehaviourPanel() -> impl IntoView {
     let described = Memo::new(move |_| {
         selected.get().and_then(|i| {
             state
-                .plan
+                .plan()
                 .with(|plan| plan.clusters.get(i).map(cluster_behaviour))
         })
     });

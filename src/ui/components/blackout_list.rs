@@ -1,9 +1,9 @@
 //! `notAllowedDates`: blackout date pairs (local dates in the window's offset, end included,
 //! docs/aks-rules.md §3.5), added and removed like a list, each explained in UTC.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::rules::edit::parse_date;
 use crate::rules::maintenance::describe::explain_blackout;
 use crate::rules::maintenance::recurrence::local_date;
 use crate::rules::maintenance::{ConfigName, DateSpan};
@@ -108,11 +108,7 @@ fn BlackoutRow(cluster: usize, config: ConfigName, index: usize) -> impl IntoVie
             if v.is_empty() {
                 return Err("A blackout needs both dates".to_owned());
             }
-            // <input type=date> gives YYYY-MM-DD; NaiveDate's FromStr (already linked for the plan's
-            // serde) reads it without pulling in chrono's strftime parser (parse_from_str).
-            let date = v
-                .parse::<NaiveDate>()
-                .map_err(|_| format!("{v:?} is not a date"))?;
+            let date = parse_date(&v).map_err(|e| e.to_string())?;
             let group = config_dom_id(cluster, config, &format!("notAllowedDates.{index}"));
             edit_window(state, cluster, config, Some(&group), |w| {
                 if let Some(s) = w.not_allowed_dates.get_mut(index) {

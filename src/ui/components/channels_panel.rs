@@ -20,7 +20,7 @@ const BAR_PX: f64 = 80.0;
 #[component]
 pub fn ChannelsPanel() -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     let now = clock::now();
     let selected = state.selected_cluster;
     let names = Memo::new(move |_| {

@@ -249,7 +249,7 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
 fn channel_selects(i: usize, profile: Profile) -> impl IntoView {
     let state = use_plan_state();
     let (upgrade_field, node_os_field) = profile.fields();
-    let plan = state.plan;
+    let plan = state.plan();
     let read = move |pick: fn(&AutoUpgradeProfile) -> &'static str| {
         Memo::new(move |_| {
             plan.with(|p| {

@@ -1,18 +1,33 @@
-//! The sidebar: the plan's clusters in rollout order. Select one to edit it; move it up or down
-//! with buttons (keyboard reachable, focus follows the moved cluster); add a new one.
+//! The sidebar: the plan's clusters in rollout order, narrowed by search and filters. Select one
+//! to edit it; tick several for a bulk edit; move one up or down with buttons (keyboard
+//! reachable, focus follows the moved cluster); add a new one.
 
 use leptos::prelude::*;
 
 use crate::rules::edit::{self, Direction};
 use crate::ui::components::cluster_editor::display_name;
+use crate::ui::components::cluster_filters::ClusterFilters;
+use crate::ui::selection::use_selection;
 use crate::ui::state::{focus_by_id, use_plan_state};
 
 #[component]
 pub fn ClusterList() -> impl IntoView {
     let state = use_plan_state();
+    let selection = use_selection();
     let count = state.cluster_count;
+    // Only the first clusters found are drawn: a 2,000-cluster list would otherwise be ~25,000
+    // DOM nodes and 6,000 memos re-checked on every edit.
+    let limit = RwSignal::new(PAGE);
+    let listed = move || {
+        let limit = limit.get();
+        selection
+            .shown
+            .with(|s| s.iter().take(limit).copied().collect::<Vec<_>>())
+    };
+    let hidden = move || selection.shown.with(Vec::len).saturating_sub(limit.get());
     let add = move |_| {
         let index = state.edit(None, edit::add_cluster);
+        limit.update(|l| *l = (*l).max(index + 1));
         state.select(index);
         state.say("Added a cluster; it is open in the editor.", true);
         let id = format!("c{index}-name");
@@ -31,14 +46,28 @@ pub fn ClusterList() -> impl IntoView {
             <Show when=move || count.get() == 0>
                 <p class="empty">"No clusters yet. Add one to start planning."</p>
             </Show>
+            <Show when=move || count.get() != 0>
+                <ClusterFilters />
+            </Show>
             <ol class="cluster-list" data-testid="cluster-list">
-                <For each=move || 0..count.get() key=|i| *i let:i>
+                <For each=listed key=|i| *i let:i>
                     <ClusterItem index=i />
                 </For>
             </ol>
+            <Show when=move || hidden() != 0>
+                <p class="hint" data-testid="list-more-note">
+                    {move || format!("{} more not listed: search or filter to find them, or list more.", hidden())}
+                </p>
+                <button type="button" class="btn" data-testid="list-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {move || format!("List {} more", hidden().min(PAGE))}
+                </button>
+            </Show>
         </nav>
     }
 }
+
+/// How many clusters the list draws at first, and how many more each "List more" adds.
+const PAGE: usize = 200;
 
 #[component]
 fn ClusterItem(index: usize) -> impl IntoView {
@@ -69,8 +98,11 @@ fn ClusterItem(index: usize) -> impl IntoView {
     };
     let is_first = move || i == 0;
     let is_last = move || i + 1 >= state.cluster_count.get();
+    let selection = use_selection();
+    let checked = Memo::new(move |_| selection.selected.with(|s| s.contains(&i)));
     let shift = move |direction: Direction| {
         if let Ok(target) = state.edit(None, |plan| edit::move_cluster(plan, i, direction)) {
+            selection.moved(i, target);
             state.select(target);
             // Keep the keyboard on the moved cluster's button (or its other button at an end).
             let same = format!("cluster-{target}-{direction}");
@@ -84,6 +116,15 @@ fn ClusterItem(index: usize) -> impl IntoView {
     };
     view! {
         <li class="cluster-item" class:selected=is_selected data-testid=format!("cluster-item-{i}")>
+            <input
+                type="checkbox"
+                class="cluster-check"
+                id=format!("cluster-check-{i}")
+                data-testid=format!("cluster-check-{i}")
+                aria-label=move || format!("Select {} for a bulk edit", display_name(&name.get()))
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| selection.toggle(i, ev.target().checked())
+            />
             <button
                 type="button"
                 class="cluster-select"

@@ -55,9 +55,9 @@ fn edit_question(
 pub fn EtaPanel() -> impl IntoView {
     let state = use_plan_state();
     let now = clock::now();
-    let question = Memo::new(move |_| state.plan.with(|p| p.eta.clone().unwrap_or_default()));
+    let question = Memo::new(move |_| state.plan().with(|p| p.eta.clone().unwrap_or_default()));
     let eta: Memo<Option<FleetEta>> = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             p.eta
                 .as_ref()
                 .filter(|q| !q.is_empty())
@@ -67,7 +67,7 @@ pub fn EtaPanel() -> impl IntoView {
     let tips: Memo<Vec<Suggestion>> = Memo::new(move |_| {
         eta.with(|e| {
             e.as_ref().map_or_else(Vec::new, |e| {
-                state.plan.with_untracked(|p| {
+                state.plan().with_untracked(|p| {
                     p.eta
                         .as_ref()
                         .map_or_else(Vec::new, |q| suggestions(p, q, e, now))

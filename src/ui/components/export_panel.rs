@@ -74,7 +74,7 @@ pub fn ExportPanel(
     now: DateTime<Utc>,
 ) -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     let format = RwSignal::new(ExportFormat::Az);
     // `None` = the whole plan; `Some(i)` = cluster i.
     let cluster: RwSignal<Option<usize>> = RwSignal::new(None);

@@ -53,7 +53,7 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     let state = use_plan_state();
     let sla = Memo::new(move |_| {
         state
-            .plan
+            .plan()
             .with(|p| p.assumptions.projection.exposure_sla_days.to_string())
     });
     let on_sla = Callback::new(move |text: String| {
@@ -64,7 +64,7 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
             .map_err(|e| e.to_string())
     });
     let preset = Signal::derive(move || {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             let days = p.assumptions.projection.exposure_sla_days;
             if presets_by_days().iter().any(|(d, _)| *d == days) {
                 days.to_string()

@@ -9,7 +9,7 @@ use crate::ui::state::{Replacement, focus_by_id, use_plan_state};
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_plan_state();
-    let plan_name = Memo::new(move |_| state.plan.with(|p| p.name.clone()));
+    let plan_name = Memo::new(move |_| state.plan().with(|p| p.name.clone()));
     let ask = move |replacement: Replacement| {
         state.request_replacement(replacement);
         // Put the keyboard on the confirmation, if one opened: on its safe answer, so that an

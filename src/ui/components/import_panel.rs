@@ -126,7 +126,7 @@ pub fn ImportPanel() -> impl IntoView {
             let _ = window().location().set_hash(&fragment);
             return;
         }
-        let before = state.plan.get_untracked();
+        let before = state.plan().get_untracked();
         let base = match mode.get_untracked() {
             Mode::Add => before.clone(),
             Mode::Replace => Plan {

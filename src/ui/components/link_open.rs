@@ -86,7 +86,7 @@ fn handle_fragment(
     };
     clear_fragment();
     error.set(None);
-    let local = state.plan.get_untracked();
+    let local = state.plan().get_untracked();
     if incoming == local {
         state.say("The shared link holds the plan you already have.", false);
     } else if nothing_to_lose(&local) {
@@ -179,7 +179,7 @@ fn LinkDialog(
     on_keep: Callback<()>,
 ) -> impl IntoView {
     let state = use_plan_state();
-    let local = state.plan.get_untracked();
+    let local = state.plan().get_untracked();
     let Incoming { plan, changes } = incoming;
     let added = changes
         .iter()

@@ -24,7 +24,7 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
     let state = use_plan_state();
     let reading = Memo::new(move |_| {
         state
-            .plan
+            .plan()
             .with(|p| p.assumptions.projection.surge_quota.as_str().to_owned())
     });
     let count = Memo::new(move |_| projection.with(|p| p.quota.clusters.len()));

@@ -24,7 +24,7 @@ fn page_base() -> String {
 pub fn SharePanel() -> impl IntoView {
     let state = use_plan_state();
     let base = page_base();
-    let link = Memo::new(move |_| state.plan.with(|p| share::link(&base, p)));
+    let link = Memo::new(move |_| state.plan().with(|p| share::link(&base, p)));
     let length = Memo::new(move |_| link.with(|l| l.chars().count()));
     view! {
         <section class="card share-section" aria-labelledby="share-title" data-testid="share-section">

@@ -1,9 +1,11 @@
 //! The tab bar of the main area (WAI-ARIA tabs pattern): Plan, Windows, Timeline, Export, each a
-//! `Tab` variant with its own component file.
+//! `Tab` variant with its own component file. One Tab stop (roving tabindex: the open tab);
+//! Left/Right arrows move to the previous/next tab (wrapping), Home/End to the first/last, and
+//! the focused tab opens (automatic activation).
 
 use leptos::prelude::*;
 
-use crate::ui::state::{Tab, use_plan_state};
+use crate::ui::state::{Tab, focus_by_id, use_plan_state};
 
 #[component]
 pub fn TabBar() -> impl IntoView {
@@ -26,6 +28,16 @@ pub fn TabBar() -> impl IntoView {
                             aria-selected=move || if selected() { "true" } else { "false" }
                             tabindex=move || if selected() { "0" } else { "-1" }
                             on:click=move |_| state.tab.set(tab)
+                            on:keydown=move |event| {
+                                if let Some(next) = Tab::after_key(tab, &event.key()) {
+                                    event.prevent_default();
+                                    // Automatic activation: the focused tab's panel opens.
+                                    if next != tab {
+                                        state.tab.set(next);
+                                    }
+                                    focus_by_id(&format!("tab-{}", next.slug()));
+                                }
+                            }
                         >
                             {tab.label()}
                         </button>

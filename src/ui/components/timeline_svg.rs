@@ -52,7 +52,7 @@ pub fn TimelineSvg(
 ) -> impl IntoView {
     let keys = Focus::default();
     let (scroller, active) = (keys.scroller, keys.active);
-    let plan = use_plan_state().plan;
+    let plan = use_plan_state().plan();
     let viewport = RwSignal::new(Viewport {
         top: 0.0,
         left: 0.0,

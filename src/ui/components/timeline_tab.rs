@@ -156,7 +156,7 @@ fn BenchProbe() -> impl IntoView {
         let mut clusters = 0;
         for _ in 0..runs {
             clusters = state
-                .plan
+                .plan()
                 .with_untracked(|p| project(p, now, HORIZON_WEEKS))
                 .clusters
                 .len();
@@ -186,7 +186,7 @@ fn BenchProbe() -> impl IntoView {
         let mut pools = 0;
         for _ in 0..runs {
             pools = state
-                .plan
+                .plan()
                 .with_untracked(|p| fleet_eta(p, &q, now))
                 .pools
                 .len();

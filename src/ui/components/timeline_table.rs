@@ -11,7 +11,7 @@ use crate::view::timeline::when;
 #[component]
 pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     let names = Memo::new(move |_| {
         projection.with(|p| {
             p.clusters

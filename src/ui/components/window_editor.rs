@@ -44,7 +44,7 @@ pub fn window_memo(
     config: ConfigName,
 ) -> Memo<Option<MaintenanceWindow>> {
     Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             p.clusters
                 .get(cluster)
                 .and_then(|c| c.maintenance_configurations.window(config).cloned())
@@ -86,7 +86,7 @@ pub fn WindowEditor(cluster: usize, config: ConfigName, view: WindowsView) -> im
     let state = use_plan_state();
     let i = cluster;
     let form = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             let cfgs = p.clusters.get(i).map(|c| &c.maintenance_configurations);
             match (config, cfgs) {
                 (ConfigName::Default, Some(c)) => match &c.default {
@@ -168,7 +168,7 @@ fn LegacyDefault(cluster: usize, view: WindowsView) -> impl IntoView {
     let state = use_plan_state();
     let i = cluster;
     let legacy = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             match p
                 .clusters
                 .get(i)

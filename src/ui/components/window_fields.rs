@@ -5,7 +5,6 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::rules::maintenance::describe::{
@@ -165,11 +164,10 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 value=text(|w| w.start_date.map(|d| crate::rules::timefmt::iso_date(&d)).unwrap_or_default())
                 hint=first_window
                 on_input=move |v: String| {
-                    // FromStr, not parse_from_str: see blackout_list.rs (bundle size).
                     let date = if v.is_empty() {
                         None
                     } else {
-                        Some(v.parse::<NaiveDate>().map_err(|_| format!("{v:?} is not a date"))?)
+                        Some(crate::rules::edit::parse_date(&v).map_err(|e| e.to_string())?)
                     };
                     let group = config_dom_id(cluster, config, "startDate");
                     edit_window(state, cluster, config, Some(&group), |w| w.start_date = date);

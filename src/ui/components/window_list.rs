@@ -62,7 +62,7 @@ pub fn WindowList(cluster: usize, config: ConfigName, view: WindowsView) -> impl
     let rows = Memo::new(move |_| {
         let options = view.options.get();
         let zone = view.zone.get();
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             let Some(cfgs) = p
                 .clusters
                 .get(cluster)
@@ -96,7 +96,7 @@ pub fn WindowList(cluster: usize, config: ConfigName, view: WindowsView) -> impl
         })
     });
     let offset_label = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             p.clusters
                 .get(cluster)
                 .and_then(|c| c.maintenance_configurations.window(config))

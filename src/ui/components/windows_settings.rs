@@ -23,7 +23,7 @@ pub fn ZonePicker(zone: Memo<Result<TransitionTable, String>>) -> impl IntoView 
     let state = use_plan_state();
     let browser = tz::browser_zone();
     let value = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             p.time_zone
                 .as_ref()
                 .map(|z| z.to_string())
@@ -77,7 +77,11 @@ pub fn ZonePicker(zone: Memo<Result<TransitionTable, String>>) -> impl IntoView 
 pub fn AssumptionSwitches() -> impl IntoView {
     let state = use_plan_state();
     let read = move |f: fn(RecurrenceOptions) -> &'static str| {
-        Signal::derive(move || state.plan.with(|p| f(p.assumptions.recurrence).to_owned()))
+        Signal::derive(move || {
+            state
+                .plan()
+                .with(|p| f(p.assumptions.recurrence).to_owned())
+        })
     };
     let write = move |change: Box<dyn FnOnce(&mut RecurrenceOptions)>| {
         state.edit(None, |p| change(&mut p.assumptions.recurrence));

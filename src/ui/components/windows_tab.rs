@@ -42,7 +42,7 @@ pub fn WindowsTab() -> impl IntoView {
     // The plan's zone (the team's), else this browser's: never blank.
     let browser = tz::browser_zone();
     let zone_name = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.plan().with(|p| {
             p.time_zone
                 .as_ref()
                 .map_or_else(|| browser.clone(), |z| z.to_string())
@@ -51,7 +51,7 @@ pub fn WindowsTab() -> impl IntoView {
     let zone = Memo::new(move |_| {
         zone_name.with(|z| tz::zone_table(z, now, now + TimeDelta::days(ZONE_HORIZON_DAYS)))
     });
-    let options = Memo::new(move |_| state.plan.with(|p| p.assumptions.recurrence));
+    let options = Memo::new(move |_| state.plan().with(|p| p.assumptions.recurrence));
     let view_state = WindowsView {
         now,
         zone_name,

@@ -115,7 +115,7 @@ pub(super) fn ClusterRow(
     active: RwSignal<Option<Spot>>,
 ) -> impl IntoView {
     let state = use_plan_state();
-    let plan = state.plan;
+    let plan = state.plan();
     let cluster = Memo::new(move |_| projection.with(|p| p.clusters.get(i).cloned()));
     let blackouts = Memo::new(move |_| {
         plan.with(|p| {

@@ -1,0 +1,116 @@
+//! A plan as the undo history keeps it: clusters behind shared pointers, so a snapshot shares
+//! every cluster an edit did not change with the snapshot before it. 200 undo steps of a
+//! 2,000-cluster plan then hold the changed clusters plus 200 lists of pointers, instead of 200
+//! whole copies of the plan.
+//!
+//! Invariant: `Snapshot::new(plan, like).plan() == plan` for any `like`: sharing is an
+//! optimisation that never changes what comes back.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::cluster::Cluster;
+use super::plan::Plan;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The plan without its clusters.
+    rest: Plan,
+    clusters: Vec<Arc<Cluster>>,
+}
+
+impl Snapshot {
+    /// Keeps `plan`, sharing each cluster equal to one of `like`'s (the same position first,
+    /// else the same name, so adding, removing and moving clusters keep the sharing).
+    pub fn new(mut plan: Plan, like: Option<&Snapshot>) -> Self {
+        let clusters = std::mem::take(&mut plan.clusters);
+        let Some(like) = like else {
+            return Snapshot {
+                rest: plan,
+                clusters: clusters.into_iter().map(Arc::new).collect(),
+            };
+        };
+        let by_name: HashMap<&str, &Arc<Cluster>> =
+            like.clusters.iter().map(|c| (c.name.as_str(), c)).collect();
+        let clusters = clusters
+            .into_iter()
+            .enumerate()
+            .map(|(i, cluster)| {
+                let same = like
+                    .clusters
+                    .get(i)
+                    .filter(|old| ***old == cluster)
+                    .or_else(|| {
+                        by_name
+                            .get(cluster.name.as_str())
+                            .copied()
+                            .filter(|old| ***old == cluster)
+                    });
+                match same {
+                    Some(old) => Arc::clone(old),
+                    None => Arc::new(cluster),
+                }
+            })
+            .collect();
+        Snapshot {
+            rest: plan,
+            clusters,
+        }
+    }
+
+    /// The plan this snapshot keeps.
+    pub fn plan(&self) -> Plan {
+        Plan {
+            clusters: self.clusters.iter().map(|c| Cluster::clone(c)).collect(),
+            ..self.rest.clone()
+        }
+    }
+
+    /// How many clusters this snapshot shares with `other` (the same memory, not a copy).
+    pub fn shared_with(&self, other: &Snapshot) -> usize {
+        self.clusters
+            .iter()
+            .filter(|c| other.clusters.iter().any(|o| Arc::ptr_eq(c, o)))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::demo::fleet;
+    use crate::rules::edit::{self, Direction};
+
+    #[test]
+    fn an_edit_shares_every_cluster_it_did_not_change_and_gives_back_the_same_plan() {
+        let first = fleet(50);
+        let a = Snapshot::new(first.clone(), None);
+        assert_eq!(a.plan(), first);
+
+        let mut renamed = first.clone();
+        renamed.clusters[7].name = "renamed".into();
+        let b = Snapshot::new(renamed.clone(), Some(&a));
+        assert_eq!(b.plan(), renamed);
+        assert_eq!(b.shared_with(&a), 49);
+
+        // Removing and moving clusters shift positions: sharing follows the names.
+        let mut removed = renamed.clone();
+        removed.clusters.remove(0);
+        let c = Snapshot::new(removed.clone(), Some(&b));
+        assert_eq!(c.plan(), removed);
+        assert_eq!(c.shared_with(&b), 49);
+
+        let mut moved = removed.clone();
+        edit::move_cluster(&mut moved, 3, Direction::Up).expect("moves");
+        let d = Snapshot::new(moved.clone(), Some(&c));
+        assert_eq!(d.plan(), moved);
+        assert_eq!(d.shared_with(&c), 49);
+
+        // A plan-level change (its name) shares every cluster.
+        let mut named = moved.clone();
+        named.name = "fleet".into();
+        let e = Snapshot::new(named.clone(), Some(&d));
+        assert_eq!(e.plan(), named);
+        assert_eq!(e.shared_with(&d), 49);
+    }
+}

@@ -1,0 +1,127 @@
+// Issue 11's fleet benchmark (not a test: it measures, it does not gate; CI gates bounded work
+// in fleet-scale.test.mjs). Run against the release build:
+//   cd tests/e2e && node fleet-bench.mjs [200 1000 2000]
+// For each size, on `?bench=N` (rules::demo::fleet(N): N clusters × 3 pools, never saved):
+// first paint (navigation to the timeline and the full cluster list drawn), DOM nodes per tab,
+// switching tabs, edit→paint for a step timing (every cluster changes) and for renaming one
+// cluster, and memory (JS heap + wasm linear memory) after 200 undoable edits.
+
+import { App } from './helpers.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [200, 1000, 2000];
+const NOW = '2026-11-02T08:00:00Z';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function editToPaint(page, id, value) {
+  return page.evaluate(
+    async ([id, v]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const t0 = performance.now();
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = r;
+        c.port2.postMessage(0);
+      });
+      return performance.now() - t0;
+    },
+    [id, value],
+  );
+}
+
+async function clickToPaint(page, id) {
+  return page.evaluate(async (id) => {
+    const t0 = performance.now();
+    document.querySelector(`[data-testid="${id}"]`).click();
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = r;
+      c.port2.postMessage(0);
+    });
+    return performance.now() - t0;
+  }, id);
+}
+
+const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
+
+async function memoryMB(app) {
+  const cdp = await app.context.newCDPSession(app.page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const wasm = await app.page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+  return { jsHeapMB: +(heap / 2 ** 20).toFixed(1), wasmMB: +(wasm / 2 ** 20).toFixed(1) };
+}
+
+async function run(n) {
+  const app = new App({ path: '/' });
+  await app.start();
+  // Trunk's loader announces the wasm exports; keep its memory for the measurement.
+  await app.page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__wasmMemory = e.detail?.wasm?.memory;
+    });
+  });
+  const t0 = Date.now();
+  await app.page.goto(`${app.origin}/?bench=${n}&now=${NOW}`);
+  await app.page.waitForFunction(
+    (n) => document.querySelector('#clusters-title .count')?.textContent === String(n) &&
+      document.querySelector('[data-testid="timeline-label-0"]'),
+    n,
+    { timeout: 300_000, polling: 100 },
+  );
+  const firstPaint = await app.page.evaluate(() => performance.now());
+  const wall = Date.now() - t0;
+  const dom = { timeline: await domNodes(app.page) };
+  const tabs = {};
+  for (const tab of ['plan', 'windows', 'export', 'timeline']) {
+    tabs[tab] = Math.round(await clickToPaint(app.page, `tab-${tab}`));
+    await app.page.locator(`[data-testid="panel-${tab}"]`).waitFor();
+    dom[tab] = await domNodes(app.page);
+  }
+  const step = [];
+  for (const [k, v] of ['3', '4', '5', '6', '2', '7', '3'].entries()) {
+    const ms = await editToPaint(app.page, 'assumption-timings-drainMinutes', v);
+    if (k >= 2) step.push(ms);
+  }
+  await clickToPaint(app.page, 'tab-plan');
+  await app.page.locator('[data-testid="c0-name"]').waitFor();
+  const rename = [];
+  for (const [k, v] of ['aks-a', 'aks-ab', 'aks-abc', 'aks-abcd', 'aks-abcde', 'aks-x', 'aks-xy'].entries()) {
+    const ms = await editToPaint(app.page, 'c0-name', v);
+    if (k >= 2) rename.push(ms);
+  }
+  // 200 undo steps: alternating fields, so consecutive edits are not joined into one step.
+  for (let k = 0; k < 200; k++) {
+    const id = k % 2 ? 'c0-name' : 'c0-resourceGroup';
+    await app.page.evaluate(
+      ([id, v]) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      [id, `edit-${k}`],
+    );
+  }
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="c0-name"]').value === 'edit-199');
+  const memory = await memoryMB(app);
+  const report = {
+    clusters: n,
+    firstPaintMs: Math.round(firstPaint),
+    wallToListMs: wall,
+    domNodes: dom,
+    tabSwitchMs: tabs,
+    editToPaintMs: { stepTiming: Math.round(median(step)), renameCluster: Math.round(median(rename)) },
+    after200Edits: memory,
+    problems: app.problems,
+  };
+  console.log(JSON.stringify(report));
+  await app.close();
+}
+
+for (const n of SIZES) await run(n);
