@@ -37,6 +37,7 @@ pub mod share;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
+mod unknown_fields;
 pub mod usage;
 pub mod version;
 pub mod words;
