@@ -206,6 +206,7 @@ fn reading_through_the_text_gives_from_values_messages() {
     );
     let mut bad: Value = serde_json::from_str(CONFIGS).unwrap();
     bad[0]["properties"] = serde_json::json!({"maintenanceWindow": {"durationHours": "four"}});
+    assert!(from_value::<MaintenanceConfigurations>(&bad).is_err());
     assert_eq!(
         from_value::<MaintenanceConfigurations>(&bad),
         serde_json::from_value::<MaintenanceConfigurations>(bad.clone()).map_err(|e| e.to_string())
