@@ -145,6 +145,33 @@ pub fn import_into(base: &Plan, inputs: &[&str]) -> Result<ImportResult, ImportE
     state.finish(base)
 }
 
+/// `serde_json::from_value`, read through the text parser: the browser module then holds one
+/// copy of each type's reading code (the plan reader's) instead of a second one for `Value`
+/// (bundle size, README "Bundle-size levers"). The message is the one `from_value` gives (the
+/// same words, without the " at line 1 column N" of the re-written text), except where a
+/// name-valued field (`mode`, `osSKU`, …) holds a number, `true` or a list: the text parser only
+/// says "expected value" there, so the message names the field instead.
+fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    let text = value.to_string();
+    serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_owned(),
+            None => message,
+        };
+        if message != "expected value" {
+            return message;
+        }
+        // The column is 1-based and the text one line: the field is the last key before it.
+        let before = &text[..e.column().saturating_sub(1).min(text.len())];
+        let field = before
+            .strip_suffix("\":")
+            .and_then(|b| b.rfind('"').map(|i| &b[i + 1..]))
+            .unwrap_or("a field");
+        format!("invalid type: {field} must be a name in double quotes")
+    })
+}
+
 fn json_error(input: u32, e: &serde_json::Error) -> ImportError {
     ImportError::Json {
         input,
@@ -368,16 +395,17 @@ impl State {
             });
             if !d.configs.is_empty() {
                 let (input, path) = d.config_origin.clone();
-                d.cluster.maintenance_configurations =
-                    serde_json::from_value::<MaintenanceConfigurations>(Value::Array(d.configs))
-                        .map_err(|e| ImportError::Field {
-                            input,
-                            path,
-                            message: format!(
-                                "cluster {}: maintenance configurations: {e}",
-                                d.cluster.name
-                            ),
-                        })?;
+                d.cluster.maintenance_configurations = from_value::<MaintenanceConfigurations>(
+                    &Value::Array(d.configs),
+                )
+                .map_err(|e| ImportError::Field {
+                    input,
+                    path,
+                    message: format!(
+                        "cluster {}: maintenance configurations: {e}",
+                        d.cluster.name
+                    ),
+                })?;
             }
             if !d.shown {
                 self.note(0, "", NoteKind::Assumption, format!(

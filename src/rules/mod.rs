@@ -43,6 +43,7 @@ pub mod snapshot;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
+mod unknown_fields;
 pub mod usage;
 pub mod version;
 pub mod words;

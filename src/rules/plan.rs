@@ -99,17 +99,15 @@ impl Plan {
             }
             Some(_) => {}
         }
-        let mut notices = Vec::new();
         // Deserialize from the text (not the Value) so errors carry line and column.
-        let mut de = serde_json::Deserializer::from_str(text);
-        let plan: Plan = serde_ignored::deserialize(&mut de, |path| {
-            let path = json_path(&path.to_string());
-            notices.push(Notice {
+        let plan: Plan = serde_json::from_str(text).map_err(|e| PlanError::from_serde(&e))?;
+        let notices = super::unknown_fields::unknown_paths(text, &plan.to_value())
+            .into_iter()
+            .map(|path| Notice {
                 message: format!("unknown field {path} was ignored"),
                 path,
             })
-        })
-        .map_err(|e| PlanError::from_serde(&e))?;
+            .collect();
         Ok((plan, notices))
     }
 
@@ -126,24 +124,6 @@ impl Plan {
         // Serializing plain data structs to a String cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
-}
-
-/// `clusters.0.owner` (serde_ignored's form) to `clusters[0].owner`.
-fn json_path(dotted: &str) -> String {
-    let mut out = String::new();
-    for segment in dotted.split('.') {
-        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
-            out.push('[');
-            out.push_str(segment);
-            out.push(']');
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(segment);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -235,7 +235,7 @@ impl State {
             POOL_FIELDS.contains(&k.as_str())
                 && !matches!(k.as_str(), "id" | "type" | "resourceGroup")
         });
-        serde_json::from_value(Value::Object(known)).map_err(|e| ImportError::Field {
+        super::from_value(&Value::Object(known)).map_err(|e| ImportError::Field {
             input,
             path: path.to_owned(),
             message: format!("node pool {name}: {e}"),

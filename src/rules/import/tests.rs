@@ -176,3 +176,45 @@ fn a_field_of_the_wrong_type_is_named_as_such_not_as_missing() {
         assert!(err.contains(expected), "{text}: {err}");
     }
 }
+
+#[test]
+fn reading_through_the_text_gives_from_values_messages() {
+    let cases = [
+        r#"{"name":"apps","count":"three"}"#,
+        r#"{"name":"apps","mode":"Spare"}"#,
+        r#"{"name":"apps","osSKU":"Windows2019","count":-1}"#,
+        r#"{"name":"apps","maxSurge":"lots"}"#,
+        r#"{"count":3}"#,
+        r#"{"name":"apps","count":1.5}"#,
+    ];
+    let mut failed = 0;
+    for case in cases {
+        let value: Value = serde_json::from_str(case).unwrap();
+        let reference =
+            serde_json::from_value::<AgentPool>(value.clone()).map_err(|e| e.to_string());
+        let ours = from_value::<AgentPool>(&value);
+        assert_eq!(ours, reference, "{case}");
+        failed += usize::from(ours.is_err());
+    }
+    assert!(failed >= 5, "only {failed} cases fail to read");
+    // The one difference: a name-valued field holding a number is named in the message.
+    let value: Value = serde_json::from_str(r#"{"name":"apps","mode":7}"#).unwrap();
+    assert!(serde_json::from_value::<AgentPool>(value.clone()).is_err());
+    assert_eq!(
+        from_value::<AgentPool>(&value).unwrap_err(),
+        "invalid type: mode must be a name in double quotes"
+    );
+    let mut bad: Value = serde_json::from_str(CONFIGS).unwrap();
+    bad[0]["properties"] = serde_json::json!({"maintenanceWindow": {"durationHours": "four"}});
+    assert!(from_value::<MaintenanceConfigurations>(&bad).is_err());
+    assert_eq!(
+        from_value::<MaintenanceConfigurations>(&bad),
+        serde_json::from_value::<MaintenanceConfigurations>(bad.clone()).map_err(|e| e.to_string())
+    );
+    let configs: Value = serde_json::from_str(CONFIGS).unwrap();
+    assert_eq!(
+        from_value::<MaintenanceConfigurations>(&configs),
+        serde_json::from_value::<MaintenanceConfigurations>(configs.clone())
+            .map_err(|e| e.to_string())
+    );
+}
