@@ -396,3 +396,34 @@ fn one_of_two_clusters_sharing_a_name_is_exported_by_its_qualified_name() {
         Some("aks-dev-weu")
     );
 }
+
+/// The preview `maxBlockedNodes` (not in the stable API; `--max-blocked-nodes` only in
+/// aks-preview ≥ 18.0.0b9) is never applied silently: every export says in a comment that it
+/// is left out, and no command or property sets it.
+#[test]
+fn preview_max_blocked_nodes_is_only_a_comment_in_every_export() {
+    require_bash();
+    let mut plan = demo_plan();
+    plan.clusters.truncate(1);
+    plan.clusters[0].agent_pool_profiles[0]
+        .upgrade_settings
+        .max_blocked_nodes = Some("2".parse().unwrap());
+    let pool = plan.clusters[0].agent_pool_profiles[0].name.clone();
+    let note = format!("node pool {pool}: maxBlockedNodes 2 is NOT applied here");
+    let sh = export(&plan, ExportFormat::Az, Scope::Plan, today()).unwrap();
+    assert!(sh.contains(&note), "{sh}");
+    assert!(sh.contains("aks-preview extension 18.0.0b9 or later"));
+    for line in sh.lines().filter(|l| l.contains("max-blocked-nodes")) {
+        assert!(line.trim_start().starts_with('#'), "{line}");
+    }
+    let (calls, _) = Sandbox::new().run(&sh);
+    assert!(!calls.iter().any(|c| has(c, "--max-blocked-nodes")));
+    for (format, prefix, property) in [
+        (ExportFormat::Bicep, "//", "maxBlockedNodes:"),
+        (ExportFormat::Terraform, "#", "max_blocked_nodes ="),
+    ] {
+        let out = export(&plan, format, Scope::Plan, today()).unwrap();
+        assert!(out.contains(&format!("{prefix} {note}")), "{out}");
+        assert!(!out.contains(property), "{out}");
+    }
+}

@@ -43,6 +43,11 @@ pub struct UpgradeSettings {
     pub node_soak_duration_in_minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undrainable_node_behavior: Option<UndrainableNodeBehavior>,
+    /// How many nodes that cannot be drained AKS tolerates (preview; nodes or percent like
+    /// `maxSurge`, default = `maxSurge`; only with `undrainableNodeBehavior`;
+    /// docs/aks-rules.md §4.1, docs/aks-2026.md §1.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_blocked_nodes: Option<SurgeValue>,
 }
 
 /// Default drain timeout (docs/aks-rules.md §4.1).
@@ -111,6 +116,22 @@ impl AgentPool {
             }
             None => (SurgeValue::Nodes(1), SurgeSource::AssumedOneNode),
         }
+    }
+
+    /// `maxBlockedNodes` as AKS applies it when `nodes_left` nodes are still to upgrade: the
+    /// value set, else the effective `maxSurge` (its default), as nodes, capped at the nodes
+    /// left (since 2026-08; docs/aks-rules.md §4.1, docs/aks-2026.md §1.4). Returns the value
+    /// before the cap and the capped node count.
+    pub fn effective_max_blocked_nodes(
+        &self,
+        version: Option<KubernetesVersion>,
+        nodes_left: u32,
+    ) -> (SurgeValue, u32) {
+        let value = self
+            .upgrade_settings
+            .max_blocked_nodes
+            .unwrap_or_else(|| self.effective_max_surge(version).0);
+        (value, value.resolve(nodes_left))
     }
 
     /// Whether a VM size name is a GPU size (the N-series: NC, ND, NV, NG).
@@ -293,6 +314,45 @@ mod tests {
         assert!(p.gpu);
         assert_eq!(p.os_sku, OsSku::AzureLinux);
         assert_eq!(p.upgrade_settings.max_surge, Some(SurgeValue::Percent(33)));
+    }
+
+    #[test]
+    fn max_blocked_nodes_reads_like_max_surge_and_is_capped_at_the_nodes_left() {
+        let p = pool(
+            r#"{"name":"a","vmSize":"Standard_D2s_v5","count":3,
+                "upgradeSettings":{"maxSurge":"1","maxBlockedNodes":"5","undrainableNodeBehavior":"Cordon"}}"#,
+        );
+        assert_eq!(
+            p.upgrade_settings.max_blocked_nodes,
+            Some(SurgeValue::Nodes(5))
+        );
+        // docs/aks-2026.md §1.4: 5 blocked nodes tolerated on a 3-node pool is capped at 3;
+        // with 2 nodes left, at 2.
+        assert_eq!(
+            p.effective_max_blocked_nodes(None, 3),
+            (SurgeValue::Nodes(5), 3)
+        );
+        assert_eq!(
+            p.effective_max_blocked_nodes(None, 2),
+            (SurgeValue::Nodes(5), 2)
+        );
+        // Percent like maxSurge, rounded up: 34 % of 10 nodes left = 3.4 -> 4.
+        let mut q = p.clone();
+        q.upgrade_settings.max_blocked_nodes = Some(SurgeValue::Percent(34));
+        assert_eq!(q.effective_max_blocked_nodes(None, 10).1, 4);
+        // Unset: defaults to maxSurge (1 node).
+        q.upgrade_settings.max_blocked_nodes = None;
+        assert_eq!(
+            q.effective_max_blocked_nodes(None, 3),
+            (SurgeValue::Nodes(1), 1)
+        );
+        // A malformed value is refused at parse time, like maxSurge.
+        assert!(
+            serde_json::from_str::<AgentPool>(
+                r#"{"name":"a","vmSize":"Standard_D2s_v5","count":3,"upgradeSettings":{"maxBlockedNodes":"-1"}}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]

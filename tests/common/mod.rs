@@ -132,10 +132,11 @@ fn pool(name: String) -> impl Strategy<Value = AgentPool> {
                 UndrainableNodeBehavior::Cordon,
                 UndrainableNodeBehavior::Schedule,
             ])),
+            proptest::option::of(surge()),
         ),
     )
         .prop_map(
-            move |(system, os_sku, gpu, vm, count, (ms, mu, dt, sd, ub))| AgentPool {
+            move |(system, os_sku, gpu, vm, count, (ms, mu, dt, sd, ub, mb))| AgentPool {
                 name: name.clone(),
                 mode: if system {
                     PoolMode::System
@@ -152,6 +153,7 @@ fn pool(name: String) -> impl Strategy<Value = AgentPool> {
                     drain_timeout_in_minutes: dt,
                     node_soak_duration_in_minutes: sd,
                     undrainable_node_behavior: ub,
+                    max_blocked_nodes: mb,
                 },
             },
         )

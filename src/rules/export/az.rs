@@ -276,6 +276,9 @@ fn pool_steps(c: &Cluster, pool: &AgentPool, target: CliVersion) -> Vec<Step> {
             &mut steps,
         );
     }
+    if let Some(note) = super::max_blocked_nodes_comment(pool) {
+        steps.push(Step::Comment(note));
+    }
     if flags.is_empty() {
         steps.push(Step::Comment(format!(
             "node pool {}: no upgrade settings to set (AKS defaults apply)",

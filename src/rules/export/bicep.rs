@@ -194,6 +194,9 @@ fn upgrade_settings(out: &mut String, pool: &AgentPool) {
         };
         lines.push(format!("undrainableNodeBehavior: {}", q(v)));
     }
+    if let Some(note) = super::max_blocked_nodes_comment(pool) {
+        let _ = writeln!(out, "    // {}", comment(&note));
+    }
     if lines.is_empty() {
         out.push_str("    // upgradeSettings: none set, AKS defaults apply\n");
         return;

@@ -418,3 +418,14 @@ fn header(meta: &Meta<'_>, what: &str) -> Vec<String> {
     }
     lines
 }
+
+/// The comment every export writes for a pool's `maxBlockedNodes`, which none applies: it is a
+/// preview setting, not in the stable API 2026-08-01 that the Bicep/Terraform snippets target
+/// at most, and `--max-blocked-nodes` is only in the aks-preview extension ≥ 18.0.0b9 (docs/aks-2026.md §1.4).
+pub(crate) fn max_blocked_nodes_comment(pool: &crate::rules::pool::AgentPool) -> Option<String> {
+    let value = pool.upgrade_settings.max_blocked_nodes?;
+    Some(format!(
+        "node pool {}: maxBlockedNodes {value} is NOT applied here: it is a preview setting (not in the stable AKS API). To set it, install the aks-preview extension 18.0.0b9 or later (az extension add --name aks-preview) and run az aks nodepool update --max-blocked-nodes {value} with --undrainable-node-behavior.",
+        pool.name
+    ))
+}

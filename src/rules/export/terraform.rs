@@ -188,7 +188,15 @@ fn cluster(out: &mut String, id: &str, c: &Cluster, alias: Option<&str>, when: W
 
 fn upgrade_settings(out: &mut String, c: &Cluster, pool: &AgentPool, indent: &str) {
     let s = &pool.upgrade_settings;
-    if *s == Default::default() {
+    if let Some(note) = super::max_blocked_nodes_comment(pool) {
+        let _ = writeln!(out, "{indent}# {}", comment(&note));
+    }
+    // maxBlockedNodes is not exported (the comment above), so it alone is "none set".
+    let exported = crate::rules::pool::UpgradeSettings {
+        max_blocked_nodes: None,
+        ..*s
+    };
+    if exported == Default::default() {
         let _ = writeln!(
             out,
             "{indent}# upgrade_settings: none set, AKS defaults apply"

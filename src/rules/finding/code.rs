@@ -14,7 +14,8 @@ use super::Source;
 use super::sources::{
     AKS_5050, AKS_5720, AKS_CHANGELOG, AKS_NAMES, AZ_AKS, CAPACITY, CLUSTER_AUTO_UPGRADE, KURED,
     MAINTENANCE_API, NODE_OS_UPGRADE, OS_VERSION, PLANNED_MAINTENANCE, REGIONS, RESOURCE_NAMES,
-    ROLLING_UPGRADE, SUPPORTED_VERSIONS, SYSTEM_POOLS, TAGS, UPGRADE_PRACTICES, VM_SIZES,
+    ROLLING_UPGRADE, SUPPORTED_VERSIONS, SYSTEM_POOLS, TAGS, UPGRADE_OPTIONS, UPGRADE_PRACTICES,
+    VM_SIZES,
 };
 
 /// What a finding's numbers rest on.
@@ -202,6 +203,12 @@ registry! {
         "nodeSoakDurationInMinutes is 0 to 30 minutes.";
     UndrainableScheduleFailsUpgrade = "undrainable-schedule-fails-upgrade", Note, Rule, ROLLING_UPGRADE,
         "With undrainableNodeBehavior Schedule a node that cannot be drained stays, and the upgrade reports a failure.";
+    MaxBlockedNodesWithoutBehavior = "max-blocked-nodes-without-behavior", Warning, Rule, UPGRADE_OPTIONS,
+        "maxBlockedNodes only takes effect with undrainableNodeBehavior set.";
+    MaxBlockedNodesCapped = "max-blocked-nodes-capped", Note, Rule, UPGRADE_OPTIONS,
+        "AKS caps maxBlockedNodes at the nodes still to upgrade.";
+    MaxBlockedNodesPreviewNotExported = "max-blocked-nodes-preview-not-exported", Note, Rule, UPGRADE_OPTIONS,
+        "maxBlockedNodes is a preview setting: the az script, Bicep and Terraform exports do not apply it.";
     DrainTimeoutBelowGracePeriod = "drain-timeout-below-grace-period", Warning, Rule, ROLLING_UPGRADE,
         "A drain that times out before the pods' grace period ends stops the upgrade.";
     // Assumptions and missing data.

@@ -33,6 +33,8 @@ pub enum Field {
     DrainTimeout,
     SoakDuration,
     Undrainable,
+    /// `upgradeSettings.maxBlockedNodes` (preview).
+    MaxBlockedNodes,
 }
 
 /// Most nodes a pool can have, and most nodes plus surge during an upgrade: a node pool is one
@@ -45,7 +47,7 @@ pub const DRAIN_TIMEOUT_MINUTES: RangeInclusive<u32> = 5..=1440;
 pub const SOAK_MINUTES: RangeInclusive<u32> = 0..=30;
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Name,
         Field::ResourceGroup,
         Field::Location,
@@ -66,6 +68,7 @@ impl Field {
         Field::DrainTimeout,
         Field::SoakDuration,
         Field::Undrainable,
+        Field::MaxBlockedNodes,
     ];
 
     /// The JSON name, e.g. `upgradeSettings.maxSurge` (the last part of a DOM id, with dots
@@ -92,6 +95,7 @@ impl Field {
             Field::DrainTimeout => "upgradeSettings.drainTimeoutInMinutes",
             Field::SoakDuration => "upgradeSettings.nodeSoakDurationInMinutes",
             Field::Undrainable => "upgradeSettings.undrainableNodeBehavior",
+            Field::MaxBlockedNodes => "upgradeSettings.maxBlockedNodes",
         }
     }
 
@@ -141,6 +145,7 @@ pub const MAX_UNAVAILABLE: &str = Field::MaxUnavailable.path();
 pub const DRAIN_TIMEOUT: &str = Field::DrainTimeout.path();
 pub const SOAK_DURATION: &str = Field::SoakDuration.path();
 pub const UNDRAINABLE: &str = Field::Undrainable.path();
+pub const MAX_BLOCKED_NODES: &str = Field::MaxBlockedNodes.path();
 
 /// The recurrence readings of the plan's assumptions (`assumptions.recurrence.*`): shown on
 /// the Windows tab.

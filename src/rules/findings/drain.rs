@@ -4,6 +4,8 @@
 use crate::rules::finding::FindingCode;
 use crate::rules::plan::Plan;
 use crate::rules::pool::{AgentPool, UndrainableNodeBehavior};
+use crate::rules::surge::SurgeValue;
+use crate::rules::version::KubernetesVersion;
 
 use super::sources::{ROLLING_UPGRADE, UPGRADE_OPTIONS};
 use super::{FieldPath, Finding, fields, per_pool};
@@ -21,6 +23,7 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
     per_pool(plan, |ci, cluster, pi, pool, out| {
         let path = |field: &str| FieldPath::pool(ci, cluster, pi, pool, field);
         timeouts(pool, &path, out);
+        blocked_nodes(cluster.kubernetes_version, pool, &path, out);
         if pool.upgrade_settings.undrainable_node_behavior
             == Some(UndrainableNodeBehavior::Schedule)
         {
@@ -48,6 +51,83 @@ pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
             );
         }
     })
+}
+
+/// `maxBlockedNodes` (preview, docs/aks-rules.md §4.1, docs/aks-2026.md §1.4): needs
+/// `undrainableNodeBehavior`, is capped at the nodes left, and is not exported.
+fn blocked_nodes(
+    version: Option<KubernetesVersion>,
+    pool: &AgentPool,
+    path: &dyn Fn(&str) -> FieldPath,
+    out: &mut Vec<Finding>,
+) {
+    let Some(value) = pool.upgrade_settings.max_blocked_nodes else {
+        return;
+    };
+    let name = &pool.name;
+    if pool.upgrade_settings.undrainable_node_behavior.is_none() {
+        out.push(
+            Finding::warning(
+                FindingCode::MaxBlockedNodesWithoutBehavior,
+                path(fields::MAX_BLOCKED_NODES),
+                UPGRADE_OPTIONS,
+            )
+            .message(format!(
+                "node pool {name:?} sets maxBlockedNodes {value} without undrainableNodeBehavior"
+            ))
+            .why(
+                "maxBlockedNodes says how many nodes that cannot be drained AKS tolerates; it \
+                 only applies together with undrainableNodeBehavior.",
+            )
+            .fix("Set undrainableNodeBehavior to Cordon, or clear maxBlockedNodes."),
+        );
+    }
+    let (_, capped) = pool.effective_max_blocked_nodes(version, pool.count);
+    let above_pool = match value {
+        SurgeValue::Nodes(n) => n > pool.count,
+        SurgeValue::Percent(p) => p > 100,
+    };
+    if above_pool {
+        out.push(
+            Finding::note(
+                FindingCode::MaxBlockedNodesCapped,
+                path(fields::MAX_BLOCKED_NODES),
+                UPGRADE_OPTIONS,
+            )
+            .message(format!(
+                "maxBlockedNodes {value} of node pool {name:?} is above its {} node(s): AKS \
+                 applies {capped}",
+                pool.count
+            ))
+            .why(
+                "Since 2026-08 AKS caps maxBlockedNodes (and maxUnavailable) at the nodes still \
+                 to upgrade, so a larger value tolerates no more blocked nodes.",
+            )
+            .fix(format!(
+                "Set maxBlockedNodes to {capped} or less to say what AKS will do."
+            )),
+        );
+    }
+    out.push(
+        Finding::note(
+            FindingCode::MaxBlockedNodesPreviewNotExported,
+            path(fields::MAX_BLOCKED_NODES),
+            UPGRADE_OPTIONS,
+        )
+        .message(format!(
+            "maxBlockedNodes {value} of node pool {name:?} is not in the exports"
+        ))
+        .why(
+            "maxBlockedNodes is a preview setting: it is not in the stable AKS API 2026-08-01 \
+             and the --max-blocked-nodes flag exists only in the aks-preview az extension \
+             18.0.0b9 or later. The az script, Bicep and Terraform exports leave it out and say \
+             so in a comment.",
+        )
+        .fix(
+            "Apply it yourself with aks-preview: az extension add --name aks-preview, then \
+             az aks nodepool update --max-blocked-nodes with the value.",
+        ),
+    );
 }
 
 /// drainTimeoutInMinutes 5–1440 (A-18) and nodeSoakDurationInMinutes 0–30 (§4.1).
@@ -193,6 +273,54 @@ mod tests {
                 codes(&with_user_pool(findings, s, 4)),
                 expected,
                 "{behaviour:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn max_blocked_nodes_needs_a_behaviour_is_capped_and_is_never_exported() {
+        let blocked = |value: &str, behaviour| UpgradeSettings {
+            max_blocked_nodes: surge(value),
+            undrainable_node_behavior: behaviour,
+            ..settings(None, None)
+        };
+        // 6 on a 4-node pool without a behaviour: the warning, the cap (6 -> 4 by hand,
+        // docs/aks-2026.md §1.4) and the not-exported note, all on the field.
+        let found = with_user_pool(findings, blocked("6", None), 4);
+        assert_eq!(
+            codes(&found),
+            vec![
+                "max-blocked-nodes-without-behavior",
+                "max-blocked-nodes-capped",
+                "max-blocked-nodes-preview-not-exported"
+            ]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|f| f.path.field == fields::MAX_BLOCKED_NODES)
+        );
+        let capped = only(&found, "max-blocked-nodes-capped", Severity::Note);
+        assert!(
+            capped.message.contains("AKS applies 4"),
+            "{}",
+            capped.message
+        );
+        only(
+            &found,
+            "max-blocked-nodes-without-behavior",
+            Severity::Warning,
+        );
+        // Within the pool and with Cordon: only the not-exported note.
+        for value in ["4", "100%"] {
+            assert_eq!(
+                codes(&with_user_pool(
+                    findings,
+                    blocked(value, Some(UndrainableNodeBehavior::Cordon)),
+                    4
+                )),
+                vec!["max-blocked-nodes-preview-not-exported"],
+                "{value}"
             );
         }
     }

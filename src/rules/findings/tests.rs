@@ -163,6 +163,7 @@ fn kitchen_sink() -> Plan {
         drain_timeout_in_minutes: Some(2),
         node_soak_duration_in_minutes: Some(45),
         undrainable_node_behavior: Some(UndrainableNodeBehavior::Schedule),
+        max_blocked_nodes: None,
     };
     let mut big = pool("abcdefghijkl", PoolMode::User, OsSku::Flatcar);
     big.count = 995;
@@ -351,6 +352,7 @@ fn arb_pool() -> impl Strategy<Value = AgentPool> {
                             UndrainableNodeBehavior::Schedule
                         }
                     }),
+                    max_blocked_nodes: None,
                 };
                 p
             },

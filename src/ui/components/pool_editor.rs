@@ -46,7 +46,9 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
             _ => "",
         };
         let placeholder = match field {
-            fields::MAX_SURGE | fields::MAX_UNAVAILABLE => "nodes or %, e.g. 33%",
+            fields::MAX_SURGE | fields::MAX_UNAVAILABLE | fields::MAX_BLOCKED_NODES => {
+                "nodes or %, e.g. 33%"
+            }
             fields::COUNT => "e.g. 3",
             _ => "",
         };
@@ -268,10 +270,35 @@ pub fn PoolEditor(cluster: usize, pool: usize) -> impl IntoView {
                             state.edit_pool(i, j, None, |p| p.upgrade_settings.undrainable_node_behavior = behaviour);
                         }
                     />
+                    {parsed(
+                        fields::MAX_BLOCKED_NODES,
+                        "Max blocked nodes (preview)",
+                        |_, p| optional_text(p.upgrade_settings.max_blocked_nodes),
+                        |p, text| {
+                            p.upgrade_settings.max_blocked_nodes = edit::parse_optional_surge(text).map_err(|e| e.to_string())?;
+                            Ok(())
+                        },
+                        blocked_hint,
+                    )}
                 </div>
             </fieldset>
         </article>
     }
+}
+
+/// What AKS makes of `maxBlockedNodes` for the whole pool, computed by
+/// `AgentPool::effective_max_blocked_nodes` (default = maxSurge, capped at the nodes left).
+fn blocked_hint(cluster: &Cluster, pool: &AgentPool) -> String {
+    let (_, nodes) = pool.effective_max_blocked_nodes(cluster.kubernetes_version, pool.count);
+    let source = if pool.upgrade_settings.max_blocked_nodes.is_none() {
+        "Not set: as many as maxSurge"
+    } else {
+        "At most the nodes left to upgrade"
+    };
+    format!(
+        "{source}: {nodes} undrainable node(s) tolerated on {} node(s). Needs undrainable nodes set; preview, not exported.",
+        pool.count
+    )
 }
 
 /// Parses and stores one field's text: refused text leaves the plan untouched.
