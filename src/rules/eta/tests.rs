@@ -396,3 +396,65 @@ proptest! {
         prop_assert_eq!(eta.never, 1);
     }
 }
+
+#[test]
+fn a_kubernetes_auto_upgrade_delivers_the_fix_earlier() {
+    // NodeImage with a monthly window on the 1st, and `stable` with a Saturday auto-upgrade
+    // window. Asked on Friday 2026-07-03, when the fixed Ubuntu image (AKS release 06-19) is in
+    // the region in every case (06-19 / 06-26 / 07-03): the node OS channel would reimage on
+    // 2026-08-01. The next 1.34 patch of the release model (monthly patches) reaches the
+    // region in the week before Saturday 2026-07-18, so `stable` upgrades in that window and
+    // installs the newest node image on the pool right after the control plane
+    // (docs/aks-rules.md §2 rule 2).
+    let monthly = r#"{"absoluteMonthly": {"intervalMonths": 1, "dayOfMonth": 1}}"#;
+    let json = format!(
+        r#"{{"version": 1, "clusters": [{{"name": "c1", "kubernetesVersion": "1.34.0",
+        "autoUpgradeProfile": {{"upgradeChannel": "{{CHANNEL}}", "nodeOSUpgradeChannel": "NodeImage"}},
+        "agentPoolProfiles": [{{"name": "p1", "mode": "System", "osSKU": "Ubuntu", "vmSize": "Standard_D4s_v5", "count": 3,
+          "upgradeSettings": {{"maxSurge": "1"}}}}],
+        "maintenanceConfigurations": [
+          {{"name": "aksManagedNodeOSUpgradeSchedule", "maintenanceWindow": {{"schedule": {monthly}, "durationHours": 8, "utcOffset": "+00:00", "startTime": "00:00"}}}},
+          {{"name": "aksManagedAutoUpgradeSchedule", "maintenanceWindow": {{"schedule": {SATURDAY}, "durationHours": 8, "utcOffset": "+00:00", "startTime": "00:00"}}}}]}}]}}"#
+    );
+    let q = copy_fail(Some("2026-04-30"), Sla::PciDss);
+    let now = at("2026-07-03T00:00:00Z");
+    let eta_of = |channel: &str| {
+        let p = Plan::from_json(&json.replace("{CHANNEL}", channel))
+            .unwrap()
+            .0;
+        only(&fleet_eta(&p, &q, now)).dated().unwrap().clone()
+    };
+    // Without Kubernetes auto-upgrades: the monthly node OS window of 08-01 in every case.
+    let none = eta_of("none");
+    assert_eq!(none.start.earliest, at("2026-08-01T00:00:00Z"));
+    assert_eq!(none.start.latest, at("2026-08-01T00:00:00Z"));
+    // With `stable`: the Saturday 07-18 auto-upgrade window, in every case.
+    let stable = eta_of("stable");
+    let p = Plan::from_json(&json.replace("{CHANNEL}", "stable"))
+        .unwrap()
+        .0;
+    let window = (at("2026-07-18T00:00:00Z"), at("2026-07-18T08:00:00Z"));
+    // Cross-check with the projection: its first Kubernetes upgrade opens that window.
+    let projected = crate::rules::projection::project(&p, now, 8);
+    let first = &projected.clusters[0].kubernetes.upgrades[0];
+    assert_eq!(first.start, Some(window.0));
+    let control_plane = Duration::minutes(i64::from(
+        p.assumptions.projection.kubernetes.control_plane_minutes,
+    ));
+    for (s, e) in [
+        (stable.start.earliest, stable.done.earliest),
+        (stable.start.likely, stable.done.likely),
+        (stable.start.latest, stable.done.latest),
+    ] {
+        // The control plane goes first, then the pool's step.
+        assert_eq!(s, window.0 + control_plane);
+        assert!(s < e && e < window.1, "done {e}");
+    }
+    assert!(
+        stable.how.starts_with("Kubernetes auto-upgrade (stable)"),
+        "{}",
+        stable.how
+    );
+    assert!(stable.how.contains("in every case"), "{}", stable.how);
+    assert!(stable.exposure_minutes[1] < none.exposure_minutes[1]);
+}
