@@ -314,6 +314,32 @@ fn schedule(daily: bool, day: usize) -> String {
     }
 }
 
+/// Like [`plan`] (Kubernetes 1.34.2, Ubuntu), optionally on `stable` with a 6-hour
+/// auto-upgrade window of schedule `auto`.
+fn plan_with(channel: &str, schedule: Option<&str>, hours: u32, auto: Option<&str>) -> Plan {
+    let mut configs: Vec<String> = Vec::new();
+    if let Some(s) = schedule {
+        configs.push(format!(
+            r#"{{"name": "aksManagedNodeOSUpgradeSchedule", "maintenanceWindow": {{"schedule": {s}, "durationHours": {hours}, "utcOffset": "+00:00", "startTime": "00:00"}}}}"#
+        ));
+    }
+    if let Some(s) = auto {
+        configs.push(format!(
+            r#"{{"name": "aksManagedAutoUpgradeSchedule", "maintenanceWindow": {{"schedule": {s}, "durationHours": 6, "utcOffset": "+00:00", "startTime": "00:00"}}}}"#
+        ));
+    }
+    let upgrade = if auto.is_some() { "stable" } else { "none" };
+    let json = format!(
+        r#"{{"version": 1, "clusters": [{{"name": "c1", "kubernetesVersion": "1.34.2",
+        "autoUpgradeProfile": {{"upgradeChannel": "{upgrade}", "nodeOSUpgradeChannel": "{channel}"}},
+        "agentPoolProfiles": [{{"name": "p1", "mode": "System", "osSKU": "Ubuntu", "vmSize": "Standard_D4s_v5", "count": 3,
+          "upgradeSettings": {{"maxSurge": "1"}}}}],
+        "maintenanceConfigurations": [{}]}}]}}"#,
+        configs.join(", ")
+    );
+    Plan::from_json(&json).unwrap().0
+}
+
 fn latest(p: &Plan, q: &EtaQuestion, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     only(&fleet_eta(p, q, now)).dated().map(|d| d.done.latest)
 }
@@ -329,9 +355,14 @@ proptest! {
         now_day in 0i64..200,
         build_day in 0i64..200,
         disclosed in any::<bool>(),
+        auto_day in proptest::option::of(0usize..7),
     ) {
         let channel = if security { "SecurityPatch" } else { "NodeImage" };
-        let p = plan(channel, "1.34.2", "Ubuntu", Some(&schedule(false, day)), hours);
+        let mut p = plan(channel, "1.34.2", "Ubuntu", Some(&schedule(false, day)), hours);
+        // Optionally `stable` with a weekly auto-upgrade window: its upgrades may deliver.
+        if let Some(d) = auto_day {
+            p = plan_with(channel, Some(&schedule(false, day)), hours, Some(&schedule(false, d)));
+        }
         let base = at("2026-03-01T00:00:00Z");
         let now = base + Duration::days(now_day);
         let built = (base + Duration::days(build_day)).date_naive();
@@ -356,11 +387,13 @@ proptest! {
             prop_assert!(b >= built_at);
             prop_assert!(r >= b);
             prop_assert!(s >= r && s >= now && e >= s);
-            // Starts inside a window of the pool's configuration.
-            let inside = window
-                .occurrences(s - Duration::days(2), p.assumptions.recurrence)
-                .take_while(|o| o.start <= s)
-                .any(|o| !o.blocked && o.start <= s && s < o.end);
+            // Starts inside a window of the pool's configurations (node OS, or auto-upgrade).
+            let auto = p.clusters[0].maintenance_configurations.auto_upgrade.as_ref();
+            let inside = [Some(window), auto].into_iter().flatten().any(|w| {
+                w.occurrences(s - Duration::days(2), p.assumptions.recurrence)
+                    .take_while(|o| o.start <= s)
+                    .any(|o| !o.blocked && o.start <= s && s < o.end)
+            });
             prop_assert!(inside, "start {s} outside every window");
         }
         prop_assert!(d.done.earliest <= d.done.likely && d.done.likely <= d.done.latest);
