@@ -12,7 +12,6 @@ use crate::rules::behaviour::{ChannelSupport, channel_support};
 use crate::rules::channel::NodeOsChannel;
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
-use crate::rules::projection::assumptions::ProjectionAssumptions;
 use crate::rules::projection::duration::{UpgradePath, pool_upgrade};
 use crate::rules::projection::kubernetes::release::Model;
 use crate::rules::projection::timeline::{effective_channel, effective_from};
@@ -140,12 +139,13 @@ fn route(channel: NodeOsChannel, cluster: &Cluster, pool_index: usize) -> Result
 pub fn cluster_eta(
     q: &EtaQuestion,
     history: &History,
-    a: &ProjectionAssumptions,
-    recurrence: crate::rules::maintenance::RecurrenceOptions,
+    plan: &Plan,
     index: usize,
     cluster: &Cluster,
     now: DateTime<Utc>,
 ) -> Vec<PoolEta> {
+    let a = &plan.assumptions.projection;
+    let recurrence = plan.assumptions.recurrence;
     let channel = effective_channel(cluster);
     let from = effective_from(cluster, a, now);
     let version = cluster.kubernetes_version;
@@ -269,6 +269,8 @@ pub fn cluster_eta(
         out.push(eta);
     }
     place(cluster, &waiting, recurrence, from, &mut out, &fixes);
+    let in_region: Vec<Option<Span>> = fixes.iter().map(|f| f.as_ref().map(|f| f.3)).collect();
+    super::kubernetes::deliver_earlier(plan, index, cluster, now, &mut out, &in_region);
     // Exposure and verdicts.
     for (eta, fix) in out.iter_mut().zip(&fixes) {
         let (Outcome::Dated(d), Some((label, built, released, _, _))) = (&mut eta.outcome, fix)
@@ -298,12 +300,11 @@ pub fn cluster_eta(
 /// The ETA of every pool of the plan at `now` for `q`, sorted by latest ETA.
 pub fn fleet_eta(plan: &Plan, q: &EtaQuestion, now: DateTime<Utc>) -> FleetEta {
     let history = History::builtin();
-    let a = &plan.assumptions.projection;
     let pools: Vec<PoolEta> = plan
         .clusters
         .iter()
         .enumerate()
-        .flat_map(|(i, c)| cluster_eta(q, history, a, plan.assumptions.recurrence, i, c, now))
+        .flat_map(|(i, c)| cluster_eta(q, history, plan, i, c, now))
         .collect();
     // By latest ETA; pools that never get the fix last.
     let mut pools = pools;

@@ -12,6 +12,7 @@ pub mod cadence;
 pub mod compute;
 pub mod family;
 pub mod history;
+mod kubernetes;
 mod placement;
 pub mod question;
 pub mod result;

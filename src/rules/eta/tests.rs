@@ -314,6 +314,32 @@ fn schedule(daily: bool, day: usize) -> String {
     }
 }
 
+/// Like [`plan`] (Kubernetes 1.34.2, Ubuntu), optionally on `stable` with a 6-hour
+/// auto-upgrade window of schedule `auto`.
+fn plan_with(channel: &str, schedule: Option<&str>, hours: u32, auto: Option<&str>) -> Plan {
+    let mut configs: Vec<String> = Vec::new();
+    if let Some(s) = schedule {
+        configs.push(format!(
+            r#"{{"name": "aksManagedNodeOSUpgradeSchedule", "maintenanceWindow": {{"schedule": {s}, "durationHours": {hours}, "utcOffset": "+00:00", "startTime": "00:00"}}}}"#
+        ));
+    }
+    if let Some(s) = auto {
+        configs.push(format!(
+            r#"{{"name": "aksManagedAutoUpgradeSchedule", "maintenanceWindow": {{"schedule": {s}, "durationHours": 6, "utcOffset": "+00:00", "startTime": "00:00"}}}}"#
+        ));
+    }
+    let upgrade = if auto.is_some() { "stable" } else { "none" };
+    let json = format!(
+        r#"{{"version": 1, "clusters": [{{"name": "c1", "kubernetesVersion": "1.34.2",
+        "autoUpgradeProfile": {{"upgradeChannel": "{upgrade}", "nodeOSUpgradeChannel": "{channel}"}},
+        "agentPoolProfiles": [{{"name": "p1", "mode": "System", "osSKU": "Ubuntu", "vmSize": "Standard_D4s_v5", "count": 3,
+          "upgradeSettings": {{"maxSurge": "1"}}}}],
+        "maintenanceConfigurations": [{}]}}]}}"#,
+        configs.join(", ")
+    );
+    Plan::from_json(&json).unwrap().0
+}
+
 fn latest(p: &Plan, q: &EtaQuestion, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     only(&fleet_eta(p, q, now)).dated().map(|d| d.done.latest)
 }
@@ -329,9 +355,14 @@ proptest! {
         now_day in 0i64..200,
         build_day in 0i64..200,
         disclosed in any::<bool>(),
+        auto_day in proptest::option::of(0usize..7),
     ) {
         let channel = if security { "SecurityPatch" } else { "NodeImage" };
-        let p = plan(channel, "1.34.2", "Ubuntu", Some(&schedule(false, day)), hours);
+        let mut p = plan(channel, "1.34.2", "Ubuntu", Some(&schedule(false, day)), hours);
+        // Optionally `stable` with a weekly auto-upgrade window: its upgrades may deliver.
+        if let Some(d) = auto_day {
+            p = plan_with(channel, Some(&schedule(false, day)), hours, Some(&schedule(false, d)));
+        }
         let base = at("2026-03-01T00:00:00Z");
         let now = base + Duration::days(now_day);
         let built = (base + Duration::days(build_day)).date_naive();
@@ -356,11 +387,13 @@ proptest! {
             prop_assert!(b >= built_at);
             prop_assert!(r >= b);
             prop_assert!(s >= r && s >= now && e >= s);
-            // Starts inside a window of the pool's configuration.
-            let inside = window
-                .occurrences(s - Duration::days(2), p.assumptions.recurrence)
-                .take_while(|o| o.start <= s)
-                .any(|o| !o.blocked && o.start <= s && s < o.end);
+            // Starts inside a window of the pool's configurations (node OS, or auto-upgrade).
+            let auto = p.clusters[0].maintenance_configurations.auto_upgrade.as_ref();
+            let inside = [Some(window), auto].into_iter().flatten().any(|w| {
+                w.occurrences(s - Duration::days(2), p.assumptions.recurrence)
+                    .take_while(|o| o.start <= s)
+                    .any(|o| !o.blocked && o.start <= s && s < o.end)
+            });
             prop_assert!(inside, "start {s} outside every window");
         }
         prop_assert!(d.done.earliest <= d.done.likely && d.done.likely <= d.done.latest);
@@ -395,4 +428,66 @@ proptest! {
         prop_assert!(only(&eta).dated().is_none());
         prop_assert_eq!(eta.never, 1);
     }
+}
+
+#[test]
+fn a_kubernetes_auto_upgrade_delivers_the_fix_earlier() {
+    // NodeImage with a monthly window on the 1st, and `stable` with a Saturday auto-upgrade
+    // window. Asked on Friday 2026-07-03, when the fixed Ubuntu image (AKS release 06-19) is in
+    // the region in every case (06-19 / 06-26 / 07-03): the node OS channel would reimage on
+    // 2026-08-01. The next 1.34 patch of the release model (monthly patches) reaches the
+    // region in the week before Saturday 2026-07-18, so `stable` upgrades in that window and
+    // installs the newest node image on the pool right after the control plane
+    // (docs/aks-rules.md §2 rule 2).
+    let monthly = r#"{"absoluteMonthly": {"intervalMonths": 1, "dayOfMonth": 1}}"#;
+    let json = format!(
+        r#"{{"version": 1, "clusters": [{{"name": "c1", "kubernetesVersion": "1.34.0",
+        "autoUpgradeProfile": {{"upgradeChannel": "{{CHANNEL}}", "nodeOSUpgradeChannel": "NodeImage"}},
+        "agentPoolProfiles": [{{"name": "p1", "mode": "System", "osSKU": "Ubuntu", "vmSize": "Standard_D4s_v5", "count": 3,
+          "upgradeSettings": {{"maxSurge": "1"}}}}],
+        "maintenanceConfigurations": [
+          {{"name": "aksManagedNodeOSUpgradeSchedule", "maintenanceWindow": {{"schedule": {monthly}, "durationHours": 8, "utcOffset": "+00:00", "startTime": "00:00"}}}},
+          {{"name": "aksManagedAutoUpgradeSchedule", "maintenanceWindow": {{"schedule": {SATURDAY}, "durationHours": 8, "utcOffset": "+00:00", "startTime": "00:00"}}}}]}}]}}"#
+    );
+    let q = copy_fail(Some("2026-04-30"), Sla::PciDss);
+    let now = at("2026-07-03T00:00:00Z");
+    let eta_of = |channel: &str| {
+        let p = Plan::from_json(&json.replace("{CHANNEL}", channel))
+            .unwrap()
+            .0;
+        only(&fleet_eta(&p, &q, now)).dated().unwrap().clone()
+    };
+    // Without Kubernetes auto-upgrades: the monthly node OS window of 08-01 in every case.
+    let none = eta_of("none");
+    assert_eq!(none.start.earliest, at("2026-08-01T00:00:00Z"));
+    assert_eq!(none.start.latest, at("2026-08-01T00:00:00Z"));
+    // With `stable`: the Saturday 07-18 auto-upgrade window, in every case.
+    let stable = eta_of("stable");
+    let p = Plan::from_json(&json.replace("{CHANNEL}", "stable"))
+        .unwrap()
+        .0;
+    let window = (at("2026-07-18T00:00:00Z"), at("2026-07-18T08:00:00Z"));
+    // Cross-check with the projection: its first Kubernetes upgrade opens that window.
+    let projected = crate::rules::projection::project(&p, now, 8);
+    let first = &projected.clusters[0].kubernetes.upgrades[0];
+    assert_eq!(first.start, Some(window.0));
+    let control_plane = Duration::minutes(i64::from(
+        p.assumptions.projection.kubernetes.control_plane_minutes,
+    ));
+    for (s, e) in [
+        (stable.start.earliest, stable.done.earliest),
+        (stable.start.likely, stable.done.likely),
+        (stable.start.latest, stable.done.latest),
+    ] {
+        // The control plane goes first, then the pool's step.
+        assert_eq!(s, window.0 + control_plane);
+        assert!(s < e && e < window.1, "done {e}");
+    }
+    assert!(
+        stable.how.starts_with("Kubernetes auto-upgrade (stable)"),
+        "{}",
+        stable.how
+    );
+    assert!(stable.how.contains("in every case"), "{}", stable.how);
+    assert!(stable.exposure_minutes[1] < none.exposure_minutes[1]);
 }

@@ -131,7 +131,6 @@ pub fn suggestions(
     now: DateTime<Utc>,
 ) -> Vec<Suggestion> {
     let history = History::builtin();
-    let a = &plan.assumptions.projection;
     let mut out: Vec<Suggestion> = Vec::new();
     // Per cluster: its ETAs before, and those of each candidate change tried so far (the
     // daily window and SecurityPatch are the same change for every pool of a cluster).
@@ -150,8 +149,7 @@ pub fn suggestions(
         else {
             continue;
         };
-        let eta_of =
-            |c: &Cluster| cluster_eta(q, history, a, plan.assumptions.recurrence, ci, c, now);
+        let eta_of = |c: &Cluster| cluster_eta(q, history, plan, ci, c, now);
         let slot = match tried.iter().position(|t| t.0 == ci) {
             Some(k) => k,
             None => {

@@ -562,6 +562,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
         }
     }
     kubernetes_marks::table_rows(projection, cluster, &mut rows);
+    super::eta::table_rows(plan, projection, index, &mut rows);
     crate::rules::stable_sort::sort_by_key(&mut rows, |r| r.at);
     rows
 }

@@ -10,6 +10,7 @@
 //!   lies inside `[0, Scale::x(to)]` and has a width of at least [`MIN_MARK_PX`].
 //! - A bar's spill part starts where its window ends and is empty when the upgrade fits.
 
+pub mod eta;
 pub mod focus;
 pub mod kubernetes;
 pub mod marks;

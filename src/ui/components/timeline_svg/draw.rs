@@ -1,11 +1,12 @@
 //! The marks of one cluster's rows: background, blackouts, windows and releases, then each
-//! pool's upgrade bars (the part past the window striped) and deferrals.
+//! pool's upgrade bars (the part past the window striped), deferrals and fix ETA flags.
 
 use leptos::prelude::*;
 
 use crate::rules::projection::EventKind;
 use crate::rules::projection::release::Stream;
 use crate::ui::components::timeline_focus::tabindex;
+use crate::view::timeline::eta::EtaMark;
 use crate::view::timeline::focus::Spot;
 use crate::view::timeline::marks::{ClusterTrack, PoolTrack, UpgradeMark};
 use crate::view::timeline::{self as layout, MIN_MARK_PX, POOL_ROW_PX, cluster_height};
@@ -229,4 +230,26 @@ fn upgrade_bar(
             <title>{title}</title>
         </g>
     }
+}
+
+/// The fix ETA flags of a cluster's pools: a flag at the likely date the last node runs the
+/// fix over a thin earliest–latest range. Each is its own Tab stop (outside the arrow-key
+/// marks, which have a details box), named by its title for screen readers.
+pub(super) fn draw_eta(marks: &[EtaMark]) -> impl IntoView + use<> {
+    marks
+        .iter()
+        .map(|m| {
+            let top = layout::CLUSTER_ROW_PX + POOL_ROW_PX * m.pool as f64;
+            let base = top + POOL_ROW_PX - 3.0;
+            let (title, label) = (m.title.clone(), m.title.clone());
+            view! {
+                <g class="tl-eta" tabindex="0" role="img" aria-label=label data-eta=m.key.clone() data-testid="eta-mark">
+                    <title>{title}</title>
+                    <line class="tl-eta-range" x1=m.range.0 x2=m.range.1 y1=base y2=base />
+                    <line class="tl-eta-pole" x1=m.x x2=m.x y1=top + 2.0 y2=base />
+                    <path class="tl-eta-flag" d=format!("M{},{} l9,4 l-9,4 z", m.x, top + 2.0) />
+                </g>
+            }
+        })
+        .collect_view()
 }

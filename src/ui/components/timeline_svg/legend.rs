@@ -50,6 +50,7 @@ pub fn TimelineLegend() -> impl IntoView {
             <li>{swatch(view! { <g class="tl-os-change"><path d="M14,1 l7,7 l-7,7 l-7,-7 z" /><text x="14" y="11" text-anchor="middle">"OS"</text></g> }.into_any())}"Kubernetes upgrade that moves the pool to another OS version (diamond labelled OS)"</li>
             <li>{swatch(view! { <rect class="tl-spill" x="1" y="3" width="26" height="10" fill="url(#tl-spill)" /> }.into_any())}"Spill past the window (striped)"</li>
             <li>{swatch(view! { <circle class="tl-deferred" cx="14" cy="8" r="4" /> }.into_any())}"Pool waits for the next window"</li>
+            <li>{swatch(view! { <g class="tl-eta"><line class="tl-eta-range" x1="2" x2="26" y1="14" y2="14" /><line class="tl-eta-pole" x1="12" x2="12" y1="2" y2="14" /><path class="tl-eta-flag" d="M12,2 l9,4 l-9,4 z" /></g> }.into_any())}"Fix ETA: flag at the likely date the last node runs the fix, thin line from earliest to latest"</li>
             <li>{swatch(view! { <g class="tl-now"><line x1="14" x2="14" y1="0" y2="16" /></g> }.into_any())}"Now (dashed)"</li>
         </ul>
     }

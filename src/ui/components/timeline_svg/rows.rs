@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Detail;
-use super::draw::{draw_backdrop, draw_pools};
+use super::draw::{draw_backdrop, draw_eta, draw_pools};
 use crate::rules::figures::format_duration;
 use crate::rules::projection::Projection;
 use crate::rules::projection::release::Release;
@@ -155,6 +155,11 @@ pub(super) fn ClusterRow(
         })
     });
     let pools = Memo::new(move |_| track.with(|t| t.as_ref().map(|t| t.pools.clone())));
+    // Fix ETA flags (only when the plan stores an ETA question): independent of scrolling.
+    let eta = Memo::new(move |_| {
+        let (s, w) = (scale.get(), width.get());
+        projection.with(|p| plan.with(|pl| crate::view::timeline::eta::marks(pl, p, i, &s, w)))
+    });
     let pool_count = Memo::new(move |_| pools.with(|p| p.as_ref().map_or(0, Vec::len)));
     let y = move || offsets.with(|o| o.get(i).copied().unwrap_or(0.0));
     // One handler for all of the cluster's marks (each names itself with `data-mark`): marks
@@ -187,6 +192,7 @@ pub(super) fn ClusterRow(
                 let w = width.get();
                 pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, active)))
             }}
+            {move || eta.with(|m| draw_eta(m))}
         </g>
     }
 }
