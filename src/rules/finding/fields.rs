@@ -142,6 +142,46 @@ pub const DRAIN_TIMEOUT: &str = Field::DrainTimeout.path();
 pub const SOAK_DURATION: &str = Field::SoakDuration.path();
 pub const UNDRAINABLE: &str = Field::Undrainable.path();
 
+/// A field of a maintenance configuration's `maintenanceWindow` that findings point at and the
+/// window editor has an input for (its DOM id: `FieldPath::dom_id` with the configuration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WindowField {
+    Schedule,
+    DurationHours,
+    UtcOffset,
+    StartDate,
+    StartTime,
+    NotAllowedDates,
+}
+
+impl WindowField {
+    pub const ALL: [WindowField; 6] = [
+        WindowField::Schedule,
+        WindowField::DurationHours,
+        WindowField::UtcOffset,
+        WindowField::StartDate,
+        WindowField::StartTime,
+        WindowField::NotAllowedDates,
+    ];
+
+    /// The JSON name under `maintenanceWindow`, e.g. `durationHours`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            WindowField::Schedule => "schedule",
+            WindowField::DurationHours => "durationHours",
+            WindowField::UtcOffset => "utcOffset",
+            WindowField::StartDate => "startDate",
+            WindowField::StartTime => "startTime",
+            WindowField::NotAllowedDates => "notAllowedDates",
+        }
+    }
+
+    /// The window field a JSON name names, if it is one of these.
+    pub fn parse(name: &str) -> Option<WindowField> {
+        WindowField::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
 /// The recurrence readings of the plan's assumptions (`assumptions.recurrence.*`): shown on
 /// the Windows tab.
 pub const RECURRENCE_READINGS: &str = "assumptions.recurrence";
@@ -157,5 +197,25 @@ mod tests {
             assert_eq!(f.range().is_some(), f.unit().is_some(), "{f:?}");
         }
         assert_eq!(Field::parse("nope"), None);
+    }
+
+    #[test]
+    fn every_window_field_parses_back_from_its_name() {
+        for f in WindowField::ALL {
+            assert_eq!(WindowField::parse(f.name()), Some(f));
+        }
+        // The names as the plan file (AKS's maintenanceWindow) spells them.
+        let names: Vec<&str> = WindowField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "schedule",
+                "durationHours",
+                "utcOffset",
+                "startDate",
+                "startTime",
+                "notAllowedDates"
+            ]
+        );
     }
 }
