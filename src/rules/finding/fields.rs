@@ -182,9 +182,43 @@ impl WindowField {
     }
 }
 
-/// The recurrence readings of the plan's assumptions (`assumptions.recurrence.*`): shown on
-/// the Windows tab.
-pub const RECURRENCE_READINGS: &str = "assumptions.recurrence";
+/// A recurrence reading of the plan's assumptions (`assumptions.recurrence.*`), shown on the
+/// Windows tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecurrenceReading {
+    MissingDay,
+    WeeklyAnchor,
+    BlackoutOverlap,
+}
+
+impl RecurrenceReading {
+    pub const ALL: [RecurrenceReading; 3] = [
+        RecurrenceReading::MissingDay,
+        RecurrenceReading::WeeklyAnchor,
+        RecurrenceReading::BlackoutOverlap,
+    ];
+
+    /// The field path, e.g. `assumptions.recurrence.missingDay`.
+    pub const fn path(self) -> &'static str {
+        match self {
+            RecurrenceReading::MissingDay => "assumptions.recurrence.missingDay",
+            RecurrenceReading::WeeklyAnchor => "assumptions.recurrence.weeklyAnchor",
+            RecurrenceReading::BlackoutOverlap => "assumptions.recurrence.blackoutOverlap",
+        }
+    }
+
+    /// The DOM id of its input: the path with dots as dashes.
+    pub fn dom_id(self) -> String {
+        self.path().replace('.', "-")
+    }
+
+    /// The reading a field path names, if it is one.
+    pub fn parse(path: &str) -> Option<RecurrenceReading> {
+        RecurrenceReading::ALL
+            .into_iter()
+            .find(|r| r.path() == path)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -197,6 +231,18 @@ mod tests {
             assert_eq!(f.range().is_some(), f.unit().is_some(), "{f:?}");
         }
         assert_eq!(Field::parse("nope"), None);
+    }
+
+    #[test]
+    fn every_recurrence_reading_parses_back_with_its_dom_id() {
+        for r in RecurrenceReading::ALL {
+            assert_eq!(RecurrenceReading::parse(r.path()), Some(r));
+        }
+        assert_eq!(RecurrenceReading::parse("assumptions.recurrence"), None);
+        assert_eq!(
+            RecurrenceReading::WeeklyAnchor.dom_id(),
+            "assumptions-recurrence-weeklyAnchor"
+        );
     }
 
     #[test]
