@@ -11,6 +11,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use planner::rules::assumptions::AssumptionKey;
 use planner::rules::projection::assumption_edit::set_input;
 use planner::ui::components::data_table::{DataTable, headings};
 use planner::ui::components::field::TextField;
@@ -69,7 +70,7 @@ async fn a_refused_entry_keeps_the_plan_value_and_says_so_until_it_changes() {
                 label="SLA (days)"
                 value=Signal::derive(move || sla.get().to_string())
                 on_input=move |text: String| {
-                    plan.edit(Some("sla"), |p| set_input(&mut p.assumptions.projection, "exposureSlaDays", &text))
+                    plan.edit(Some("sla"), |p| set_input(&mut p.assumptions.projection, AssumptionKey::ExposureSlaDays, &text))
                         .map_err(|e| e.to_string())
                 }
                 hint=Signal::derive(|| "Your choice.".to_owned())

@@ -66,7 +66,7 @@ impl Tab {
     /// The tab that shows a field: maintenance configurations and their assumptions are on
     /// the Windows tab, everything else on the Plan tab.
     pub fn for_path(path: &FieldPath) -> Tab {
-        if path.config.is_some() || path.field.starts_with(fields::RECURRENCE_READINGS) {
+        if path.config.is_some() || fields::RecurrenceReading::parse(&path.field).is_some() {
             Tab::Windows
         } else {
             Tab::Plan

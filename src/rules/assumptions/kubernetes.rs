@@ -5,6 +5,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::key::AssumptionKey;
 use super::projection::AssumptionInput;
 use crate::rules::version::KubernetesVersion;
 
@@ -61,43 +62,37 @@ impl KubernetesAssumptions {
         let input = AssumptionInput::new;
         vec![
             input(
-                "kubernetes.anchorMinor",
-                "A Kubernetes minor with a known AKS GA date",
+                AssumptionKey::AnchorMinor,
                 self.anchor_minor.to_string(),
                 "AKS release calendar",
                 false,
             ),
             input(
-                "kubernetes.anchorGa",
-                "When that minor went GA on AKS",
+                AssumptionKey::AnchorGa,
                 self.anchor_ga.to_rfc3339(),
                 "AKS release calendar (month; day assumed)",
                 true,
             ),
             input(
-                "kubernetes.minorIntervalDays",
-                "Days between Kubernetes minor versions on AKS",
+                AssumptionKey::MinorIntervalDays,
                 self.minor_interval_days.to_string(),
                 "AKS release calendar: about 4 months",
                 true,
             ),
             input(
-                "kubernetes.patchIntervalDays",
-                "Days between Kubernetes patch releases",
+                AssumptionKey::PatchIntervalDays,
                 self.patch_interval_days.to_string(),
                 "Kubernetes releases patches about monthly",
                 true,
             ),
             input(
-                "kubernetes.rolloutHours",
-                "Hours until a Kubernetes version reaches the region",
+                AssumptionKey::RolloutHours,
                 self.rollout_hours.to_string(),
                 "AKS: up to 10 business days to every region",
                 true,
             ),
             input(
-                "kubernetes.controlPlaneMinutes",
-                "Minutes to upgrade the control plane",
+                AssumptionKey::ControlPlaneMinutes,
                 self.control_plane_minutes.to_string(),
                 "no published figure",
                 true,

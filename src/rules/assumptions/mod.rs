@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 mod export;
+mod key;
 mod kubernetes;
 pub mod projection;
 
 pub use export::{CliVersion, CliVersionError, ExportSettings};
+pub use key::{AssumptionKey, UnknownAssumptionKey};
 pub use kubernetes::KubernetesAssumptions;
 pub use projection::{
     AssumptionInput, CostAssumptions, DailyWindow, ProjectionAssumptions, ReleaseAssumptions,

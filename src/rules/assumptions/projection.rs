@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::key::AssumptionKey;
 use super::kubernetes::KubernetesAssumptions;
 
 /// All projection inputs, stored in the plan under `assumptions.projection`.
@@ -194,9 +195,6 @@ pub struct CostAssumptions {
     pub windows_license_per_vcpu_hour_micros: u64,
 }
 
-/// The assumption key of [`CostAssumptions::windows_license_per_vcpu_hour_micros`].
-pub const WINDOWS_LICENSE_KEY: &str = "costs.windowsLicensePerVcpuHourMicros";
-
 /// Default of [`CostAssumptions::windows_license_per_vcpu_hour_micros`].
 pub const WINDOWS_LICENSE_PER_VCPU_HOUR_MICROS: u64 = 46_000;
 
@@ -234,8 +232,9 @@ pub struct VmSizeEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssumptionInput {
-    /// JSON path under `assumptions.projection`, e.g. `timings.drainMinutes`.
-    pub key: &'static str,
+    /// Which assumption; serialized as its JSON path under `assumptions.projection`.
+    pub key: AssumptionKey,
+    /// The key's [`AssumptionKey::label`], unless the panel shows the value differently.
     pub label: &'static str,
     pub value: String,
     /// Where the default comes from, in words a user can check (a public source, "no published
@@ -247,15 +246,14 @@ pub struct AssumptionInput {
 
 impl AssumptionInput {
     pub fn new(
-        key: &'static str,
-        label: &'static str,
+        key: AssumptionKey,
         value: String,
         basis: &'static str,
         estimate: bool,
     ) -> AssumptionInput {
         AssumptionInput {
             key,
-            label,
+            label: key.label(),
             value,
             basis,
             estimate,
@@ -276,162 +274,139 @@ impl ProjectionAssumptions {
         };
         let mut inputs = vec![
             input(
-                "releases.nodeImageAnchor",
-                "A Linux node image release (anchor)",
+                AssumptionKey::NodeImageAnchor,
                 r.node_image_anchor.to_rfc3339(),
                 "AKS release tracker: a past Linux image",
                 true,
             ),
             input(
-                "releases.linuxImageIntervalDays",
-                "Days between Linux node images",
+                AssumptionKey::LinuxImageIntervalDays,
                 r.linux_image_interval_days.to_string(),
                 "AKS docs: a new Linux image about weekly",
                 true,
             ),
             input(
-                "releases.nodeImageRolloutHours",
-                "Hours until a node image reaches the region",
+                AssumptionKey::NodeImageRolloutHours,
                 r.node_image_rollout_hours.to_string(),
                 "AKS docs: up to about 2 weeks to every region",
                 true,
             ),
             input(
-                "releases.securityIntervalDays",
-                "Days between security patch releases",
+                AssumptionKey::SecurityIntervalDays,
                 r.security_interval_days.to_string(),
                 "AKS docs: typically faster than weekly",
                 true,
             ),
             input(
-                "releases.securityRolloutHours",
-                "Hours until a security patch reaches the region",
+                AssumptionKey::SecurityRolloutHours,
                 r.security_rollout_hours.to_string(),
                 "AKS docs: rolled out region by region",
                 true,
             ),
             input(
-                "releases.securityReimagePercent",
-                "SecurityPatch reimages, % of NodeImage reimages",
+                AssumptionKey::SecurityReimagePercent,
                 r.security_reimage_percent.to_string(),
                 "AKS blog: 60–70 % fewer reimages than NodeImage",
                 true,
             ),
             input(
-                "releases.unmanagedPatchHourUtc",
-                "Unmanaged nightly patch hour (UTC)",
+                AssumptionKey::UnmanagedPatchHourUtc,
                 r.unmanaged_patch_hour_utc.to_string(),
                 "AKS docs: around 06:00 UTC",
                 true,
             ),
             input(
-                "releases.kuredReboot",
-                "Unmanaged reboot window (kured)",
+                AssumptionKey::KuredReboot,
                 kured,
                 "your kured schedule",
                 false,
             ),
             input(
-                "timings.createSurgeMinutes",
-                "Minutes to create surge nodes",
+                AssumptionKey::CreateSurgeMinutes,
                 t.create_surge_minutes.to_string(),
                 "no published figure",
                 true,
             ),
             input(
-                "timings.drainMinutes",
-                "Minutes to drain a batch (capped by drain timeout)",
+                AssumptionKey::DrainMinutes,
                 t.drain_minutes.to_string(),
                 "no published figure",
                 true,
             ),
             input(
-                "timings.reimageMinutes",
-                "Minutes to reimage a batch until Ready",
+                AssumptionKey::ReimageMinutes,
                 t.reimage_minutes.to_string(),
                 "no published figure",
                 true,
             ),
             input(
-                "timings.deleteSurgeMinutes",
-                "Minutes to delete surge nodes",
+                AssumptionKey::DeleteSurgeMinutes,
                 t.delete_surge_minutes.to_string(),
                 "no published figure",
                 true,
             ),
             input(
-                "timings.livePatchMinutes",
-                "Minutes for a live security patch of a pool",
+                AssumptionKey::LivePatchMinutes,
                 t.live_patch_minutes.to_string(),
                 "no published figure",
                 true,
             ),
             input(
-                "costs.currency",
-                "Currency",
+                AssumptionKey::Currency,
                 c.currency.clone(),
                 "your choice",
                 false,
             ),
             input(
-                "costs.retainedVhdsPerOsSku",
-                "SecurityPatch VHDs kept per OS SKU",
+                AssumptionKey::RetainedVhdsPerOsSku,
                 c.retained_vhds_per_os_sku.to_string(),
                 "AKS publishes no VHD count",
                 true,
             ),
             input(
-                "costs.vhdUsedGb",
-                "Used GB per VHD",
+                AssumptionKey::VhdUsedGb,
                 c.vhd_used_gb.to_string(),
                 "AKS publishes no VHD size",
                 true,
             ),
             input(
-                "costs.vhdPricePerGbMonthMicros",
-                "VHD price per GB-month (millionths)",
+                AssumptionKey::VhdPricePerGbMonthMicros,
                 c.vhd_price_per_gb_month_micros.to_string(),
                 "unofficial: snapshot storage price",
                 true,
             ),
             input(
-                WINDOWS_LICENSE_KEY,
-                "Windows license per vCPU-hour (millionths), added to built-in Linux prices",
+                AssumptionKey::WindowsLicensePerVcpuHourMicros,
                 c.windows_license_per_vcpu_hour_micros.to_string(),
                 "Azure list prices: Windows minus Linux",
                 true,
             ),
             input(
-                "exposureSlaDays",
-                "Exposure SLA (days)",
+                AssumptionKey::ExposureSlaDays,
                 self.exposure_sla_days.to_string(),
                 "your choice",
                 false,
             ),
             input(
-                "podGracePeriodSeconds",
-                "Longest pod termination grace period (s)",
+                AssumptionKey::PodGracePeriodSeconds,
                 self.pod_grace_period_seconds.to_string(),
                 "your workloads",
                 false,
             ),
             input(
-                "ringSoakHours",
-                "Soak between rings (hours)",
+                AssumptionKey::RingSoakHours,
                 self.ring_soak_hours.to_string(),
                 "your choice",
                 false,
             ),
             input(
-                "channelChangeDelayHours",
-                "Hours until a channel change takes effect",
+                AssumptionKey::ChannelChangeDelayHours,
                 self.channel_change_delay_hours.to_string(),
                 "AKS docs: up to 24 hours",
                 false,
             ),
             input(
-                "windowLeadTimeMinutes",
-                "Lead time before a new window counts (min)",
+                AssumptionKey::WindowLeadTimeMinutes,
                 self.window_lead_time_minutes.to_string(),
                 "AKS docs: at least 15 minutes",
                 false,
@@ -472,5 +447,19 @@ mod tests {
                 .iter()
                 .all(|i| !i.label.is_empty() && !i.basis.is_empty())
         );
+    }
+
+    #[test]
+    fn every_key_is_an_input_exactly_once() {
+        let keys: Vec<AssumptionKey> = ProjectionAssumptions::default()
+            .inputs()
+            .iter()
+            .map(|i| i.key)
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), keys.len(), "no key twice");
+        assert_eq!(keys.len(), AssumptionKey::ALL.len(), "every key listed");
     }
 }

@@ -147,9 +147,83 @@ pub const SOAK_DURATION: &str = Field::SoakDuration.path();
 pub const UNDRAINABLE: &str = Field::Undrainable.path();
 pub const MAX_BLOCKED_NODES: &str = Field::MaxBlockedNodes.path();
 
-/// The recurrence readings of the plan's assumptions (`assumptions.recurrence.*`): shown on
-/// the Windows tab.
-pub const RECURRENCE_READINGS: &str = "assumptions.recurrence";
+/// A field of a maintenance configuration's `maintenanceWindow` that findings point at and the
+/// window editor has an input for (its DOM id: `FieldPath::dom_id` with the configuration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WindowField {
+    Schedule,
+    DurationHours,
+    UtcOffset,
+    StartDate,
+    StartTime,
+    NotAllowedDates,
+}
+
+impl WindowField {
+    pub const ALL: [WindowField; 6] = [
+        WindowField::Schedule,
+        WindowField::DurationHours,
+        WindowField::UtcOffset,
+        WindowField::StartDate,
+        WindowField::StartTime,
+        WindowField::NotAllowedDates,
+    ];
+
+    /// The JSON name under `maintenanceWindow`, e.g. `durationHours`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            WindowField::Schedule => "schedule",
+            WindowField::DurationHours => "durationHours",
+            WindowField::UtcOffset => "utcOffset",
+            WindowField::StartDate => "startDate",
+            WindowField::StartTime => "startTime",
+            WindowField::NotAllowedDates => "notAllowedDates",
+        }
+    }
+
+    /// The window field a JSON name names, if it is one of these.
+    pub fn parse(name: &str) -> Option<WindowField> {
+        WindowField::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// A recurrence reading of the plan's assumptions (`assumptions.recurrence.*`), shown on the
+/// Windows tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecurrenceReading {
+    MissingDay,
+    WeeklyAnchor,
+    BlackoutOverlap,
+}
+
+impl RecurrenceReading {
+    pub const ALL: [RecurrenceReading; 3] = [
+        RecurrenceReading::MissingDay,
+        RecurrenceReading::WeeklyAnchor,
+        RecurrenceReading::BlackoutOverlap,
+    ];
+
+    /// The field path, e.g. `assumptions.recurrence.missingDay`.
+    pub const fn path(self) -> &'static str {
+        match self {
+            RecurrenceReading::MissingDay => "assumptions.recurrence.missingDay",
+            RecurrenceReading::WeeklyAnchor => "assumptions.recurrence.weeklyAnchor",
+            RecurrenceReading::BlackoutOverlap => "assumptions.recurrence.blackoutOverlap",
+        }
+    }
+
+    /// The DOM id of its input: the path with dots as dashes.
+    pub fn dom_id(self) -> String {
+        self.path().replace('.', "-")
+    }
+
+    /// The reading a field path names, if it is one.
+    pub fn parse(path: &str) -> Option<RecurrenceReading> {
+        RecurrenceReading::ALL
+            .into_iter()
+            .find(|r| r.path() == path)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -162,5 +236,37 @@ mod tests {
             assert_eq!(f.range().is_some(), f.unit().is_some(), "{f:?}");
         }
         assert_eq!(Field::parse("nope"), None);
+    }
+
+    #[test]
+    fn every_recurrence_reading_parses_back_with_its_dom_id() {
+        for r in RecurrenceReading::ALL {
+            assert_eq!(RecurrenceReading::parse(r.path()), Some(r));
+        }
+        assert_eq!(RecurrenceReading::parse("assumptions.recurrence"), None);
+        assert_eq!(
+            RecurrenceReading::WeeklyAnchor.dom_id(),
+            "assumptions-recurrence-weeklyAnchor"
+        );
+    }
+
+    #[test]
+    fn every_window_field_parses_back_from_its_name() {
+        for f in WindowField::ALL {
+            assert_eq!(WindowField::parse(f.name()), Some(f));
+        }
+        // The names as the plan file (AKS's maintenanceWindow) spells them.
+        let names: Vec<&str> = WindowField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "schedule",
+                "durationHours",
+                "utcOffset",
+                "startDate",
+                "startTime",
+                "notAllowedDates"
+            ]
+        );
     }
 }

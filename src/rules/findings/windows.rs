@@ -5,6 +5,7 @@
 //! Ranges are findings, not parse errors, so a plan under edit can hold them (rules/mod.rs).
 
 use crate::rules::finding::FindingCode;
+use crate::rules::finding::fields::WindowField;
 use crate::rules::finding::sources::{AKS_5050, MAINTENANCE_API, PLANNED_MAINTENANCE};
 use chrono::{DateTime, Utc};
 
@@ -154,7 +155,7 @@ fn out_of_range(
 fn range_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
     out.extend(out_of_range(
         at,
-        "durationHours",
+        WindowField::DurationHours.name(),
         w.duration_hours,
         &DURATION_HOURS,
         "a window lasts 4 to 24 hours; AKS needs at least 4 hours to upgrade reliably",
@@ -223,7 +224,7 @@ fn default_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         other => out.push(at.finding(
             Severity::Error,
             FindingCode::DefaultScheduleNotWeekly,
-            "schedule",
+            WindowField::Schedule.name(),
             AKS_5050,
             [
                 format!("the default configuration uses a {} schedule", other.type_name()),
@@ -257,7 +258,7 @@ fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         out.push(at.finding(
             Severity::Error,
             UTC_OFFSET_OUT_OF_RANGE,
-            "utcOffset",
+            WindowField::UtcOffset.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("utcOffset {} is outside -12:00…+14:00", w.utc_offset),
@@ -269,7 +270,7 @@ fn offset_findings(at: At<'_>, w: &MaintenanceWindow, out: &mut Vec<Finding>) {
         out.push(at.finding(
             Severity::Warning,
             UTC_OFFSET_UNUSUAL,
-            "utcOffset",
+            WindowField::UtcOffset.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("utcOffset {} is not a real-world offset", w.utc_offset),
@@ -294,7 +295,7 @@ fn date_findings(
         out.push(at.finding(
             Severity::Warning,
             FindingCode::MaintenanceStartDateInPast,
-            "startDate",
+            WindowField::StartDate.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("startDate {} is in the past", format_date(start)),
@@ -307,7 +308,7 @@ fn date_findings(
         out.push(at.finding(
             Severity::Warning,
             FindingCode::MaintenanceBlackoutReversed,
-            "notAllowedDates",
+            WindowField::NotAllowedDates.name(),
             MAINTENANCE_API,
             [
                 format!(

@@ -11,15 +11,11 @@ use std::ops::RangeInclusive;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
+use super::super::assumptions::AssumptionKey;
 use super::super::plan::Plan;
 use super::super::version::KubernetesVersion;
-use super::assumptions::{
-    AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry, WINDOWS_LICENSE_KEY,
-};
+use super::assumptions::{AssumptionInput, DailyWindow, ProjectionAssumptions, VmSizeEntry};
 use super::vmsize::{Provenance, lookup};
-
-/// Key of the VHD price in [`ProjectionAssumptions::inputs`]; shown and typed as an amount.
-const VHD_PRICE_KEY: &str = "costs.vhdPricePerGbMonthMicros";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AssumptionEditError {
@@ -35,8 +31,6 @@ pub enum AssumptionEditError {
     NotACurrency { text: String },
     #[error("`{text}` is not a Kubernetes minor version: write e.g. 1.32")]
     NotAMinorVersion { text: String },
-    #[error("`{key}` is not an assumption the planner knows")]
-    UnknownKey { key: String },
     #[error("`{text}` is out of range: {what} is {} to {}", .range.start(), .range.end())]
     OutOfRange {
         text: String,
@@ -51,11 +45,11 @@ pub fn panel_inputs(a: &ProjectionAssumptions) -> Vec<AssumptionInput> {
     a.inputs()
         .into_iter()
         .map(|mut input| {
-            if input.key == VHD_PRICE_KEY {
+            if input.key == AssumptionKey::VhdPricePerGbMonthMicros {
                 input.label = "VHD price per GB-month";
                 input.value = amount_text(a.costs.vhd_price_per_gb_month_micros);
             }
-            if input.key == WINDOWS_LICENSE_KEY {
+            if input.key == AssumptionKey::WindowsLicensePerVcpuHourMicros {
                 input.label = "Windows license per vCPU-hour (added to built-in Linux prices)";
                 input.value = amount_text(a.costs.windows_license_per_vcpu_hour_micros);
             }
@@ -67,22 +61,23 @@ pub fn panel_inputs(a: &ProjectionAssumptions) -> Vec<AssumptionInput> {
 /// Applies the text of input `key` (as listed by [`panel_inputs`]) to `a`.
 pub fn set_input(
     a: &mut ProjectionAssumptions,
-    key: &str,
+    key: AssumptionKey,
     text: &str,
 ) -> Result<(), AssumptionEditError> {
+    use AssumptionKey::*;
     let r = &mut a.releases;
     let t = &mut a.timings;
     let k = &mut a.kubernetes;
     let slot: &mut u32 = match key {
-        "releases.nodeImageAnchor" => {
+        NodeImageAnchor => {
             r.node_image_anchor = parse_instant(text)?;
             return Ok(());
         }
-        "kubernetes.anchorGa" => {
+        AnchorGa => {
             k.anchor_ga = parse_instant(text)?;
             return Ok(());
         }
-        "kubernetes.anchorMinor" => {
+        AnchorMinor => {
             // A minor only: the model counts minors, and a patch number would look real.
             k.anchor_minor = text
                 .trim()
@@ -94,11 +89,11 @@ pub fn set_input(
                 })?;
             return Ok(());
         }
-        "releases.kuredReboot" => {
+        KuredReboot => {
             r.kured_reboot = parse_reboot(text)?;
             return Ok(());
         }
-        "costs.currency" => {
+        Currency => {
             let code = text.trim();
             if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
                 return Err(AssumptionEditError::NotACurrency {
@@ -108,83 +103,44 @@ pub fn set_input(
             a.costs.currency = code.to_owned();
             return Ok(());
         }
-        VHD_PRICE_KEY => {
+        VhdPricePerGbMonthMicros => {
             a.costs.vhd_price_per_gb_month_micros = parse_amount(text)?;
             return Ok(());
         }
-        WINDOWS_LICENSE_KEY => {
+        WindowsLicensePerVcpuHourMicros => {
             a.costs.windows_license_per_vcpu_hour_micros = parse_amount(text)?;
             return Ok(());
         }
-        "releases.linuxImageIntervalDays" => &mut r.linux_image_interval_days,
-        "releases.nodeImageRolloutHours" => &mut r.node_image_rollout_hours,
-        "releases.securityIntervalDays" => &mut r.security_interval_days,
-        "releases.securityRolloutHours" => &mut r.security_rollout_hours,
-        "releases.securityReimagePercent" => &mut r.security_reimage_percent,
-        "releases.unmanagedPatchHourUtc" => &mut r.unmanaged_patch_hour_utc,
-        "kubernetes.minorIntervalDays" => &mut k.minor_interval_days,
-        "kubernetes.patchIntervalDays" => &mut k.patch_interval_days,
-        "kubernetes.rolloutHours" => &mut k.rollout_hours,
-        "kubernetes.controlPlaneMinutes" => &mut k.control_plane_minutes,
-        "timings.createSurgeMinutes" => &mut t.create_surge_minutes,
-        "timings.drainMinutes" => &mut t.drain_minutes,
-        "timings.reimageMinutes" => &mut t.reimage_minutes,
-        "timings.deleteSurgeMinutes" => &mut t.delete_surge_minutes,
-        "timings.livePatchMinutes" => &mut t.live_patch_minutes,
-        "costs.retainedVhdsPerOsSku" => &mut a.costs.retained_vhds_per_os_sku,
-        "costs.vhdUsedGb" => &mut a.costs.vhd_used_gb,
-        "exposureSlaDays" => &mut a.exposure_sla_days,
-        "podGracePeriodSeconds" => &mut a.pod_grace_period_seconds,
-        "ringSoakHours" => &mut a.ring_soak_hours,
-        "channelChangeDelayHours" => &mut a.channel_change_delay_hours,
-        "windowLeadTimeMinutes" => &mut a.window_lead_time_minutes,
-        _ => {
-            return Err(AssumptionEditError::UnknownKey {
-                key: key.to_owned(),
-            });
-        }
+        LinuxImageIntervalDays => &mut r.linux_image_interval_days,
+        NodeImageRolloutHours => &mut r.node_image_rollout_hours,
+        SecurityIntervalDays => &mut r.security_interval_days,
+        SecurityRolloutHours => &mut r.security_rollout_hours,
+        SecurityReimagePercent => &mut r.security_reimage_percent,
+        UnmanagedPatchHourUtc => &mut r.unmanaged_patch_hour_utc,
+        MinorIntervalDays => &mut k.minor_interval_days,
+        PatchIntervalDays => &mut k.patch_interval_days,
+        RolloutHours => &mut k.rollout_hours,
+        ControlPlaneMinutes => &mut k.control_plane_minutes,
+        CreateSurgeMinutes => &mut t.create_surge_minutes,
+        DrainMinutes => &mut t.drain_minutes,
+        ReimageMinutes => &mut t.reimage_minutes,
+        DeleteSurgeMinutes => &mut t.delete_surge_minutes,
+        LivePatchMinutes => &mut t.live_patch_minutes,
+        RetainedVhdsPerOsSku => &mut a.costs.retained_vhds_per_os_sku,
+        VhdUsedGb => &mut a.costs.vhd_used_gb,
+        ExposureSlaDays => &mut a.exposure_sla_days,
+        PodGracePeriodSeconds => &mut a.pod_grace_period_seconds,
+        RingSoakHours => &mut a.ring_soak_hours,
+        ChannelChangeDelayHours => &mut a.channel_change_delay_hours,
+        WindowLeadTimeMinutes => &mut a.window_lead_time_minutes,
     };
     *slot = parse_in_range(key, text)?;
     Ok(())
 }
 
-/// What a whole-number input means and the values that make sense for it; `None` for an input
-/// with no natural bound. Bounds are generous: they refuse nonsense, not unusual estimates.
-fn range_of(key: &str) -> Option<(&'static str, RangeInclusive<u32>)> {
-    Some(match key {
-        // §1.3: about weekly; a 0-day interval would mean a release every instant.
-        "releases.linuxImageIntervalDays" => ("the number of days between node images", 1..=90),
-        "releases.securityIntervalDays" => ("the number of days between security patches", 1..=90),
-        // §1.3: safe deployment reaches every region within about two weeks.
-        "releases.nodeImageRolloutHours" | "releases.securityRolloutHours" => {
-            ("a rollout time in hours (up to 60 days)", 0..=1440)
-        }
-        "releases.securityReimagePercent" => ("a percentage", 0..=100),
-        "releases.unmanagedPatchHourUtc" => ("an hour of the day (UTC)", 0..=23),
-        "timings.createSurgeMinutes"
-        | "timings.drainMinutes"
-        | "timings.reimageMinutes"
-        | "timings.deleteSurgeMinutes"
-        | "timings.livePatchMinutes" => ("a step time in minutes (up to a day)", 0..=1440),
-        "costs.retainedVhdsPerOsSku" => ("the number of retained VHDs", 0..=100),
-        "costs.vhdUsedGb" => ("a VHD size in GB", 0..=4096),
-        "exposureSlaDays" => ("an exposure target in days", 1..=365),
-        "podGracePeriodSeconds" => ("a grace period in seconds (up to a day)", 0..=86_400),
-        "ringSoakHours" => ("a soak time in hours (up to 90 days)", 0..=2160),
-        "channelChangeDelayHours" => ("a delay in hours (up to 30 days)", 0..=720),
-        "windowLeadTimeMinutes" => ("a lead time in minutes (up to a day)", 0..=1440),
-        // docs/aks-rules.md §2: new minors about every four months, patches about monthly.
-        "kubernetes.minorIntervalDays" => ("the number of days between minor versions", 30..=365),
-        "kubernetes.patchIntervalDays" => ("the number of days between patches", 1..=180),
-        "kubernetes.rolloutHours" => ("a rollout time in hours (up to 60 days)", 0..=1440),
-        "kubernetes.controlPlaneMinutes" => ("a step time in minutes (up to a day)", 0..=1440),
-        _ => return None,
-    })
-}
-
-/// A whole number within [`range_of`] `key` (any `u32` for an input without a range).
-fn parse_in_range(key: &str, text: &str) -> Result<u32, AssumptionEditError> {
-    let (what, range) = range_of(key).unwrap_or(("a whole number", 0..=u32::MAX));
+/// A whole number within [`AssumptionKey::range`] (any `u32` for an input without a range).
+fn parse_in_range(key: AssumptionKey, text: &str) -> Result<u32, AssumptionEditError> {
+    let (what, range) = key.range().unwrap_or(("a whole number", 0..=u32::MAX));
     // Read as i64 so that "-1" is reported as out of range rather than as not a number.
     let n: i64 = text
         .trim()
@@ -349,17 +305,17 @@ mod tests {
     #[test]
     fn numbers_amounts_instants_and_currencies_are_parsed_or_explained() {
         let mut a = ProjectionAssumptions::default();
-        set_input(&mut a, "timings.drainMinutes", " 4 ").unwrap();
+        set_input(&mut a, AssumptionKey::DrainMinutes, " 4 ").unwrap();
         assert_eq!(a.timings.drain_minutes, 4);
-        set_input(&mut a, "exposureSlaDays", "7").unwrap();
+        set_input(&mut a, AssumptionKey::ExposureSlaDays, "7").unwrap();
         assert_eq!(a.exposure_sla_days, 7);
-        set_input(&mut a, VHD_PRICE_KEY, "0.12").unwrap();
+        set_input(&mut a, AssumptionKey::VhdPricePerGbMonthMicros, "0.12").unwrap();
         assert_eq!(a.costs.vhd_price_per_gb_month_micros, 120_000);
-        set_input(&mut a, "costs.currency", "EUR").unwrap();
+        set_input(&mut a, AssumptionKey::Currency, "EUR").unwrap();
         assert_eq!(a.costs.currency, "EUR");
         set_input(
             &mut a,
-            "releases.nodeImageAnchor",
+            AssumptionKey::NodeImageAnchor,
             "2026-02-03T00:00:00+01:00",
         )
         .unwrap();
@@ -368,27 +324,22 @@ mod tests {
             "2026-02-02T23:00:00+00:00"
         );
         let refused = [
-            ("timings.drainMinutes", "four"),
-            ("timings.drainMinutes", "-1"),
-            (VHD_PRICE_KEY, "1,5"),
-            (VHD_PRICE_KEY, "0.1234567"),
-            (VHD_PRICE_KEY, "."),
-            ("costs.currency", "euro"),
-            ("releases.nodeImageAnchor", "tuesday"),
-            ("releases.kuredReboot", "at night"),
-            ("kubernetes.anchorMinor", "1.32.4"),
-            ("kubernetes.anchorMinor", "latest"),
-            ("kubernetes.anchorGa", "March 2025"),
-            ("nope", "1"),
+            (AssumptionKey::DrainMinutes, "four"),
+            (AssumptionKey::DrainMinutes, "-1"),
+            (AssumptionKey::VhdPricePerGbMonthMicros, "1,5"),
+            (AssumptionKey::VhdPricePerGbMonthMicros, "0.1234567"),
+            (AssumptionKey::VhdPricePerGbMonthMicros, "."),
+            (AssumptionKey::Currency, "euro"),
+            (AssumptionKey::NodeImageAnchor, "tuesday"),
+            (AssumptionKey::KuredReboot, "at night"),
+            (AssumptionKey::AnchorMinor, "1.32.4"),
+            (AssumptionKey::AnchorMinor, "latest"),
+            (AssumptionKey::AnchorGa, "March 2025"),
         ];
         for (key, text) in refused {
             let before = a.clone();
             let err = set_input(&mut a, key, text).unwrap_err();
-            assert!(
-                err.to_string()
-                    .contains(if key == "nope" { key } else { text }),
-                "{err}"
-            );
+            assert!(err.to_string().contains(text), "{err}");
             assert_eq!(a, before, "{key} {text}");
         }
     }
@@ -396,15 +347,15 @@ mod tests {
     #[test]
     fn numbers_no_estimate_can_take_are_refused_with_the_range() {
         let cases = [
-            ("releases.linuxImageIntervalDays", "0", "1 to 90"),
+            (AssumptionKey::LinuxImageIntervalDays, "0", "1 to 90"),
             (
-                "releases.securityReimagePercent",
+                AssumptionKey::SecurityReimagePercent,
                 "250",
                 "a percentage is 0 to 100",
             ),
-            ("releases.unmanagedPatchHourUtc", "24", "0 to 23"),
-            ("timings.drainMinutes", "-1", "0 to 1440"),
-            ("exposureSlaDays", "0", "1 to 365"),
+            (AssumptionKey::UnmanagedPatchHourUtc, "24", "0 to 23"),
+            (AssumptionKey::DrainMinutes, "-1", "0 to 1440"),
+            (AssumptionKey::ExposureSlaDays, "0", "1 to 365"),
         ];
         for (key, text, expected) in cases {
             let mut a = ProjectionAssumptions::default();
@@ -419,8 +370,8 @@ mod tests {
         }
         // The ends of a range are accepted.
         let mut a = ProjectionAssumptions::default();
-        set_input(&mut a, "releases.securityReimagePercent", "100").unwrap();
-        set_input(&mut a, "releases.linuxImageIntervalDays", "1").unwrap();
+        set_input(&mut a, AssumptionKey::SecurityReimagePercent, "100").unwrap();
+        set_input(&mut a, AssumptionKey::LinuxImageIntervalDays, "1").unwrap();
         assert_eq!(a.releases.security_reimage_percent, 100);
         assert_eq!(a.releases.linux_image_interval_days, 1);
     }
@@ -430,7 +381,7 @@ mod tests {
         let a = ProjectionAssumptions::default();
         let mut checked = 0;
         for input in panel_inputs(&a) {
-            if let Some((_, range)) = range_of(input.key) {
+            if let Some((_, range)) = input.key.range() {
                 let value: u32 = input.value.parse().unwrap();
                 assert!(range.contains(&value), "{} = {value}", input.key);
                 checked += 1;

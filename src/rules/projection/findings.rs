@@ -9,6 +9,7 @@ use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, lookup};
 use super::{format_days, format_duration};
 use crate::rules::finding::FindingCode;
+use crate::rules::finding::fields::WindowField;
 use crate::rules::finding::sources::{
     CAPACITY, NODE_OS_UPGRADE, PLANNED_MAINTENANCE, ROLLING_UPGRADE, UPGRADE_PRACTICES,
 };
@@ -202,7 +203,12 @@ pub fn collect(
             push(
                 Severity::Warning,
                 FindingCode::PoolsWaitForNextWindow,
-                path(c, None, Some(NODE_OS_CONFIG), "durationHours"),
+                path(
+                    c,
+                    None,
+                    Some(NODE_OS_CONFIG),
+                    WindowField::DurationHours.name(),
+                ),
                 format!(
                     "{}: when the window ends these pools still have work and wait for the next window: {}",
                     c.name,
@@ -257,7 +263,7 @@ pub fn collect(
             push(
                 Severity::Warning,
                 FindingCode::WindowCollision,
-                path(c, None, Some(NODE_OS_CONFIG), "startTime"),
+                path(c, None, Some(NODE_OS_CONFIG), WindowField::StartTime.name()),
                 format!(
                     "subscription {}: {} open a window at the same time ({}×, first {} UTC)",
                     col.subscription,
@@ -288,7 +294,7 @@ pub fn collect(
             push(
                 Severity::Warning,
                 FindingCode::RingOrder,
-                path(c, None, Some(NODE_OS_CONFIG), "startTime"),
+                path(c, None, Some(NODE_OS_CONFIG), WindowField::StartTime.name()),
                 format!(
                     "ring {} takes {} release(s) before ring {} finished them plus the {} h soak",
                     s.later_ring, s.violations, s.earlier_ring, a.ring_soak_hours

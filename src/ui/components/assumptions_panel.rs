@@ -33,7 +33,7 @@ pub fn AssumptionsPanel() -> impl IntoView {
             });
             let on_input = Callback::new(move |text: String| {
                 state
-                    .edit(Some(key), |p| {
+                    .edit(Some(key.as_str()), |p| {
                         set_input(&mut p.assumptions.projection, key, &text)
                     })
                     .map_err(|e| e.to_string())
@@ -45,7 +45,7 @@ pub fn AssumptionsPanel() -> impl IntoView {
             };
             view! {
                 <TextField
-                    id=format!("assumption-{}", key.replace('.', "-"))
+                    id=key.dom_id()
                     label=input.label
                     value=value
                     on_input=on_input

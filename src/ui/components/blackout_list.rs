@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::rules::edit::parse_date;
+use crate::rules::finding::fields::WindowField;
 use crate::rules::maintenance::describe::explain_blackout;
 use crate::rules::maintenance::recurrence::local_date;
 use crate::rules::maintenance::{ConfigName, DateSpan};
@@ -24,7 +25,7 @@ pub fn BlackoutList(cluster: usize, config: ConfigName, view: WindowsView) -> im
     let window = window_memo(state, cluster, config);
     let count =
         Memo::new(move |_| window.with(|w| w.as_ref().map_or(0, |w| w.not_allowed_dates.len())));
-    let list_id = config_dom_id(cluster, config, "notAllowedDates");
+    let list_id = config_dom_id(cluster, config, WindowField::NotAllowedDates.name());
     let legend_id = format!("{list_id}-legend");
     let add = move |_| {
         // A new blackout starts as one day: the local date of the next window, else today.

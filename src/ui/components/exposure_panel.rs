@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::rules::assumptions::AssumptionKey;
 use crate::rules::eta::sla::presets_by_days;
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumption_edit::set_input;
@@ -58,8 +59,12 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     });
     let on_sla = Callback::new(move |text: String| {
         state
-            .edit(Some("exposureSlaDays"), |plan| {
-                set_input(&mut plan.assumptions.projection, "exposureSlaDays", &text)
+            .edit(Some(AssumptionKey::ExposureSlaDays.as_str()), |plan| {
+                set_input(
+                    &mut plan.assumptions.projection,
+                    AssumptionKey::ExposureSlaDays,
+                    &text,
+                )
             })
             .map_err(|e| e.to_string())
     });
@@ -75,8 +80,12 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     });
     let on_preset = Callback::new(move |days: String| {
         if !days.is_empty() {
-            let _ = state.edit(Some("exposureSlaDays"), |plan| {
-                set_input(&mut plan.assumptions.projection, "exposureSlaDays", &days)
+            let _ = state.edit(Some(AssumptionKey::ExposureSlaDays.as_str()), |plan| {
+                set_input(
+                    &mut plan.assumptions.projection,
+                    AssumptionKey::ExposureSlaDays,
+                    &days,
+                )
             });
         }
     });

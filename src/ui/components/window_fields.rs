@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 
 use leptos::prelude::*;
 
+use crate::rules::finding::fields::WindowField;
 use crate::rules::maintenance::describe::{
     describe_hours, explain_day_of_month, explain_first_window, explain_utc_offset,
     explain_week_index,
@@ -115,7 +116,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
     view! {
         <div class="field-grid window-fields">
             <SelectField
-                id=id("schedule")
+                id=id(WindowField::Schedule.name())
                 label="Schedule type"
                 options=kind_options
                 value=text(|w| w.schedule.type_name().to_owned())
@@ -128,7 +129,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
             />
             {move || kind.get().map(|k| schedule_fields(cluster, config, view, k, first_window))}
             <SelectField
-                id=id("durationHours")
+                id=id(WindowField::DurationHours.name())
                 label="Duration (hours)"
                 options=number_options(duration_choices(), current_duration, |n| format!("{n} hours"))
                 value=text(|w| w.duration_hours.to_string())
@@ -146,7 +147,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 }
             />
             <SelectField
-                id=id("utcOffset")
+                id=id(WindowField::UtcOffset.name())
                 label="UTC offset (utcOffset)"
                 options=offset_options
                 value=text(|w| w.utc_offset.to_string())
@@ -158,7 +159,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 }
             />
             <TextField
-                id=id("startDate")
+                id=id(WindowField::StartDate.name())
                 label="Start date (optional)"
                 input_type="date"
                 value=text(|w| w.start_date.map(|d| crate::rules::timefmt::iso_date(&d)).unwrap_or_default())
@@ -169,13 +170,13 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                     } else {
                         Some(crate::rules::edit::parse_date(&v).map_err(|e| e.to_string())?)
                     };
-                    let group = config_dom_id(cluster, config, "startDate");
+                    let group = config_dom_id(cluster, config, WindowField::StartDate.name());
                     edit_window(state, cluster, config, Some(&group), |w| w.start_date = date);
                     Ok(())
                 }
             />
             <TextField
-                id=id("startTime")
+                id=id(WindowField::StartTime.name())
                 // The browser shows a time input in the reader's locale (09:00 AM or 09:00),
                 // so the label names what it is, and the hint the 24-hour value the plan saves.
                 label="Start time (in the window's offset)"
@@ -196,7 +197,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                         return Err("startTime is required: enter a time such as 22:00".to_owned());
                     }
                     let time = v.parse::<StartTime>().map_err(|e| e.to_string())?;
-                    let group = config_dom_id(cluster, config, "startTime");
+                    let group = config_dom_id(cluster, config, WindowField::StartTime.name());
                     edit_window(state, cluster, config, Some(&group), |w| w.start_time = time);
                     Ok(())
                 }

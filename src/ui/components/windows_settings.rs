@@ -6,6 +6,7 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
+use crate::rules::finding::fields::RecurrenceReading;
 use crate::rules::maintenance::dst::TransitionTable;
 use crate::rules::maintenance::{
     BlackoutOverlap, MissingDay, RecurrenceOptions, WeeklyAnchor, ZoneName,
@@ -100,7 +101,7 @@ pub fn AssumptionSwitches() -> impl IntoView {
             </p>
             <div class="field-grid">
                 <SelectField
-                    id="assumptions-recurrence-missingDay".to_owned()
+                    id=RecurrenceReading::MissingDay.dom_id()
                     label="Assumption A-1: dayOfMonth 29–31 in a shorter month"
                     options=options(&[("skip", "No window that month (skip)"), ("clamp", "The month's last day (clamp)")])
                     value=read(|o| match o.missing_day {
@@ -113,7 +114,7 @@ pub fn AssumptionSwitches() -> impl IntoView {
                     }
                 />
                 <SelectField
-                    id="assumptions-recurrence-weeklyAnchor".to_owned()
+                    id=RecurrenceReading::WeeklyAnchor.dom_id()
                     label="Assumption A-2: every n weeks counts from"
                     options=options(&[
                         ("startDateWeek", "The Sunday–Saturday week of startDate (reading A)"),
@@ -133,7 +134,7 @@ pub fn AssumptionSwitches() -> impl IntoView {
                     }
                 />
                 <SelectField
-                    id="assumptions-recurrence-blackoutOverlap".to_owned()
+                    id=RecurrenceReading::BlackoutOverlap.dom_id()
                     label="Assumption A-11: a window that overlaps a blackout"
                     options=options(&[
                         ("drop", "Is unusable as a whole (drop)"),

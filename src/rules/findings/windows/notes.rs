@@ -2,6 +2,7 @@
 //! and the local-date reading of §3.4), so the user sees what the dates rest on.
 
 use crate::rules::finding::FindingCode;
+use crate::rules::finding::fields::WindowField;
 use chrono::{TimeDelta, Timelike};
 
 use super::At;
@@ -99,7 +100,7 @@ pub(crate) fn assumption_notes(
     if w.start_date.is_none() {
         out.push(note(
             FindingCode::AssumptionNoStartDate,
-            "startDate",
+            WindowField::StartDate.name(),
             MAINTENANCE_API,
             "assumption A-10: without startDate the windows are counted from today".into(),
             "the API says the window is active right away; AKS counts from the day the configuration is created, which the planner does not know",
@@ -117,7 +118,7 @@ pub(crate) fn assumption_notes(
         };
         out.push(note(
             FindingCode::AssumptionBlackoutOverlap,
-            "notAllowedDates",
+            WindowField::NotAllowedDates.name(),
             PLANNED_MAINTENANCE,
             format!("assumption A-11: {reading}"),
             "AKS says maintenance is not allowed in a blackout even if it overlaps a window, but not whether the rest of the window is used",
@@ -135,7 +136,7 @@ pub(crate) fn assumption_notes(
             .0;
         out.push(note(
             FindingCode::AssumptionLocalDate,
-            "utcOffset",
+            WindowField::UtcOffset.name(),
             PLANNED_MAINTENANCE,
             format!(
                 "assumption: the schedule's day is the local date in {}; the window starts at {:02}:{:02} UTC on the {} day",

@@ -3,6 +3,7 @@
 //! a window (§8 ).
 
 use crate::rules::finding::FindingCode;
+use crate::rules::finding::fields::WindowField;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::At;
@@ -157,7 +158,7 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         NodeOsChannel::NodeImage if cadence > 7 => out.push(at.finding(
             Severity::Warning,
             FindingCode::NodeImageCadenceTooLong,
-            "schedule",
+            WindowField::Schedule.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("NodeImage with a window {words}"),
@@ -168,7 +169,7 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         NodeOsChannel::SecurityPatch if cadence > 7 => out.push(at.finding(
             Severity::Warning,
             FindingCode::SecurityPatchCadenceTooLong,
-            "schedule",
+            WindowField::Schedule.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("SecurityPatch with a window {words}"),
@@ -179,7 +180,7 @@ fn node_os_fit(at: At<'_>, channel: NodeOsChannel, w: &MaintenanceWindow, out: &
         NodeOsChannel::SecurityPatch if cadence == 7 => out.push(at.finding(
             Severity::Note,
             FindingCode::SecurityPatchCadenceWeekly,
-            "schedule",
+            WindowField::Schedule.name(),
             PLANNED_MAINTENANCE,
             [
                 format!("SecurityPatch with a window {words}"),

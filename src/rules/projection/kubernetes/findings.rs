@@ -4,6 +4,7 @@
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
 
 use crate::rules::finding::FindingCode;
+use crate::rules::finding::fields::WindowField;
 use chrono::{DateTime, Utc};
 
 use super::super::findings::{finding, path};
@@ -118,7 +119,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             out.push(finding(
                 Severity::Warning,
                 FindingCode::KubernetesUpgradeLongerThanWindow,
-                path(c, None, Some(AUTO_UPGRADE_CONFIG), "durationHours"),
+                path(c, None, Some(AUTO_UPGRADE_CONFIG), WindowField::DurationHours.name()),
                 format!(
                     "{}: a Kubernetes upgrade ({channel}) takes about {} (control plane, then {} pools one by one), longer than the {h} h auto-upgrade window{waited}",
                     c.name,
@@ -149,7 +150,7 @@ pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Findin
             out.push(finding(
                 Severity::Note,
                 FindingCode::KubernetesAndNodeOsUpgradesOverlap,
-                path(c, None, Some(AUTO_UPGRADE_CONFIG), "startTime"),
+                path(c, None, Some(AUTO_UPGRADE_CONFIG), WindowField::StartTime.name()),
                 format!(
                     "{}: {count} projected Kubernetes pool upgrade(s) run at the same time as node OS work, first {} UTC",
                     c.name,
