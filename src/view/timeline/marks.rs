@@ -5,19 +5,18 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
-
 use super::kubernetes::{self as kubernetes_marks, KubernetesTrack};
-use super::{Scale, event_kind_text, scheduling_text, when};
+use super::{Scale, event_kind_text, when};
 use crate::rules::figures::format_duration;
 use crate::rules::maintenance::span_interval;
 use crate::rules::plan::Plan;
 use crate::rules::projection::Projection;
 use crate::rules::projection::kubernetes::os_effects::{OsEffectKind, effect};
 use crate::rules::projection::release::{Release, Stream};
-use crate::rules::projection::timeline::{
-    ClusterProjection, EventKind, PoolEvent, Scheduling, WindowSlot,
-};
+use crate::rules::projection::timeline::{ClusterProjection, EventKind, PoolEvent, WindowSlot};
+
+pub use super::labels::{PoolLabel, RowLabel, duration_title, row_label};
+pub use super::table::{TableRow, table_rows};
 
 /// A maintenance window occurrence.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,90 +87,6 @@ pub struct ClusterTrack {
     pub pools: Vec<PoolTrack>,
     /// Cluster auto-upgrade: its windows, versions and control plane steps (§2).
     pub kubernetes: KubernetesTrack,
-}
-
-/// The words beside a pool's row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PoolLabel {
-    pub name: String,
-    /// Estimated minutes of one rolling reimage of the pool (§4.3).
-    pub upgrade_minutes: u32,
-    /// The duration in words, with the slower surge-1 retry of Kubernetes ≥ 1.35 when quota
-    /// or capacity is short (docs/aks-2026.md §1.4), for the duration's tooltip.
-    pub duration_title: String,
-    /// Sum of spill minutes over the horizon and how many upgrades spilled.
-    pub spill_minutes: u32,
-    pub spill_events: u32,
-    /// Why the pool gets nothing, or "AKS-determined time" when there is no window.
-    pub note: Option<String>,
-}
-
-/// The words beside a cluster's block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowLabel {
-    pub name: String,
-    /// E.g. "NodeImage · maintenance window".
-    pub summary: String,
-    pub pools: Vec<PoolLabel>,
-}
-
-/// "One rolling reimage ≈ 37 min; if quota or capacity is short, AKS retries with 1 surge node
-/// at a time: ≈ 2 h 07 min (Kubernetes 1.35 or later)".
-pub fn duration_title(minutes: u32, fallback: Option<u32>) -> String {
-    let mut text = format!(
-        "One rolling reimage ≈ {} (estimate)",
-        format_duration(minutes)
-    );
-    if let Some(slow) = fallback {
-        text.push_str(&format!(
-            "; if quota or capacity is short, AKS retries with 1 surge node at a time: ≈ {} \
-             (Kubernetes 1.35 or later)",
-            format_duration(slow)
-        ));
-    }
-    text
-}
-
-/// The label column of one cluster.
-pub fn row_label(cluster: &ClusterProjection) -> RowLabel {
-    let pools = cluster
-        .pools
-        .iter()
-        .map(|pool| {
-            let spilled: Vec<u32> = pool
-                .events
-                .iter()
-                .map(|e| e.spill_minutes)
-                .filter(|&m| m > 0)
-                .collect();
-            let note = pool.note.clone().or_else(|| {
-                (cluster.scheduling == Scheduling::AksDetermined)
-                    .then(|| "AKS-determined time: no node OS window, no date projected".to_owned())
-            });
-            PoolLabel {
-                name: pool.name.clone(),
-                upgrade_minutes: pool.upgrade.minutes,
-                duration_title: duration_title(pool.upgrade.minutes, pool.upgrade.fallback_minutes),
-                spill_minutes: spilled.iter().fold(0u32, |a, &m| a.saturating_add(m)),
-                spill_events: u32::try_from(spilled.len()).unwrap_or(u32::MAX),
-                note,
-            }
-        })
-        .collect();
-    let mut summary = format!(
-        "{} · {}",
-        cluster.channel,
-        scheduling_text(cluster.scheduling)
-    );
-    if let Some(k) = cluster.kubernetes.summary() {
-        summary.push_str(" · ");
-        summary.push_str(&k);
-    }
-    RowLabel {
-        name: cluster.name.clone(),
-        summary,
-        pools,
-    }
 }
 
 /// The marks of cluster `index` of `projection` (made from `plan`) on `scale`.
@@ -434,135 +349,4 @@ impl ClusterTrack {
             .find(|u| u.key == key)
             .map(|u| u.details.clone())
     }
-}
-
-/// One line of the accessible table: everything the timeline draws for a cluster, in time order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableRow {
-    pub at: DateTime<Utc>,
-    /// "Window", "Window (blocked)", "Blackout", "Release", "Upgrade", "Waits", and for cluster
-    /// auto-upgrade "Auto-upgrade window", "Control plane", "Kubernetes upgrade".
-    pub kind: &'static str,
-    /// Pool name for upgrades, empty otherwise.
-    pub pool: String,
-    pub text: String,
-    /// Spill past the window, empty when none.
-    pub spill: String,
-}
-
-/// The table version of [`cluster_track`] for cluster `index`.
-pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<TableRow> {
-    let Some(cluster) = projection.clusters.get(index) else {
-        return Vec::new();
-    };
-    let mut rows: Vec<TableRow> = Vec::new();
-    let row = |at, kind, pool: &str, text: String, spill: String| TableRow {
-        at,
-        kind,
-        pool: pool.to_owned(),
-        text,
-        spill,
-    };
-    for w in &cluster.windows {
-        let (kind, text) = if w.blocked {
-            (
-                "Window (blocked)",
-                format!("until {}; blocked by a blackout", when(w.end)),
-            )
-        } else {
-            ("Window", format!("until {}", when(w.end)))
-        };
-        rows.push(row(w.start, kind, "", text, String::new()));
-    }
-    if let Some(w) = plan
-        .clusters
-        .get(index)
-        .and_then(|c| c.maintenance_configurations.node_os.as_ref())
-    {
-        for (a, b) in w
-            .not_allowed_dates
-            .iter()
-            .filter_map(|span| span_interval(span, w.utc_offset))
-            .filter(|&(a, b)| b > projection.from && a < projection.to)
-        {
-            rows.push(row(
-                a,
-                "Blackout",
-                "",
-                format!("until {}", when(b)),
-                String::new(),
-            ));
-        }
-    }
-    // `extend`, not `collect()`: collecting sorts with a sort copy per collect site (bundle size).
-    let mut streams: BTreeSet<Stream> = BTreeSet::new();
-    streams.extend(cluster.pools.iter().filter_map(|p| p.stream));
-    for r in projection
-        .releases
-        .iter()
-        .filter(|r| streams.contains(&r.stream))
-    {
-        rows.push(row(
-            r.available,
-            "Release",
-            "",
-            release_title(r),
-            String::new(),
-        ));
-    }
-    for pool in &cluster.pools {
-        for e in &pool.events {
-            let release = usize::try_from(e.release)
-                .ok()
-                .and_then(|k| projection.releases.get(k))
-                .map_or_else(String::new, |r| r.label.clone());
-            match (e.start, e.end) {
-                (Some(start), Some(end)) => rows.push(row(
-                    start,
-                    "Upgrade",
-                    &pool.name,
-                    format!(
-                        "{} to {release}, estimated end {}",
-                        event_kind_text(e.kind),
-                        when(end)
-                    ),
-                    if e.spill_minutes > 0 {
-                        format_duration(e.spill_minutes)
-                    } else {
-                        String::new()
-                    },
-                )),
-                _ => {
-                    if let Some(r) = usize::try_from(e.release)
-                        .ok()
-                        .and_then(|k| projection.releases.get(k))
-                    {
-                        rows.push(row(
-                            r.available,
-                            "Upgrade",
-                            &pool.name,
-                            format!(
-                                "{} to {release}: AKS-determined time",
-                                event_kind_text(e.kind)
-                            ),
-                            String::new(),
-                        ));
-                    }
-                }
-            }
-        }
-        for &t in &pool.deferred {
-            rows.push(row(
-                t,
-                "Waits",
-                &pool.name,
-                "work left at the window's end: waits for the next window".to_owned(),
-                String::new(),
-            ));
-        }
-    }
-    kubernetes_marks::table_rows(projection, cluster, &mut rows);
-    super::eta::table_rows(plan, projection, index, &mut rows);
-    crate::rules::stable_sort::sort_by_key(&mut rows, |r| r.at);
-    rows
 }

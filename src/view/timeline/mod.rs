@@ -13,7 +13,9 @@
 pub mod eta;
 pub mod focus;
 pub mod kubernetes;
+pub mod labels;
 pub mod marks;
+pub mod table;
 
 #[cfg(test)]
 mod layout_tests;
