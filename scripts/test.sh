@@ -17,8 +17,10 @@ cd "$REPO_ROOT"
 # files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported beside it. A run
 # says OVER GOAL in its summary and fails above CEILING_BYTES of gzip, a ratchet set to the
 # last measured size plus 5 % (README "Performance"), so the bundle cannot grow unnoticed.
+# Raised from 650 KB to 785 KB when the fix ETA, the late-2026 AKS rules, bulk editing and the
+# packed saves landed together (747.9 KB gzip measured, + 5 %); issue 13's size work is open.
 GOAL_BROTLI_BYTES=350000
-CEILING_BYTES=650000
+CEILING_BYTES=785000
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
 RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/aks-planner-test.XXXXXX")"
