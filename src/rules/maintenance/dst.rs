@@ -71,8 +71,8 @@ pub struct LongerWindow {
     pub fits: bool,
 }
 
-/// Remedy 2: change `utcOffset` to follow the zone, after `after` and at least 15 minutes
-/// (§3.6) before `before`, the first window at the new offset.
+/// Remedy 2: change `utcOffset` to follow the zone, after `after` and at least
+/// [`super::CHANGE_LEAD_MINUTES`] (§3.6) before `before`, the first window at the new offset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OffsetSwitch {
@@ -322,9 +322,10 @@ pub fn describe_drift(window: &MaintenanceWindow, drift: &DstDrift) -> Vec<Strin
             .iter()
             .map(|s| {
                 format!(
-                    "to {} after {} UTC and at least 15 minutes before the window of {}",
+                    "to {} after {} UTC and at least {} minutes before the window of {}",
                     s.utc_offset,
                     crate::rules::timefmt::day_month_year_time(&s.after),
+                    super::CHANGE_LEAD_MINUTES,
                     format_date(s.before.date_naive())
                 )
             })

@@ -33,3 +33,8 @@ pub use recurrence::{
     BlackoutOverlap, MissingDay, Occurrence, Occurrences, RecurrenceOptions, WeeklyAnchor,
 };
 pub use zone::{ZoneName, ZoneNameError};
+
+/// Minutes a new or changed configuration needs before a window it should govern: ~15 per the
+/// planned-maintenance doc, 30 per the node auto-provisioning doc. Sources disagree, the planner
+/// uses 30, the safer reading (docs/aks-2026.md §1.3, §1.9 item 4).
+pub const CHANGE_LEAD_MINUTES: i64 = 30;

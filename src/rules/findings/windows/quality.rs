@@ -18,10 +18,9 @@ use crate::rules::maintenance::{ConfigName, MaintenanceWindow, Schedule};
 /// How far ahead overlapping node OS and auto-upgrade windows are looked for.
 pub const OVERLAP_HORIZON_WEEKS: i64 = 12;
 
-/// A new or changed configuration needs up to ~15 minutes to be considered (§3.6, CL 2024-06-09),
-/// or 30 per the node auto-provisioning doc: sources disagree, the planner warns at 30
-/// (docs/aks-2026.md §1.3, §1.9 item 4).
-pub const CHANGE_LEAD_MINUTES: i64 = 30;
+/// The lead time a changed configuration needs (docs/aks-rules.md §3.6, docs/aks-2026.md §1.9):
+/// one constant, owned by `maintenance` so the DST remedies can name it too.
+pub use crate::rules::maintenance::CHANGE_LEAD_MINUTES;
 
 /// The longest gap between windows, in days (months count as 31).
 fn cadence_days(s: &Schedule) -> u32 {
