@@ -6,45 +6,15 @@
 // switching tabs, edit→paint for a step timing (every cluster changes) and for renaming one
 // cluster, and memory (JS heap + wasm linear memory) after 200 undoable edits.
 
-import { App } from './helpers.mjs';
+import { App, actToPaint } from './helpers.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [200, 1000, 2000];
 const NOW = '2026-11-02T08:00:00Z';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function editToPaint(page, id, value) {
-  return page.evaluate(
-    async ([id, v]) => {
-      const el = document.querySelector(`[data-testid="${id}"]`);
-      const t0 = performance.now();
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => {
-        const c = new MessageChannel();
-        c.port1.onmessage = r;
-        c.port2.postMessage(0);
-      });
-      return performance.now() - t0;
-    },
-    [id, value],
-  );
-}
-
-async function clickToPaint(page, id) {
-  return page.evaluate(async (id) => {
-    const t0 = performance.now();
-    document.querySelector(`[data-testid="${id}"]`).click();
-    await new Promise((r) => requestAnimationFrame(r));
-    await new Promise((r) => {
-      const c = new MessageChannel();
-      c.port1.onmessage = r;
-      c.port2.postMessage(0);
-    });
-    return performance.now() - t0;
-  }, id);
-}
+const editToPaint = (page, id, value) => actToPaint(page, id, value);
+const clickToPaint = (page, id) => actToPaint(page, id, null);
 
 const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
 

@@ -480,3 +480,35 @@ export class App {
     this.assertNoProblems();
   }
 }
+
+/**
+ * Runs `act` in the page (an input's new value, or a click) and returns ms from it to just
+ * after the next paint: the next animation frame (effects have run, the frame is about to be
+ * drawn), then a message posted from it, delivered once that frame has been painted. Shared by
+ * the timeline and fleet benchmarks.
+ * @param {import('playwright-core').Page} page
+ * @param {string} testid
+ * @param {string | null} value the input's new value, or null to click the element
+ */
+export async function actToPaint(page, testid, value) {
+  return page.evaluate(
+    async ([id, v]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const t0 = performance.now();
+      if (v === null) {
+        el.click();
+      } else {
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = r;
+        channel.port2.postMessage(0);
+      });
+      return performance.now() - t0;
+    },
+    [testid, value],
+  );
+}
