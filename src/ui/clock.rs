@@ -77,3 +77,14 @@ pub fn performance_now() -> f64 {
         })
         .unwrap_or_else(js_sys::Date::now)
 }
+
+/// Runs `f` `runs` times and returns the mean time of one run in ms with the last result: the
+/// timing loop of the `?bench` probes.
+pub fn mean_ms<T>(runs: u32, mut f: impl FnMut() -> T) -> (f64, Option<T>) {
+    let start = performance_now();
+    let mut last = None;
+    for _ in 0..runs {
+        last = Some(f());
+    }
+    ((performance_now() - start) / f64::from(runs.max(1)), last)
+}

@@ -152,16 +152,14 @@ fn BenchProbe() -> impl IntoView {
     let measure = move |_| {
         let now = clock::now();
         let runs = 10;
-        let start = clock::performance_now();
-        let mut clusters = 0;
-        for _ in 0..runs {
-            clusters = state
+        let (ms, clusters) = clock::mean_ms(runs, || {
+            state
                 .plan()
                 .with_untracked(|p| project(p, now, HORIZON_WEEKS))
                 .clusters
-                .len();
-        }
-        let ms = (clock::performance_now() - start) / f64::from(runs);
+                .len()
+        });
+        let clusters = clusters.unwrap_or(0);
         result.set(format!("{ms:.2}"));
         leptos::logging::log!(
             "projection of {clusters} clusters × {HORIZON_WEEKS} weeks: {ms:.2} ms (mean of {runs})"
@@ -182,16 +180,14 @@ fn BenchProbe() -> impl IntoView {
         }
         let now = clock::now();
         let runs = 10;
-        let start = clock::performance_now();
-        let mut pools = 0;
-        for _ in 0..runs {
-            pools = state
+        let (ms, pools) = clock::mean_ms(runs, || {
+            state
                 .plan()
                 .with_untracked(|p| fleet_eta(p, &q, now))
                 .pools
-                .len();
-        }
-        let ms = (clock::performance_now() - start) / f64::from(runs);
+                .len()
+        });
+        let pools = pools.unwrap_or(0);
         eta_result.set(format!("{ms:.2}"));
         leptos::logging::log!("fix ETA of {pools} pools: {ms:.2} ms (mean of {runs})");
     };
