@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::rules::findings::{Finding, Severity};
 use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
+use crate::ui::components::paged::{MoreRows, Pager, plain_listing};
 use crate::ui::state::use_plan_state;
 use crate::view::findings::estimate_note;
 
@@ -18,9 +19,10 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 /// More notes than this start folded.
 const FOLDED_NOTES_ABOVE: usize = 5;
 
-/// Findings drawn per severity until "Show all" is pressed: a 200-cluster fleet has hundreds
-/// (every pool over the exposure SLA is one), and redrawing them all on an edit that changes
-/// them (the SLA) took most of the edit's time. The counts always cover every finding.
+/// Findings drawn per severity at first, and how many more each "Show more" adds: a
+/// 200-cluster fleet has hundreds (every pool over the exposure SLA is one), and redrawing them
+/// all on an edit that changes them (the SLA) took most of the edit's time. The counts always
+/// cover every finding.
 const SHOWN_PER_GROUP: usize = 50;
 
 #[component]
@@ -62,13 +64,13 @@ pub fn FindingsPanel() -> impl IntoView {
                     .map(|severity| {
                         let slug = severity_slug(severity);
                         let (_, many) = severity_words(severity);
-                        let show_all = RwSignal::new(false);
+                        let pager = Pager::new(SHOWN_PER_GROUP);
                         let total = Memo::new(move |_| {
                             findings.with(|f| f.iter().filter(|x| x.severity == severity).count())
                         });
-                        let more = move || !show_all.get() && total.get() > SHOWN_PER_GROUP;
+                        let listing = plain_listing(pager, move || total.get(), nouns(severity));
                         let of_severity = Memo::new(move |_| {
-                            let limit = if show_all.get() { usize::MAX } else { SHOWN_PER_GROUP };
+                            let limit = pager.limit();
                             findings.with(|f| keyed(f, severity, limit))
                         });
                         view! {
@@ -89,16 +91,7 @@ pub fn FindingsPanel() -> impl IntoView {
                                             <FindingItem finding=f />
                                         </For>
                                     </ul>
-                                    <Show when=more>
-                                        <button
-                                            type="button"
-                                            class="link-button"
-                                            data-testid=format!("finding-show-all-{slug}")
-                                            on:click=move |_| show_all.set(true)
-                                        >
-                                            {move || format!("Show all {}", total.get())}
-                                        </button>
-                                    </Show>
+                                    <MoreRows pager listing testid=format!("finding-more-{slug}") />
                                 </details>
                             </Show>
                         }
@@ -106,6 +99,15 @@ pub fn FindingsPanel() -> impl IntoView {
                     .collect_view()}
             </Show>
         </section>
+    }
+}
+
+/// "error" / "errors", for "Showing 50 of 867 warnings".
+fn nouns(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("error", "errors"),
+        Severity::Warning => ("warning", "warnings"),
+        Severity::Note => ("note", "notes"),
     }
 }
 
