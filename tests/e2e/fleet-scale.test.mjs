@@ -134,6 +134,20 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   );
   // The fleet figures still cover the whole fleet.
   await expectText('eta-fleet', `of ${POOLS} pools`);
+  // "Show all" from the keyboard: aks-199 and aks-1990 to aks-1999 (the table view was shown
+  // 10 a page above); the focus then moves to the line, which says all are drawn.
+  await search('aks-199');
+  await expectCount('[data-testid="timeline-table"] table', 10);
+  await app.find('timeline-table-more-all').focus();
+  await app.press('Enter');
+  await expectCount('[data-testid="timeline-table"] table', 11);
+  await expectText('timeline-table-more-note', 'Showing 11 of 11 clusters found by the cluster list');
+  await until(
+    () => app.page.evaluate(() => document.activeElement?.dataset.testid),
+    (id) => id === 'timeline-table-more-note',
+    (id) => `focus after "Show all" is on ${id}`,
+    SLOW,
+  );
   await search('');
 
   // Export tab: the per-cluster buttons and the scope choice are a page each.

@@ -16,7 +16,7 @@ use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::ui::state::use_plan_state;
 use crate::view::format::exposure_text;
-use crate::view::paging::{PAGE, worst_exposure_first};
+use crate::view::paging::worst_exposure_first;
 
 /// The preset choices: `""` = the number of days typed below.
 fn preset_options() -> Vec<(String, String)> {
@@ -28,6 +28,10 @@ fn preset_options() -> Vec<(String, String)> {
     );
     options
 }
+
+/// Pools missing the SLA named at first (and how many more each "Show more" adds): the list
+/// stands above the table, which shows every cluster's verdict.
+const MISSING_PAGE: usize = 10;
 
 /// "meets" / "misses" in words and with an icon, never by colour alone.
 fn verdict(stats: &ExposureStats) -> (&'static str, &'static str) {
@@ -100,8 +104,8 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
         |p, found, limit| worst_exposure_first(&p.exposure, found, limit),
         "worst exposure first",
     );
-    // Up to every pool of the fleet: drawn a page at a time too.
-    let missing_pager = Pager::new(PAGE);
+    // Up to every pool of the fleet, above the table: a short page at a time.
+    let missing_pager = Pager::new(MISSING_PAGE);
     let missing_listing = plain_listing(
         missing_pager,
         move || missing.with(Vec::len),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::ui::selection::use_selection;
-use crate::ui::state::use_plan_state;
+use crate::ui::state::{focus_by_id, use_plan_state};
 use crate::view::paging::{Listing, PAGE};
 
 /// How many rows a list draws: a page at first, a page more on each "Show more".
@@ -102,8 +102,10 @@ pub fn plain_listing(
 }
 
 /// "Showing 50 of 2,000 clusters, worst exposure first." with "Show 50 more" and "Show all
-/// 2,000" buttons; nothing while the list is drawn whole. Test ids: `{testid}-note` (the line),
-/// `{testid}` ("Show more"), `{testid}-all`.
+/// 2,000" buttons; nothing while the list is drawn whole and was never extended. When the last
+/// rows are drawn the buttons go and the keyboard focus moves to the line (which then says
+/// "Showing 2,000 of 2,000"), not to the page's start. Test ids: `{testid}-note` (the line, also
+/// its DOM id), `{testid}` ("Show more"), `{testid}-all`.
 #[component]
 pub fn MoreRows(
     pager: Pager,
@@ -116,15 +118,44 @@ pub fn MoreRows(
     let note_id = StoredValue::new(format!("{testid}-note"));
     let all_id = StoredValue::new(format!("{testid}-all"));
     let more_id = StoredValue::new(testid);
+    // Drawn whole after "Show more" or "Show all": the line stays, so the keyboard focus has
+    // somewhere to go and the reader sees that every row is drawn.
+    let extended = move || pager.limit() > pager.page && listing.with(|l| l.found > pager.page);
+    // After a click that drew the last rows, the focused button is gone: focus the line.
+    let after_click = move || {
+        request_animation_frame(move || {
+            if listing.with_untracked(|l| l.hidden() == 0) {
+                focus_by_id(&note_id.get_value());
+            }
+        });
+    };
     view! {
-        <Show when=move || listing.with(Listing::is_partial)>
+        <Show when=move || listing.with(Listing::is_partial) || extended()>
             <div class="paged-more">
-                <p class="hint" data-testid=note_id.get_value()>{move || listing.with(Listing::text)}</p>
+                <p class="hint" id=note_id.get_value() data-testid=note_id.get_value() tabindex="-1">
+                    {move || listing.with(Listing::text)}
+                </p>
                 <Show when=move || listing.with(|l| l.hidden() != 0)>
-                    <button type="button" class="btn btn-small" data-testid=more_id.get_value() on:click=move |_| pager.more()>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        data-testid=more_id.get_value()
+                        on:click=move |_| {
+                            pager.more();
+                            after_click();
+                        }
+                    >
                         {move || listing.with(|l| l.more_text(pager.page))}
                     </button>
-                    <button type="button" class="btn btn-small btn-quiet" data-testid=all_id.get_value() on:click=move |_| pager.all()>
+                    <button
+                        type="button"
+                        class="btn btn-small btn-quiet"
+                        data-testid=all_id.get_value()
+                        on:click=move |_| {
+                            pager.all();
+                            after_click();
+                        }
+                    >
                         {move || listing.with(Listing::all_text)}
                     </button>
                 </Show>
