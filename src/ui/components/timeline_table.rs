@@ -13,7 +13,7 @@ use crate::view::timeline::marks::{row_label, table_rows};
 use crate::view::timeline::when;
 
 /// Tables drawn at first with "All clusters", and how many more each "Show more" adds: each has
-/// a row per window, release and upgrade over the horizon (hundreds, ~1,000 DOM nodes).
+/// a row per window, release and upgrade over the horizon (dozens to hundreds of rows).
 const TABLES_PER_PAGE: usize = 5;
 
 #[component]
