@@ -4,7 +4,8 @@
 // For each size, on `?bench=N` (rules::demo::fleet(N): N clusters × 3 pools, never saved):
 // first paint (navigation to the timeline and the full cluster list drawn), DOM nodes per tab,
 // switching tabs, edit→paint for a step timing (every cluster changes) and for renaming one
-// cluster, and memory (JS heap + wasm linear memory) after 200 undoable edits.
+// cluster, memory (JS heap + wasm linear memory) after 200 undoable edits, and last the
+// Timeline tab's DOM nodes with a fix-ETA question and with its table view.
 
 import { App, actToPaint } from './helpers.mjs';
 
@@ -80,6 +81,15 @@ async function run(n) {
   }
   await app.page.waitForFunction(() => document.querySelector('[data-testid="c0-name"]').value === 'edit-199');
   const memory = await memoryMB(app);
+  // Last (its edits would slow the ones above): the Timeline tab with a fix-ETA question
+  // (one row per pool) and then its table view too.
+  await clickToPaint(app.page, 'tab-timeline');
+  await editToPaint(app.page, 'eta-images', '202606.08.1');
+  await app.page.locator('[data-testid="eta-fleet"]').waitFor();
+  dom.timelineWithEta = await domNodes(app.page);
+  await clickToPaint(app.page, 'timeline-table-toggle');
+  await app.page.locator('[data-testid="timeline-table"] table').first().waitFor({ timeout: 300_000 });
+  dom.timelineWithEtaAndTable = await domNodes(app.page);
   const report = {
     clusters: n,
     firstPaintMs: Math.round(firstPaint),
