@@ -4,7 +4,7 @@
 // fix-ETA question, Export), because every list that grows with the fleet draws a page at a
 // time (components::paged): the cluster list its first 200 clusters, each findings group its
 // first 50, the exposure, cost, quota and fix-ETA tables their first 50 rows, the timeline's
-// table view its first 5 clusters, the per-cluster export buttons their first 50, and a cluster
+// table view its first 5 clusters (the drawing is windowed to the viewport), the per-cluster export buttons their first 50, and a cluster
 // choice the first 50 clusters. "Show more" draws more, and the cluster list's search reaches
 // any cluster's row. One page load for the whole test (a 2,000-cluster load takes seconds on
 // CI's 2 cores). The figures for the README come from fleet-bench.mjs and this test's
@@ -123,6 +123,19 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   await expectText('exposure-more-note', 'Showing 1 of 1 cluster found by the cluster list');
   await expectCount('[data-testid="timeline-table"] table', 1);
   await app.expectVisible(`timeline-table-${LAST}`);
+  // The drawing too: that cluster's row alone, at the top, with the chart's Tab stop.
+  await expectCount('[data-testid^="timeline-label-"]', 1);
+  await app.expectVisible(`timeline-label-${LAST}`);
+  await expectText('timeline-found', 'Showing 1 of 1 cluster found by the cluster list');
+  const rowOf = (where) =>
+    app.page.evaluate((where) => {
+      const el =
+        where === 'focus'
+          ? document.activeElement
+          : [...document.querySelectorAll('[data-testid=timeline-scroll] [tabindex]')].find((e) => e.tabIndex >= 0);
+      return el?.closest('[data-row]')?.dataset.row ?? null;
+    }, where);
+  await until(() => rowOf('tab stop'), (r) => r === String(LAST), (r) => `the chart's Tab stop is on cluster ${r}`, SLOW);
   await expectCount('[data-testid^="eta-row-"]', 3);
   await expectText('eta-table', `aks-${LAST}/`);
   await app.select('channels-cluster', String(LAST));
@@ -134,6 +147,17 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   );
   // The fleet figures still cover the whole fleet.
   await expectText('eta-fleet', `of ${POOLS} pools`);
+  // The arrow keys walk only the clusters found: with aks-1000 alone, Down past its last pool
+  // and Up past its name stay on it (cluster 999 and 1001 are not drawn).
+  await search('aks-1000');
+  await until(() => rowOf('tab stop'), (r) => r === '1000', (r) => `the chart's Tab stop is on cluster ${r}`, SLOW);
+  await app.page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=timeline-scroll] [tabindex]')].find((e) => e.tabIndex >= 0).focus(),
+  );
+  for (let k = 0; k < 6; k++) await app.press('ArrowDown');
+  assert.equal(await rowOf('focus'), '1000', 'Down stays on the only cluster found');
+  for (let k = 0; k < 8; k++) await app.press('ArrowUp');
+  assert.equal(await rowOf('focus'), '1000', 'Up stays on the only cluster found');
   // "Show all" from the keyboard: aks-199 and aks-1990 to aks-1999 (the table view was shown
   // 10 a page above); the focus then moves to the line, which says all are drawn.
   await search('aks-199');

@@ -330,13 +330,19 @@ fn Suggestions(tips: Memo<Vec<Suggestion>>) -> impl IntoView {
                 <h4>"What would meet the SLA"</h4>
                 <ul>
                     {move || {
+                        // Only the drawn suggestions are copied (each holds a whole cluster).
                         let limit = pager.limit();
-                        let tips = tips.get();
-                        shown
-                            .get()
+                        let drawn: Vec<(usize, Suggestion)> = shown.with(|shown| {
+                            tips.with(|tips| {
+                                shown
+                                    .iter()
+                                    .take(limit)
+                                    .filter_map(|&i| tips.get(i).cloned().map(|s| (i, s)))
+                                    .collect()
+                            })
+                        });
+                        drawn
                             .into_iter()
-                            .take(limit)
-                            .filter_map(|i| tips.get(i).cloned().map(|s| (i, s)))
                             .map(|(i, s)| {
                                 let label = format!("{}/{}: {}", s.cluster, s.pool, s.change);
                                 let detail = format!(
