@@ -59,7 +59,7 @@ awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
      END { printf "cargo test total: %d passed, %d failed, %d ignored in %d suites\n", p, f, i, n }' \
     "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
 
-# Component tests (tests/wasm_components.rs): the text input and the data table mounted alone
+# Component tests (tests/wasm_components.rs): the text input, the data table and the paged list mounted alone
 # in headless Chromium through chromedriver, by wasm-bindgen-test-runner (installed with
 # wasm-bindgen-cli, so the same version as Cargo.lock); webdriver.json passes Chromium's flags.
 step "Component tests (wasm-bindgen-test in headless Chromium)"
