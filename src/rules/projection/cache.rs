@@ -28,7 +28,7 @@ impl SharedInputs {
             version: plan.version,
             // The plan's name is only a label.
             name: String::new(),
-            clusters: Vec::new(),
+            clusters: Default::default(),
             assumptions: plan.assumptions.clone(),
             // Recorded quota usage is read by the quota summary only.
             compute_usages: Default::default(),
