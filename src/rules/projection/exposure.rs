@@ -7,6 +7,8 @@
 //! "pending" and left out, so a short horizon does not make anything look better or worse.
 //! AKS-determined times (no window) are counted separately, never guessed.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -55,7 +57,7 @@ pub struct ClusterExposure {
 pub struct FleetExposure {
     pub sla_days: u32,
     pub fleet: ExposureStats,
-    pub clusters: Vec<ClusterExposure>,
+    pub clusters: Vec<Arc<ClusterExposure>>,
     /// `cluster/pool` of every pool whose worst exposure exceeds the SLA.
     pub pools_missing_sla: Vec<String>,
 }
@@ -121,68 +123,105 @@ fn minutes_between(a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
 
 /// Exposure of every pool, cluster and the fleet.
 pub fn summarise(
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     releases: &[Release],
     to: DateTime<Utc>,
     sla_days: u32,
 ) -> FleetExposure {
+    let per_cluster = clusters
+        .iter()
+        .map(|c| Arc::new(cluster(c, releases, to, sla_days)))
+        .collect();
+    combine(sla_days, per_cluster)
+}
+
+/// The exposure of one cluster's pools: the part of [`summarise`] that depends on that
+/// cluster alone (the projection cache keeps it per cluster).
+pub fn cluster(
+    c: &ClusterProjection,
+    releases: &[Release],
+    to: DateTime<Utc>,
+    sla_days: u32,
+) -> ClusterExposure {
     let sla_minutes = i64::from(sla_days) * 1440;
-    let mut fleet = Samples::default();
-    let mut fleet_typicals = Vec::new();
-    let mut out_clusters = Vec::with_capacity(clusters.len());
-    let mut missing = Vec::new();
-    for c in clusters {
-        let mut cluster = Samples::default();
-        let mut typicals = Vec::with_capacity(c.pools.len());
-        let mut pools = Vec::with_capacity(c.pools.len());
-        for p in &c.pools {
-            let mut s = Samples::default();
-            for rec in &p.patches {
-                let Some(release) = releases.get(rec.release as usize) else {
-                    continue;
-                };
-                match rec.state {
-                    PatchState::Patched(at) => {
-                        // Patched is never before publication: available ≥ published and
-                        // upgrades start no earlier than availability.
-                        s.values
-                            .push(((at - release.published).num_minutes().max(0), false));
-                    }
-                    PatchState::NotWithinHorizon => {
-                        let bound = minutes_between(release.published, to);
-                        if bound > sla_minutes {
-                            s.values.push((bound, true));
-                        } else {
-                            s.pending += 1;
-                        }
-                    }
-                    PatchState::AksDetermined => s.aks_determined += 1,
+    let mut cluster = Samples::default();
+    let mut typicals = Vec::with_capacity(c.pools.len());
+    let mut pools = Vec::with_capacity(c.pools.len());
+    for p in &c.pools {
+        let mut s = Samples::default();
+        for rec in &p.patches {
+            let Some(release) = releases.get(rec.release as usize) else {
+                continue;
+            };
+            match rec.state {
+                PatchState::Patched(at) => {
+                    // Patched is never before publication: available ≥ published and
+                    // upgrades start no earlier than availability.
+                    s.values
+                        .push(((at - release.published).num_minutes().max(0), false));
                 }
+                PatchState::NotWithinHorizon => {
+                    let bound = minutes_between(release.published, to);
+                    if bound > sla_minutes {
+                        s.values.push((bound, true));
+                    } else {
+                        s.pending += 1;
+                    }
+                }
+                PatchState::AksDetermined => s.aks_determined += 1,
             }
-            let stats = s.stats(sla_minutes, s.median());
-            typicals.extend(stats.typical_minutes);
-            if stats.misses_sla {
-                missing.push(format!("{}/{}", c.name, p.name));
-            }
-            cluster.extend(&s);
-            pools.push(PoolExposure {
-                cluster: c.name.clone(),
-                pool: p.name.clone(),
-                stats,
-            });
         }
-        fleet.extend(&cluster);
-        fleet_typicals.extend_from_slice(&typicals);
-        out_clusters.push(ClusterExposure {
+        let stats = s.stats(sla_minutes, s.median());
+        typicals.extend(stats.typical_minutes);
+        cluster.extend(&s);
+        pools.push(PoolExposure {
             cluster: c.name.clone(),
-            stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
-            pools,
+            pool: p.name.clone(),
+            stats,
         });
     }
+    ClusterExposure {
+        cluster: c.name.clone(),
+        stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
+        pools,
+    }
+}
+
+/// The fleet's exposure from its clusters' ([`cluster`], with the same `sla_days`): the fleet
+/// counts are the clusters' summed, its worst their worst, its typical the median of every
+/// pool's typical, so no sample is visited again.
+pub fn combine(sla_days: u32, clusters: Vec<Arc<ClusterExposure>>) -> FleetExposure {
+    let sla_minutes = i64::from(sla_days) * 1440;
+    let mut fleet = ExposureStats {
+        sla_minutes,
+        ..ExposureStats::default()
+    };
+    let mut worst: Option<(i64, bool)> = None;
+    let mut typicals = Vec::new();
+    let mut missing = Vec::new();
+    for c in &clusters {
+        let s = &c.stats;
+        fleet.counted = fleet.counted.saturating_add(s.counted);
+        fleet.pending += s.pending;
+        fleet.aks_determined += s.aks_determined;
+        if let Some(m) = s.worst_minutes {
+            worst = worst.max(Some((m, s.worst_is_lower_bound)));
+        }
+        for p in &c.pools {
+            typicals.extend(p.stats.typical_minutes);
+            if p.stats.misses_sla {
+                missing.push(format!("{}/{}", p.cluster, p.pool));
+            }
+        }
+    }
+    fleet.typical_minutes = lower_median(&mut typicals);
+    fleet.worst_minutes = worst.map(|w| w.0);
+    fleet.worst_is_lower_bound = worst.is_some_and(|w| w.1);
+    fleet.misses_sla = worst.is_some_and(|w| w.0 > sla_minutes);
     FleetExposure {
         sla_days,
-        fleet: fleet.stats(sla_minutes, lower_median(&mut fleet_typicals)),
-        clusters: out_clusters,
+        fleet,
+        clusters,
         pools_missing_sla: missing,
     }
 }
