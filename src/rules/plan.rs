@@ -111,6 +111,19 @@ impl Plan {
         Ok((plan, notices))
     }
 
+    /// A copy of everything but the clusters (which it leaves empty).
+    pub fn without_clusters(&self) -> Plan {
+        Plan {
+            version: self.version,
+            name: self.name.clone(),
+            clusters: Clusters::new(),
+            compute_usages: self.compute_usages.clone(),
+            assumptions: self.assumptions.clone(),
+            time_zone: self.time_zone.clone(),
+            eta: self.eta.clone(),
+        }
+    }
+
     /// The plan as a JSON value: the same value as `serde_json::to_value(self)`.
     pub fn to_value(&self) -> serde_json::Value {
         // Parsed back from `to_json` rather than `serde_json::to_value`, so the browser module
