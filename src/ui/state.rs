@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
+use crate::rules::findings::cache::FindingsCache;
 use crate::rules::findings::{self, FieldPath, Finding, Severity, fields};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
@@ -112,6 +113,10 @@ pub struct PlanState {
     pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
     /// (the findings include its findings), and only for the clusters the edit touched.
+    /// Not moved to a Web Worker: an edit of one cluster projects one cluster (about a
+    /// millisecond), and the edits that change every cluster (a step timing) need the whole
+    /// result on screen at once, so a worker would add a copy of it per edit (README
+    /// "Fleets of 200 to 2,000 clusters").
     pub projection: Memo<Projection>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
@@ -171,14 +176,31 @@ impl PlanState {
         let projection = Memo::new(move |_| {
             plan.with(|p| {
                 cache
-                    .try_update_value(|c| c.project(p, instant, HORIZON_WEEKS))
+                    .try_update_value(|c| {
+                        let projected = c.project(p, instant, HORIZON_WEEKS);
+                        crate::ui::work::projected(c.projected());
+                        projected
+                    })
                     .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
             })
         });
         // One set of findings (issue 10): the plan and window checks and the projection's.
+        // Clusters an edit did not touch keep their checks (rules::findings::cache).
+        let checks = StoredValue::new(FindingsCache::default());
         let findings = Memo::new(move |_| {
-            let checked = plan.with(|p| findings::check_at(p, now));
-            projection.with(|pr| findings::merge(checked, &pr.findings))
+            projection.with(|pr| {
+                plan.with(|p| {
+                    checks
+                        .try_update_value(|c| {
+                            let found = c.all(p, now, &pr.findings);
+                            crate::ui::work::rechecked(c.rechecked());
+                            found
+                        })
+                        .unwrap_or_else(|| {
+                            findings::merge(findings::check_at(p, now), &pr.findings)
+                        })
+                })
+            })
         });
         PlanState {
             plan,
