@@ -4,6 +4,8 @@
 //   cd tests/e2e && node fleet-profile.mjs [2000]
 // wasm functions are named by the module's name section when the build keeps one, else by
 // index (`wasm-function[N]`); "(program)" is the browser's own work (style, layout, paint).
+// `CALLERS=dlmalloc node fleet-profile.mjs 2000` adds where the matching functions are called
+// from.
 
 import { App, actToPaint } from './helpers.mjs';
 
@@ -24,7 +26,28 @@ function summary(profile) {
     self.set(key, (self.get(key) ?? 0) + ms);
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-  return { totalMs: Math.round(total), top: top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`) };
+  // CALLERS=<text>: where the time of the functions whose names hold <text> comes from (the
+  // first caller outside the allocator and the standard library).
+  const callers = new Map();
+  const want = process.env.CALLERS;
+  if (want) {
+    const parent = new Map();
+    for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+    const plumbing = /dlmalloc|alloc::|__rust|core::|<alloc|<core|RawVec|hashbrown|indexmap/;
+    profile.samples.forEach((id, i) => {
+      if (!byId.get(id).callFrame.functionName.includes(want)) return;
+      let up = parent.get(id);
+      while (up && plumbing.test(byId.get(up).callFrame.functionName)) up = parent.get(up);
+      const key = up ? byId.get(up).callFrame.functionName : '(root)';
+      callers.set(key, (callers.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    });
+  }
+  const byCaller = [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)
+    .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${want} from ${k}`);
+  return {
+    totalMs: Math.round(total),
+    top: [...top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`), ...byCaller],
+  };
 }
 
 async function profiled(cdp, what, act) {
