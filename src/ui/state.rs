@@ -2,6 +2,8 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -108,7 +110,8 @@ pub struct PlanState {
     /// The errors and warnings, each with the DOM id of its field (`FieldPath::dom_id`), made
     /// once per change of the findings rather than by every field from all of them (notes,
     /// most of a big fleet's findings, are left out: fields do not repeat them).
-    pub field_findings: Memo<Vec<(String, FieldFinding)>>,
+    /// Keyed by that id, so a field finds its own in one look-up, not by reading them all.
+    pub field_findings: Memo<BTreeMap<String, Vec<FieldFinding>>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
@@ -426,20 +429,17 @@ pub struct FieldFinding {
     pub fix: String,
 }
 
-/// The errors and warnings with the DOM id of the field they are about.
-fn by_field(findings: &[Finding]) -> Vec<(String, FieldFinding)> {
-    findings
-        .iter()
-        .filter(|f| f.severity != Severity::Note)
-        .map(|f| {
-            let shown = FieldFinding {
-                severity: f.severity,
-                message: f.message.clone(),
-                fix: f.fix.clone(),
-            };
-            (f.path.dom_id(), shown)
-        })
-        .collect()
+/// The errors and warnings by the DOM id of the field they are about, in the findings' order.
+fn by_field(findings: &[Finding]) -> BTreeMap<String, Vec<FieldFinding>> {
+    let mut out: BTreeMap<String, Vec<FieldFinding>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.severity != Severity::Note) {
+        out.entry(f.path.dom_id()).or_default().push(FieldFinding {
+            severity: f.severity,
+            message: f.message.clone(),
+            fix: f.fix.clone(),
+        });
+    }
+    out
 }
 
 /// How many errors each of `clusters` clusters has.
