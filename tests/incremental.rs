@@ -102,7 +102,11 @@ proptest! {
             let cached = projection_cache.project(&plan, now(), HORIZON_WEEKS);
             prop_assert_eq!(&cached, &projection, "projection after {:?}", &steps[..k]);
             let want = findings::merge(findings::check_at(&plan, Some(now())), &projection.findings);
-            let got = findings_cache.all(&plan, Some(now()), &cached.findings);
+            let got: Vec<_> = findings_cache
+                .all(&plan, Some(now()), &cached.findings)
+                .iter()
+                .map(|f| (**f).clone())
+                .collect();
             prop_assert_eq!(got, want, "findings after {:?}", &steps[..k]);
             if let Some(Step::SlaDays(_)) = k.checked_sub(1).map(|i| &steps[i]) {
                 // The SLA is read by the summaries only: no cluster is projected again.

@@ -3,6 +3,7 @@
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -106,7 +107,8 @@ pub struct PlanState {
     pub tab: RwSignal<Tab>,
     pub status: RwSignal<Option<Status>>,
     pub pending_replacement: RwSignal<Option<Replacement>>,
-    pub findings: Memo<Vec<Finding>>,
+    /// Shared with the findings cache: an edit copies no finding it did not change.
+    pub findings: Memo<Vec<Arc<Finding>>>,
     /// The errors and warnings, each with the DOM id of its field (`FieldPath::dom_id`), made
     /// once per change of the findings rather than by every field from all of them (notes,
     /// most of a big fleet's findings, are left out: fields do not repeat them).
@@ -201,6 +203,9 @@ impl PlanState {
                         })
                         .unwrap_or_else(|| {
                             findings::merge(findings::check_at(p, now), &pr.findings)
+                                .into_iter()
+                                .map(Arc::new)
+                                .collect()
                         })
                 })
             })
@@ -430,7 +435,7 @@ pub struct FieldFinding {
 }
 
 /// The errors and warnings by the DOM id of the field they are about, in the findings' order.
-fn by_field(findings: &[Finding]) -> BTreeMap<String, Vec<FieldFinding>> {
+fn by_field(findings: &[Arc<Finding>]) -> BTreeMap<String, Vec<FieldFinding>> {
     let mut out: BTreeMap<String, Vec<FieldFinding>> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.severity != Severity::Note) {
         out.entry(f.path.dom_id()).or_default().push(FieldFinding {
@@ -443,7 +448,7 @@ fn by_field(findings: &[Finding]) -> BTreeMap<String, Vec<FieldFinding>> {
 }
 
 /// How many errors each of `clusters` clusters has.
-fn errors_per_cluster(findings: &[Finding], clusters: usize) -> Vec<u32> {
+fn errors_per_cluster(findings: &[Arc<Finding>], clusters: usize) -> Vec<u32> {
     let mut counts = vec![0u32; clusters];
     for f in findings.iter().filter(|f| f.severity == Severity::Error) {
         if let Some(n) = f.path.cluster.and_then(|c| counts.get_mut(c)) {

@@ -54,8 +54,9 @@ const PARTS: [Part; 16] = [
     Part::Cluster(super::maintenance_windows),
 ];
 
-/// Findings tagged with the index in [`PARTS`] of the rule that found them.
-type Ranked = Vec<(u8, Finding)>;
+/// Findings tagged with the index in [`PARTS`] of the rule that found them (the projection's
+/// come last), shared between calls so an unchanged finding is never copied.
+type Ranked = Vec<(u8, Arc<Finding>)>;
 
 /// The last plan checks of each cluster, with the inputs they were made from.
 #[derive(Debug, Clone, Default)]
@@ -64,23 +65,27 @@ pub struct FindingsCache {
     rest: Option<(Plan, Option<DateTime<Utc>>)>,
     /// By cluster index: the cluster as checked and its findings.
     clusters: Vec<(Arc<Cluster>, Ranked)>,
+    /// The last call's fleet-wide and projection findings, reused where they did not change.
+    others: Ranked,
     rechecked: u32,
 }
 
 impl FindingsCache {
     /// Equal to [`check_at`](super::check_at)`(plan, now)`.
     pub fn check_at(&mut self, plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
-        self.all(plan, now, &[])
+        let all = self.all(plan, now, &[]);
+        all.iter().map(|f| Finding::clone(f)).collect()
     }
 
     /// Equal to [`merge`](super::merge)`(`[`check_at`](super::check_at)`(plan, now),
-    /// projected)`; checks again only the clusters that changed since the last call.
+    /// projected)`, each finding shared with the last call's when it did not change; checks
+    /// again only the clusters that changed since the last call.
     pub fn all(
         &mut self,
         plan: &Plan,
         now: Option<DateTime<Utc>>,
         projected: &[Finding],
-    ) -> Vec<Finding> {
+    ) -> Vec<Arc<Finding>> {
         let rest = rest_of(plan);
         if self.rest.as_ref() != Some(&(rest.clone(), now)) {
             self.clusters.clear();
@@ -101,26 +106,52 @@ impl FindingsCache {
                 None => self.clusters.push(entry),
             }
         }
-        let mut ranked: Vec<(u8, &Finding)> = Vec::new();
+        self.others = self.fleet_and_projected(plan, now, projected);
+        let mut ranked: Vec<&(u8, Arc<Finding>)> = Vec::new();
         for (_, found) in &self.clusters {
-            ranked.extend(found.iter().map(|(rank, f)| (*rank, f)));
+            ranked.extend(found);
         }
-        let fleet: Ranked = (0u8..)
-            .zip(PARTS)
-            .filter_map(|(rank, part)| match part {
-                Part::Fleet(rule) => Some((rank, rule)),
-                Part::Cluster(_) => None,
-            })
-            .flat_map(|(rank, rule)| rule(plan, now).into_iter().map(move |f| (rank, f)))
-            .collect();
-        ranked.extend(fleet.iter().map(|(rank, f)| (*rank, f)));
-        // The projection's findings come after every plan check at the same place (`merge`).
-        let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
-        ranked.extend(projected.iter().map(|f| (last, f)));
+        ranked.extend(&self.others);
         crate::rules::stable_sort::sort_by_key(&mut ranked, |(rank, f)| {
             (f.severity, f.path.cluster, f.path.pool, *rank)
         });
-        ranked.into_iter().map(|(_, f)| f.clone()).collect()
+        ranked.into_iter().map(|(_, f)| Arc::clone(f)).collect()
+    }
+
+    /// The findings of the [`Part::Fleet`] rules, then `projected` (which come after every
+    /// plan check at the same place, as in `merge`), each shared with the last call's finding
+    /// at the same position when equal.
+    fn fleet_and_projected(
+        &self,
+        plan: &Plan,
+        now: Option<DateTime<Utc>>,
+        projected: &[Finding],
+    ) -> Ranked {
+        let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
+            Part::Fleet(rule) => Some((rank, rule)),
+            Part::Cluster(_) => None,
+        });
+        let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
+        let mut found: Vec<(u8, std::borrow::Cow<'_, Finding>)> = fleet
+            .flat_map(|(rank, rule)| {
+                rule(plan, now)
+                    .into_iter()
+                    .map(move |f| (rank, std::borrow::Cow::Owned(f)))
+            })
+            .collect();
+        found.extend(
+            projected
+                .iter()
+                .map(|f| (last, std::borrow::Cow::Borrowed(f))),
+        );
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (rank, f))| match self.others.get(i) {
+                Some((r, old)) if *r == rank && **old == *f => (rank, Arc::clone(old)),
+                _ => (rank, Arc::new(f.into_owned())),
+            })
+            .collect()
     }
 
     /// How many clusters the last call checked again.
@@ -162,7 +193,7 @@ fn check_cluster(
         if let Part::Cluster(rule) = part {
             out.extend(rule(&alone, now).into_iter().map(|mut f| {
                 f.path.cluster = Some(index);
-                (rank, f)
+                (rank, Arc::new(f))
             }));
         }
     }
@@ -330,9 +361,11 @@ mod tests {
         let projected = crate::rules::projection::project(&plan, now(), 26).findings;
         assert!(!projected.is_empty());
         let mut cache = FindingsCache::default();
-        assert_eq!(
-            cache.all(&plan, Some(now()), &projected),
-            merge(check_at(&plan, Some(now())), &projected)
-        );
+        let want = merge(check_at(&plan, Some(now())), &projected);
+        let first = cache.all(&plan, Some(now()), &projected);
+        assert!(first.iter().map(|f| &**f).eq(want.iter()));
+        // Called again, every finding is the same memory as before.
+        let again = cache.all(&plan, Some(now()), &projected);
+        assert!(first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(a, b)));
     }
 }
