@@ -50,6 +50,10 @@ pub struct ClusterExposure {
     pub cluster: String,
     pub stats: ExposureStats,
     pub pools: Vec<PoolExposure>,
+    /// `cluster/pool` of each of its pools whose worst exposure exceeds the SLA (made once
+    /// per cluster, so the fleet's list is gathered, not formatted again, on every edit).
+    #[serde(skip)]
+    pub pools_missing_sla: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -180,10 +184,16 @@ pub fn cluster(
             stats,
         });
     }
+    let pools_missing_sla = pools
+        .iter()
+        .filter(|p| p.stats.misses_sla)
+        .map(|p| format!("{}/{}", p.cluster, p.pool))
+        .collect();
     ClusterExposure {
         cluster: c.name.clone(),
         stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
         pools,
+        pools_missing_sla,
     }
 }
 
@@ -207,12 +217,8 @@ pub fn combine(sla_days: u32, clusters: Vec<Arc<ClusterExposure>>) -> FleetExpos
         if let Some(m) = s.worst_minutes {
             worst = worst.max(Some((m, s.worst_is_lower_bound)));
         }
-        for p in &c.pools {
-            typicals.extend(p.stats.typical_minutes);
-            if p.stats.misses_sla {
-                missing.push(format!("{}/{}", p.cluster, p.pool));
-            }
-        }
+        typicals.extend(c.pools.iter().filter_map(|p| p.stats.typical_minutes));
+        missing.extend_from_slice(&c.pools_missing_sla);
     }
     fleet.typical_minutes = lower_median(&mut typicals);
     fleet.worst_minutes = worst.map(|w| w.0);
@@ -268,6 +274,19 @@ mod tests {
             );
         }
         assert_eq!(e.fleet.typical_minutes, lower_median(&mut all));
+        // The fleet figures folded from the clusters' equal those taken from every pool.
+        let pools: Vec<&PoolExposure> = e.clusters.iter().flat_map(|c| &c.pools).collect();
+        let missing: Vec<String> = pools
+            .iter()
+            .filter(|p| p.stats.misses_sla)
+            .map(|p| format!("{}/{}", p.cluster, p.pool))
+            .collect();
+        assert_eq!(e.pools_missing_sla, missing);
+        assert!(!missing.is_empty(), "the demo plan has pools over the SLA");
+        let counted: u32 = pools.iter().map(|p| p.stats.counted).sum();
+        assert_eq!(e.fleet.counted, counted);
+        let worst = pools.iter().filter_map(|p| p.stats.worst_minutes).max();
+        assert_eq!(e.fleet.worst_minutes, worst);
         // So the fleet figure lies within the clusters' (the review found 2.1 d beside
         // clusters at 7.4, 2.0 and 11.9 d: a median over samples, led by the busiest pool).
         let clusters: Vec<i64> = e
