@@ -113,7 +113,7 @@ pub struct PlanState {
     /// once per change of the findings rather than by every field from all of them (notes,
     /// most of a big fleet's findings, are left out: fields do not repeat them).
     /// Keyed by that id, so a field finds its own in one look-up, not by reading them all.
-    pub field_findings: Memo<BTreeMap<String, Vec<FieldFinding>>>,
+    pub field_findings: Memo<BTreeMap<String, Vec<Arc<Finding>>>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
@@ -434,15 +434,22 @@ pub struct FieldFinding {
     pub fix: String,
 }
 
-/// The errors and warnings by the DOM id of the field they are about, in the findings' order.
-fn by_field(findings: &[Arc<Finding>]) -> BTreeMap<String, Vec<FieldFinding>> {
-    let mut out: BTreeMap<String, Vec<FieldFinding>> = BTreeMap::new();
+impl FieldFinding {
+    pub fn of(finding: &Finding) -> Self {
+        FieldFinding {
+            severity: finding.severity,
+            message: finding.message.clone(),
+            fix: finding.fix.clone(),
+        }
+    }
+}
+
+/// The errors and warnings by the DOM id of the field they are about, in the findings' order
+/// (shared, not copied: a field copies the texts of its own only).
+fn by_field(findings: &[Arc<Finding>]) -> BTreeMap<String, Vec<Arc<Finding>>> {
+    let mut out: BTreeMap<String, Vec<Arc<Finding>>> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.severity != Severity::Note) {
-        out.entry(f.path.dom_id()).or_default().push(FieldFinding {
-            severity: f.severity,
-            message: f.message.clone(),
-            fix: f.fix.clone(),
-        });
+        out.entry(f.path.dom_id()).or_default().push(Arc::clone(f));
     }
     out
 }

@@ -22,7 +22,11 @@ pub fn field_findings(state: PlanState, id: String) -> Memo<Vec<FieldFinding>> {
     Memo::new(move |_| {
         state
             .field_findings
-            .with(|all| all.get(&id).cloned().unwrap_or_default())
+            .with(|all| {
+                all.get(&id)
+                    .map(|found| found.iter().map(|f| FieldFinding::of(f)).collect())
+            })
+            .unwrap_or_default()
     })
 }
 
