@@ -13,14 +13,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
-# What a browser downloads, wasm + js + css (issue 13): the goal is 350 KB brotli (the .br
-# files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported beside it. A run
+# What a browser downloads on its first load, wasm + js + css (issue 13): the goal is 350 KB
+# brotli (the .br files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported
+# beside it. A run
 # says OVER GOAL in its summary and fails above CEILING_BYTES of gzip, a ratchet set to the
 # last measured size plus 5 % (README "Performance"), so the bundle cannot grow unnoticed.
 # Raised from 650 KB to 785 KB when the fix ETA, the late-2026 AKS rules, bulk editing and the
-# packed saves landed together (747.9 KB gzip measured, + 5 %); issue 13's size work is open.
+# packed saves landed together (747.9 KB gzip measured, + 5 %), then lowered to 741 KB when the
+# exports and the import moved to a worker fetched on first use (705.7 KB gzip measured, + 5 %);
+# the worker has its own ratchet (292.8 KB gzip measured, + 5 %). Issue 13's goal is open.
 GOAL_BROTLI_BYTES=350000
-CEILING_BYTES=785000
+CEILING_BYTES=741000
+EXPORTS_CEILING_BYTES=307500
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
 RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/aks-planner-test.XXXXXX")"

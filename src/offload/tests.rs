@@ -154,3 +154,78 @@ fn an_unreadable_request_or_plan_is_invalid_not_a_crash() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn every_reply_reads_back_as_written() {
+    let note = |kind, input| ImportNote {
+        input,
+        path: "[0].upgradeSettings".to_owned(),
+        kind,
+        message: "maxSurge was not given: 10% assumed".to_owned(),
+    };
+    let answers = [
+        Answer::Export(Ok(ExportText {
+            text: "#!/usr/bin/env bash\n\"quoted\" ✓".to_owned(),
+            needs_preview: true,
+        })),
+        Answer::Export(Err("no maintenance window".to_owned())),
+        Answer::Import(Ok(Imported {
+            plan: demo_plan().to_json(),
+            notes: vec![
+                note(NoteKind::Assumption, 1),
+                note(NoteKind::Ignored, 2),
+                note(NoteKind::Info, 0),
+            ],
+            incomplete: vec![Missing {
+                cluster: "aks-x".to_owned(),
+                fields: vec!["autoUpgradeProfile".to_owned()],
+            }],
+        })),
+        Answer::Import(Err(ImportProblem {
+            message: "nothing to import".to_owned(),
+            at: None,
+        })),
+        Answer::Import(Err(ImportProblem {
+            message: "input 1 is not valid JSON".to_owned(),
+            at: Some((3, 2)),
+        })),
+        Answer::Invalid("unreadable request".to_owned()),
+    ];
+    for (id, answer) in answers.into_iter().enumerate() {
+        let reply = Reply {
+            id: u32::try_from(id).unwrap() + 40,
+            answer,
+        };
+        assert_eq!(Reply::from_json(&reply.to_json()).unwrap(), reply);
+    }
+    assert!(Reply::from_json("{\"id\": 1, \"answer\": {\"other\": 1}}").is_err());
+    assert!(Reply::from_json("not json").is_err());
+}
+
+/// The app shows `export::check` at once and the worker's text beside it: they must agree on
+/// what is skipped and on why nothing is exported (the gate's errors).
+#[test]
+fn the_gate_the_app_checks_is_the_one_the_export_applies() {
+    let mut plan = demo_plan();
+    plan.clusters[0].name = String::new();
+    let keys: Vec<Option<String>> = std::iter::once(None)
+        .chain((0..plan.clusters.len()).map(|i| export::cluster_key(&plan, i)))
+        .collect();
+    for format in ExportFormat::ALL {
+        for key in &keys {
+            let scope = key.as_deref().map_or(Scope::Plan, Scope::Cluster);
+            let checked = export::check(&plan, format, scope, now());
+            let exported = export::export_report(&plan, format, scope, now());
+            match (checked, exported) {
+                (Ok(skipped), Ok(e)) => assert_eq!(skipped, e.skipped, "{format} {key:?}"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{format} {key:?}"),
+                // Only rendering can find these; the worker reports them as messages.
+                (
+                    Ok(_),
+                    Err(export::ExportError::NoWindows { .. } | export::ExportError::Nul { .. }),
+                ) => {}
+                (a, b) => panic!("{format} {key:?}: check {a:?}, export {b:?}"),
+            }
+        }
+    }
+}
