@@ -41,7 +41,11 @@ async function externalLoader() {
   if (!m) throw new Error('index.html has no boot.js placeholder: check pattern_script in Trunk.toml');
   const [, base, js, wasm] = m;
   // Relative to the loader's own URL, so the app works from any folder (`public_url = "./"`).
-  const loader = `import init from './${js}';\ninit({ module_or_path: new URL('./${wasm}', import.meta.url) });\n`;
+  // The wasm is fetched once the static shell in index.html has painted (the frame after this
+  // one), so its download never competes with that first paint (Trunk.toml: no wasm preload).
+  const loader =
+    `import init from './${js}';\n` +
+    `requestAnimationFrame(() => setTimeout(() => init({ module_or_path: new URL('./${wasm}', import.meta.url) })));\n`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(path.join(dir, name), loader);
   await writeFile(indexPath, html.replace(tag, `<script type="module" src="${base}${name}"></script>`));

@@ -105,12 +105,15 @@ test('every file a browser loads has its precompressed copies and host headers',
   // beside each text and wasm file, each smaller than the original.
   const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
   const names = [...index.matchAll(/(?:src|href|content)="\.\/([^"]+)"/g)].map((m) => m[1]);
-  assert.ok(names.some((n) => n.endsWith('.wasm')), names.join(', '));
-  // The exports worker's loader (index.html's <meta name="exports-worker">) names its files.
-  const loader = names.find((n) => n.startsWith('exports-'));
-  assert.ok(loader, `no exports worker loader in ${names.join(', ')}`);
-  const loaded = await readFile(path.join(DIST, loader), 'utf8');
-  names.push(...[...loaded.matchAll(/'\.\/([^']+)'/g)].map((m) => m[1]));
+  // The app's loader and the exports worker's (index.html's <meta name="exports-worker">) name
+  // their bindings and wasm.
+  const loaders = names.filter((n) => /^(boot|exports)-/.test(n));
+  assert.equal(loaders.length, 2, `the two loaders in ${names.join(', ')}`);
+  for (const loader of loaders) {
+    const loaded = await readFile(path.join(DIST, loader), 'utf8');
+    names.push(...[...loaded.matchAll(/'\.\/([^']+)'/g)].map((m) => m[1]));
+  }
+  assert.ok(names.some((n) => /^planner-web-.*_bg\.wasm$/.test(n)), names.join(', '));
   assert.ok(names.some((n) => /^planner-exports-.*_bg\.wasm$/.test(n)), names.join(', '));
   for (const name of ['index.html', ...names]) {
     const raw = await readFile(path.join(DIST, name));
