@@ -106,6 +106,17 @@ for f in dist/*.wasm dist/*.js dist/*.css; do
 done
 shopt -u nullglob
 [ "$later" -gt 0 ] || die "no exports worker in dist/ (index.html's data-type=\"worker\" link)"
+# The exports and the import live in the worker only (ARCHITECTURE.md): a text each of them
+# writes must be in the worker's wasm and not in the app's, or a call in the app brought their
+# code back into the first load.
+for marker in 'apply_plan() {' 'BEGIN:VCALENDAR' 'azurerm_kubernetes_cluster' 'not az aks output'; do
+    for f in dist/planner-web-*_bg.wasm; do
+        ! LC_ALL=C grep -qaF "$marker" "$f" || die "the first-load wasm holds export/import code ('$marker')"
+    done
+    for f in dist/planner-exports-*_bg.wasm; do
+        LC_ALL=C grep -qaF "$marker" "$f" || die "the exports worker lacks '$marker': update this check"
+    done
+done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
 size_line="bundle: first load $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli; exports worker on first use $(kb "$later_br") KB brotli, $(kb "$later") KB gzip"
 echo "    $size_line"

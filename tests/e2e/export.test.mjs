@@ -206,3 +206,33 @@ test('when the exports module cannot be fetched, Export and Import say so and th
   // The aborted fetch was asked for.
   app.problems.length = 0;
 });
+
+test('an import says it is running, and one that ends after the plan changed imports nothing', async (t) => {
+  const app = await openApp(t);
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await app.page.route('**/exports-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.click('tab-export');
+  const clusters = await app.count('[data-testid^="cluster-item-"]');
+  await app.fill('import-text', await readFile(path.join(FIXTURES, 'aks-show.json'), 'utf8'));
+  await app.click('import-run');
+  await app.expectText('import-busy', 'Importing…');
+  assert.ok(await app.find('import-run').isDisabled(), 'one import at a time');
+  // An edit while the import runs: applying the import now would undo it.
+  await app.fill('plan-name', 'Renamed meanwhile');
+  release();
+  await app.expectText('import-problem', 'The plan changed while the import ran, so nothing was imported');
+  await app.expectHidden('import-busy');
+  await app.expectCount('[data-testid^="cluster-item-"]', clusters);
+  assert.equal(await app.find('plan-name').inputValue(), 'Renamed meanwhile');
+  // Again, with nothing changed meanwhile: imported.
+  await app.click('import-run');
+  await app.expectVisible('import-result');
+  await app.expectCount('[data-testid^="cluster-item-"]', clusters + 1);
+  await app.expectHidden('import-problem');
+});
