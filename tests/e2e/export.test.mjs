@@ -167,10 +167,8 @@ test('a region or VM size that is no name is refused where it is typed; "West Eu
   await app.expectText('export-output', "location: 'westeurope'");
 });
 
-test('the exports module loads on first use: "Preparing exports…" meanwhile, then the text', async (t) => {
-  const app = await openApp(t);
-  await app.expectText('cluster-item-0', 'aks-dev-weu');
-  // Hold the worker's loader until the tab has said it is preparing.
+/** Holds the exports worker's loader back until the returned function is called. */
+async function holdExportsWorker(app) {
   let release;
   const held = new Promise((resolve) => {
     release = resolve;
@@ -179,6 +177,14 @@ test('the exports module loads on first use: "Preparing exports…" meanwhile, t
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('the exports module loads on first use: "Preparing exports…" meanwhile, then the text', async (t) => {
+  const app = await openApp(t);
+  await app.expectText('cluster-item-0', 'aks-dev-weu');
+  // Hold the worker's loader until the tab has said it is preparing.
+  const release = await holdExportsWorker(app);
   await app.click('tab-export');
   await app.expectText('export-loading', 'Preparing exports…');
   assert.equal(await app.count('export-output'), 0);
@@ -209,14 +215,7 @@ test('when the exports module cannot be fetched, Export and Import say so and th
 
 test('an import says it is running, and one that ends after the plan changed imports nothing', async (t) => {
   const app = await openApp(t);
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await app.page.route('**/exports-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdExportsWorker(app);
   await app.click('tab-export');
   const clusters = await app.count('[data-testid^="cluster-item-"]');
   await app.fill('import-text', await readFile(path.join(FIXTURES, 'aks-show.json'), 'utf8'));
