@@ -7,6 +7,8 @@
 //!   a [`BulkError`] and leaves the plan untouched.
 //! - A staggered window keeps its length, offset and schedule type; only its start moves (and,
 //!   past midnight, its day), so every cluster gets the same window shifted in time.
+//! - A window change never writes a window the findings would call an error (a range AKS
+//!   rejects, a schedule type the configuration does not take): it is refused, naming why.
 
 mod filter;
 mod stagger;
@@ -15,6 +17,8 @@ pub use filter::{Facets, Filter, environment, facets, ring};
 pub use stagger::{RingDays, Stagger, StaggerError};
 
 use super::channel::{NodeOsChannel, UpgradeChannel};
+use super::finding::Severity;
+use super::findings::windows::{At, window_findings};
 use super::maintenance::{ConfigName, MaintenanceWindow};
 use super::plan::Plan;
 use super::pool::UndrainableNodeBehavior;
@@ -66,6 +70,13 @@ pub enum BulkError {
     NoPoolSetting,
     #[error(transparent)]
     Stagger(#[from] StaggerError),
+    #[error("{cluster}'s {config} window would be refused by AKS: {message} {fix}")]
+    Window {
+        cluster: String,
+        config: &'static str,
+        message: String,
+        fix: String,
+    },
 }
 
 /// Makes `change` on the clusters at `selection` (plan indices), all or nothing.
@@ -79,8 +90,14 @@ pub fn apply(plan: &mut Plan, selection: &[usize], change: &BulkChange) -> Resul
     // Everything that can fail is worked out before anything changes.
     let windows = match change {
         BulkChange::Window {
-            window, stagger, ..
-        } => stagger.windows(plan, selection, window)?,
+            config,
+            window,
+            stagger,
+        } => {
+            let windows = stagger.windows(plan, selection, window)?;
+            refuse_invalid(plan, selection, *config, &windows)?;
+            windows
+        }
         BulkChange::PoolUpgrade(settings) if settings.is_empty() => {
             return Err(BulkError::NoPoolSetting);
         }
@@ -122,6 +139,33 @@ pub fn apply(plan: &mut Plan, selection: &[usize], change: &BulkChange) -> Resul
                     );
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// The first error finding of the windows about to be written (selection order), as an error.
+fn refuse_invalid(
+    plan: &Plan,
+    selection: &[usize],
+    config: ConfigName,
+    windows: &[MaintenanceWindow],
+) -> Result<(), BulkError> {
+    for (&i, window) in selection.iter().zip(windows) {
+        let name = plan.clusters.get(i).map_or("", |c| c.name.as_str());
+        let at = At {
+            cluster: i,
+            cluster_name: name,
+            config,
+        };
+        let findings = window_findings(at, window, None, plan.assumptions.recurrence);
+        if let Some(error) = findings.into_iter().find(|f| f.severity == Severity::Error) {
+            return Err(BulkError::Window {
+                cluster: name.to_owned(),
+                config: config.as_str(),
+                message: error.message,
+                fix: error.fix,
+            });
         }
     }
     Ok(())

@@ -74,3 +74,35 @@ test('search and ring filter narrow the list; a ring preset staggers the window 
   await app.expectText('c4-aksManagedAutoUpgradeSchedule-sentence', 'Wednesday');
   app.assertNoProblems();
 });
+
+test('a bulk window takes any schedule, offset and start, and a window AKS would refuse is not applied', async (t) => {
+  const app = await openApp(t, { path: '/?bench=3&now=2026-11-02T08:00:00Z' });
+  await app.click('tab-plan');
+  await app.click('select-shown');
+  await app.click('edit-selected');
+  await app.select('bulk-kind', 'window');
+  // The same fields as a cluster's window on the Windows tab, keyboard-operable natives.
+  await app.select('bulk-window-schedule', 'Daily');
+  await app.select('bulk-window-utcOffset', '+01:00');
+  await app.fill('bulk-window-startTime', '21:00');
+  await app.select('bulk-stagger', 'ring');
+  // Ring 0 at 21:00, ring 1 at 23:00, ring 2 two hours later still: 01:00 the next day.
+  await app.expectText('bulk-preview', 'aks-002');
+  await app.click('bulk-apply');
+  await app.expectText('status-text', 'Changed 3 clusters in one step');
+  await app.click('select-none');
+  await app.click('select-cluster-2');
+  await app.click('tab-windows');
+  await app.expectText('c2-aksManagedNodeOSUpgradeSchedule-sentence', '01:00–05:00 (UTC+01:00)');
+
+  // The default configuration takes a weekly schedule only: the preview says why, Apply is off.
+  await app.click('tab-plan');
+  await app.click('select-shown');
+  await app.click('edit-selected');
+  await app.select('bulk-kind', 'window');
+  await app.select('bulk-window-schedule', 'Daily');
+  await app.select('bulk-config', 'default');
+  await app.expectText('bulk-error', "aks-000's default window would be refused by AKS");
+  assert.equal(await app.find('bulk-apply').isDisabled(), true);
+  app.assertNoProblems();
+});

@@ -235,3 +235,70 @@ fn the_preview_lists_each_changed_field_of_each_selected_cluster() {
         ]
     );
 }
+
+#[test]
+fn a_daily_window_in_another_offset_is_staggered_per_ring() {
+    // fleet: cluster i is in ring i % 3.
+    let mut plan = fleet(4);
+    let daily = MaintenanceWindow {
+        schedule: Schedule::Daily { interval_days: 1 },
+        utc_offset: "+01:00".parse().expect("valid offset"),
+        ..weekly(DayOfWeek::Monday, 21)
+    };
+    let change = BulkChange::Window {
+        config: ConfigName::NodeOs,
+        window: daily.clone(),
+        stagger: Stagger::HoursPerRing(2),
+    };
+    apply(&mut plan, &[0, 1, 2, 3], &change).expect("applies");
+    // Ring 0 at 21:00, ring 1 at 23:00, ring 2 at 01:00 (a daily window has no day to move),
+    // all in UTC+01:00, every day, 4 hours.
+    for (i, hour) in [(0, 21), (1, 23), (2, 1), (3, 21)] {
+        let expected = MaintenanceWindow {
+            start_time: StartTime::new(hour, 0).expect("valid"),
+            ..daily.clone()
+        };
+        assert_eq!(node_os_window(&plan, i), Some(expected), "cluster {i}");
+    }
+}
+
+#[test]
+fn a_window_the_configuration_refuses_is_not_written() {
+    let unchanged = fleet(3);
+    let mut plan = unchanged.clone();
+    // The default configuration takes a weekly schedule only (docs/aks-rules.md §8 A-8).
+    let daily = MaintenanceWindow {
+        schedule: Schedule::Daily { interval_days: 1 },
+        ..weekly(DayOfWeek::Monday, 21)
+    };
+    let change = BulkChange::Window {
+        config: ConfigName::Default,
+        window: daily,
+        stagger: Stagger::Same,
+    };
+    let refused = apply(&mut plan, &[1, 2], &change);
+    assert!(
+        matches!(&refused, Err(BulkError::Window { cluster, config, .. }) if cluster == "aks-001" && *config == "default"),
+        "{refused:?}"
+    );
+    assert_eq!(plan, unchanged);
+    // A node OS window shorter than AKS's 4-hour minimum is refused too, and the preview says so.
+    let short = BulkChange::Window {
+        config: ConfigName::NodeOs,
+        window: MaintenanceWindow {
+            duration_hours: 2,
+            ..weekly(DayOfWeek::Monday, 21)
+        },
+        stagger: Stagger::Same,
+    };
+    let message = preview(&plan, &[0], &short)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        message.starts_with(
+            "aks-000's aksManagedNodeOSUpgradeSchedule window would be refused by AKS: "
+        ),
+        "{message}"
+    );
+    assert!(message.contains("durationHours"), "{message}");
+}

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use crate::rules::bulk::{self, BulkChange, PoolUpgrade, Stagger};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::edit::{parse_optional_number, parse_optional_surge};
-use crate::rules::maintenance::editing::{duration_choices, new_window};
+use crate::rules::maintenance::editing::new_window;
 use crate::rules::maintenance::{ConfigName, DayOfWeek, MaintenanceWindow, Schedule, StartTime};
 use crate::rules::words::count;
 use crate::ui::components::field::{SelectField, same_label_options};
+use crate::ui::components::window_fields::{WindowFields, WindowTarget};
 use crate::ui::selection::use_selection;
 use crate::ui::state::use_plan_state;
 
@@ -36,9 +37,9 @@ struct Draft {
     node_os: RwSignal<String>,
     upgrade: RwSignal<String>,
     config: RwSignal<String>,
-    day: RwSignal<String>,
-    hour: RwSignal<String>,
-    duration: RwSignal<String>,
+    /// The window every selected cluster gets (before any stagger), edited with the same
+    /// fields as a cluster's window on the Windows tab: any schedule type, offset, start.
+    window: RwSignal<MaintenanceWindow>,
     stagger: RwSignal<String>,
     stagger_hours: RwSignal<String>,
     ring_days: RwSignal<BTreeMap<String, String>>,
@@ -56,9 +57,15 @@ impl Draft {
             node_os: s(NodeOsChannel::NodeImage.as_str()),
             upgrade: s(UpgradeChannel::Patch.as_str()),
             config: s(ConfigName::NodeOs.as_str()),
-            day: s(DayOfWeek::Saturday.as_str()),
-            hour: s("22"),
-            duration: s("4"),
+            window: RwSignal::new(MaintenanceWindow {
+                schedule: Schedule::Weekly {
+                    interval_weeks: 1,
+                    day_of_week: DayOfWeek::Saturday,
+                },
+                duration_hours: 4,
+                start_time: StartTime::new(22, 0).unwrap_or(StartTime::MIDNIGHT),
+                ..new_window()
+            }),
             stagger: s("same"),
             stagger_hours: s("2"),
             ring_days: RwSignal::new(BTreeMap::new()),
@@ -82,11 +89,8 @@ impl Draft {
                 BulkChange::UpgradeChannel(v.parse().map_err(|_| bad("auto-upgrade channel", &v))?)
             }
             "window" => BulkChange::Window {
-                config: ConfigName::ALL
-                    .into_iter()
-                    .find(|c| c.as_str() == self.config.get())
-                    .unwrap_or(ConfigName::NodeOs),
-                window: self.window()?,
+                config: self.config_name(),
+                window: self.window.get(),
                 stagger: self.stagger(rings)?,
             },
             _ => {
@@ -111,28 +115,11 @@ impl Draft {
         })
     }
 
-    fn window(&self) -> Result<MaintenanceWindow, String> {
-        let day = day_of(&self.day.get());
-        let hour: u32 = self
-            .hour
-            .get()
-            .parse()
-            .map_err(|_| "choose a start hour".to_owned())?;
-        let start_time = StartTime::new(hour, 0).ok_or_else(|| "choose a start hour".to_owned())?;
-        let duration_hours: u32 = self
-            .duration
-            .get()
-            .parse()
-            .map_err(|_| "choose a duration".to_owned())?;
-        Ok(MaintenanceWindow {
-            schedule: Schedule::Weekly {
-                interval_weeks: 1,
-                day_of_week: day,
-            },
-            duration_hours,
-            start_time,
-            ..new_window()
-        })
+    fn config_name(&self) -> ConfigName {
+        ConfigName::ALL
+            .into_iter()
+            .find(|c| c.as_str() == self.config.get())
+            .unwrap_or(ConfigName::NodeOs)
     }
 
     fn stagger(&self, rings: &[String]) -> Result<Stagger, String> {
@@ -286,13 +273,9 @@ fn WindowChoices(draft: Draft, rings: Memo<Vec<String>>) -> impl IntoView {
             )
         })
         .to_vec();
-    let days = same_label_options(DayOfWeek::ALL.map(DayOfWeek::as_str));
-    let hours: Vec<(String, String)> = (0..24)
-        .map(|h| (h.to_string(), format!("{h:02}:00")))
-        .collect();
-    let durations: Vec<(String, String)> = duration_choices()
-        .map(|h| (h.to_string(), format!("{h} hours")))
-        .collect();
+    let plan = use_plan_state().plan();
+    let options = Signal::derive(move || plan.with(|p| p.assumptions.recurrence));
+    let now = crate::ui::clock::now();
     let staggers = vec![
         (
             "same".to_owned(),
@@ -310,13 +293,13 @@ fn WindowChoices(draft: Draft, rings: Memo<Vec<String>>) -> impl IntoView {
     ];
     let stagger = draft.stagger;
     view! {
-        <p class="hint">"A weekly window, every week, in UTC; the selected clusters' other configurations are kept."</p>
+        <p class="hint">"The window each selected cluster gets in this configuration (any schedule type, offset and start, as on the Windows tab); their other configurations are kept."</p>
         <SelectField id="bulk-config".to_owned() label="Configuration" options=configs value=draft.config on_change=move |v| draft.config.set(v) />
-        <Show when=move || stagger.get() != "ring-days">
-            <SelectField id="bulk-day".to_owned() label="Day (dayOfWeek)" options=days.clone() value=draft.day on_change=move |v| draft.day.set(v) />
-        </Show>
-        <SelectField id="bulk-hour".to_owned() label="Start (startTime, UTC)" options=hours value=draft.hour on_change=move |v| draft.hour.set(v) />
-        <SelectField id="bulk-duration".to_owned() label="Duration (durationHours)" options=durations value=draft.duration on_change=move |v| draft.duration.set(v) />
+        // Redrawn per configuration: the default one allows a weekly schedule only.
+        {move || {
+            let config = draft.config_name();
+            view! { <WindowFields target=WindowTarget::draft(draft.window, "bulk-window", config, now, options) /> }
+        }}
         <SelectField id="bulk-stagger".to_owned() label="Across clusters" options=staggers value=stagger on_change=move |v| stagger.set(v) />
         <Show when=move || matches!(stagger.get().as_str(), "cluster" | "ring")>
             <div class="field">

@@ -11,7 +11,7 @@ use crate::rules::maintenance::{
 };
 use crate::ui::components::blackout_list::BlackoutList;
 use crate::ui::components::dst_panel::DstPanel;
-use crate::ui::components::window_fields::WindowFields;
+use crate::ui::components::window_fields::{WindowFields, WindowTarget};
 use crate::ui::components::window_list::WindowList;
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::{PlanState, use_plan_state};
@@ -150,7 +150,7 @@ pub fn WindowEditor(cluster: usize, config: ConfigName, view: WindowsView) -> im
                     <p class="window-sentence" data-testid=id("sentence")>
                         {move || window.with(|w| w.as_ref().map(describe).unwrap_or_default())}
                     </p>
-                    <WindowFields cluster=i config=config view=view />
+                    <WindowFields target=WindowTarget::plan(state, i, config, view.now, view.options) />
                     <BlackoutList cluster=i config=config view=view />
                     <WindowList cluster=i config=config view=view />
                     <DstPanel cluster=i config=config view=view />

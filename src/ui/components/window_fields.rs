@@ -1,7 +1,8 @@
 //! The fields of one `maintenanceWindow`: the schedule type, then only the fields that type has
 //! (docs/aks-rules.md §3.2), each a select restricted to the API range where the range is small,
 //! then duration, offset, start date and time. Every field explains itself underneath with the
-//! rule core's `explain_*` sentences.
+//! rule core's `explain_*` sentences. The same fields edit a configuration of the plan (the
+//! Windows tab) or a draft window (the bulk editor): [`WindowTarget`] says which.
 
 use std::ops::RangeInclusive;
 
@@ -15,14 +16,92 @@ use crate::rules::maintenance::describe::{
 use crate::rules::maintenance::editing::{duration_choices, offset_choices};
 use crate::rules::maintenance::recurrence::{DAY_OF_MONTH, DURATION_HOURS};
 use crate::rules::maintenance::{
-    ConfigName, DayOfWeek, MaintenanceWindow, Schedule, ScheduleKind, StartTime, UtcOffset,
-    WeekIndex,
+    ConfigName, DayOfWeek, MaintenanceWindow, RecurrenceOptions, Schedule, ScheduleKind, StartTime,
+    UtcOffset, WeekIndex,
 };
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
-use crate::ui::components::windows_tab::WindowsView;
-use crate::ui::state::use_plan_state;
+use crate::ui::state::PlanState;
 use crate::view::format;
+
+/// One change to a window, as the fields make it.
+type WindowChange = Box<dyn FnOnce(&mut MaintenanceWindow)>;
+
+/// The window the fields show and edit: a configuration of the plan, or a draft (the bulk
+/// editor's) that is not in the plan yet.
+#[derive(Clone, Copy)]
+pub struct WindowTarget {
+    /// Which configuration it is (the default one allows fewer schedule types).
+    config: ConfigName,
+    window: Signal<Option<MaintenanceWindow>>,
+    ids: Ids,
+    /// Applies a change; the text groups consecutive typing into one undo step.
+    edit: Callback<(Option<String>, WindowChange)>,
+    /// "Now" and the recurrence readings, for the first-window sentences.
+    now: chrono::DateTime<chrono::Utc>,
+    options: Signal<RecurrenceOptions>,
+}
+
+#[derive(Clone, Copy)]
+enum Ids {
+    /// `FieldPath::dom_id` of the plan field, so the findings land on it.
+    Plan { cluster: usize },
+    /// `{prefix}-{field}`.
+    Draft { prefix: &'static str },
+}
+
+impl WindowTarget {
+    /// Configuration `config` of cluster `cluster` in the plan; every change is an undoable edit.
+    pub fn plan(
+        state: PlanState,
+        cluster: usize,
+        config: ConfigName,
+        now: chrono::DateTime<chrono::Utc>,
+        options: Memo<RecurrenceOptions>,
+    ) -> Self {
+        WindowTarget {
+            config,
+            window: window_memo(state, cluster, config).into(),
+            ids: Ids::Plan { cluster },
+            edit: Callback::new(move |(group, change): (Option<String>, WindowChange)| {
+                edit_window(state, cluster, config, group.as_deref(), change)
+            }),
+            now,
+            options: options.into(),
+        }
+    }
+
+    /// A draft window held in `draft` (ids `{prefix}-{field}`), for configuration `config`.
+    pub fn draft(
+        draft: RwSignal<MaintenanceWindow>,
+        prefix: &'static str,
+        config: ConfigName,
+        now: chrono::DateTime<chrono::Utc>,
+        options: Signal<RecurrenceOptions>,
+    ) -> Self {
+        WindowTarget {
+            config,
+            window: Signal::derive(move || Some(draft.get())),
+            ids: Ids::Draft { prefix },
+            edit: Callback::new(move |(_, change): (Option<String>, WindowChange)| {
+                draft.update(|w| change(w))
+            }),
+            now,
+            options,
+        }
+    }
+
+    fn id(&self, field: &str) -> String {
+        match self.ids {
+            Ids::Plan { cluster } => config_dom_id(cluster, self.config, field),
+            Ids::Draft { prefix } => format!("{prefix}-{field}"),
+        }
+    }
+
+    fn change(&self, group: Option<String>, change: impl FnOnce(&mut MaintenanceWindow) + 'static) {
+        self.edit.run((group, Box::new(change)));
+    }
+}
 
 /// Options for a number select: the valid values, plus the plan's value when it is out of
 /// range (so the select still shows what the plan holds; the findings say why it is wrong).
@@ -61,19 +140,18 @@ fn day_options() -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> impl IntoView {
-    let state = use_plan_state();
-    let window = window_memo(state, cluster, config);
+pub fn WindowFields(target: WindowTarget) -> impl IntoView {
+    let (window, config) = (target.window, target.config);
     let kind = Memo::new(move |_| window.with(|w| w.as_ref().map(|w| w.schedule.kind())));
-    let id = move |field: &str| config_dom_id(cluster, config, field);
+    let id = move |field: &str| target.id(field);
     let text = move |read: fn(&MaintenanceWindow) -> String| {
         Signal::derive(move || window.with(|w| w.as_ref().map(read).unwrap_or_default()))
     };
     let first_window = Signal::derive(move || {
-        let options = view.options.get();
+        let options = target.options.get();
         window.with(|w| {
             w.as_ref().map_or_else(String::new, |w| {
-                let mut s = explain_first_window(w, view.now, options);
+                let mut s = explain_first_window(w, target.now, options);
                 if w.start_date.is_none() {
                     s.push_str(
                         ". Without a start date the planner counts from today (assumption A-10).",
@@ -123,11 +201,11 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 hint=Signal::derive(move || kind_hint.to_owned())
                 on_change=move |v: String| {
                     if let Some(k) = ScheduleKind::parse(&v) {
-                        edit_window(state, cluster, config, None, |w| w.schedule = w.schedule.with_kind(k));
+                        target.change(None, move |w| w.schedule = w.schedule.with_kind(k));
                     }
                 }
             />
-            {move || kind.get().map(|k| schedule_fields(cluster, config, view, k, first_window))}
+            {move || kind.get().map(|k| schedule_fields(target, k, first_window))}
             <SelectField
                 id=id(WindowField::DurationHours.name())
                 label="Duration (hours)"
@@ -142,7 +220,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 })
                 on_change=move |v: String| {
                     if let Ok(n) = v.parse::<u32>() {
-                        edit_window(state, cluster, config, None, |w| w.duration_hours = n);
+                        target.change(None, move |w| w.duration_hours = n);
                     }
                 }
             />
@@ -154,7 +232,7 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 hint=Signal::derive(move || window.with(|w| w.as_ref().map(explain_utc_offset).unwrap_or_default()))
                 on_change=move |v: String| {
                     if let Ok(o) = v.parse::<UtcOffset>() {
-                        edit_window(state, cluster, config, None, |w| w.utc_offset = o);
+                        target.change(None, move |w| w.utc_offset = o);
                     }
                 }
             />
@@ -170,8 +248,8 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                     } else {
                         Some(crate::rules::edit::parse_date(&v).map_err(|e| e.to_string())?)
                     };
-                    let group = config_dom_id(cluster, config, WindowField::StartDate.name());
-                    edit_window(state, cluster, config, Some(&group), |w| w.start_date = date);
+                    let group = target.id(WindowField::StartDate.name());
+                    target.change(Some(group), move |w| w.start_date = date);
                     Ok(())
                 }
             />
@@ -197,8 +275,8 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
                         return Err("startTime is required: enter a time such as 22:00".to_owned());
                     }
                     let time = v.parse::<StartTime>().map_err(|e| e.to_string())?;
-                    let group = config_dom_id(cluster, config, WindowField::StartTime.name());
-                    edit_window(state, cluster, config, Some(&group), |w| w.start_time = time);
+                    let group = target.id(WindowField::StartTime.name());
+                    target.change(Some(group), move |w| w.start_time = time);
                     Ok(())
                 }
             />
@@ -208,16 +286,13 @@ pub fn WindowFields(cluster: usize, config: ConfigName, view: WindowsView) -> im
 
 /// The fields a schedule type has (and only those).
 fn schedule_fields(
-    cluster: usize,
-    config: ConfigName,
-    view: WindowsView,
+    target: WindowTarget,
     kind: ScheduleKind,
     first_window: Signal<String>,
 ) -> impl IntoView + use<> {
-    let state = use_plan_state();
-    let window = window_memo(state, cluster, config);
+    let (window, config) = (target.window, target.config);
     let schedule = Memo::new(move |_| window.with(|w| w.as_ref().map(|w| w.schedule)));
-    let id = move |field: &str| config_dom_id(cluster, config, field);
+    let id = move |field: &str| target.id(field);
     let (interval_field, interval_label, unit) = match kind {
         ScheduleKind::Daily => (
             "schedule.daily.intervalDays",
@@ -246,7 +321,7 @@ fn schedule_fields(
     };
     let set_day = move |v: String| {
         if let Some(d) = parse_day(&v) {
-            edit_window(state, cluster, config, None, |w| {
+            target.change(None, move |w| {
                 if let Schedule::Weekly { day_of_week, .. }
                 | Schedule::RelativeMonthly { day_of_week, .. } = &mut w.schedule
                 {
@@ -270,7 +345,7 @@ fn schedule_fields(
             hint=first_window
             on_change=move |v: String| {
                 if let Ok(n) = v.parse::<u32>() {
-                    edit_window(state, cluster, config, None, |w| w.schedule = w.schedule.with_interval(n));
+                    target.change(None, move |w| w.schedule = w.schedule.with_interval(n));
                 }
             }
         />
@@ -306,7 +381,7 @@ fn schedule_fields(
                             _ => String::new(),
                         })
                         hint=Signal::derive(move || {
-                            let missing = view.options.get().missing_day;
+                            let missing = target.options.get().missing_day;
                             schedule.with(|s| match s {
                                 Some(Schedule::AbsoluteMonthly { day_of_month, .. }) => explain_day_of_month(*day_of_month, missing),
                                 _ => String::new(),
@@ -314,7 +389,7 @@ fn schedule_fields(
                         })
                         on_change=move |v: String| {
                             if let Ok(n) = v.parse::<u32>() {
-                                edit_window(state, cluster, config, None, |w| {
+                                target.change(None, move |w| {
                                     if let Schedule::AbsoluteMonthly { day_of_month, .. } = &mut w.schedule {
                                         *day_of_month = n;
                                     }
@@ -344,7 +419,7 @@ fn schedule_fields(
                     })
                     on_change=move |v: String| {
                         if let Some(index) = parse_index(&v) {
-                            edit_window(state, cluster, config, None, |w| {
+                            target.change(None, move |w| {
                                 if let Schedule::RelativeMonthly { week_index, .. } = &mut w.schedule {
                                     *week_index = index;
                                 }
