@@ -19,11 +19,12 @@ cd "$REPO_ROOT"
 # says OVER GOAL in its summary and fails above CEILING_BYTES of gzip, a ratchet set to the
 # last measured size plus 5 % (README "Performance"), so the bundle cannot grow unnoticed.
 # Raised from 650 KB to 785 KB when the fix ETA, the late-2026 AKS rules, bulk editing and the
-# packed saves landed together (747.9 KB gzip measured, + 5 %), then lowered to 741 KB when the
-# exports and the import moved to a worker fetched on first use (705.7 KB gzip measured, + 5 %);
-# the worker has its own ratchet (292.8 KB gzip measured, + 5 %). Issue 13's goal is open.
+# packed saves landed together (747.9 KB gzip measured, + 5 %), then lowered to 762 KB when the
+# exports and the import moved to a worker fetched on first use (725.7 KB gzip measured with the
+# fleet-scale work merged, + 5 %); the worker has its own ratchet (292.8 KB gzip measured,
+# + 5 %). Issue 13's goal is open.
 GOAL_BROTLI_BYTES=350000
-CEILING_BYTES=741000
+CEILING_BYTES=762000
 EXPORTS_CEILING_BYTES=307500
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
@@ -63,7 +64,7 @@ awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
      END { printf "cargo test total: %d passed, %d failed, %d ignored in %d suites\n", p, f, i, n }' \
     "$RUN_TMP/cargo-test.log" >>"$SUMMARY"
 
-# Component tests (tests/wasm_components.rs): the text input and the data table mounted alone
+# Component tests (tests/wasm_components.rs): the text input, the data table and the paged list mounted alone
 # in headless Chromium through chromedriver, by wasm-bindgen-test-runner (installed with
 # wasm-bindgen-cli, so the same version as Cargo.lock); webdriver.json passes Chromium's flags.
 step "Component tests (wasm-bindgen-test in headless Chromium)"

@@ -1,6 +1,6 @@
 //! Component tests in a real browser (wasm-bindgen-test in headless Chromium, no release
-//! build): the one text input's refusal behaviour, and the one data table's shape, mounted
-//! alone with the app's own state. Faster to run and to read than a whole-app journey, and
+//! build): the one text input's refusal behaviour, the one data table's shape and the one
+//! paged list's "Show more", mounted alone with the app's own state. Faster to run and to read than a whole-app journey, and
 //! they pin what every field and table of the app inherits.
 //!
 //! Run (scripts/test.sh does): `CHROMEDRIVER=/usr/bin/chromedriver
@@ -15,6 +15,7 @@ use planner::rules::assumptions::AssumptionKey;
 use planner::rules::projection::assumption_edit::set_input;
 use planner::ui::components::data_table::{DataTable, headings};
 use planner::ui::components::field::TextField;
+use planner::ui::components::paged::{MoreRows, Pager, plain_listing};
 use planner::ui::state::PlanState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -176,4 +177,58 @@ async fn the_data_table_has_scoped_headings_and_the_given_rows() {
             .contains("tl-table-wrap"),
         "the scroll wrapper"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_paged_list_draws_a_page_then_more_then_all_and_says_how_many() {
+    let host = host();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        // Seven items, two a page: the numbers an independent count gives below.
+        let pager = Pager::new(2);
+        let listing = plain_listing(pager, || 7, ("item", "items"));
+        view! {
+            <ul>
+                {move || (0..7).take(pager.limit()).map(|i| view! { <li>{i}</li> }).collect_view()}
+            </ul>
+            <MoreRows pager listing testid="items-more" />
+        }
+    });
+    settle().await;
+    let items = || host.query_selector_all("li").unwrap().length();
+    let text = |id: &str| {
+        find(&host, &format!("[data-testid=\"{id}\"]")).map(|e| e.text_content().unwrap())
+    };
+    let click = |id: &str| {
+        find(&host, &format!("[data-testid=\"{id}\"]"))
+            .expect(id)
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click()
+    };
+    assert_eq!(items(), 2);
+    assert_eq!(
+        text("items-more-note").as_deref(),
+        Some("Showing 2 of 7 items.")
+    );
+    assert_eq!(text("items-more").as_deref(), Some("Show 2 more"));
+    assert_eq!(text("items-more-all").as_deref(), Some("Show all 7"));
+    click("items-more");
+    settle().await;
+    assert_eq!(items(), 4);
+    assert_eq!(
+        text("items-more-note").as_deref(),
+        Some("Showing 4 of 7 items.")
+    );
+    click("items-more-all");
+    settle().await;
+    assert_eq!(items(), 7);
+    // Every item drawn: the buttons go, the line stays and says so.
+    assert_eq!(text("items-more"), None);
+    assert_eq!(text("items-more-all"), None);
+    assert_eq!(
+        text("items-more-note").as_deref(),
+        Some("Showing 7 of 7 items.")
+    );
+    let note = find(&host, "[data-testid=\"items-more-note\"]").unwrap();
+    assert_eq!(note.id(), "items-more-note");
+    assert_eq!(note.get_attribute("tabindex").as_deref(), Some("-1"));
 }

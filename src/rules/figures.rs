@@ -21,16 +21,21 @@ pub fn format_duration(minutes: u32) -> String {
 /// `micros` of a currency as `1,234.56 USD`.
 pub fn format_money(micros: u64, currency: &str) -> String {
     let cents = (micros + 5_000) / 10_000;
-    let units = cents / 100;
-    let mut grouped = String::new();
-    let digits = units.to_string();
+    let grouped = group_thousands(cents / 100);
+    format!("{grouped}.{:02} {currency}", cents % 100)
+}
+
+/// `n` with its thousands grouped by commas: `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    format!("{grouped}.{:02} {currency}", cents % 100)
+    grouped
 }
 
 /// Thousandths as `1.25` (rates per month).

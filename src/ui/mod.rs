@@ -38,6 +38,13 @@
 //!   …); a refused entry shows `{id}-error`.
 //! - Findings: `findings`, `finding` (with `data-code` and `data-severity`),
 //!   `finding-count-error`, `finding-count-warning`, `finding-count-note`, `no-findings`.
+//! - Long lists, drawn a page at a time (`components::paged::MoreRows`): `{list}-note` ("Showing
+//!   50 of 2,000 clusters…"), `{list}` ("Show 50 more"), `{list}-all`, where `{list}` is
+//!   `list-more` (sidebar), `finding-more-{error,warning,note}`, `exposure-more`,
+//!   `exposure-missing-more`, `cost-more`, `cost-lines-more`, `quota-more`, `quota-free-more`,
+//!   `eta-more`, `eta-suggestions-more`, `timeline-table-more`, `export-per-cluster-more`. A
+//!   bounded cluster choice (`components::cluster_choice`: `channels-cluster`,
+//!   `timeline-table-cluster`, `export-scope`) says `{id}-listed` when it lists only some.
 //! - Behaviour: `behaviour`, `behaviour-{j}`.
 
 pub mod clipboard;
@@ -48,6 +55,7 @@ pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod tz;
+pub mod work;
 
 use leptos::ev;
 use leptos::prelude::*;

@@ -9,8 +9,9 @@
 //!
 //! # Where to start
 //! [`findings`] (labels, the estimate note, the findings reference), [`format`] (one text per
-//! figure), [`timeline`] (geometry, marks and keyboard focus of the timeline).
+//! figure), [`paging`] (which rows a long table draws first), [`timeline`] (geometry, marks and keyboard focus of the timeline).
 
 pub mod findings;
 pub mod format;
+pub mod paging;
 pub mod timeline;

@@ -11,6 +11,7 @@ use crate::rules::projection::compare::compare_channels;
 use crate::rules::projection::format_money;
 use crate::rules::projection::timeline::effective_channel;
 use crate::ui::clock;
+use crate::ui::components::cluster_choice::ClusterChoice;
 use crate::ui::state::use_plan_state;
 use crate::view::format::{bar_lengths, exposure_text, format_milli};
 
@@ -63,33 +64,17 @@ pub fn ChannelsPanel() -> impl IntoView {
     view! {
         <section class="card tl-panel" aria-labelledby="channels-title" data-testid="channels-panel">
             <h3 id="channels-title">"Channels side by side"</h3>
-            <div class="field">
-                <label for="channels-cluster">"Cluster"</label>
-                <select
-                    id="channels-cluster"
-                    data-testid="channels-cluster"
-                    on:change:target=move |ev| {
-                        if let Ok(i) = ev.target().value().parse::<usize>() {
-                            state.select(i);
-                        }
+            <ClusterChoice
+                id="channels-cluster"
+                label="Cluster"
+                names
+                chosen=selected
+                on_change=Callback::new(move |v: String| {
+                    if let Ok(i) = v.parse::<usize>() {
+                        state.select(i);
                     }
-                >
-                    {move || {
-                        names
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, name)| {
-                                view! {
-                                    <option value=i.to_string() prop:selected=move || selected.get() == Some(i)>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
+                })
+            />
             {move || {
                 let list = outcomes.get();
                 if list.is_empty() {

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use crate::rules::edit::{self, Direction};
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::cluster_filters::ClusterFilters;
+use crate::ui::components::paged::{MoreRows, Pager};
 use crate::ui::selection::use_selection;
 use crate::ui::state::{focus_by_id, use_plan_state};
+use crate::view::paging::Listing;
 
 #[component]
 pub fn ClusterList() -> impl IntoView {
@@ -17,17 +19,28 @@ pub fn ClusterList() -> impl IntoView {
     let count = state.cluster_count;
     // Only the first clusters found are drawn: a 2,000-cluster list would otherwise be ~25,000
     // DOM nodes and 6,000 memos re-checked on every edit.
-    let limit = RwSignal::new(PAGE);
+    let pager = Pager::new(PAGE);
     let listed = move || {
-        let limit = limit.get();
+        let limit = pager.limit();
         selection
             .shown
             .with(|s| s.iter().take(limit).copied().collect::<Vec<_>>())
     };
-    let hidden = move || selection.shown.with(Vec::len).saturating_sub(limit.get());
+    // The filter summary above already says how many of the plan's clusters are found.
+    let listing = Signal::derive(move || {
+        let found = selection.shown.with(Vec::len);
+        Listing {
+            drawn: found.min(pager.limit()),
+            found,
+            total: found,
+            noun: ("cluster", "clusters"),
+            order: "",
+            follows_search: true,
+        }
+    });
     let add = move |_| {
         let index = state.edit(None, edit::add_cluster);
-        limit.update(|l| *l = (*l).max(index + 1));
+        pager.reach(index + 1);
         state.select(index);
         state.say("Added a cluster; it is open in the editor.", true);
         let id = format!("c{index}-name");
@@ -54,14 +67,7 @@ pub fn ClusterList() -> impl IntoView {
                     <ClusterItem index=i />
                 </For>
             </ol>
-            <Show when=move || hidden() != 0>
-                <p class="hint" data-testid="list-more-note">
-                    {move || format!("{} more not listed: search or filter to find them, or list more.", hidden())}
-                </p>
-                <button type="button" class="btn" data-testid="list-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {move || format!("List {} more", hidden().min(PAGE))}
-                </button>
-            </Show>
+            <MoreRows pager listing testid="list-more" />
         </nav>
     }
 }

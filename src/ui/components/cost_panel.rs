@@ -1,6 +1,8 @@
 //! Cost (issue 4, docs/aks-rules.md §1.4, §4.4): surge VMs during reimages (Kubernetes upgrades
 //! shown apart, §2) and SecurityPatch VHD hosting, per cluster and fleet, per month and per year, with a bar per cluster so the
 //! expensive ones stand out. Every amount is an estimate resting on the assumptions below.
+//! The table draws the clusters the cluster list finds, most expensive first, a page at a time
+//! (`paged`); the fleet totals always cover every cluster.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,7 +11,9 @@ use crate::rules::projection::Projection;
 use crate::rules::projection::format_money;
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
+use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::view::format::{bar_lengths, format_milli};
+use crate::view::paging::{PAGE, costliest_first};
 
 #[component]
 pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -23,7 +27,11 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
         })
     });
     let unknown = Memo::new(move |_| projection.with(|p| p.costs.unknown_prices.clone()));
-    let count = Memo::new(move |_| projection.with(|p| p.costs.clusters.len()));
+    let (pager, rows, listing) = cluster_rows(
+        projection,
+        |p, found, limit| costliest_first(&p.costs, found, limit),
+        "most expensive first",
+    );
     // Bar length of each cluster's monthly cost, relative to the most expensive (percent).
     let bars = Memo::new(move |_| {
         projection.with(|p| {
@@ -37,6 +45,12 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
         })
     });
     let lines_open = RwSignal::new(false);
+    let lines_pager = Pager::new(PAGE);
+    let lines_listing = plain_listing(
+        lines_pager,
+        move || projection.with(|p| p.costs.lines.len()),
+        ("amount", "amounts"),
+    );
     view! {
         <section class="card tl-panel" aria-labelledby="cost-title" data-testid="cost-panel">
             <h3 id="cost-title">"Cost " <span class="badge-estimate">"estimate"</span></h3>
@@ -64,10 +78,11 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                 "Kubernetes upgrades / month",
                 "Reimages / month",
             ])>
-                <For each=move || 0..count.get() key=|i| *i let:i>
+                <For each=move || rows.get() key=|i| *i let:i>
                     <CostRow i projection bars />
                 </For>
             </DataTable>
+            <MoreRows pager listing testid="cost-more" />
             // The lines (hundreds at 200 clusters) are built only while
             // the box is open, so edits do not re-render text nobody sees.
             <details
@@ -77,8 +92,12 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                 <summary>"How each amount is computed"</summary>
                 <Show when=move || lines_open.get()>
                     <ul data-testid="cost-lines">
-                        {move || projection.with(cost_lines)}
+                        {move || {
+                            let limit = lines_pager.limit();
+                            projection.with(|p| cost_lines(p, limit))
+                        }}
                     </ul>
+                    <MoreRows pager=lines_pager listing=lines_listing testid="cost-lines-more" />
                 </Show>
             </details>
         </section>
@@ -102,11 +121,12 @@ fn is_open(ev: &leptos::ev::Event) -> bool {
         .is_some_and(|e| e.has_attribute("open"))
 }
 
-/// "How each amount is computed": one item per cost line.
-fn cost_lines(p: &Projection) -> impl IntoView + use<> {
+/// "How each amount is computed": one item per cost line, the first `limit`.
+fn cost_lines(p: &Projection, limit: usize) -> impl IntoView + use<> {
     p.costs
         .lines
         .iter()
+        .take(limit)
         .map(|l| {
             let what = l.kind.label();
             let pool = l.pool.clone().map(|p| format!("/{p}")).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! "Fix ETA" (issue 9): when every pool runs a fix, from the public node image history. The
 //! question (fixed images or a disclosure date, the SLA) is stored in the plan; every figure
-//! and word comes from `rules::eta`.
+//! and word comes from `rules::eta`. The table draws the pools of the clusters the cluster list
+//! finds, a page at a time (`paged`); the fleet line always covers every pool.
 
 use leptos::prelude::*;
 
@@ -13,7 +14,9 @@ use crate::rules::eta::{EtaQuestion, fleet_eta, text};
 use crate::ui::clock;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::paged::{MoreRows, Pager, found_clusters};
 use crate::ui::state::{PlanState, use_plan_state};
+use crate::view::paging::{Listing, PAGE, of_found};
 
 /// The SLA select's value for a custom number of days.
 const CUSTOM: &str = "days";
@@ -118,6 +121,8 @@ pub fn EtaPanel() -> impl IntoView {
         })
     });
     let custom = move || question.with(|q| matches!(q.sla, Sla::Days(_)));
+    // One row per pool: a page at a time, kept across edits.
+    let pager = Pager::new(PAGE);
     view! {
         <section class="card tl-panel eta-panel" aria-labelledby="eta-title" data-testid="eta-panel">
             <h3 id="eta-title">"Fix ETA"</h3>
@@ -160,7 +165,7 @@ pub fn EtaPanel() -> impl IntoView {
             </Show>
             {move || match eta.get() {
                 None => view! { <p class="muted" data-testid="eta-empty">"No fix asked about yet."</p> }.into_any(),
-                Some(e) => view! { <EtaResult eta=e now /> }.into_any(),
+                Some(e) => view! { <EtaResult eta=e now pager /> }.into_any(),
             }}
             <Suggestions tips />
             <CadenceInputs question />
@@ -186,7 +191,7 @@ fn DataNotice(now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
 }
 
 #[component]
-fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
+fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>, pager: Pager) -> impl IntoView {
     let (from, to) = text::chart_range(&eta, now);
     let mut heads = headings([
         "Pool",
@@ -201,10 +206,55 @@ fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>) -> impl IntoView
         crate::rules::timefmt::iso_date(&to)
     )));
     let basis = eta.exposure_basis.clone();
-    let rows = eta
-        .pools
+    let fleet_line = text::fleet_line(&eta);
+    let past_validity = eta.image_past_validity;
+    let total = eta.pools.len();
+    let eta = StoredValue::new(eta);
+    // The pools of the clusters the cluster list finds, in the core's order (latest first).
+    let (found, _) = found_clusters();
+    let shown = Memo::new(move |_| {
+        found.with(|f| eta.with_value(|e| of_found(&e.pools, |p| p.cluster_index as usize, f)))
+    });
+    let listing = Signal::derive(move || {
+        let found = shown.with(Vec::len);
+        Listing {
+            drawn: found.min(pager.limit()),
+            found,
+            total,
+            noun: ("pool", "pools"),
+            order: "latest fix first (never last)",
+            follows_search: true,
+        }
+    });
+    let rows = move || {
+        let limit = pager.limit();
+        shown.with(|shown| eta.with_value(|e| eta_rows(e, shown, limit, from, to)))
+    };
+    view! {
+        <p class="tl-fleet-figures" data-testid="eta-fleet">{fleet_line}</p>
+        {past_validity.then(|| view! {
+            <p class="field-error" data-testid="eta-validity"><span aria-hidden="true">"⚠ "</span>{text::VALIDITY_WARNING}"."</p>
+        })}
+        {basis.map(|b| view! { <p class="muted tl-note" data-testid="eta-basis">{b}"."</p> })}
+        <DataTable headings=heads testid="eta-table" wrap_class="eta-table-wrap">{rows}</DataTable>
+        <MoreRows pager listing testid="eta-more" />
+        <p class="muted small">"Bars: earliest to latest date the last node runs the fix; the thin mark is the likely date, the red one the SLA deadline."</p>
+    }
+}
+
+/// The table rows of the pools at positions `shown` of `eta.pools`, the first `limit`; each row's
+/// test ids carry its position in the whole list.
+fn eta_rows(
+    eta: &FleetEta,
+    shown: &[usize],
+    limit: usize,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> impl IntoView + use<> {
+    shown
         .iter()
-        .enumerate()
+        .take(limit)
+        .filter_map(|&i| eta.pools.get(i).map(|p| (i, p)))
         .map(|(i, p)| {
             let family = p.family.map_or("—", |f| f.label());
             let name = format!("{}/{}", p.cluster, p.pool);
@@ -249,31 +299,50 @@ fn EtaResult(eta: FleetEta, now: chrono::DateTime<chrono::Utc>) -> impl IntoView
                 .into_any(),
             }
         })
-        .collect_view();
-    view! {
-        <p class="tl-fleet-figures" data-testid="eta-fleet">{text::fleet_line(&eta)}</p>
-        {eta.image_past_validity.then(|| view! {
-            <p class="field-error" data-testid="eta-validity"><span aria-hidden="true">"⚠ "</span>{text::VALIDITY_WARNING}"."</p>
-        })}
-        {basis.map(|b| view! { <p class="muted tl-note" data-testid="eta-basis">{b}"."</p> })}
-        <DataTable headings=heads testid="eta-table" wrap_class="eta-table-wrap">{rows}</DataTable>
-        <p class="muted small">"Bars: earliest to latest date the last node runs the fix; the thin mark is the likely date, the red one the SLA deadline."</p>
-    }
+        .collect_view()
 }
 
 /// One-click changes that make a missing pool meet the SLA.
 #[component]
 fn Suggestions(tips: Memo<Vec<Suggestion>>) -> impl IntoView {
     let state = use_plan_state();
+    // One per missing pool at most: those of the clusters the cluster list finds, a page at a
+    // time.
+    let pager = Pager::new(PAGE);
+    let (found, _) = found_clusters();
+    let shown = Memo::new(move |_| {
+        found.with(|f| tips.with(|t| of_found(t, |s| s.cluster_index as usize, f)))
+    });
+    let listing = Signal::derive(move || {
+        let found = shown.with(Vec::len);
+        Listing {
+            drawn: found.min(pager.limit()),
+            found,
+            total: tips.with(Vec::len),
+            noun: ("change", "changes"),
+            order: "",
+            follows_search: true,
+        }
+    });
     view! {
         <Show when=move || tips.with(|t| !t.is_empty())>
             <div class="eta-suggestions" data-testid="eta-suggestions">
                 <h4>"What would meet the SLA"</h4>
                 <ul>
                     {move || {
-                        tips.get()
+                        // Only the drawn suggestions are copied (each holds a whole cluster).
+                        let limit = pager.limit();
+                        let drawn: Vec<(usize, Suggestion)> = shown.with(|shown| {
+                            tips.with(|tips| {
+                                shown
+                                    .iter()
+                                    .take(limit)
+                                    .filter_map(|&i| tips.get(i).cloned().map(|s| (i, s)))
+                                    .collect()
+                            })
+                        });
+                        drawn
                             .into_iter()
-                            .enumerate()
                             .map(|(i, s)| {
                                 let label = format!("{}/{}: {}", s.cluster, s.pool, s.change);
                                 let detail = format!(
@@ -303,6 +372,7 @@ fn Suggestions(tips: Memo<Vec<Suggestion>>) -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <MoreRows pager listing testid="eta-suggestions-more" />
             </div>
         </Show>
     }

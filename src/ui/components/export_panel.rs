@@ -14,12 +14,15 @@ use crate::rules::findings::Finding;
 use crate::rules::plan::Plan;
 use crate::rules::words;
 use crate::ui::clipboard;
+use crate::ui::components::cluster_choice::ClusterChoice;
 use crate::ui::components::copy_button::{
     ActionStatus, ActionStatusRegion, CopyButton, CopyText, Outcome,
 };
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::paged::{MoreRows, Pager, found_clusters};
 use crate::ui::exports_worker;
 use crate::ui::state::use_plan_state;
+use crate::view::paging::{Listing, PAGE};
 
 /// What the format menu says (keyed by the core's name, so a format the core adds later shows
 /// up under its own name until it gets a label here).
@@ -143,6 +146,28 @@ pub fn ExportPanel(
                 .collect::<Vec<_>>()
         })
     });
+    // "Copy one cluster's part": the clusters the cluster list finds, a page at a time.
+    let per_cluster_pager = Pager::new(PAGE);
+    let (found, total) = found_clusters();
+    let per_cluster = Memo::new(move |_| {
+        let limit = per_cluster_pager.limit();
+        found.with(|f| {
+            cluster_names.with(|n| {
+                f.iter()
+                    .take(limit)
+                    .map(|&i| (i, n.get(i).cloned().unwrap_or_default()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let per_cluster_listing = Signal::derive(move || Listing {
+        drawn: per_cluster.with(Vec::len),
+        found: found.with(Vec::len),
+        total: total.get(),
+        noun: ("cluster", "clusters"),
+        order: "",
+        follows_search: true,
+    });
     // The clusters skipped for their errors, or why nothing is exported: known at once.
     let checked = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
@@ -255,30 +280,15 @@ pub fn ExportPanel(
                         }
                     }
                 />
-                <div class="field">
-                    <label for="export-scope">"Scope"</label>
-                    <select
-                        id="export-scope"
-                        data-testid="export-scope"
-                        on:change:target=move |ev| cluster.set(ev.target().value().parse::<usize>().ok())
-                    >
-                        <option value="plan" prop:selected=move || cluster.get().is_none()>"Whole plan"</option>
-                        {move || {
-                            cluster_names
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, name)| {
-                                    view! {
-                                        <option value=i.to_string() prop:selected=move || cluster.get() == Some(i)>
-                                            {format!("Cluster {name}")}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <ClusterChoice
+                    id="export-scope"
+                    label="Scope"
+                    names=cluster_names
+                    option_text=|name| format!("Cluster {name}")
+                    leading=vec![("plan", "Whole plan")]
+                    chosen=cluster
+                    on_change=Callback::new(move |v: String| cluster.set(v.parse::<usize>().ok()))
+                />
                 <Show when=move || is_az_script(format.get())>
                 <TextField
                         id="export-cli-version".into()
@@ -348,22 +358,19 @@ pub fn ExportPanel(
                 <div class="per-cluster" data-testid="export-per-cluster">
                     <p class="hint">"Copy one cluster's part:"</p>
                     <div class="per-cluster-buttons">
-                        {move || {
-                            cluster_names
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, name)| {
-                                    let copy = move |()| {
-                                        plan.with_untracked(|p| cluster_text(p, format.get_untracked(), i, now))
-                                    };
-                                    view! {
-                                        <CopyButton testid=format!("export-copy-cluster-{i}") label=name what="the cluster's part" text=copy />
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        // Keyed by cluster and name: a renamed cluster's button is drawn again.
+                        <For each=move || per_cluster.get() key=|row| row.clone() let:((i, name))>
+                            <CopyButton
+                                testid=format!("export-copy-cluster-{i}")
+                                label=name
+                                what="the cluster's part"
+                                text=move |()| {
+                                    plan.with_untracked(|p| cluster_text(p, format.get_untracked(), i, now))
+                                }
+                            />
+                        </For>
                     </div>
+                    <MoreRows pager=per_cluster_pager listing=per_cluster_listing testid="export-per-cluster-more" />
                 </div>
             </Show>
         </section>

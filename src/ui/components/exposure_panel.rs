@@ -1,5 +1,7 @@
 //! Exposure (issue 4): per cluster and for the fleet, the typical and worst time from a
 //! release to a pool running it, against the user's SLA, with the pools that miss it named.
+//! The table draws the clusters the cluster list finds, worst first, a page at a time
+//! (`paged`); the fleet figures always cover every cluster.
 
 use leptos::prelude::*;
 
@@ -11,8 +13,10 @@ use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::ui::state::use_plan_state;
 use crate::view::format::exposure_text;
+use crate::view::paging::worst_exposure_first;
 
 /// The preset choices: `""` = the number of days typed below.
 fn preset_options() -> Vec<(String, String)> {
@@ -24,6 +28,10 @@ fn preset_options() -> Vec<(String, String)> {
     );
     options
 }
+
+/// Pools missing the SLA named at first (and how many more each "Show more" adds): the list
+/// stands above the table, which shows every cluster's verdict.
+const MISSING_PAGE: usize = 10;
 
 /// "meets" / "misses" in words and with an icon, never by colour alone.
 fn verdict(stats: &ExposureStats) -> (&'static str, &'static str) {
@@ -91,7 +99,18 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
     });
     let fleet = Memo::new(move |_| projection.with(|p| p.exposure.fleet.clone()));
     let missing = Memo::new(move |_| projection.with(|p| p.exposure.pools_missing_sla.clone()));
-    let count = Memo::new(move |_| projection.with(|p| p.exposure.clusters.len()));
+    let (pager, rows, listing) = cluster_rows(
+        projection,
+        |p, found, limit| worst_exposure_first(&p.exposure, found, limit),
+        "worst exposure first",
+    );
+    // Up to every pool of the fleet, above the table: a short page at a time.
+    let missing_pager = Pager::new(MISSING_PAGE);
+    let missing_listing = plain_listing(
+        missing_pager,
+        move || missing.with(Vec::len),
+        ("pool", "pools"),
+    );
     view! {
         <section class="card tl-panel" aria-labelledby="exposure-title" data-testid="exposure-panel">
             <h3 id="exposure-title">"Exposure"</h3>
@@ -142,15 +161,22 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
                         {move || format!("{} pool(s) miss the SLA:", missing.with(Vec::len))}
                     </p>
                     <ul>
-                        {move || missing.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        {move || {
+                            let limit = missing_pager.limit();
+                            missing.with(|m| {
+                                m.iter().take(limit).map(|m| view! { <li>{m.clone()}</li> }).collect_view()
+                            })
+                        }}
                     </ul>
+                    <MoreRows pager=missing_pager listing=missing_listing testid="exposure-missing-more" />
                 </div>
             </Show>
             <DataTable headings=headings(["Cluster", "Typical", "Worst", "SLA"])>
-                <For each=move || 0..count.get() key=|i| *i let:i>
+                <For each=move || rows.get() key=|i| *i let:i>
                     <ExposureRow i projection />
                 </For>
             </DataTable>
+            <MoreRows pager listing testid="exposure-more" />
         </section>
     }
 }
@@ -196,7 +222,7 @@ fn ExposureRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
             p.exposure
                 .clusters
                 .get(i)
-                .map(RowTexts::of)
+                .map(|c| RowTexts::of(c))
                 .unwrap_or_default()
         })
     });

@@ -5,11 +5,13 @@
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::rules::findings::{Finding, Severity};
 use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
+use crate::ui::components::paged::{MoreRows, Pager, plain_listing};
 use crate::ui::state::use_plan_state;
 use crate::view::findings::estimate_note;
 
@@ -18,9 +20,10 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 /// More notes than this start folded.
 const FOLDED_NOTES_ABOVE: usize = 5;
 
-/// Findings drawn per severity until "Show all" is pressed: a 200-cluster fleet has hundreds
-/// (every pool over the exposure SLA is one), and redrawing them all on an edit that changes
-/// them (the SLA) took most of the edit's time. The counts always cover every finding.
+/// Findings drawn per severity at first, and how many more each "Show more" adds: a
+/// 200-cluster fleet has hundreds (every pool over the exposure SLA is one), and redrawing them
+/// all on an edit that changes them (the SLA) took most of the edit's time. The counts always
+/// cover every finding.
 const SHOWN_PER_GROUP: usize = 50;
 
 #[component]
@@ -62,13 +65,13 @@ pub fn FindingsPanel() -> impl IntoView {
                     .map(|severity| {
                         let slug = severity_slug(severity);
                         let (_, many) = severity_words(severity);
-                        let show_all = RwSignal::new(false);
+                        let pager = Pager::new(SHOWN_PER_GROUP);
                         let total = Memo::new(move |_| {
                             findings.with(|f| f.iter().filter(|x| x.severity == severity).count())
                         });
-                        let more = move || !show_all.get() && total.get() > SHOWN_PER_GROUP;
+                        let listing = plain_listing(pager, move || total.get(), nouns(severity));
                         let of_severity = Memo::new(move |_| {
-                            let limit = if show_all.get() { usize::MAX } else { SHOWN_PER_GROUP };
+                            let limit = pager.limit();
                             findings.with(|f| keyed(f, severity, limit))
                         });
                         view! {
@@ -89,16 +92,7 @@ pub fn FindingsPanel() -> impl IntoView {
                                             <FindingItem finding=f />
                                         </For>
                                     </ul>
-                                    <Show when=more>
-                                        <button
-                                            type="button"
-                                            class="link-button"
-                                            data-testid=format!("finding-show-all-{slug}")
-                                            on:click=move |_| show_all.set(true)
-                                        >
-                                            {move || format!("Show all {}", total.get())}
-                                        </button>
-                                    </Show>
+                                    <MoreRows pager listing testid=format!("finding-more-{slug}") />
                                 </details>
                             </Show>
                         }
@@ -109,11 +103,20 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
+/// "error" / "errors", for "Showing 50 of 867 warnings".
+fn nouns(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("error", "errors"),
+        Severity::Warning => ("warning", "warnings"),
+        Severity::Note => ("note", "notes"),
+    }
+}
+
 /// The first `limit` findings of `severity`, each with a key that stays the same while the finding does (a
 /// hash of it, moved to the next free number if taken), so that an edit redraws only the
 /// findings it changed: a 200-cluster fleet has hundreds, and redrawing them all on every
 /// keystroke took longer than the rest of the edit.
-fn keyed(all: &[Finding], severity: Severity, limit: usize) -> Vec<(usize, Finding)> {
+fn keyed(all: &[Arc<Finding>], severity: Severity, limit: usize) -> Vec<(usize, Finding)> {
     let mut taken = BTreeSet::new();
     all.iter()
         .filter(|f| f.severity == severity)
@@ -126,7 +129,7 @@ fn keyed(all: &[Finding], severity: Severity, limit: usize) -> Vec<(usize, Findi
             while !taken.insert(key) {
                 key = key.wrapping_add(1);
             }
-            (key, f.clone())
+            (key, Finding::clone(f))
         })
         .collect()
 }

@@ -161,7 +161,7 @@ pub fn ImportPanel() -> impl IntoView {
         let base = match mode.get_untracked() {
             Mode::Add => before.to_json(),
             Mode::Replace => Plan {
-                clusters: Vec::new(),
+                clusters: Default::default(),
                 ..before.clone()
             }
             .to_json(),

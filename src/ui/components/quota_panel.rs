@@ -5,7 +5,8 @@
 //! the labelled alternative reading, its largest pool's; clusters of one subscription and region
 //! add up (their windows may overlap). Every
 //! figure and verdict comes from `rules::projection::quota`; edits go through
-//! `PlanState::edit` (undo, autosave) and `rules::usage`.
+//! `PlanState::edit` (undo, autosave) and `rules::usage`. Both tables draw a page at a time
+//! (`paged`): the clusters the cluster list finds, largest surge first; the quotas in order.
 
 use leptos::prelude::*;
 
@@ -16,8 +17,10 @@ use crate::rules::projection::quota::{RegionQuota, format_families};
 use crate::rules::usage;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::ui::components::quota_paste::PasteUsage;
 use crate::ui::state::use_plan_state;
+use crate::view::paging::{PAGE, largest_surge_first};
 
 #[component]
 pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
@@ -27,7 +30,11 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
             .plan()
             .with(|p| p.assumptions.projection.surge_quota.as_str().to_owned())
     });
-    let count = Memo::new(move |_| projection.with(|p| p.quota.clusters.len()));
+    let (pager, cluster_list, listing) = cluster_rows(
+        projection,
+        |p, found, limit| largest_surge_first(&p.quota, found, limit),
+        "largest surge first",
+    );
     // One flat list of rows, keyed by position (an existing `For` key type: bundle size); each
     // row reads its text reactively, so typing keeps focus.
     let rows = Memo::new(move |_| {
@@ -51,6 +58,9 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
         })
     });
     let row_count = Memo::new(move |_| rows.with(Vec::len));
+    // In their own order, so that a row being typed in never moves.
+    let checks_pager = Pager::new(PAGE);
+    let checks_listing = plain_listing(checks_pager, move || row_count.get(), ("quota", "quotas"));
     view! {
         <section class="card tl-panel" aria-labelledby="quota-title" data-testid="quota-panel">
             <h3 id="quota-title">"Surge quota"</h3>
@@ -72,10 +82,11 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
                 }
             />
             <DataTable headings=headings(["Cluster", "Peak extra vCPUs"])>
-                <For each=move || 0..count.get() key=|i| *i let:i>
+                <For each=move || cluster_list.get() key=|i| *i let:i>
                     <QuotaRow i projection />
                 </For>
             </DataTable>
+            <MoreRows pager listing testid="quota-more" />
             <h4 id="quota-free-title">"Against free quota"</h4>
             <p class="muted">
                 "Peak surge per subscription and region; its clusters add up (worst case: their windows may overlap). Enter each quota's limit and used vCPUs as "
@@ -89,10 +100,11 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
                 class="quota-free"
                 wrap_class="quota-free-wrap"
             >
-                <For each=move || 0..row_count.get() key=|i| *i let:i>
+                <For each=move || 0..row_count.get().min(checks_pager.limit()) key=|i| *i let:i>
                     <CheckRow i rows projection />
                 </For>
             </DataTable>
+            <MoreRows pager=checks_pager listing=checks_listing testid="quota-free-more" />
             <PasteUsage projection />
         </section>
     }

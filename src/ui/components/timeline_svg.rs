@@ -4,6 +4,9 @@
 //! label and drawing row, [`draw`] the marks in a row (windows, releases, bars), [`legend`] the
 //! fill patterns and the key to them.
 //!
+//! It draws the clusters the cluster list's search and filters find (all without them); the
+//! others take no height, and the arrow keys skip them.
+//!
 //! Speed (issue 4: < 100 ms edit→paint at 200 clusters): each row has its own memos, so an
 //! edit redraws only the clusters whose projection changed, and only rows near the viewport
 //! (and marks within a viewport of the visible x range) are in the DOM at all.
@@ -12,10 +15,12 @@ use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::ui::components::timeline_focus::{Focus, mark_of};
+use crate::ui::selection::use_selection;
 use crate::ui::state::use_plan_state;
+use crate::view::paging::Listing;
 use crate::view::timeline::focus::{self, Spot, Step};
 use crate::view::timeline::{
-    self as layout, AXIS_PX, Scale, Zoom, row_offsets, ticks, visible_rows, x_window,
+    self as layout, AXIS_PX, Scale, Zoom, shown_row_offsets, ticks, visible_rows, x_window,
 };
 
 mod draw;
@@ -104,7 +109,22 @@ pub fn TimelineSvg(
     let pool_counts = Memo::new(move |_| {
         projection.with(|p| p.clusters.iter().map(|c| c.pools.len()).collect::<Vec<_>>())
     });
-    let offsets = Memo::new(move |_| pool_counts.with(|c| row_offsets(c.iter().copied())));
+    // The clusters the cluster list's search and filters find are drawn; the others take no
+    // height (and are never in `visible`).
+    let found = use_selection().shown;
+    let offsets = Memo::new(move |_| pool_counts.with(|c| found.with(|f| shown_row_offsets(c, f))));
+    let is_found = move |c: usize| found.with(|f| f.binary_search(&c).is_ok());
+    let found_listing = Signal::derive(move || {
+        let n = found.with(Vec::len);
+        Listing {
+            drawn: n,
+            found: n,
+            total: pool_counts.with(Vec::len),
+            noun: ("cluster", "clusters"),
+            order: "",
+            follows_search: false,
+        }
+    });
     let rows_height = move || offsets.with(|o| o.last().copied().unwrap_or(0.0));
     let width = Memo::new(move |_| projection.with(|p| scale.get().x(p.to)));
     let releases = Memo::new(move |_| projection.with(|p| p.releases.clone()));
@@ -114,22 +134,27 @@ pub fn TimelineSvg(
         let v = viewport.get();
         let rows =
             offsets.with(|o| visible_rows(o, (v.top - AXIS_PX).max(0.0), v.height, ROW_MARGIN_PX));
-        let mut rows: Vec<usize> = rows.collect();
+        let mut rows: Vec<usize> = rows.filter(|&c| is_found(c)).collect();
         let count = pool_counts.with(Vec::len);
         if let Some(c) = active_cluster
             .get()
-            .filter(|&c| c < count && !rows.contains(&c))
+            .filter(|&c| c < count && !rows.contains(&c) && is_found(c))
         {
             rows.push(c);
             rows.sort_unstable();
         }
         rows
     });
-    // A removed cluster takes the Tab stop back to the first cluster's name.
+    // A removed cluster, or one the search no longer finds, takes the Tab stop to the first
+    // cluster found's name.
     Effect::new(move |_| {
         let count = pool_counts.with(Vec::len);
-        if active_cluster.get().is_some_and(|c| c >= count) {
-            active.set((count > 0).then(|| Spot::name(0)));
+        if active_cluster
+            .get()
+            .is_some_and(|c| c >= count || !is_found(c))
+        {
+            let first = found.with(|f| f.first().copied()).filter(|&c| c < count);
+            active.set(first.map(Spot::name));
         }
     });
     let x_range = Memo::new(move |_| {
@@ -157,7 +182,9 @@ pub fn TimelineSvg(
             ev.prevent_default();
             let next = projection.with_untracked(|p| {
                 plan.with_untracked(|pl| {
-                    focus::step(pl, p, &scale.get_untracked(), cluster, &mark, step)
+                    found.with_untracked(|f| {
+                        focus::step(pl, p, &scale.get_untracked(), cluster, &mark, step, f)
+                    })
                 })
             });
             if let Some(next) = next {
@@ -215,6 +242,9 @@ pub fn TimelineSvg(
         <p class="tl-shown muted" data-testid="timeline-shown">
             {move || zoom.get().shown_text(plot.get())}
         </p>
+        <Show when=move || found_listing.with(Listing::is_partial)>
+            <p class="hint" data-testid="timeline-found">{move || found_listing.with(Listing::text)}</p>
+        </Show>
         <div
             class="tl-scroll"
             node_ref=scroller

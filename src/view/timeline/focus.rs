@@ -144,7 +144,8 @@ pub fn details(
 }
 
 /// Where `step` from mark `key` of cluster `cluster` goes; `None` at an edge (the focus stays).
-/// An unknown key (the mark vanished after an edit) goes to the cluster's name.
+/// An unknown key (the mark vanished after an edit) goes to the cluster's name. Up and Down
+/// move between the clusters `shown` (sorted indices: those the timeline draws).
 pub fn step(
     plan: &Plan,
     projection: &Projection,
@@ -152,6 +153,7 @@ pub fn step(
     cluster: usize,
     key: &str,
     step: Step,
+    shown: &[usize],
 ) -> Option<Spot> {
     let whole = scale.within(f64::NEG_INFINITY, f64::INFINITY);
     let rows_of = |c: usize| cluster_track(plan, projection, c, &whole).map(|t| rows(&t));
@@ -185,14 +187,15 @@ pub fn step(
             loop {
                 if step == Step::Up {
                     if r == 0 {
-                        c = c.checked_sub(1)?;
+                        let before = shown.partition_point(|&x| x < c);
+                        c = *shown.get(before.checked_sub(1)?)?;
                         rows = rows_of(c)?;
                         r = rows.len().checked_sub(1)?;
                     } else {
                         r -= 1;
                     }
                 } else if r + 1 >= rows.len() {
-                    c += 1;
+                    c = *shown.get(shown.partition_point(|&x| x <= c))?;
                     rows = rows_of(c)?;
                     r = 0;
                 } else {
@@ -225,13 +228,19 @@ mod tests {
 
     /// Steps `keys` from cluster 0's name; the spots visited.
     fn walk(keys: &[Step]) -> Vec<Spot> {
+        let all: Vec<usize> = (0..demo_plan().clusters.len()).collect();
+        walk_shown(keys, &all)
+    }
+
+    /// [`walk`] on a timeline that draws only the clusters `shown`.
+    fn walk_shown(keys: &[Step], shown: &[usize]) -> Vec<Spot> {
         let plan = demo_plan();
         let p = project(&plan, now(), HORIZON_WEEKS);
         let scale = Scale::new(now(), Zoom::FourWeeks);
-        let mut at = Spot::name(0);
+        let mut at = Spot::name(shown[0]);
         let mut seen = Vec::new();
         for &k in keys {
-            if let Some(next) = step(&plan, &p, &scale, at.cluster, &at.key, k) {
+            if let Some(next) = step(&plan, &p, &scale, at.cluster, &at.key, k, shown) {
                 at = next;
             }
             seen.push(at.clone());
@@ -269,12 +278,34 @@ mod tests {
     }
 
     #[test]
+    fn up_and_down_skip_the_clusters_the_search_does_not_find() {
+        let plan = demo_plan();
+        assert!(plan.clusters.len() >= 3);
+        let pools = plan.clusters[0].agent_pool_profiles.len();
+        // Clusters 0 and 2 found: Down from cluster 0's last pool row goes to cluster 2's name
+        // row, and Up from there back to cluster 0.
+        let seen = walk_shown(&vec![Step::Down; pools + 1], &[0, 2]);
+        let last = seen.last().unwrap();
+        assert_eq!((last.cluster, last.row), (2, 0));
+        assert!(seen.iter().all(|s| s.cluster != 1));
+        let back = walk_shown(
+            &[vec![Step::Down; pools + 1], vec![Step::Up]].concat(),
+            &[0, 2],
+        );
+        assert_eq!(back.last().map(|s| s.cluster), Some(0));
+        // Past the last cluster found the focus stays.
+        let end = walk_shown(&[Step::Down; 40], &[2]);
+        assert!(end.iter().all(|s| s.cluster == 2));
+    }
+
+    #[test]
     fn up_from_the_first_cluster_and_an_unknown_mark_are_handled() {
         assert_eq!(walk(&[Step::Up]), vec![Spot::name(0)]);
         let plan = demo_plan();
         let p = project(&plan, now(), HORIZON_WEEKS);
         let scale = Scale::new(now(), Zoom::FourWeeks);
-        let gone = step(&plan, &p, &scale, 1, "u9-999", Step::Later);
+        let all: Vec<usize> = (0..plan.clusters.len()).collect();
+        let gone = step(&plan, &p, &scale, 1, "u9-999", Step::Later, &all);
         assert_eq!(gone, Some(Spot::name(1)));
         let key_of = |k: &str| Step::from_key(k);
         assert_eq!(key_of("ArrowUp"), Some(Step::Up));

@@ -123,6 +123,25 @@ fn ticks_label_days_when_close_and_mondays_when_far() {
 }
 
 #[test]
+fn clusters_the_search_does_not_find_take_no_height() {
+    let h = |pools: f64| CLUSTER_ROW_PX + pools * POOL_ROW_PX;
+    assert_eq!(
+        shown_row_offsets(&[2, 0, 3], &[0, 2]),
+        [0.0, h(2.0), h(2.0), h(2.0) + h(3.0)]
+    );
+    assert_eq!(shown_row_offsets(&[2, 0, 3], &[]), [0.0; 4]);
+    assert_eq!(
+        shown_row_offsets(&[2, 0, 3], &[0, 1, 2]),
+        row_offsets([2, 0, 3])
+    );
+    // A found cluster between hidden ones is among the visible rows; the hidden ones around it
+    // (no height) may be too, and the drawing leaves them out.
+    let offsets = shown_row_offsets(&[3, 3, 3, 3], &[2]);
+    let rows = visible_rows(&offsets, 0.0, 500.0, 0.0);
+    assert!(rows.contains(&2));
+}
+
+#[test]
 fn rows_stack_a_header_and_one_row_per_pool() {
     assert_eq!(
         row_offsets([2, 0, 3]),

@@ -235,10 +235,26 @@ pub fn cluster_height(pools: usize) -> f64 {
 
 /// Top of each cluster's block and, last, the total height.
 pub fn row_offsets(pool_counts: impl IntoIterator<Item = usize>) -> Vec<f64> {
+    offsets_of(pool_counts.into_iter().map(cluster_height))
+}
+
+/// [`row_offsets`] of a timeline that draws only the clusters `shown` (sorted indices: those
+/// the cluster list's search and filters find): the others take no height.
+pub fn shown_row_offsets(pool_counts: &[usize], shown: &[usize]) -> Vec<f64> {
+    offsets_of(pool_counts.iter().enumerate().map(|(i, &pools)| {
+        if shown.binary_search(&i).is_ok() {
+            cluster_height(pools)
+        } else {
+            0.0
+        }
+    }))
+}
+
+fn offsets_of(heights: impl Iterator<Item = f64>) -> Vec<f64> {
     let mut y = 0.0;
     let mut offsets = vec![0.0];
-    for pools in pool_counts {
-        y += cluster_height(pools);
+    for h in heights {
+        y += h;
         offsets.push(y);
     }
     offsets
