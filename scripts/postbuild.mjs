@@ -7,14 +7,20 @@
 //    loader as `boot-<hash>.js` and points the tag at it, so `script-src 'self'` suffices and
 //    every script, style sheet and wasm file has a content hash in its name (cache them for a
 //    year; only index.html, favicon.svg and robots.txt are revalidated).
-// 2. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
+// 2. The exports worker (index.html's `data-type="worker"` link, src/worker.rs) gets hashed
+//    names too: trunk names a worker's files after its binary (`planner-exports.js`,
+//    `planner-exports_bg.wasm`, so the page can find them), which a year-long cache would keep
+//    after an update. This hook renames them `planner-exports-<hash>…`, writes the worker's
+//    loader as `exports-<hash>.js` and names it in index.html's `<meta name="exports-worker">`,
+//    where the app (src/ui/exports_worker.rs) reads it on first use.
+// 3. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
 //    copy beside it, for servers that serve precompressed files (nginx gzip_static, Caddy
 //    precompressed, the test server in tests/e2e/helpers.mjs).
 //
 // trunk runs it with TRUNK_STAGING_DIR (the dist being built) and TRUNK_PROFILE set.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -35,10 +41,39 @@ async function externalLoader() {
   if (!m) throw new Error('index.html has no boot.js placeholder: check pattern_script in Trunk.toml');
   const [, base, js, wasm] = m;
   // Relative to the loader's own URL, so the app works from any folder (`public_url = "./"`).
-  const loader = `import init from './${js}';\ninit({ module_or_path: new URL('./${wasm}', import.meta.url) });\n`;
+  // The wasm is fetched once the static shell in index.html has painted (the frame after this
+  // one), so its download never competes with that first paint (Trunk.toml: no wasm preload).
+  const loader =
+    `import init from './${js}';\n` +
+    `requestAnimationFrame(() => setTimeout(() => init({ module_or_path: new URL('./${wasm}', import.meta.url) })));\n`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(path.join(dir, name), loader);
   await writeFile(indexPath, html.replace(tag, `<script type="module" src="${base}${name}"></script>`));
+}
+
+async function exportsWorker() {
+  const name = 'planner-exports';
+  const [glue, wasm] = await Promise.all([
+    readFile(path.join(dir, `${name}.js`)),
+    readFile(path.join(dir, `${name}_bg.wasm`)),
+  ]);
+  const base = `${name}-${hash(Buffer.concat([glue, wasm]))}`;
+  await rename(path.join(dir, `${name}.js`), path.join(dir, `${base}.js`));
+  await rename(path.join(dir, `${name}_bg.wasm`), path.join(dir, `${base}_bg.wasm`));
+  // A classic worker (wasm-bindgen's no-modules target): both URLs are relative to the
+  // loader's own. A module that cannot start says so to the page, which tells the user.
+  const loader =
+    `importScripts('./${base}.js');\n` +
+    `wasm_bindgen({ module_or_path: './${base}_bg.wasm' }).catch((e) => postMessage('failed: ' + e));\n`;
+  const loaderName = `exports-${hash(loader)}.js`;
+  await writeFile(path.join(dir, loaderName), loader);
+  const indexPath = path.join(dir, 'index.html');
+  const html = await readFile(indexPath, 'utf8');
+  if (!html.includes('</head>')) throw new Error('index.html has no </head> for the exports worker meta tag');
+  await writeFile(
+    indexPath,
+    html.replace('</head>', `<meta name="exports-worker" content="./${loaderName}" /></head>`),
+  );
 }
 
 // Host configuration (staticwebapp.config.json) is read by the host, never sent to browsers.
@@ -75,5 +110,6 @@ async function removeStaleCompressed() {
 }
 
 await externalLoader();
+await exportsWorker();
 await removeStaleCompressed();
 if (process.env.TRUNK_PROFILE === 'release') await precompress();

@@ -13,14 +13,19 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
-# What a browser downloads, wasm + js + css (issue 13): the goal is 350 KB brotli (the .br
-# files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported beside it. A run
+# What a browser downloads on its first load, wasm + js + css (issue 13): the goal is 350 KB
+# brotli (the .br files scripts/postbuild.mjs writes, which hosts serve); gzip -9 is reported
+# beside it. A run
 # says OVER GOAL in its summary and fails above CEILING_BYTES of gzip, a ratchet set to the
 # last measured size plus 5 % (README "Performance"), so the bundle cannot grow unnoticed.
 # Raised from 650 KB to 785 KB when the fix ETA, the late-2026 AKS rules, bulk editing and the
-# packed saves landed together (747.9 KB gzip measured, + 5 %); issue 13's size work is open.
+# packed saves landed together (747.9 KB gzip measured, + 5 %), then lowered to 762 KB when the
+# exports and the import moved to a worker fetched on first use (725.7 KB gzip measured with the
+# fleet-scale work merged, + 5 %); the worker has its own ratchet (292.8 KB gzip measured,
+# + 5 %). Issue 13's goal is open.
 GOAL_BROTLI_BYTES=350000
-CEILING_BYTES=785000
+CEILING_BYTES=762000
+EXPORTS_CEILING_BYTES=307500
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
 RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/aks-planner-test.XXXXXX")"
@@ -74,27 +79,56 @@ step "trunk build --release --offline"
 trunk build --release --offline
 
 step "Bundle size (gzip -9 and brotli -11 of wasm + js + css in dist/)"
+# The first load is every file but the exports worker's (`exports-*`, `planner-exports-*`),
+# which the Export tab fetches on first use; both are printed and both have a ceiling.
 total=0
 total_br=0
+later=0
+later_br=0
 shopt -s nullglob
 for f in dist/*.wasm dist/*.js dist/*.css; do
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     [ -f "$f.br" ] || die "$f.br is missing: scripts/postbuild.mjs (a trunk hook) did not run"
     br=$(wc -c <"$f.br")
-    total=$((total + gz))
-    total_br=$((total_br + br))
-    printf '    %-48s %8d B raw %8d B gzip %8d B brotli\n' "${f#dist/}" "$raw" "$gz" "$br"
+    case "${f#dist/}" in
+    exports-* | planner-exports-*)
+        later=$((later + gz))
+        later_br=$((later_br + br))
+        when="on first use"
+        ;;
+    *)
+        total=$((total + gz))
+        total_br=$((total_br + br))
+        when="first load"
+        ;;
+    esac
+    printf '    %-48s %8d B raw %8d B gzip %8d B brotli  %s\n' "${f#dist/}" "$raw" "$gz" "$br" "$when"
 done
 shopt -u nullglob
+[ "$later" -gt 0 ] || die "no exports worker in dist/ (index.html's data-type=\"worker\" link)"
+# The exports and the import live in the worker only (ARCHITECTURE.md): a text each of them
+# writes must be in the worker's wasm and not in the app's, or a call in the app brought their
+# code back into the first load.
+for marker in 'apply_plan() {' 'BEGIN:VCALENDAR' 'azurerm_kubernetes_cluster' 'not az aks output'; do
+    for f in dist/planner-web-*_bg.wasm; do
+        ! LC_ALL=C grep -qaF "$marker" "$f" || die "the first-load wasm holds export/import code ('$marker')"
+    done
+    for f in dist/planner-exports-*_bg.wasm; do
+        LC_ALL=C grep -qaF "$marker" "$f" || die "the exports worker lacks '$marker': update this check"
+    done
+done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
-size_line="bundle: $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli"
+size_line="bundle: first load $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli; exports worker on first use $(kb "$later_br") KB brotli, $(kb "$later") KB gzip"
 echo "    $size_line"
 # The ceiling is enforced after the browser tests, so one run reports both.
 over_ceiling=false
 if [ "$total" -gt "$CEILING_BYTES" ]; then
     over_ceiling=true
     size_line="$size_line: OVER THE ${CEILING_BYTES}-BYTE GZIP CEILING"
+elif [ "$later" -gt "$EXPORTS_CEILING_BYTES" ]; then
+    over_ceiling=true
+    size_line="$size_line: THE EXPORTS WORKER IS OVER ITS ${EXPORTS_CEILING_BYTES}-BYTE GZIP CEILING"
 elif [ "$total_br" -gt "$GOAL_BROTLI_BYTES" ]; then
     size_line="$size_line: OVER GOAL (fails above $((CEILING_BYTES / 1000)) KB gzip)"
 fi
@@ -138,5 +172,5 @@ grep -E '^fuzz-smoke: (SKIPPED|.*: ok,)' "$RUN_TMP/fuzz.log" | sed 's/^/    /' >
 step "Summary ($((SECONDS - started)) s)"
 cat "$SUMMARY"
 if [ "$over_ceiling" = true ]; then
-    die "the release bundle grew past the ${CEILING_BYTES}-byte gzip ceiling (see the sizes above)"
+    die "the release bundle grew past its gzip ceiling (first load ${CEILING_BYTES} B, exports worker ${EXPORTS_CEILING_BYTES} B; see the sizes above)"
 fi

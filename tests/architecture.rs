@@ -289,8 +289,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The pure trees: the rule core and the view model the app, CLI and Markdown share.
-const PURE_TREES: &[&str] = &["src/rules", "src/view"];
+/// The pure trees: the rule core, the view model the app, CLI and Markdown share, and the
+/// exports worker's protocol.
+const PURE_TREES: &[&str] = &["src/rules", "src/view", "src/offload"];
 
 #[test]
 fn rule_core_names_no_browser_crate_clock_or_io() {

@@ -166,3 +166,72 @@ test('a region or VM size that is no name is refused where it is typed; "West Eu
   await app.select('export-scope', { label: 'Cluster aks-dev-weu' });
   await app.expectText('export-output', "location: 'westeurope'");
 });
+
+/** Holds the exports worker's loader back until the returned function is called. */
+async function holdExportsWorker(app) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await app.page.route('**/exports-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the exports module loads on first use: "Preparing exports…" meanwhile, then the text', async (t) => {
+  const app = await openApp(t);
+  await app.expectText('cluster-item-0', 'aks-dev-weu');
+  // Hold the worker's loader until the tab has said it is preparing.
+  const release = await holdExportsWorker(app);
+  await app.click('tab-export');
+  await app.expectText('export-loading', 'Preparing exports…');
+  assert.equal(await app.count('export-output'), 0);
+  assert.ok(await app.find('export-copy').isDisabled(), 'nothing to copy yet');
+  release();
+  await app.expectText('export-output', 'az aks update --resource-group=rg-platform-dev --name=aks-dev-weu');
+  await app.expectHidden('export-loading');
+});
+
+test('when the exports module cannot be fetched, Export and Import say so and the plan is untouched', async (t) => {
+  const app = await openApp(t);
+  await app.page.route('**/exports-*.js', (route) => route.abort('failed'));
+  const clusters = await app.count('[data-testid^="cluster-item-"]');
+  await app.click('tab-export');
+  await app.expectText('export-problem', 'The exports module could not be loaded');
+  await app.expectText('export-problem', 'reload the page');
+  assert.ok(await app.find('export-copy').isDisabled());
+  const texts = await readFile(path.join(FIXTURES, 'aks-show.json'), 'utf8');
+  await app.fill('import-text', texts);
+  await app.click('import-run');
+  await app.expectText('import-problem', 'could not be loaded');
+  await app.expectCount('[data-testid^="cluster-item-"]', clusters);
+  // What the first load holds still works: the share link.
+  await app.expectText('share-link', '#p=1.');
+  // The aborted fetch was asked for.
+  app.problems.length = 0;
+});
+
+test('an import says it is running, and one that ends after the plan changed imports nothing', async (t) => {
+  const app = await openApp(t);
+  const release = await holdExportsWorker(app);
+  await app.click('tab-export');
+  const clusters = await app.count('[data-testid^="cluster-item-"]');
+  await app.fill('import-text', await readFile(path.join(FIXTURES, 'aks-show.json'), 'utf8'));
+  await app.click('import-run');
+  await app.expectText('import-busy', 'Importing…');
+  assert.ok(await app.find('import-run').isDisabled(), 'one import at a time');
+  // An edit while the import runs: applying the import now would undo it.
+  await app.fill('plan-name', 'Renamed meanwhile');
+  release();
+  await app.expectText('import-problem', 'The plan changed while the import ran, so nothing was imported');
+  await app.expectHidden('import-busy');
+  await app.expectCount('[data-testid^="cluster-item-"]', clusters);
+  assert.equal(await app.find('plan-name').inputValue(), 'Renamed meanwhile');
+  // Again, with nothing changed meanwhile: imported.
+  await app.click('import-run');
+  await app.expectVisible('import-result');
+  await app.expectCount('[data-testid^="cluster-item-"]', clusters + 1);
+  await app.expectHidden('import-problem');
+});

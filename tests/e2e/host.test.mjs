@@ -11,7 +11,9 @@ import path from 'node:path';
 import { DIST, hostHeaders, openApp } from './helpers.mjs';
 
 const FOLDER = '/planner/';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+// trunk writes its 64-bit content hash in hex without leading zeros (15 digits in 1 build of
+// 16), scripts/postbuild.mjs always 16.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm)$/;
 
 test('in a folder, with compression and the hosts headers, the app loads and caches right', async (t) => {
   const app = await openApp(t, { server: { basePath: FOLDER, host: true } });
@@ -26,7 +28,7 @@ test('in a folder, with compression and the hosts headers, the app loads and cac
   assert.deepEqual(
     assets.map((r) => path.extname(r.path)).sort(),
     ['.css', '.js', '.js', '.wasm'],
-    'the loader, the bindings, the style sheet and the wasm',
+    'the loader, the bindings, the style sheet and the wasm (not the exports worker: it loads on first use)',
   );
   for (const r of assets) {
     assert.match(r.path, HASHED);
@@ -66,6 +68,26 @@ test('in a folder, with compression and the hosts headers, the app loads and cac
   await app.expectText('share-link', '#p=1.');
   const link = new URL(await app.text('share-link'));
   assert.equal(link.origin + link.pathname, `${app.origin}${FOLDER}`);
+
+  // The Export tab started the exports worker: its loader, bindings and wasm came from the
+  // folder, hashed and compressed, allowed by the policy (worker-src 'self'), the wasm as
+  // application/wasm.
+  await app.expectText('export-output', 'az aks update');
+  const worker = app.server.requests.filter((r) => r.path.includes('exports-'));
+  assert.deepEqual(
+    worker.map((r) => path.extname(r.path)).sort(),
+    ['.js', '.js', '.wasm'],
+    JSON.stringify(worker),
+  );
+  for (const r of worker) {
+    assert.equal(r.status, 200, r.path);
+    assert.ok(r.path.startsWith(FOLDER), r.path);
+    assert.match(r.path, HASHED);
+    assert.ok(['br', 'gzip'].includes(r.encoding), `${r.path} sent ${r.encoding ?? 'uncompressed'}`);
+  }
+  assert.equal(directive('worker-src'), "worker-src 'self'");
+  const workerWasm = await app.page.request.get(`${app.origin}${worker.find((r) => r.path.endsWith('.wasm')).path}`);
+  assert.equal(workerWasm.headers()['content-type'], 'application/wasm');
 });
 
 test('the folder without its slash redirects, and paths outside it are not served', async (t) => {
@@ -82,8 +104,17 @@ test('every file a browser loads has its precompressed copies and host headers',
   // The build's own promise (scripts/postbuild.mjs), checked on the files: .br and .gz
   // beside each text and wasm file, each smaller than the original.
   const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
-  const names = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
-  assert.ok(names.some((n) => n.endsWith('.wasm')), names.join(', '));
+  const names = [...index.matchAll(/(?:src|href|content)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  // The app's loader and the exports worker's (index.html's <meta name="exports-worker">) name
+  // their bindings and wasm.
+  const loaders = names.filter((n) => /^(boot|exports)-/.test(n));
+  assert.equal(loaders.length, 2, `the two loaders in ${names.join(', ')}`);
+  for (const loader of loaders) {
+    const loaded = await readFile(path.join(DIST, loader), 'utf8');
+    names.push(...[...loaded.matchAll(/'\.\/([^']+)'/g)].map((m) => m[1]));
+  }
+  assert.ok(names.some((n) => /^planner-web-.*_bg\.wasm$/.test(n)), names.join(', '));
+  assert.ok(names.some((n) => /^planner-exports-.*_bg\.wasm$/.test(n)), names.join(', '));
   for (const name of ['index.html', ...names]) {
     const raw = await readFile(path.join(DIST, name));
     for (const ext of ['.br', '.gz']) {

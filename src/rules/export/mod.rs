@@ -191,13 +191,36 @@ pub fn export_report(
     at: impl Into<ExportTime>,
 ) -> Result<Exported, ExportError> {
     let at = at.into();
-    let (clusters, skipped) = if format.needs_error_free_plan() {
-        gate(plan, scope, at)?
-    } else {
-        (select(plan, scope)?, Vec::new())
-    };
+    let (clusters, skipped) = admitted(plan, format, scope, at)?;
     let text = render(plan, format, &clusters, &skipped, at)?;
     Ok(Exported { text, skipped })
+}
+
+/// What [`export_report`] would leave out of `scope` for their errors, or why it would export
+/// nothing, without rendering the text: the findings gate and the scope alone. The browser app
+/// shows this at once and renders the text in its exports worker (README "Performance").
+pub fn check(
+    plan: &Plan,
+    format: ExportFormat,
+    scope: Scope<'_>,
+    at: impl Into<ExportTime>,
+) -> Result<Vec<Skipped>, ExportError> {
+    admitted(plan, format, scope, at.into()).map(|(_, skipped)| skipped)
+}
+
+/// The clusters of `scope` an export in `format` covers and those it skips: every format but
+/// the review summary goes through the findings [`gate`].
+fn admitted<'p>(
+    plan: &'p Plan,
+    format: ExportFormat,
+    scope: Scope<'_>,
+    at: ExportTime,
+) -> Result<(Vec<&'p Cluster>, Vec<Skipped>), ExportError> {
+    if format.needs_error_free_plan() {
+        gate(plan, scope, at)
+    } else {
+        Ok((select(plan, scope)?, Vec::new()))
+    }
 }
 
 /// The `.ics` calendar of `weeks` weeks of windows from `at` (1 to [`ics::MAX_WEEKS`];

@@ -6,6 +6,8 @@
 //! next to every button, and the message clears itself after a while.
 
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use crate::ui::clipboard;
@@ -46,15 +48,22 @@ impl ActionStatus {
     }
 
     /// Shows `outcome` next to the control `owner`, replacing any other message, and clears
-    /// it after [`SHOWN_FOR`] unless a newer message came meanwhile.
+    /// it after [`SHOWN_FOR`] unless a newer message came meanwhile. A view closed meanwhile
+    /// (the user went to another tab before a copy finished) shows nothing.
     pub fn report(self, owner: &str, outcome: Outcome) {
-        self.current.set(Some((owner.to_owned(), outcome)));
+        if self
+            .current
+            .try_set(Some((owner.to_owned(), outcome)))
+            .is_some()
+        {
+            return;
+        }
         self.generation.update_value(|g| *g = g.wrapping_add(1));
         let mine = self.generation.get_value();
         set_timeout(
             move || {
-                if self.generation.get_value() == mine {
-                    self.current.set(None);
+                if self.generation.try_get_value() == Some(mine) {
+                    let _ = self.current.try_set(None);
                 }
             },
             SHOWN_FOR,
@@ -89,15 +98,28 @@ pub fn ActionStatusRegion(owner: String, status: ActionStatus) -> impl IntoView 
     }
 }
 
-/// Copies the text `text` returns at click time (`None` = nothing to copy, e.g. a plan with
-/// errors). The status is test id `{testid}-status`.
+/// What a copy button copies, as known at click time.
+pub enum CopyText {
+    /// The text (`None` = nothing to copy, e.g. a plan with errors).
+    Now(Option<String>),
+    /// A text still being computed (by the exports worker); `Err` says why there is none.
+    Later(Pin<Box<dyn Future<Output = Result<String, String>>>>),
+}
+
+impl From<Option<String>> for CopyText {
+    fn from(text: Option<String>) -> Self {
+        CopyText::Now(text)
+    }
+}
+
+/// Copies the text `text` returns at click time. The status is test id `{testid}-status`.
 #[component]
 pub fn CopyButton(
     testid: String,
     label: String,
     /// Called on click; the text to copy.
     #[prop(into)]
-    text: Callback<(), Option<String>>,
+    text: Callback<(), CopyText>,
     /// What the status says was copied, e.g. "the share link".
     #[prop(optional)]
     what: &'static str,
@@ -108,11 +130,22 @@ pub fn CopyButton(
     let owner = testid.clone();
     let on_click = move |_| {
         let owner = owner.clone();
-        let Some(content) = text.run(()) else {
-            status.report(&owner, Outcome::Failed("nothing to copy".into()));
-            return;
+        let pending = match text.run(()) {
+            CopyText::Now(None) => {
+                status.report(&owner, Outcome::Failed("nothing to copy".into()));
+                return;
+            }
+            CopyText::Now(Some(content)) => Box::pin(async move { Ok(content) }),
+            CopyText::Later(pending) => pending,
         };
         leptos::task::spawn_local(async move {
+            let content = match pending.await {
+                Ok(content) => content,
+                Err(message) => {
+                    status.report(&owner, Outcome::Failed(format!("Not copied: {message}")));
+                    return;
+                }
+            };
             let result = clipboard::copy_text(&content).await;
             let chars = content.chars().count();
             let thing = if what.is_empty() { "text" } else { what };

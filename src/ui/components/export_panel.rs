@@ -1,20 +1,26 @@
 //! Export: the plan (or one cluster) as an `az` script, PowerShell, Bicep, Terraform or the
-//! Markdown review, straight from `rules::export::export_report`. Errors are scoped to what is
-//! exported: a cluster with errors exports nothing but its errors, a whole-plan export skips
-//! clusters with errors and lists them here; each error is a button that opens the field to fix.
+//! Markdown review, from `rules::export`. Errors are scoped to what is exported: a cluster with
+//! errors exports nothing but its errors, a whole-plan export skips clusters with errors and
+//! lists them here; each error is a button that opens the field to fix. The errors are checked
+//! here at once (`export::check`); the text is rendered by the exports worker
+//! (`ui::exports_worker`), which says "Preparing exports…" while its module loads.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Exported, Scope};
+use crate::offload::{Answer, ExportText, Job};
+use crate::rules::export::{self, CliVersion, ExportError, ExportFormat, Scope};
 use crate::rules::findings::Finding;
 use crate::rules::plan::Plan;
 use crate::rules::words;
 use crate::ui::clipboard;
 use crate::ui::components::cluster_choice::ClusterChoice;
-use crate::ui::components::copy_button::{ActionStatus, ActionStatusRegion, CopyButton, Outcome};
+use crate::ui::components::copy_button::{
+    ActionStatus, ActionStatusRegion, CopyButton, CopyText, Outcome,
+};
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::paged::{MoreRows, Pager, found_clusters};
+use crate::ui::exports_worker;
 use crate::ui::state::use_plan_state;
 use crate::view::paging::{Listing, PAGE};
 
@@ -71,6 +77,56 @@ fn with_scope<T>(plan: &Plan, cluster: Option<usize>, f: impl FnOnce(Scope<'_>) 
     f(key.as_deref().map_or(Scope::Plan, Scope::Cluster))
 }
 
+/// The worker's job: the export of `cluster` (`None` = the whole plan) in `format`.
+fn export_job(
+    plan: &Plan,
+    format: ExportFormat,
+    cluster: Option<usize>,
+    now: DateTime<Utc>,
+) -> Job {
+    Job::Export {
+        plan: plan.to_json(),
+        format: format.as_str().to_owned(),
+        cluster: cluster.and_then(|i| export::cluster_key(plan, i)),
+        now,
+    }
+}
+
+/// The text the worker rendered for `job`, or why there is none.
+async fn render(job: Job) -> Result<ExportText, String> {
+    match exports_worker::run(job).await? {
+        Answer::Export(text) => text,
+        _ => Err(
+            "The exports module answered another question. Reload the page to try again."
+                .to_owned(),
+        ),
+    }
+}
+
+/// What the copy button of cluster `i` copies: nothing if the cluster has errors, else its
+/// export once the worker has rendered it.
+fn cluster_text(plan: &Plan, format: ExportFormat, i: usize, now: DateTime<Utc>) -> CopyText {
+    if with_scope(plan, Some(i), |scope| {
+        export::check(plan, format, scope, now)
+    })
+    .is_err()
+    {
+        return CopyText::Now(None);
+    }
+    let job = export_job(plan, format, Some(i), now);
+    CopyText::Later(Box::pin(async move { render(job).await.map(|t| t.text) }))
+}
+
+/// The worker's text for the current format and scope.
+#[derive(Debug, Clone, PartialEq)]
+enum Rendered {
+    /// No answer yet: the worker's module is loading.
+    Waiting,
+    Text(ExportText),
+    /// No text, and why (the core's message, or the worker could not be loaded).
+    Problem(String),
+}
+
 #[component]
 pub fn ExportPanel(
     /// The page's "now" (read once by the tab).
@@ -112,25 +168,54 @@ pub fn ExportPanel(
         order: "",
         follows_search: true,
     });
-    let output = Memo::new(move |_| {
+    // The clusters skipped for their errors, or why nothing is exported: known at once.
+    let checked = Memo::new(move |_| {
         let (f, c) = (format.get(), cluster.get());
-        plan.with(|p| with_scope(p, c, |scope| export::export_report(p, f, scope, now)))
+        plan.with(|p| with_scope(p, c, |scope| export::check(p, f, scope, now)))
+    });
+    // The text, from the worker. While a newer one is computed the last one stays on screen
+    // (`aria-busy`), and Copy and Download wait for the new one.
+    let rendered = RwSignal::new(Rendered::Waiting);
+    let pending = RwSignal::new(false);
+    let asked = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        let (f, c) = (format.get(), cluster.get());
+        if checked.with(Result::is_err) {
+            pending.set(false);
+            return;
+        }
+        let job = plan.with(|p| export_job(p, f, c, now));
+        asked.update_value(|n| *n = n.wrapping_add(1));
+        let mine = asked.get_value();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let text = render(job).await;
+            // A newer request's answer replaces this one; a panel closed meanwhile (another
+            // tab) has nowhere to show it.
+            if asked.try_get_value() == Some(mine) {
+                let _ = rendered.try_set(match text {
+                    Ok(text) => Rendered::Text(text),
+                    Err(problem) => Rendered::Problem(problem),
+                });
+                let _ = pending.try_set(false);
+            }
+        });
     });
     // The script needs aks-preview when the target CLI lacks a GA flag the plan uses (§5.1).
-    let needs_preview = Memo::new(move |_| {
-        let (f, c) = (format.get(), cluster.get());
-        is_az_script(f)
-            && plan.with(|p| {
-                with_scope(p, c, |scope| export::script_unchecked(p, scope, now)).is_ok_and(|s| {
-                    s.prerequisites
-                        .iter()
-                        .any(|step| matches!(step, export::Step::Az(_)))
-                })
-            })
+    let needs_preview = Signal::derive(move || {
+        is_az_script(format.get())
+            && checked.with(Result::is_ok)
+            && rendered.with(|r| matches!(r, Rendered::Text(t) if t.needs_preview))
     });
     let target_cli =
         Signal::derive(move || plan.with(|p| p.assumptions.export.target_cli.to_string()));
-    let text_now = move || output.with(|o| o.as_ref().ok().map(|e| e.text.clone()));
+    let text_now = move || {
+        let ready = checked.with_untracked(Result::is_ok) && !pending.get_untracked();
+        rendered.with_untracked(|r| match r {
+            Rendered::Text(t) if ready => Some(t.text.clone()),
+            _ => None,
+        })
+    };
     let file_name = move || {
         let f = format.get_untracked();
         plan.with_untracked(|p| {
@@ -157,7 +242,11 @@ pub fn ExportPanel(
         .iter()
         .map(|f| (f.as_str().to_owned(), format_label(*f)))
         .collect::<Vec<_>>();
-    let has_text = Signal::derive(move || output.with(Result::is_ok));
+    let has_text = Signal::derive(move || {
+        checked.with(Result::is_ok)
+            && !pending.get()
+            && rendered.with(|r| matches!(r, Rendered::Text(_)))
+    });
     // The target CLI is a plan setting (assumptions.export): an edit, so Undo covers it.
     let set_target_cli = move |text: String| -> Result<(), String> {
         let version: CliVersion = text
@@ -226,10 +315,20 @@ pub fn ExportPanel(
                     )}
                 </p>
             </Show>
-            {move || match output.get() {
-                Ok(Exported { text, skipped }) => view! {
+            {move || match checked.get() {
+                Ok(skipped) => view! {
                     {(!skipped.is_empty()).then(|| view! { <SkippedClusters skipped=skipped /> })}
-                    <pre class="export-output" data-testid="export-output" tabindex="0" aria-label="Exported text">{text}</pre>
+                    {move || match rendered.get() {
+                        Rendered::Waiting => view! {
+                            <p class="export-loading" role="status" data-testid="export-loading">"Preparing exports…"</p>
+                        }.into_any(),
+                        Rendered::Text(ExportText { text, .. }) => view! {
+                            <pre class="export-output" data-testid="export-output" tabindex="0" aria-label="Exported text" aria-busy=move || pending.get().to_string()>{text}</pre>
+                        }.into_any(),
+                        Rendered::Problem(problem) => view! {
+                            <p class="export-problem" role="alert" data-testid="export-problem">{problem}</p>
+                        }.into_any(),
+                    }}
                 }.into_any(),
                 Err(ExportError::PlanHasErrors(errors)) => view! {
                     <ExportErrors title=errors_title("This plan", errors.len()) errors=errors />
@@ -248,7 +347,7 @@ pub fn ExportPanel(
                     what="the export"
                     primary=true
                     disabled=Signal::derive(move || !has_text.get())
-                    text=move |()| text_now()
+                    text=move |()| text_now().into()
                 />
                 <button type="button" class="btn" data-testid="export-download" disabled=move || !has_text.get() on:click=on_download>
                     {move || format!("Download .{}", format.get().extension())}
@@ -266,10 +365,7 @@ pub fn ExportPanel(
                                 label=name
                                 what="the cluster's part"
                                 text=move |()| {
-                                    let f = format.get_untracked();
-                                    plan.with_untracked(|p| {
-                                        with_scope(p, Some(i), |scope| export::export(p, f, scope, now)).ok()
-                                    })
+                                    plan.with_untracked(|p| cluster_text(p, format.get_untracked(), i, now))
                                 }
                             />
                         </For>

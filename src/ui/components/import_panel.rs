@@ -1,17 +1,20 @@
 //! Import: paste or drop what `az` already prints (`az aks show`/`list`, `az aks nodepool list`,
 //! `az aks maintenanceconfiguration list`, `-o json`, in any order) and `rules::import` turns it
 //! into clusters. The result goes through `PlanState::edit`, so an import is one Undo away and
-//! never destroys the plan; a malformed input changes nothing and says where it broke.
+//! never destroys the plan; a malformed input changes nothing and says where it broke. The
+//! import runs in the exports worker (`ui::exports_worker`), loaded on first use.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::offload::{Answer, ImportProblem, Job, Missing};
 use crate::rules::cluster::Cluster;
-use crate::rules::import::{self, ImportError, ImportNote, NoteKind};
+use crate::rules::import::{ImportNote, NoteKind};
 use crate::rules::plan::Plan;
 use crate::rules::share;
 use crate::rules::words::count;
 use crate::ui::clipboard;
+use crate::ui::exports_worker;
 use crate::ui::state::{focus_by_id, use_plan_state};
 
 const TEXT_ID: &str = "import-text";
@@ -32,7 +35,7 @@ struct Imported {
     pools: usize,
     configurations: usize,
     /// Fields the input did not have (empty: complete).
-    missing: Vec<&'static str>,
+    missing: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +44,15 @@ enum Outcome {
         clusters: Vec<Imported>,
         notes: Vec<ImportNote>,
     },
-    Failed(ImportError),
+    Failed(ImportProblem),
+    /// Nothing imported, for a reason outside the input (the worker could not be loaded, or
+    /// the plan changed while the import ran).
+    NotRun(String),
 }
 
 /// Clusters of `after` that are new or different from `before` (what the import brought), with
 /// the fields `incomplete` says were not found.
-fn imported(before: &Plan, after: &Plan, incomplete: &[import::Incomplete]) -> Vec<Imported> {
+fn imported(before: &Plan, after: &Plan, incomplete: &[Missing]) -> Vec<Imported> {
     let unchanged = |c: &Cluster| before.clusters.iter().any(|b| b == c);
     after
         .clusters
@@ -69,7 +75,7 @@ fn imported(before: &Plan, after: &Plan, incomplete: &[import::Incomplete]) -> V
                 missing: incomplete
                     .iter()
                     .find(|i| i.cluster == c.name)
-                    .map(|i| i.missing.clone())
+                    .map(|i| i.fields.clone())
                     .unwrap_or_default(),
             }
         })
@@ -113,6 +119,31 @@ pub fn ImportPanel() -> impl IntoView {
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let file_status: RwSignal<Option<String>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
+    // An import is running (the first one also loads the worker's module).
+    let busy = RwSignal::new(false);
+
+    // The worker's plan replaces the plan as one undoable step, with the summary.
+    let apply = move |before: &Plan, plan: Plan, notes: Vec<ImportNote>, incomplete: &[Missing]| {
+        let clusters = imported(before, &plan, incomplete);
+        let partial = clusters.iter().filter(|c| !c.missing.is_empty()).count();
+        state.replace_with(
+            plan,
+            &if partial == 0 {
+                format!(
+                    "Imported {} from az.",
+                    count(clusters.len(), "cluster", "clusters")
+                )
+            } else {
+                format!(
+                    "Imported {} from az; {} with fields not found: check the summary.",
+                    count(clusters.len(), "cluster", "clusters"),
+                    partial
+                )
+            },
+        );
+        // The panel may have closed meanwhile (another tab): the status line still says it.
+        let _ = outcome.try_set(Some(Outcome::Done { clusters, notes }));
+    };
 
     let run = move |_| {
         let input = text.get_untracked();
@@ -128,38 +159,45 @@ pub fn ImportPanel() -> impl IntoView {
         }
         let before = state.plan().get_untracked();
         let base = match mode.get_untracked() {
-            Mode::Add => before.clone(),
+            Mode::Add => before.to_json(),
             Mode::Replace => Plan {
                 clusters: Default::default(),
                 ..before.clone()
-            },
-        };
-        match import::import_into(&base, &[input.as_str()]) {
-            Ok(result) => {
-                let clusters = imported(&before, &result.plan, &result.incomplete);
-                let partial = clusters.iter().filter(|c| !c.missing.is_empty()).count();
-                state.replace_with(
-                    result.plan,
-                    &if partial == 0 {
-                        format!(
-                            "Imported {} from az.",
-                            count(clusters.len(), "cluster", "clusters")
-                        )
-                    } else {
-                        format!(
-                            "Imported {} from az; {} with fields not found: check the summary.",
-                            count(clusters.len(), "cluster", "clusters"),
-                            partial
-                        )
-                    },
-                );
-                outcome.set(Some(Outcome::Done {
-                    clusters,
-                    notes: result.notes,
-                }));
             }
-            Err(error) => outcome.set(Some(Outcome::Failed(error))),
-        }
+            .to_json(),
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = exports_worker::run(Job::Import {
+                base,
+                inputs: vec![input],
+            })
+            .await;
+            // The panel's signals are gone if it closed meanwhile (another tab): try_set.
+            let _ = busy.try_set(false);
+            // Imported over the plan as it was: applying it now would undo the edit made since.
+            if !state.plan().with_untracked(|p| *p == before) {
+                let _ = outcome.try_set(Some(Outcome::NotRun(
+                    "The plan changed while the import ran, so nothing was imported: press Import again.".to_owned(),
+                )));
+                return;
+            }
+            let problem = match answer {
+                Ok(Answer::Import(Ok(result))) => match Plan::from_json(&result.plan) {
+                    Ok((plan, _)) => return apply(&before, plan, result.notes, &result.incomplete),
+                    Err(e) => format!(
+                        "The imported plan could not be read back ({e}): nothing was imported."
+                    ),
+                },
+                Ok(Answer::Import(Err(error))) => {
+                    let _ = outcome.try_set(Some(Outcome::Failed(error)));
+                    return;
+                }
+                Ok(_) => "The import module answered another question: nothing was imported. Reload the page to try again.".to_owned(),
+                Err(problem) => problem,
+            };
+            let _ = outcome.try_set(Some(Outcome::NotRun(problem)));
+        });
     };
 
     // Files are appended to the text, so what is imported is always what is on screen and a
@@ -255,9 +293,9 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="field-error" id="import-error" data-testid="import-error" role="alert">
                         <span class="field-error-icon" aria-hidden="true">"!"</span>
                         <span>
-                            {move || error_text.get().map(|e| e.to_string()).unwrap_or_default()}
-                            {move || match error_text.get() {
-                                Some(ImportError::Json { line, column, .. }) => Some(view! {
+                            {move || error_text.get().map(|e| e.message).unwrap_or_default()}
+                            {move || match error_text.get().and_then(|e| e.at) {
+                                Some((line, column)) => Some(view! {
                                     " "
                                     <button type="button" class="link-button" data-testid="import-error-goto" on:click=move |_| show_position(line, column)>
                                         {format!("Go to line {line}")}
@@ -305,14 +343,21 @@ pub fn ImportPanel() -> impl IntoView {
                     type="button"
                     class="btn btn-primary"
                     data-testid="import-run"
-                    disabled=move || text.with(|t| t.trim().is_empty())
+                    disabled=move || busy.get() || text.with(|t| t.trim().is_empty())
                     on:click=run
                 >
                     "Import"
                 </button>
             </div>
             <p class="hint">"A cluster with the same name and resource group as one in the plan is replaced by the imported one. Undo brings the plan back."</p>
+            {move || match outcome.get() {
+                Some(Outcome::NotRun(problem)) => Some(view! {
+                    <p class="export-problem" role="alert" data-testid="import-problem">{problem}</p>
+                }),
+                _ => None,
+            }}
             <div role="status" aria-live="polite" class="import-status" data-testid="import-status">
+                {move || busy.get().then(|| view! { <p data-testid="import-busy">"Importing… (the first import also loads the import module)"</p> })}
                 {move || file_status.get().map(|s| view! { <p>{s}</p> })}
                 {move || match outcome.get() {
                     Some(Outcome::Done { clusters, notes }) => Some(view! { <ImportSummary clusters=clusters notes=notes /> }),

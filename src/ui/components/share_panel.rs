@@ -41,7 +41,7 @@ pub fn SharePanel() -> impl IntoView {
                     label="Copy share link".into()
                     what="the share link"
                     primary=true
-                    text=move |()| Some(link.get_untracked())
+                    text=move |()| Some(link.get_untracked()).into()
                 />
                 <span class="hint" data-testid="share-length">
                     {move || format!("{} characters", length.get())}
