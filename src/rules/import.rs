@@ -418,7 +418,8 @@ impl State {
                     && c.resource_group
                         .eq_ignore_ascii_case(&d.cluster.resource_group)
             };
-            match plan.clusters.iter_mut().find(|c| same(c)) {
+            let existing = plan.clusters.iter().position(same);
+            match existing {
                 Some(existing) => {
                     self.notes.push(ImportNote {
                         input: 0,
@@ -429,7 +430,7 @@ impl State {
                             d.cluster.name
                         ),
                     });
-                    *existing = d.cluster;
+                    plan.clusters.set(existing, d.cluster);
                 }
                 None => plan.clusters.push(d.cluster),
             }

@@ -19,6 +19,7 @@ pub mod behaviour;
 pub mod bulk;
 pub mod channel;
 pub mod cluster;
+pub mod clusters;
 pub mod conflicts;
 pub mod demo;
 pub mod edit;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
-use super::cluster::Cluster;
+use super::clusters::Clusters;
 use super::eta::question::EtaQuestion;
 use super::maintenance::ZoneName;
 use super::usage::ComputeUsages;
@@ -21,7 +21,7 @@ pub struct Plan {
     #[serde(default)]
     pub name: String,
     #[serde(default)]
-    pub clusters: Vec<Cluster>,
+    pub clusters: Clusters,
     /// Free compute quota per subscription label and region, as ARM usage lists (optional;
     /// `super::usage`). Absent from the file when empty.
     #[serde(default, skip_serializing_if = "ComputeUsages::is_empty")]
@@ -45,7 +45,7 @@ impl Default for Plan {
         Plan {
             version: PLAN_VERSION,
             name: String::new(),
-            clusters: Vec::new(),
+            clusters: Clusters::new(),
             compute_usages: ComputeUsages::new(),
             assumptions: Assumptions::default(),
             time_zone: None,
@@ -109,6 +109,19 @@ impl Plan {
             })
             .collect();
         Ok((plan, notices))
+    }
+
+    /// A copy of everything but the clusters (which it leaves empty).
+    pub fn without_clusters(&self) -> Plan {
+        Plan {
+            version: self.version,
+            name: self.name.clone(),
+            clusters: Clusters::new(),
+            compute_usages: self.compute_usages.clone(),
+            assumptions: self.assumptions.clone(),
+            time_zone: self.time_zone.clone(),
+            eta: self.eta.clone(),
+        }
     }
 
     /// The plan as a JSON value: the same value as `serde_json::to_value(self)`.

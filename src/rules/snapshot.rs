@@ -6,71 +6,42 @@
 //! Invariant: `Snapshot::new(plan, like).plan() == plan` for any `like`: sharing is an
 //! optimisation that never changes what comes back.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::cluster::Cluster;
 use super::plan::Plan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
-    /// The plan without its clusters.
-    rest: Plan,
-    clusters: Vec<Arc<Cluster>>,
+    /// The plan; its clusters are shared (`rules::clusters`).
+    plan: Plan,
 }
 
 impl Snapshot {
-    /// Keeps `plan`, sharing each cluster equal to one of `like`'s (the same position first,
-    /// else the same name, so adding, removing and moving clusters keep the sharing).
+    /// Keeps `plan`. A plan made by editing a copy already shares its unchanged clusters; a
+    /// plan built anew (a share link, another tab's save) is made to share each cluster equal
+    /// to one of `like`'s (the same position first, else the same name, so adding, removing
+    /// and moving clusters keep the sharing).
     pub fn new(mut plan: Plan, like: Option<&Snapshot>) -> Self {
-        let clusters = std::mem::take(&mut plan.clusters);
-        let Some(like) = like else {
-            return Snapshot {
-                rest: plan,
-                clusters: clusters.into_iter().map(Arc::new).collect(),
-            };
-        };
-        let by_name: HashMap<&str, &Arc<Cluster>> =
-            like.clusters.iter().map(|c| (c.name.as_str(), c)).collect();
-        let clusters = clusters
-            .into_iter()
-            .enumerate()
-            .map(|(i, cluster)| {
-                let same = like
-                    .clusters
-                    .get(i)
-                    .filter(|old| ***old == cluster)
-                    .or_else(|| {
-                        by_name
-                            .get(cluster.name.as_str())
-                            .copied()
-                            .filter(|old| ***old == cluster)
-                    });
-                match same {
-                    Some(old) => Arc::clone(old),
-                    None => Arc::new(cluster),
-                }
-            })
-            .collect();
-        Snapshot {
-            rest: plan,
-            clusters,
+        if let Some(like) = like {
+            plan.clusters.share_equal(&like.plan.clusters);
         }
+        Snapshot { plan }
     }
 
-    /// The plan this snapshot keeps.
+    /// The plan this snapshot keeps (a copy of its cluster pointers, not of its clusters).
     pub fn plan(&self) -> Plan {
-        Plan {
-            clusters: self.clusters.iter().map(|c| Cluster::clone(c)).collect(),
-            ..self.rest.clone()
-        }
+        self.plan.clone()
     }
 
     /// How many clusters this snapshot shares with `other` (the same memory, not a copy).
     pub fn shared_with(&self, other: &Snapshot) -> usize {
-        self.clusters
+        let others: std::collections::HashSet<*const _> =
+            other.plan.clusters.arcs().iter().map(Arc::as_ptr).collect();
+        self.plan
+            .clusters
+            .arcs()
             .iter()
-            .filter(|c| other.clusters.iter().any(|o| Arc::ptr_eq(c, o)))
+            .filter(|c| others.contains(&Arc::as_ptr(c)))
             .count()
     }
 }
@@ -112,5 +83,12 @@ mod tests {
         let e = Snapshot::new(named.clone(), Some(&d));
         assert_eq!(e.plan(), named);
         assert_eq!(e.shared_with(&d), 49);
+
+        // A plan read anew (another tab's save, a share link) shares what it holds unchanged.
+        let (read, _) = Plan::from_json(&named.to_json()).expect("reads back");
+        assert_eq!(Snapshot::new(read.clone(), None).shared_with(&e), 0);
+        let f = Snapshot::new(read.clone(), Some(&e));
+        assert_eq!(f.plan(), read);
+        assert_eq!(f.shared_with(&e), 49);
     }
 }

@@ -54,6 +54,7 @@ pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod tz;
+pub mod work;
 
 use leptos::ev;
 use leptos::prelude::*;

@@ -2,11 +2,15 @@
 //! (selected cluster, open tab, status line). Everything else is derived with `Memo`s that call
 //! `crate::rules`; effects exist only to talk to the outside world (localStorage, focus).
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
+use crate::rules::findings::cache::FindingsCache;
 use crate::rules::findings::{self, FieldPath, Finding, Severity, fields};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
@@ -103,15 +107,21 @@ pub struct PlanState {
     pub tab: RwSignal<Tab>,
     pub status: RwSignal<Option<Status>>,
     pub pending_replacement: RwSignal<Option<Replacement>>,
-    pub findings: Memo<Vec<Finding>>,
+    /// Shared with the findings cache: an edit copies no finding it did not change.
+    pub findings: Memo<Vec<Arc<Finding>>>,
     /// The errors and warnings, each with the DOM id of its field (`FieldPath::dom_id`), made
     /// once per change of the findings rather than by every field from all of them (notes,
     /// most of a big fleet's findings, are left out: fields do not repeat them).
-    pub field_findings: Memo<Vec<(String, FieldFinding)>>,
+    /// Keyed by that id, so a field finds its own in one look-up, not by reading them all.
+    pub field_findings: Memo<BTreeMap<String, Vec<FieldFinding>>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
     /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
     /// (the findings include its findings), and only for the clusters the edit touched.
+    /// Not moved to a Web Worker: an edit of one cluster projects one cluster (about a
+    /// millisecond), and the edits that change every cluster (a step timing) need the whole
+    /// result on screen at once, so a worker would add a copy of it per edit (README
+    /// "Fleets of 200 to 2,000 clusters").
     pub projection: Memo<Projection>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
@@ -171,14 +181,34 @@ impl PlanState {
         let projection = Memo::new(move |_| {
             plan.with(|p| {
                 cache
-                    .try_update_value(|c| c.project(p, instant, HORIZON_WEEKS))
+                    .try_update_value(|c| {
+                        let projected = c.project(p, instant, HORIZON_WEEKS);
+                        crate::ui::work::projected(c.projected());
+                        projected
+                    })
                     .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
             })
         });
         // One set of findings (issue 10): the plan and window checks and the projection's.
+        // Clusters an edit did not touch keep their checks (rules::findings::cache).
+        let checks = StoredValue::new(FindingsCache::default());
         let findings = Memo::new(move |_| {
-            let checked = plan.with(|p| findings::check_at(p, now));
-            projection.with(|pr| findings::merge(checked, &pr.findings))
+            projection.with(|pr| {
+                plan.with(|p| {
+                    checks
+                        .try_update_value(|c| {
+                            let found = c.all(p, now, &pr.findings);
+                            crate::ui::work::rechecked(c.rechecked());
+                            found
+                        })
+                        .unwrap_or_else(|| {
+                            findings::merge(findings::check_at(p, now), &pr.findings)
+                                .into_iter()
+                                .map(Arc::new)
+                                .collect()
+                        })
+                })
+            })
         });
         PlanState {
             plan,
@@ -404,24 +434,21 @@ pub struct FieldFinding {
     pub fix: String,
 }
 
-/// The errors and warnings with the DOM id of the field they are about.
-fn by_field(findings: &[Finding]) -> Vec<(String, FieldFinding)> {
-    findings
-        .iter()
-        .filter(|f| f.severity != Severity::Note)
-        .map(|f| {
-            let shown = FieldFinding {
-                severity: f.severity,
-                message: f.message.clone(),
-                fix: f.fix.clone(),
-            };
-            (f.path.dom_id(), shown)
-        })
-        .collect()
+/// The errors and warnings by the DOM id of the field they are about, in the findings' order.
+fn by_field(findings: &[Arc<Finding>]) -> BTreeMap<String, Vec<FieldFinding>> {
+    let mut out: BTreeMap<String, Vec<FieldFinding>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.severity != Severity::Note) {
+        out.entry(f.path.dom_id()).or_default().push(FieldFinding {
+            severity: f.severity,
+            message: f.message.clone(),
+            fix: f.fix.clone(),
+        });
+    }
+    out
 }
 
 /// How many errors each of `clusters` clusters has.
-fn errors_per_cluster(findings: &[Finding], clusters: usize) -> Vec<u32> {
+fn errors_per_cluster(findings: &[Arc<Finding>], clusters: usize) -> Vec<u32> {
     let mut counts = vec![0u32; clusters];
     for f in findings.iter().filter(|f| f.severity == Severity::Error) {
         if let Some(n) = f.path.cluster.and_then(|c| counts.get_mut(c)) {

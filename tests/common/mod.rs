@@ -265,7 +265,7 @@ pub fn plan(
         (Just(name), clusters, compute_usages(text.clone())).prop_map(
             |(name, clusters, compute_usages)| Plan {
                 name,
-                clusters,
+                clusters: clusters.into(),
                 compute_usages,
                 ..Plan::default()
             },

@@ -9,6 +9,9 @@
 // "Show more" draws more, and the cluster list's search reaches any cluster's row, in the
 // tables and in the drawing. One page load for the whole test (a 2,000-cluster load takes
 // seconds on CI's 2 cores). The README's figures come from fleet-bench.mjs.
+// Work per edit is gated as counts too (window.__plannerWork, published under ?bench by the
+// test-hooks feature): a rename projects and checks again one cluster, a step timing projects
+// every cluster (it moves every bar) and checks none again.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,6 +72,37 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   const drawn = await count('[data-testid="finding"]');
   assert.equal(drawn, Math.min(errors, PAGE) + Math.min(warnings, PAGE) + Math.min(notes, PAGE));
   await bounded('Plan tab');
+
+  // Bounded work per edit (window.__plannerWork, published under ?bench by the test-hooks
+  // feature): renaming one cluster projects and checks again that one cluster, not the fleet;
+  // a step timing projects every cluster again (it changes every bar) but checks none again.
+  const work = () => app.page.evaluate(() => ({ ...window.__plannerWork }));
+  const edit = async (id, value) => {
+    const before = await work();
+    await app.page.evaluate(([id, v]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [id, value]);
+    await until(work, (w) => w.projections > before.projections && w.checks > before.checks,
+      (w) => `no projection and check after editing ${id}: ${JSON.stringify(w)}`);
+    const after = await work();
+    assert.equal(after.projections - before.projections, 1, `one projection per edit of ${id}`);
+    assert.equal(after.checks - before.checks, 1, `one findings check per edit of ${id}`);
+    return after;
+  };
+  const renamed = await edit('c0-name', 'aks-renamed');
+  t.diagnostic(`rename one of ${CLUSTERS} clusters: ${JSON.stringify(renamed)}`);
+  assert.ok(renamed.projected <= 1, `a rename projected ${renamed.projected} clusters`);
+  assert.ok(renamed.rechecked <= 1, `a rename checked ${renamed.rechecked} clusters again`);
+  await app.expectText('cluster-item-0', 'aks-renamed');
+  await tab('timeline', '[data-testid="assumption-timings-drainMinutes"]');
+  const timed = await edit('assumption-timings-drainMinutes', '7');
+  t.diagnostic(`a step timing: ${JSON.stringify(timed)}`);
+  assert.equal(timed.projected, CLUSTERS);
+  assert.equal(timed.rechecked, 0);
+  await tab('plan', '[data-testid="c0-name"]');
+
   // "Show more" draws the next page; search reaches any cluster.
   await app.click('list-more');
   await expectCount('[data-testid^="cluster-item-"]', 400);

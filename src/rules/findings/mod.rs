@@ -8,6 +8,7 @@
 //! section.
 
 mod assumptions;
+pub mod cache;
 mod changes;
 mod channels;
 mod drain;
@@ -69,8 +70,15 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
     // OS SKU retirements are dated: relative to `now` (docs/aks-2026.md §1.1).
     found.extend(os_lifecycle::findings(plan, now));
     found.extend(kubernetes_support::findings(plan, now));
-    // Maintenance-window findings (docs/aks-rules.md §3) need the plan's recurrence readings and,
-    // for some, "now"; they are per cluster rather than a plain family.
+    found.extend(maintenance_windows(plan, now));
+    sort(&mut found);
+    found
+}
+
+/// Maintenance-window findings (docs/aks-rules.md §3) need the plan's recurrence readings and,
+/// for some, "now"; they are per cluster rather than a plain family.
+fn maintenance_windows(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
+    let mut found = Vec::new();
     for (index, cluster) in plan.clusters.iter().enumerate() {
         found.extend(windows::findings(
             index,
@@ -96,7 +104,6 @@ pub fn check_at(plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
             );
         }
     }
-    sort(&mut found);
     found
 }
 

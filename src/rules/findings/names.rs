@@ -15,9 +15,22 @@ use super::sources::{AKS_NAMES, AZ_AKS, RESOURCE_NAMES};
 use super::{FieldPath, Finding, fields, per_cluster, per_pool};
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
-    let mut out = per_cluster(plan, cluster_fields);
+    let mut out = cluster_names(plan);
     out.extend(duplicate_clusters(plan));
-    out.extend(per_cluster(plan, duplicate_pools));
+    out.extend(pool_names(plan));
+    out
+}
+
+/// The names of each cluster on its own (the part of [`findings`] before
+/// [`duplicate_clusters`]).
+pub(super) fn cluster_names(plan: &Plan) -> Vec<Finding> {
+    per_cluster(plan, cluster_fields)
+}
+
+/// The pools' names, each cluster on its own (the part of [`findings`] after
+/// [`duplicate_clusters`]).
+pub(super) fn pool_names(plan: &Plan) -> Vec<Finding> {
+    let mut out = per_cluster(plan, duplicate_pools);
     out.extend(per_pool(plan, |ci, cluster, pi, pool, out| {
         let path = || FieldPath::pool(ci, cluster, pi, pool, fields::NAME);
         match rules_names::validate_pool_name(&pool.name, pool.os_type()) {
@@ -188,7 +201,7 @@ fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
 
 /// Two clusters with the same name in the same subscription and resource group (ARM names are
 /// case-insensitive).
-fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
+pub(super) fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
     let mut first_seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut out = Vec::new();
     for (ci, cluster) in plan.clusters.iter().enumerate() {

@@ -42,7 +42,7 @@ pub fn plan_with(edit: impl FnOnce(&mut Cluster)) -> Plan {
     let mut c = cluster("aks-a");
     edit(&mut c);
     Plan {
-        clusters: vec![c],
+        clusters: vec![c].into(),
         ..Plan::default()
     }
 }

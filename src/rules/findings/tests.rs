@@ -215,7 +215,7 @@ fn kitchen_sink() -> Plan {
     long.tags.insert("ring".into(), "first".into());
 
     let mut plan = Plan {
-        clusters: vec![sp, um, none, twin, empty, long],
+        clusters: vec![sp, um, none, twin, empty, long].into(),
         ..Plan::default()
     };
     // Recorded quota: none free and used above the limit (docs/aks-rules.md §4.3).
@@ -395,7 +395,7 @@ proptest! {
     fn any_plan_gives_well_formed_sorted_findings_deterministically(
         clusters in proptest::collection::vec(arb_cluster(), 0..4)
     ) {
-        let plan = Plan { clusters, ..Plan::default() };
+        let plan = Plan { clusters: clusters.into(), ..Plan::default() };
         let found = check(&plan);
         assert_well_formed(&found);
         prop_assert_eq!(&found, &check(&plan));

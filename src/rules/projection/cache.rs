@@ -4,11 +4,14 @@
 //! [`ProjectionCache`] and every other cluster's projection is reused. Pure and exact: the
 //! result always equals `project` (tested below).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
+use super::exposure::{self, ClusterExposure};
 use super::timeline::{self, ClusterProjection, Releases};
 use super::{Projection, summarise};
 
@@ -28,7 +31,7 @@ impl SharedInputs {
             version: plan.version,
             // The plan's name is only a label.
             name: String::new(),
-            clusters: Vec::new(),
+            clusters: Default::default(),
             assumptions: plan.assumptions.clone(),
             // Recorded quota usage is read by the quota summary only.
             compute_usages: Default::default(),
@@ -50,18 +53,31 @@ impl SharedInputs {
     }
 }
 
+/// One cluster as last projected: the cluster (shared with the plan it came from, so an
+/// unchanged cluster is found by pointer), its projection and its exposure.
+#[derive(Debug, Clone)]
+struct Entry {
+    cluster: Arc<Cluster>,
+    projection: Arc<ClusterProjection>,
+    exposure: Arc<ClusterExposure>,
+}
+
 /// The last projection of each cluster, with the inputs it was made from.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectionCache {
     shared: Option<SharedInputs>,
-    /// By cluster index: the cluster as projected, and its projection.
-    clusters: Vec<(Cluster, ClusterProjection)>,
+    /// By cluster index.
+    clusters: Vec<Entry>,
+    /// The exposure SLA the cached exposures were measured against.
+    sla_days: u32,
     reused: u32,
+    projected: u32,
 }
 
 impl ProjectionCache {
     /// Equal to [`project`](super::project)`(plan, from, weeks)`; projects again only the
-    /// clusters whose inputs changed since the last call.
+    /// clusters whose inputs changed since the last call, and shares every other cluster's
+    /// projection and exposure with the last result (no copy).
     pub fn project(&mut self, plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         let to = from + Duration::weeks(i64::from(weeks));
         let shared = SharedInputs::of(plan, from, to);
@@ -69,35 +85,74 @@ impl ProjectionCache {
             self.clusters.clear();
             self.shared = Some(shared);
         }
+        let sla_days = plan.assumptions.projection.exposure_sla_days;
+        let sla_changed = self.sla_days != sla_days;
+        self.sla_days = sla_days;
         self.clusters.truncate(plan.clusters.len());
         self.reused = 0;
+        self.projected = 0;
         let releases = Releases::new(&plan.assumptions.projection, from, to);
         let mut projected = Vec::with_capacity(plan.clusters.len());
-        for (i, cluster) in plan.clusters.iter().enumerate() {
-            match self.clusters.get_mut(i) {
-                Some((before, projection)) if before == cluster => {
+        let mut exposures = Vec::with_capacity(plan.clusters.len());
+        for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
+            let entry = match self.clusters.get_mut(i) {
+                // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
+                Some(entry) if entry.cluster == *cluster => {
                     self.reused = self.reused.saturating_add(1);
-                    projected.push(projection.clone());
+                    if sla_changed {
+                        entry.exposure = Arc::new(exposure::cluster(
+                            &entry.projection,
+                            &releases.all,
+                            to,
+                            sla_days,
+                        ));
+                    }
+                    entry
                 }
                 slot => {
-                    let projection =
-                        timeline::project_cluster(i, cluster, plan, &releases, from, to);
-                    let entry = (cluster.clone(), projection.clone());
+                    self.projected = self.projected.saturating_add(1);
+                    let projection = Arc::new(timeline::project_cluster(
+                        i, cluster, plan, &releases, from, to,
+                    ));
+                    let entry = Entry {
+                        cluster: Arc::clone(cluster),
+                        exposure: Arc::new(exposure::cluster(
+                            &projection,
+                            &releases.all,
+                            to,
+                            sla_days,
+                        )),
+                        projection,
+                    };
                     match slot {
-                        Some(old) => *old = entry,
+                        Some(old) => {
+                            *old = entry;
+                            old
+                        }
                         // Slots are filled in index order, so this one is next.
-                        None => self.clusters.push(entry),
+                        None => {
+                            self.clusters.push(entry);
+                            let last = self.clusters.len() - 1;
+                            &mut self.clusters[last]
+                        }
                     }
-                    projected.push(projection);
                 }
-            }
+            };
+            projected.push(Arc::clone(&entry.projection));
+            exposures.push(Arc::clone(&entry.exposure));
         }
-        summarise(plan, from, to, releases, projected)
+        let exposure = exposure::combine(sla_days, exposures);
+        summarise(plan, from, to, releases, projected, exposure)
     }
 
     /// How many clusters the last [`ProjectionCache::project`] reused.
     pub fn reused(&self) -> u32 {
         self.reused
+    }
+
+    /// How many clusters the last [`ProjectionCache::project`] projected (again).
+    pub fn projected(&self) -> u32 {
+        self.projected
     }
 }
 
@@ -212,6 +267,7 @@ mod tests {
             let after = u32::try_from(plan.clusters.len()).unwrap();
             cache.project(&plan, now(), HORIZON_WEEKS);
             assert_eq!(cache.reused(), reused(before.min(after)), "after {what}");
+            assert_eq!(cache.projected(), after - cache.reused(), "after {what}");
         }
     }
 

@@ -55,7 +55,7 @@ pub fn compare_channels(
             let single = Plan {
                 version: plan.version,
                 name: String::new(),
-                clusters: vec![c],
+                clusters: vec![c].into(),
                 assumptions: plan.assumptions.clone(),
                 // Quota is not compared per channel.
                 compute_usages: Default::default(),

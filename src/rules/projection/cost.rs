@@ -2,6 +2,8 @@
 //! SecurityPatch VHDs hosted in the node resource group (§1.4, §8 A-15). Amounts are integer
 //! micro-units of the plan's currency, so the total is exactly the sum of the lines.
 
+use std::sync::Arc;
+
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -128,7 +130,7 @@ fn surge_basis(
 
 pub fn summarise(
     plan: &Plan,
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> CostSummary {

@@ -7,6 +7,8 @@
 //! "pending" and left out, so a short horizon does not make anything look better or worse.
 //! AKS-determined times (no window) are counted separately, never guessed.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -48,6 +50,10 @@ pub struct ClusterExposure {
     pub cluster: String,
     pub stats: ExposureStats,
     pub pools: Vec<PoolExposure>,
+    /// `cluster/pool` of each of its pools whose worst exposure exceeds the SLA (made once
+    /// per cluster, so the fleet's list is gathered, not formatted again, on every edit).
+    #[serde(skip)]
+    pub pools_missing_sla: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,7 +61,7 @@ pub struct ClusterExposure {
 pub struct FleetExposure {
     pub sla_days: u32,
     pub fleet: ExposureStats,
-    pub clusters: Vec<ClusterExposure>,
+    pub clusters: Vec<Arc<ClusterExposure>>,
     /// `cluster/pool` of every pool whose worst exposure exceeds the SLA.
     pub pools_missing_sla: Vec<String>,
 }
@@ -121,68 +127,107 @@ fn minutes_between(a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
 
 /// Exposure of every pool, cluster and the fleet.
 pub fn summarise(
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     releases: &[Release],
     to: DateTime<Utc>,
     sla_days: u32,
 ) -> FleetExposure {
+    let per_cluster = clusters
+        .iter()
+        .map(|c| Arc::new(cluster(c, releases, to, sla_days)))
+        .collect();
+    combine(sla_days, per_cluster)
+}
+
+/// The exposure of one cluster's pools: the part of [`summarise`] that depends on that
+/// cluster alone (the projection cache keeps it per cluster).
+pub fn cluster(
+    c: &ClusterProjection,
+    releases: &[Release],
+    to: DateTime<Utc>,
+    sla_days: u32,
+) -> ClusterExposure {
     let sla_minutes = i64::from(sla_days) * 1440;
-    let mut fleet = Samples::default();
-    let mut fleet_typicals = Vec::new();
-    let mut out_clusters = Vec::with_capacity(clusters.len());
-    let mut missing = Vec::new();
-    for c in clusters {
-        let mut cluster = Samples::default();
-        let mut typicals = Vec::with_capacity(c.pools.len());
-        let mut pools = Vec::with_capacity(c.pools.len());
-        for p in &c.pools {
-            let mut s = Samples::default();
-            for rec in &p.patches {
-                let Some(release) = releases.get(rec.release as usize) else {
-                    continue;
-                };
-                match rec.state {
-                    PatchState::Patched(at) => {
-                        // Patched is never before publication: available ≥ published and
-                        // upgrades start no earlier than availability.
-                        s.values
-                            .push(((at - release.published).num_minutes().max(0), false));
-                    }
-                    PatchState::NotWithinHorizon => {
-                        let bound = minutes_between(release.published, to);
-                        if bound > sla_minutes {
-                            s.values.push((bound, true));
-                        } else {
-                            s.pending += 1;
-                        }
-                    }
-                    PatchState::AksDetermined => s.aks_determined += 1,
+    let mut cluster = Samples::default();
+    let mut typicals = Vec::with_capacity(c.pools.len());
+    let mut pools = Vec::with_capacity(c.pools.len());
+    for p in &c.pools {
+        let mut s = Samples::default();
+        for rec in &p.patches {
+            let Some(release) = releases.get(rec.release as usize) else {
+                continue;
+            };
+            match rec.state {
+                PatchState::Patched(at) => {
+                    // Patched is never before publication: available ≥ published and
+                    // upgrades start no earlier than availability.
+                    s.values
+                        .push(((at - release.published).num_minutes().max(0), false));
                 }
+                PatchState::NotWithinHorizon => {
+                    let bound = minutes_between(release.published, to);
+                    if bound > sla_minutes {
+                        s.values.push((bound, true));
+                    } else {
+                        s.pending += 1;
+                    }
+                }
+                PatchState::AksDetermined => s.aks_determined += 1,
             }
-            let stats = s.stats(sla_minutes, s.median());
-            typicals.extend(stats.typical_minutes);
-            if stats.misses_sla {
-                missing.push(format!("{}/{}", c.name, p.name));
-            }
-            cluster.extend(&s);
-            pools.push(PoolExposure {
-                cluster: c.name.clone(),
-                pool: p.name.clone(),
-                stats,
-            });
         }
-        fleet.extend(&cluster);
-        fleet_typicals.extend_from_slice(&typicals);
-        out_clusters.push(ClusterExposure {
+        let stats = s.stats(sla_minutes, s.median());
+        typicals.extend(stats.typical_minutes);
+        cluster.extend(&s);
+        pools.push(PoolExposure {
             cluster: c.name.clone(),
-            stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
-            pools,
+            pool: p.name.clone(),
+            stats,
         });
     }
+    let pools_missing_sla = pools
+        .iter()
+        .filter(|p| p.stats.misses_sla)
+        .map(|p| format!("{}/{}", p.cluster, p.pool))
+        .collect();
+    ClusterExposure {
+        cluster: c.name.clone(),
+        stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
+        pools,
+        pools_missing_sla,
+    }
+}
+
+/// The fleet's exposure from its clusters' ([`cluster`], with the same `sla_days`): the fleet
+/// counts are the clusters' summed, its worst their worst, its typical the median of every
+/// pool's typical, so no sample is visited again.
+pub fn combine(sla_days: u32, clusters: Vec<Arc<ClusterExposure>>) -> FleetExposure {
+    let sla_minutes = i64::from(sla_days) * 1440;
+    let mut fleet = ExposureStats {
+        sla_minutes,
+        ..ExposureStats::default()
+    };
+    let mut worst: Option<(i64, bool)> = None;
+    let mut typicals = Vec::new();
+    let mut missing = Vec::new();
+    for c in &clusters {
+        let s = &c.stats;
+        fleet.counted = fleet.counted.saturating_add(s.counted);
+        fleet.pending += s.pending;
+        fleet.aks_determined += s.aks_determined;
+        if let Some(m) = s.worst_minutes {
+            worst = worst.max(Some((m, s.worst_is_lower_bound)));
+        }
+        typicals.extend(c.pools.iter().filter_map(|p| p.stats.typical_minutes));
+        missing.extend_from_slice(&c.pools_missing_sla);
+    }
+    fleet.typical_minutes = lower_median(&mut typicals);
+    fleet.worst_minutes = worst.map(|w| w.0);
+    fleet.worst_is_lower_bound = worst.is_some_and(|w| w.1);
+    fleet.misses_sla = worst.is_some_and(|w| w.0 > sla_minutes);
     FleetExposure {
         sla_days,
-        fleet: fleet.stats(sla_minutes, lower_median(&mut fleet_typicals)),
-        clusters: out_clusters,
+        fleet,
+        clusters,
         pools_missing_sla: missing,
     }
 }
@@ -229,6 +274,19 @@ mod tests {
             );
         }
         assert_eq!(e.fleet.typical_minutes, lower_median(&mut all));
+        // The fleet figures folded from the clusters' equal those taken from every pool.
+        let pools: Vec<&PoolExposure> = e.clusters.iter().flat_map(|c| &c.pools).collect();
+        let missing: Vec<String> = pools
+            .iter()
+            .filter(|p| p.stats.misses_sla)
+            .map(|p| format!("{}/{}", p.cluster, p.pool))
+            .collect();
+        assert_eq!(e.pools_missing_sla, missing);
+        assert!(!missing.is_empty(), "the demo plan has pools over the SLA");
+        let counted: u32 = pools.iter().map(|p| p.stats.counted).sum();
+        assert_eq!(e.fleet.counted, counted);
+        let worst = pools.iter().filter_map(|p| p.stats.worst_minutes).max();
+        assert_eq!(e.fleet.worst_minutes, worst);
         // So the fleet figure lies within the clusters' (the review found 2.1 d beside
         // clusters at 7.4, 2.0 and 11.9 d: a median over samples, led by the busiest pool).
         let clusters: Vec<i64> = e

@@ -2,6 +2,8 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
+use std::sync::Arc;
+
 use super::super::plan::Plan;
 use super::exposure::FleetExposure;
 use super::fleet::FleetChecks;
@@ -55,7 +57,7 @@ const NODE_OS_CONFIG: &str = "aksManagedNodeOSUpgradeSchedule";
 
 pub fn collect(
     plan: &Plan,
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     exposure: &FleetExposure,
     fleet: &FleetChecks,
 ) -> Vec<Finding> {

@@ -2,6 +2,8 @@
 //! docs/aks-rules.md §3.6 "stagger") and ring order (a later ring takes each release only after the
 //! earlier ring finished it plus a soak the user sets).
 
+use std::sync::Arc;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -80,7 +82,7 @@ pub fn ring_of(cluster: &Cluster) -> Option<u32> {
 
 pub fn check(
     plan: &Plan,
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     releases: &[Release],
     ring_soak_hours: u32,
 ) -> FleetChecks {
@@ -100,7 +102,7 @@ pub fn check(
     }
 }
 
-fn collisions(clusters: &[ClusterProjection]) -> Vec<WindowCollision> {
+fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
     // Subscriptions as small integers and starts as seconds keep the sort cheap (it runs on
     // every edit: 200 clusters × daily windows is ~15 000 starts).
     let mut subs: BTreeMap<&str, u32> = BTreeMap::new();
@@ -166,7 +168,7 @@ struct RingProgress {
 
 fn ring_order(
     plan: &Plan,
-    clusters: &[ClusterProjection],
+    clusters: &[Arc<ClusterProjection>],
     soak_hours: u32,
 ) -> (Vec<RingViolation>, Vec<RingStagger>) {
     let soak = Duration::hours(i64::from(soak_hours));

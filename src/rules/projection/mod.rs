@@ -27,6 +27,8 @@ mod timeline_tests;
 mod unmanaged;
 pub mod vmsize;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -58,7 +60,7 @@ pub struct Projection {
     pub to: DateTime<Utc>,
     /// Every projected release; events and patch records point into this list by index.
     pub releases: Vec<release::Release>,
-    pub clusters: Vec<ClusterProjection>,
+    pub clusters: Vec<Arc<ClusterProjection>>,
     pub exposure: exposure::FleetExposure,
     pub costs: cost::CostSummary,
     pub fleet: fleet::FleetChecks,
@@ -78,26 +80,32 @@ impl Projection {
 pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
     let to = from + Duration::weeks(i64::from(weeks));
     let releases = timeline::Releases::new(&plan.assumptions.projection, from, to);
-    let clusters: Vec<ClusterProjection> = plan
+    let clusters: Vec<Arc<ClusterProjection>> = plan
         .clusters
         .iter()
         .enumerate()
-        .map(|(i, c)| timeline::project_cluster(i, c, plan, &releases, from, to))
+        .map(|(i, c)| Arc::new(timeline::project_cluster(i, c, plan, &releases, from, to)))
         .collect();
-    summarise(plan, from, to, releases, clusters)
+    let exposure = exposure::summarise(
+        &clusters,
+        &releases.all,
+        to,
+        plan.assumptions.projection.exposure_sla_days,
+    );
+    summarise(plan, from, to, releases, clusters, exposure)
 }
 
-/// The projection of `plan` over `[from, to)` from its projected `clusters`: exposure, cost,
-/// quota, fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
+/// The projection of `plan` over `[from, to)` from its projected `clusters` and their
+/// `exposure` ([`exposure::summarise`]): cost, quota, fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
 fn summarise(
     plan: &Plan,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     releases: timeline::Releases,
-    clusters: Vec<ClusterProjection>,
+    clusters: Vec<Arc<ClusterProjection>>,
+    exposure: exposure::FleetExposure,
 ) -> Projection {
     let a = &plan.assumptions.projection;
-    let exposure = exposure::summarise(&clusters, &releases.all, to, a.exposure_sla_days);
     let costs = cost::summarise(plan, &clusters, from, to);
     let quota = quota::summarise(plan);
     let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);

@@ -222,7 +222,7 @@ fn ExposureRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
             p.exposure
                 .clusters
                 .get(i)
-                .map(RowTexts::of)
+                .map(|c| RowTexts::of(c))
                 .unwrap_or_default()
         })
     });

@@ -20,12 +20,9 @@ pub use crate::ui::state::FieldFinding;
 /// [`PlanState::field_findings`] (made once per change of the findings, not once per field).
 pub fn field_findings(state: PlanState, id: String) -> Memo<Vec<FieldFinding>> {
     Memo::new(move |_| {
-        state.field_findings.with(|all| {
-            all.iter()
-                .filter(|(at, _)| *at == id)
-                .map(|(_, f)| f.clone())
-                .collect()
-        })
+        state
+            .field_findings
+            .with(|all| all.get(&id).cloned().unwrap_or_default())
     })
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -115,7 +116,7 @@ fn nouns(severity: Severity) -> (&'static str, &'static str) {
 /// hash of it, moved to the next free number if taken), so that an edit redraws only the
 /// findings it changed: a 200-cluster fleet has hundreds, and redrawing them all on every
 /// keystroke took longer than the rest of the edit.
-fn keyed(all: &[Finding], severity: Severity, limit: usize) -> Vec<(usize, Finding)> {
+fn keyed(all: &[Arc<Finding>], severity: Severity, limit: usize) -> Vec<(usize, Finding)> {
     let mut taken = BTreeSet::new();
     all.iter()
         .filter(|f| f.severity == severity)
@@ -128,7 +129,7 @@ fn keyed(all: &[Finding], severity: Severity, limit: usize) -> Vec<(usize, Findi
             while !taken.insert(key) {
                 key = key.wrapping_add(1);
             }
-            (key, f.clone())
+            (key, Finding::clone(f))
         })
         .collect()
 }

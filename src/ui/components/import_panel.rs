@@ -130,7 +130,7 @@ pub fn ImportPanel() -> impl IntoView {
         let base = match mode.get_untracked() {
             Mode::Add => before.clone(),
             Mode::Replace => Plan {
-                clusters: Vec::new(),
+                clusters: Default::default(),
                 ..before.clone()
             },
         };

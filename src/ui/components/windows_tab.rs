@@ -119,7 +119,7 @@ fn WindowFindings(index: usize) -> impl IntoView {
         state.findings.with(|all| {
             all.iter()
                 .filter(|f| f.path.cluster == Some(index) && f.path.config.is_some())
-                .cloned()
+                .map(|f| Finding::clone(f))
                 .collect::<Vec<_>>()
         })
     });

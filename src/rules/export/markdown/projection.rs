@@ -37,7 +37,7 @@ fn in_scope<'a>(ctx: &'a Context<'_>) -> Vec<Projected<'a>> {
             Some(Projected {
                 index,
                 cluster: p.clusters.get(index)?,
-                exposure: p.exposure.clusters.get(index),
+                exposure: p.exposure.clusters.get(index).map(|e| &**e),
                 cost: p.costs.clusters.get(index),
             })
         })

@@ -3,6 +3,8 @@
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
 
+use std::sync::Arc;
+
 use crate::rules::finding::FindingCode;
 use crate::rules::finding::fields::WindowField;
 use chrono::{DateTime, Utc};
@@ -57,7 +59,7 @@ fn overlap(c: &ClusterProjection) -> Option<(DateTime<Utc>, usize)> {
     Some((first, hit.iter().filter(|h| **h).count()))
 }
 
-pub fn collect(plan: &Plan, clusters: &[ClusterProjection], out: &mut Vec<Finding>) {
+pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<Finding>) {
     let model = Model::new(&plan.assumptions.projection.kubernetes);
     for c in clusters {
         let k = &c.kubernetes;

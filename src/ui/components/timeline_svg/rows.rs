@@ -23,7 +23,7 @@ pub(super) fn RowLabels(
     active: RwSignal<Option<Spot>>,
 ) -> impl IntoView {
     let label: Memo<Option<RowLabel>> =
-        Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(row_label)));
+        Memo::new(move |_| projection.with(|p| p.clusters.get(i).map(|c| row_label(c))));
     // The name (with its button) is redrawn only when it changes, not with every duration.
     let head =
         Memo::new(move |_| label.with(|l| l.as_ref().map(|l| (l.name.clone(), l.summary.clone()))));

@@ -1,0 +1,371 @@
+//! The plan checks of a big fleet, kept per cluster (issue 11, "Scale"): most edits change one
+//! cluster, so the app keeps one [`FindingsCache`] and checks again only the clusters whose
+//! value (or index) changed; the few rules that compare clusters with each other (duplicate
+//! names, shared quota) run over the whole plan on every call. Pure and exact: the result
+//! always equals [`check_at`](super::check_at) (and [`merge`](super::merge) with a
+//! projection's findings), tested below against those functions.
+//!
+//! Invariant: a [`Part::Cluster`] rule finds things about one cluster at a time, reading the
+//! rest of the plan (assumptions, …) but never another cluster; its findings all point at
+//! that cluster. [`PARTS`] lists the families of [`FAMILIES`](super::FAMILIES) in
+//! [`check_at`](super::check_at)'s order, so sorting by (severity, cluster, pool, part) puts
+//! the findings exactly where `check_at`'s stable sort does.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::super::cluster::Cluster;
+use super::super::clusters::Clusters;
+use super::super::plan::Plan;
+use super::{
+    Finding, assumptions, changes, channels, drain, kubernetes_support, names, os_lifecycle,
+    os_support, pools, quota, tags, upgrade_settings, values,
+};
+
+type Rule = fn(&Plan, Option<DateTime<Utc>>) -> Vec<Finding>;
+
+/// A part of the plan checks.
+#[derive(Clone, Copy)]
+enum Part {
+    /// Each cluster on its own: run on a plan holding that one cluster.
+    Cluster(Rule),
+    /// Across clusters: run on the whole plan.
+    Fleet(Rule),
+}
+
+/// Every rule of [`check_at`](super::check_at), in its order.
+const PARTS: [Part; 16] = [
+    Part::Cluster(|p, _| names::cluster_names(p)),
+    Part::Fleet(|p, _| names::duplicate_clusters(p)),
+    Part::Cluster(|p, _| names::pool_names(p)),
+    Part::Cluster(|p, _| tags::findings(p)),
+    Part::Cluster(|p, _| pools::findings(p)),
+    Part::Cluster(|p, _| channels::findings(p)),
+    Part::Cluster(|p, _| os_support::findings(p)),
+    Part::Cluster(|p, _| changes::findings(p)),
+    Part::Cluster(|p, _| upgrade_settings::findings(p)),
+    Part::Cluster(|p, _| drain::findings(p)),
+    Part::Cluster(|p, _| assumptions::findings(p)),
+    Part::Fleet(|p, _| quota::findings(p)),
+    Part::Cluster(|p, _| values::findings(p)),
+    Part::Cluster(os_lifecycle::findings),
+    Part::Cluster(kubernetes_support::findings),
+    Part::Cluster(super::maintenance_windows),
+];
+
+/// Findings tagged with the index in [`PARTS`] of the rule that found them (the projection's
+/// come last), shared between calls so an unchanged finding is never copied.
+type Ranked = Vec<(u8, Arc<Finding>)>;
+
+/// The last plan checks of each cluster, with the inputs they were made from.
+#[derive(Debug, Clone, Default)]
+pub struct FindingsCache {
+    /// The plan without its clusters and name, and "now", the checks were made with.
+    rest: Option<(Plan, Option<DateTime<Utc>>)>,
+    /// By cluster index: the cluster as checked and its findings.
+    clusters: Vec<(Arc<Cluster>, Ranked)>,
+    /// The last call's fleet-wide and projection findings, reused where they did not change.
+    others: Ranked,
+    rechecked: u32,
+}
+
+impl FindingsCache {
+    /// Equal to [`check_at`](super::check_at)`(plan, now)`.
+    pub fn check_at(&mut self, plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
+        let all = self.all(plan, now, &[]);
+        all.iter().map(|f| Finding::clone(f)).collect()
+    }
+
+    /// Equal to [`merge`](super::merge)`(`[`check_at`](super::check_at)`(plan, now),
+    /// projected)`, each finding shared with the last call's when it did not change; checks
+    /// again only the clusters that changed since the last call.
+    pub fn all(
+        &mut self,
+        plan: &Plan,
+        now: Option<DateTime<Utc>>,
+        projected: &[Finding],
+    ) -> Vec<Arc<Finding>> {
+        let rest = rest_of(plan);
+        if self.rest.as_ref() != Some(&(rest.clone(), now)) {
+            self.clusters.clear();
+            self.rest = Some((rest.clone(), now));
+        }
+        self.clusters.truncate(plan.clusters.len());
+        self.rechecked = 0;
+        for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
+            // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
+            if self.clusters.get(i).is_some_and(|(c, _)| c == cluster) {
+                continue;
+            }
+            self.rechecked = self.rechecked.saturating_add(1);
+            let entry = (Arc::clone(cluster), check_cluster(&rest, i, cluster, now));
+            match self.clusters.get_mut(i) {
+                Some(old) => *old = entry,
+                // Slots are filled in index order, so this one is next.
+                None => self.clusters.push(entry),
+            }
+        }
+        self.others = self.fleet_and_projected(plan, now, projected);
+        let mut ranked: Vec<&(u8, Arc<Finding>)> = Vec::new();
+        for (_, found) in &self.clusters {
+            ranked.extend(found);
+        }
+        ranked.extend(&self.others);
+        crate::rules::stable_sort::sort_by_key(&mut ranked, |(rank, f)| {
+            (f.severity, f.path.cluster, f.path.pool, *rank)
+        });
+        ranked.into_iter().map(|(_, f)| Arc::clone(f)).collect()
+    }
+
+    /// The findings of the [`Part::Fleet`] rules, then `projected` (which come after every
+    /// plan check at the same place, as in `merge`), each shared with the last call's finding
+    /// at the same position when equal.
+    fn fleet_and_projected(
+        &self,
+        plan: &Plan,
+        now: Option<DateTime<Utc>>,
+        projected: &[Finding],
+    ) -> Ranked {
+        let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
+            Part::Fleet(rule) => Some((rank, rule)),
+            Part::Cluster(_) => None,
+        });
+        let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
+        let mut found: Vec<(u8, std::borrow::Cow<'_, Finding>)> = fleet
+            .flat_map(|(rank, rule)| {
+                rule(plan, now)
+                    .into_iter()
+                    .map(move |f| (rank, std::borrow::Cow::Owned(f)))
+            })
+            .collect();
+        found.extend(
+            projected
+                .iter()
+                .map(|f| (last, std::borrow::Cow::Borrowed(f))),
+        );
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (rank, f))| match self.others.get(i) {
+                Some((r, old)) if *r == rank && **old == *f => (rank, Arc::clone(old)),
+                _ => (rank, Arc::new(f.into_owned())),
+            })
+            .collect()
+    }
+
+    /// How many clusters the last call checked again.
+    pub fn rechecked(&self) -> u32 {
+        self.rechecked
+    }
+}
+
+/// What a cluster's checks depend on besides the cluster and its index: the plan without its
+/// clusters, its name (a label) and the estimates only the projection and the fleet rules read
+/// (checked by `estimates_change_no_cluster_check` below), so that editing a step timing or
+/// the exposure SLA checks no cluster again.
+fn rest_of(plan: &Plan) -> Plan {
+    let mut rest = Plan {
+        name: String::new(),
+        clusters: Clusters::new(),
+        ..plan.without_clusters()
+    };
+    let a = &mut rest.assumptions.projection;
+    a.timings = Default::default();
+    a.costs = Default::default();
+    a.exposure_sla_days = 0;
+    a.ring_soak_hours = 0;
+    rest
+}
+
+/// The findings of every [`Part::Cluster`] rule about cluster `index`, run on `rest` holding
+/// only that cluster.
+fn check_cluster(
+    rest: &Plan,
+    index: usize,
+    cluster: &Arc<Cluster>,
+    now: Option<DateTime<Utc>>,
+) -> Ranked {
+    let mut alone = rest.clone();
+    alone.clusters.push_shared(Arc::clone(cluster));
+    let mut out = Vec::new();
+    for (rank, part) in (0u8..).zip(PARTS) {
+        if let Part::Cluster(rule) = part {
+            out.extend(rule(&alone, now).into_iter().map(|mut f| {
+                f.path.cluster = Some(index);
+                (rank, Arc::new(f))
+            }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::super::{check_at, merge};
+    use super::*;
+    use crate::rules::demo::{demo_plan, fleet};
+    use crate::rules::edit::{self, Direction};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap()
+    }
+
+    type Edit = fn(&mut Plan);
+    /// How many clusters are checked again, from the cluster count after an edit.
+    type Rechecked = fn(usize) -> usize;
+
+    /// Edits of every kind, applied one after another, with how many clusters are checked
+    /// again afterwards.
+    const EDITS: [(&str, Edit, Rechecked); 11] = [
+        ("nothing", |_| {}, |_| 0),
+        (
+            "a cluster's name",
+            |p| p.clusters[3].name = "aks-9".into(),
+            |_| 1,
+        ),
+        (
+            "a duplicate name",
+            |p| p.clusters[5].name = p.clusters[0].name.clone(),
+            |_| 1,
+        ),
+        (
+            "one pool's maxSurge",
+            |p| {
+                p.clusters[2].agent_pool_profiles[0]
+                    .upgrade_settings
+                    .max_surge = Some("250%".parse().unwrap())
+            },
+            |_| 1,
+        ),
+        (
+            "a shared quota",
+            |p| {
+                for c in &mut p.clusters {
+                    c.subscription = "shared".into();
+                }
+            },
+            |n| n,
+        ),
+        ("the plan's name", |p| p.name = "fleet".into(), |_| 0),
+        (
+            "a step timing",
+            |p| p.assumptions.projection.timings.drain_minutes = 9,
+            |_| 0,
+        ),
+        (
+            "a recurrence reading",
+            |p| {
+                p.assumptions.recurrence.missing_day =
+                    crate::rules::maintenance::recurrence::MissingDay::Clamp
+            },
+            |n| n,
+        ),
+        (
+            "moving a cluster down",
+            |p| {
+                edit::move_cluster(p, 4, Direction::Down).unwrap();
+            },
+            |_| 2,
+        ),
+        (
+            "removing the first cluster",
+            |p| {
+                p.clusters.remove(0);
+            },
+            |n| n,
+        ),
+        (
+            "adding a cluster",
+            |p| {
+                edit::add_cluster(p);
+            },
+            |_| 1,
+        ),
+    ];
+
+    #[test]
+    fn the_cache_finds_what_check_at_does_after_every_kind_of_edit() {
+        for mut plan in [fleet(12), demo_plan()] {
+            let mut cache = FindingsCache::default();
+            for (what, change, _) in EDITS {
+                if plan.clusters.len() < 6 {
+                    edit::add_cluster(&mut plan);
+                    edit::add_cluster(&mut plan);
+                    cache.check_at(&plan, Some(now()));
+                }
+                change(&mut plan);
+                for at in [Some(now()), None] {
+                    let cached = cache.check_at(&plan, at);
+                    assert_eq!(cached, check_at(&plan, at), "after {what}, now {at:?}");
+                }
+                // The same again at `now`: what the last edit changed is checked once more.
+                let cached = cache.check_at(&plan, Some(now()));
+                assert_eq!(cached, check_at(&plan, Some(now())), "after {what}");
+                let again = cache.check_at(&plan, Some(now()));
+                assert_eq!(again, cached);
+                assert_eq!(cache.rechecked(), 0, "nothing changed after {what}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_checks_again_only_the_clusters_it_changed() {
+        let mut plan = fleet(12);
+        let mut cache = FindingsCache::default();
+        cache.check_at(&plan, Some(now()));
+        assert_eq!(cache.rechecked(), 12);
+        for (what, change, rechecked) in EDITS {
+            change(&mut plan);
+            cache.check_at(&plan, Some(now()));
+            assert_eq!(
+                cache.rechecked() as usize,
+                rechecked(plan.clusters.len()),
+                "after {what}"
+            );
+        }
+    }
+
+    #[test]
+    fn estimates_change_no_cluster_check() {
+        // rest_of leaves these settings out: if a cluster's checks ever depend on one of them,
+        // this fails and rest_of must keep it.
+        let changes: [Edit; 5] = [
+            |p| p.assumptions.projection.timings.drain_minutes = 90,
+            |p| p.assumptions.projection.timings = Default::default(),
+            |p| p.assumptions.projection.costs.currency = "EUR".to_owned(),
+            |p| p.assumptions.projection.exposure_sla_days = 1,
+            |p| p.assumptions.projection.ring_soak_hours = 500,
+        ];
+        for plan in [demo_plan(), fleet(12)] {
+            for change in changes {
+                let mut changed = plan.clone();
+                change(&mut changed);
+                for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
+                    for at in [Some(now()), None] {
+                        assert_eq!(
+                            check_cluster(&changed.without_clusters(), i, cluster, at),
+                            check_cluster(&plan.without_clusters(), i, cluster, at)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn with_a_projection_it_merges_as_merge_does() {
+        let plan = demo_plan();
+        let projected = crate::rules::projection::project(&plan, now(), 26).findings;
+        assert!(!projected.is_empty());
+        let mut cache = FindingsCache::default();
+        let want = merge(check_at(&plan, Some(now())), &projected);
+        let first = cache.all(&plan, Some(now()), &projected);
+        assert!(first.iter().map(|f| &**f).eq(want.iter()));
+        // Called again, every finding is the same memory as before.
+        let again = cache.all(&plan, Some(now()), &projected);
+        assert!(first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(a, b)));
+    }
+}

@@ -1,0 +1,45 @@
+//! How much work the last edit did (issue 11, "Scale": CI gates bounded work, never
+//! wall-clock time). With the `test-hooks` cargo feature and `?bench=N`, the plan state
+//! publishes, after each projection and each findings check, how many clusters it projected
+//! and checked again, on `window.__plannerWork` (`{projections, projected, checks,
+//! rechecked}`: the first and third count the runs, the others are the last run's clusters).
+//! Without the feature, or on an ordinary page, nothing is published.
+
+/// Records a projection that projected `clusters` clusters (again).
+pub fn projected(clusters: u32) {
+    publish("projections", "projected", clusters);
+}
+
+/// Records a findings check that checked `clusters` clusters again.
+pub fn rechecked(clusters: u32) {
+    publish("checks", "rechecked", clusters);
+}
+
+#[cfg(feature = "test-hooks")]
+fn publish(runs: &str, last: &str, clusters: u32) {
+    use wasm_bindgen::JsValue;
+    if super::clock::bench_clusters().is_none() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = JsValue::from_str("__plannerWork");
+    let work = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(|w| w.is_object())
+        .unwrap_or_else(|| {
+            let fresh = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&window, &key, &fresh);
+            fresh.into()
+        });
+    let count = js_sys::Reflect::get(&work, &runs.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&work, &runs.into(), &(count + 1.0).into());
+    let _ = js_sys::Reflect::set(&work, &last.into(), &f64::from(clusters).into());
+}
+
+#[cfg(not(feature = "test-hooks"))]
+fn publish(_runs: &str, _last: &str, _clusters: u32) {}
