@@ -15,7 +15,10 @@ pub fn demo_plan() -> Plan {
 /// A generated fleet of `clusters` clusters × 3 pools (Ubuntu 3 and 12 nodes, Azure Linux 40),
 /// alternating NodeImage and SecurityPatch, daily / Saturday / Tuesday 4-hour windows at
 /// staggered hours, ten subscriptions and three rings: the size issue 4's performance target
-/// names (200 clusters), for the app's `?bench=N` page and benchmarks.
+/// names (200 clusters), for the app's `?bench=N` page and benchmarks. On Kubernetes 1.35.2,
+/// in support over the whole horizon from the benchmarks' "now" (2026-11-02), so every channel
+/// delivers and the projection is the full workload (on 1.33.2, out of support since July
+/// 2026, the node OS channels delivered nothing and the timeline was nearly empty).
 pub fn fleet(clusters: u32) -> Plan {
     const SCHEDULES: [&str; 3] = [
         r#"{"daily":{"intervalDays":1}}"#,
@@ -43,7 +46,7 @@ pub fn fleet(clusters: u32) -> Plan {
             "SecurityPatch"
         };
         format!(
-            r#"{{"name":"aks-{i:03}","resourceGroup":"rg-fleet-{i:03}","location":"westeurope","subscription":"sub-{sub}","kubernetesVersion":"1.33.2","tags":{{"ring":"{ring}"}},"autoUpgradeProfile":{{"upgradeChannel":"patch","nodeOSUpgradeChannel":"{channel}"}},"agentPoolProfiles":[{pools}],"maintenanceConfigurations":[{{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{{"schedule":{schedule},"durationHours":4,"utcOffset":"+00:00","startTime":"{hour:02}:00"}}}}]}}"#,
+            r#"{{"name":"aks-{i:03}","resourceGroup":"rg-fleet-{i:03}","location":"westeurope","subscription":"sub-{sub}","kubernetesVersion":"1.35.2","tags":{{"ring":"{ring}"}},"autoUpgradeProfile":{{"upgradeChannel":"patch","nodeOSUpgradeChannel":"{channel}"}},"agentPoolProfiles":[{pools}],"maintenanceConfigurations":[{{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{{"schedule":{schedule},"durationHours":4,"utcOffset":"+00:00","startTime":"{hour:02}:00"}}}}]}}"#,
             sub = i % 10,
             ring = i % 3,
             pools = pools.join(","),

@@ -94,6 +94,7 @@ test('a projected upgrade to 1.35 is drawn as an OS version change', async (t) =
   await app.click('tab-timeline');
   await app.expectVisible('timeline-svg');
   await app.click('timeline-table-toggle');
+  await app.select('timeline-table-cluster', '0');
   const steps = app.find('css=[data-testid="timeline-table-0"] tr[data-kind="Kubernetes upgrade"]');
   await until(
     () => steps.allTextContents(),

@@ -46,6 +46,8 @@ test('a patch channel with an auto-upgrade window projects Kubernetes upgrades; 
   await app.expectText('timeline-label-2', 'Kubernetes patch · auto-upgrade window');
   // The table lists the control plane step first, then each pool, on the projected dates.
   await app.click('timeline-table-toggle');
+  // One cluster chosen: its whole table (with several shown, each draws its first 40 rows).
+  await app.select('timeline-table-cluster', '2');
   const controlPlane = app.find('css=[data-testid="timeline-table-2"] tr[data-kind="Control plane"]');
   await until(
     () => controlPlane.count(),

@@ -135,6 +135,9 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   // The table view: a few clusters' tables at a time.
   await app.click('timeline-table-toggle');
   await expectCount('[data-testid="timeline-table"] table', 5);
+  // Each of the 5 tables draws its first 40 rows (a daily window alone is 182 over the horizon).
+  assert.ok((await count('[data-testid="timeline-table"] tr[data-kind]')) <= 5 * 40, 'rows per table');
+  await expectText('timeline-table-0-more-note', 'Showing 40 of');
   await expectText('timeline-table-more-note', 'Showing 5 of 2,000 clusters');
   assert.ok((await count('[data-testid="timeline-table-cluster"] option')) <= PAGE + 2);
   await bounded('Timeline tab with its table view');

@@ -105,6 +105,10 @@ test('the timeline zooms, shows details on focus and is mirrored by a table', as
 
   await app.click('timeline-table-toggle');
   await app.expectVisible('timeline-table-0');
+  // With several tables shown each draws its first 40 rows; "Show all" draws the rest.
+  await app.expectText('timeline-table-1-more-note', 'Showing 40 of');
+  await app.click('timeline-table-1-more-all');
+  await app.expectText('timeline-table-1-more-note', /Showing (\d+) of \1 rows/);
   const kinds = await app
     .find('css=[data-testid="timeline-table-1"] tbody tr')
     .evaluateAll((rows) => [...new Set(rows.map((r) => r.dataset.kind))]);

@@ -1,6 +1,7 @@
 //! The timeline as tables (one per cluster): every window, blackout, release, upgrade and wait
 //! the drawing shows, in time order, for screen readers and for reading exact times. One
-//! cluster, or the clusters the cluster list finds, a few tables at a time (`paged`).
+//! cluster, or the clusters the cluster list finds, a few tables at a time, each drawing its
+//! first rows (`paged`: a daily window alone is 182 rows over the horizon).
 
 use leptos::prelude::*;
 
@@ -15,11 +16,13 @@ use crate::view::timeline::when;
 /// Tables drawn at first with "All clusters", and how many more each "Show more" adds: each has
 /// a row per window, release and upgrade over the horizon (dozens to hundreds of rows).
 const TABLES_PER_PAGE: usize = 5;
+/// Rows each table draws at first while several are shown, and how many more its "Show more"
+/// adds: the first weeks of the horizon, in time order (2,000 clusters with daily windows drew
+/// 17,800 DOM nodes with every row of 5 tables). One cluster chosen draws its table whole.
+const ROWS_PER_TABLE: usize = 40;
 
 #[component]
 pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
-    let state = use_plan_state();
-    let plan = state.plan();
     let names = Memo::new(move |_| {
         projection.with(|p| {
             p.clusters
@@ -65,47 +68,82 @@ pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
                 />
             </div>
             <For each=shown key=|i| *i let:i>
-                {move || {
-                    let rows = projection.with(|p| plan.with(|pl| table_rows(pl, p, i)));
-                    let caption = projection
-                        .with(|p| p.clusters.get(i).map(|c| {
-                            let l = row_label(c);
-                            format!("{}: {}", l.name, l.summary)
-                        }))
-                        .unwrap_or_default();
-                    view! {
-                        <table class="data-table" data-testid=format!("timeline-table-{i}")>
-                            <caption>{caption}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"When"</th>
-                                    <th scope="col">"What"</th>
-                                    <th scope="col">"Pool"</th>
-                                    <th scope="col">"Details"</th>
-                                    <th scope="col">"Spill"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr data-kind=r.kind>
-                                                <td>{when(r.at)}</td>
-                                                <td>{r.kind}</td>
-                                                <td>{r.pool}</td>
-                                                <td>{r.text}</td>
-                                                <td>{r.spill}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                }}
+                <ClusterTable i projection whole=Signal::derive(move || only.get().is_some()) />
             </For>
             <MoreRows pager listing testid="timeline-table-more" />
         </section>
+    }
+}
+
+/// Cluster `i`'s table: every row when `whole`, else its first rows in time order and "Show
+/// more" for the rest.
+#[component]
+fn ClusterTable(i: usize, projection: Memo<Projection>, whole: Signal<bool>) -> impl IntoView {
+    let plan = use_plan_state().plan();
+    let rows = Memo::new(move |_| projection.with(|p| plan.with(|pl| table_rows(pl, p, i))));
+    let caption = Memo::new(move |_| {
+        projection
+            .with(|p| {
+                p.clusters.get(i).map(|c| {
+                    let l = row_label(c);
+                    format!("{}: {}", l.name, l.summary)
+                })
+            })
+            .unwrap_or_default()
+    });
+    let pager = Pager::new(ROWS_PER_TABLE);
+    let limit = move || {
+        if whole.get() {
+            usize::MAX
+        } else {
+            pager.limit()
+        }
+    };
+    let listing = Signal::derive(move || {
+        let len = rows.with(Vec::len);
+        Listing {
+            drawn: len.min(limit()),
+            found: len,
+            total: len,
+            noun: ("row", "rows"),
+            order: "in time order (choose this cluster above to see its whole table)",
+            follows_search: false,
+        }
+    });
+    view! {
+        <table class="data-table" data-testid=format!("timeline-table-{i}")>
+            <caption>{move || caption.get()}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"When"</th>
+                    <th scope="col">"What"</th>
+                    <th scope="col">"Pool"</th>
+                    <th scope="col">"Details"</th>
+                    <th scope="col">"Spill"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    rows.with(|rows| {
+                        rows.iter()
+                            .take(limit())
+                            .cloned()
+                            .map(|r| {
+                                view! {
+                                    <tr data-kind=r.kind>
+                                        <td>{when(r.at)}</td>
+                                        <td>{r.kind}</td>
+                                        <td>{r.pool}</td>
+                                        <td>{r.text}</td>
+                                        <td>{r.spill}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </tbody>
+        </table>
+        <MoreRows pager listing testid=format!("timeline-table-{i}-more") />
     }
 }
