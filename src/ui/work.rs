@@ -17,8 +17,11 @@ pub fn rechecked(clusters: u32) {
 
 #[cfg(feature = "test-hooks")]
 fn publish(runs: &str, last: &str, clusters: u32) {
+    use std::sync::OnceLock;
     use wasm_bindgen::JsValue;
-    if super::clock::bench_clusters().is_none() {
+    // Read the URL once, not on every edit: the page's `?bench` does not change while it runs.
+    static ON: OnceLock<bool> = OnceLock::new();
+    if !*ON.get_or_init(|| super::clock::bench_clusters().is_some()) {
         return;
     }
     let Some(window) = web_sys::window() else {
