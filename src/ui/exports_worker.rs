@@ -4,8 +4,10 @@
 //!
 //! The worker's loader is a hashed file beside the app's; scripts/postbuild.mjs names it in
 //! index.html's `<meta name="exports-worker">`. Jobs wait until the worker says it has started
-//! ([`offload::READY`]); a worker that cannot be fetched or started fails every job with a
-//! message saying so (what to do: reload), and so does every later job until the page reloads.
+//! ([`offload::READY`]); a worker that cannot be fetched or started, or that stops later (a
+//! crash, a reply it cannot have sent), fails every job with a message saying which and what to
+//! do (reload), and so does every later job until the page reloads. No job waits for ever: a
+//! request the worker cannot read, or cannot be handed to it, fails with a message too.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -64,10 +66,12 @@ pub async fn run(job: Job) -> Result<Answer, String> {
                         job: job.clone(),
                     }
                     .to_json();
-                    if running.ready {
-                        post(&running.worker, &request);
-                    } else {
+                    if !running.ready {
                         running.queued.push(request);
+                    } else if let Err(why) = post(&running.worker, &request) {
+                        let message = unsent_message(&why);
+                        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&message));
+                        return;
                     }
                     running.waiting.insert(n, (resolve, reject));
                     id = Some(n);
@@ -104,9 +108,32 @@ fn failed_message(why: &str) -> String {
     )
 }
 
-fn post(worker: &web_sys::Worker, request: &str) {
-    // A string always clones into the worker.
-    let _ = worker.post_message(&JsValue::from_str(request));
+/// The worker has stopped after it started (it crashed, or sent what it cannot have sent).
+fn stopped_message(why: &str) -> String {
+    format!(
+        "The exports module stopped ({why}). Exports and import need it: reload the page to start it again."
+    )
+}
+
+fn unsent_message(why: &str) -> String {
+    format!(
+        "The request could not be handed to the exports module ({why}). Reload the page to try again."
+    )
+}
+
+/// Hands `request` to the worker; `Err` says why the browser refused.
+fn post(worker: &web_sys::Worker, request: &str) -> Result<(), String> {
+    worker
+        .post_message(&JsValue::from_str(request))
+        .map_err(|e| {
+            e.as_string()
+                .or_else(|| {
+                    Reflect::get(&e, &JsValue::from_str("message"))
+                        .ok()?
+                        .as_string()
+                })
+                .unwrap_or_else(|| "the browser refused it".to_owned())
+        })
 }
 
 fn worker_url() -> Option<String> {
@@ -138,14 +165,20 @@ fn start() -> Link {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
         let text = ev.data().as_string().unwrap_or_default();
         if text == offload::READY {
-            LINK.with(|link| {
-                if let Link::Running(running) = &mut *link.borrow_mut() {
-                    running.ready = true;
-                    for request in running.queued.drain(..) {
-                        post(&running.worker, &request);
-                    }
-                }
+            let unsent = LINK.with(|link| {
+                let Link::Running(running) = &mut *link.borrow_mut() else {
+                    return None;
+                };
+                running.ready = true;
+                let queued: Vec<String> = running.queued.drain(..).collect();
+                queued
+                    .iter()
+                    .find_map(|request| post(&running.worker, request).err())
             });
+            // A request that cannot be handed over leaves its job waiting: fail them all.
+            if let Some(why) = unsent {
+                fail(&format!("a request could not be handed to it: {why}"));
+            }
         } else if let Some(why) = text.strip_prefix(FAILED) {
             fail(why.trim());
         } else {
@@ -182,6 +215,21 @@ fn answered(text: &str) {
         Ok(reply) => reply,
         Err(why) => return fail(&why),
     };
+    // A request the worker could not read comes back without its number (0): no job can be
+    // told which it was, so every waiting one is, rather than waiting for ever.
+    if let (0, Answer::Invalid(why)) = (reply.id, &reply.answer) {
+        let message = format!(
+            "The exports module could not read a request ({why}). Reload the page to try again."
+        );
+        let rejects: Vec<Function> = LINK.with(|link| match &mut *link.borrow_mut() {
+            Link::Running(running) => running.waiting.drain().map(|(_, (_, r))| r).collect(),
+            _ => Vec::new(),
+        });
+        for reject in rejects {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&message));
+        }
+        return;
+    }
     let resolve = LINK.with(|link| match &mut *link.borrow_mut() {
         Link::Running(running) => {
             let (resolve, _) = running.waiting.remove(&reply.id)?;
@@ -195,9 +243,15 @@ fn answered(text: &str) {
     }
 }
 
-/// The worker is unusable: every waiting job and every later one fails with `why`.
+/// The worker is unusable: every waiting job and every later one fails with `why`, said as "could
+/// not be loaded" before it started and "stopped" after.
 fn fail(why: &str) {
-    let message = failed_message(why);
+    let started = LINK.with(|link| matches!(&*link.borrow(), Link::Running(r) if r.ready));
+    let message = if started {
+        stopped_message(why)
+    } else {
+        failed_message(why)
+    };
     let previous = LINK.with(|link| link.replace(Link::Failed(message.clone())));
     if let Link::Running(running) = previous {
         running.worker.terminate();

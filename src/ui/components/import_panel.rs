@@ -167,36 +167,47 @@ pub fn ImportPanel() -> impl IntoView {
             .to_json(),
         };
         busy.set(true);
+        // The last import's result would read as this one's while it runs.
+        outcome.set(None);
         leptos::task::spawn_local(async move {
             let answer = exports_worker::run(Job::Import {
                 base,
                 inputs: vec![input],
             })
             .await;
-            // The panel's signals are gone if it closed meanwhile (another tab): try_set.
+            // The panel's signals are gone if it closed meanwhile (another tab): try_set, and
+            // a problem that cannot be shown there goes to the status line.
             let _ = busy.try_set(false);
-            // Imported over the plan as it was: applying it now would undo the edit made since.
-            if !state.plan().with_untracked(|p| *p == before) {
-                let _ = outcome.try_set(Some(Outcome::NotRun(
-                    "The plan changed while the import ran, so nothing was imported: press Import again.".to_owned(),
-                )));
-                return;
-            }
-            let problem = match answer {
-                Ok(Answer::Import(Ok(result))) => match Plan::from_json(&result.plan) {
-                    Ok((plan, _)) => return apply(&before, plan, result.notes, &result.incomplete),
-                    Err(e) => format!(
-                        "The imported plan could not be read back ({e}): nothing was imported."
-                    ),
-                },
+            let not_run = move |problem: String| {
+                if outcome
+                    .try_set(Some(Outcome::NotRun(problem.clone())))
+                    .is_some()
+                {
+                    state.say(&problem, false);
+                }
+            };
+            let result = match answer {
+                // What is wrong with the input holds whatever the plan became meanwhile.
                 Ok(Answer::Import(Err(error))) => {
                     let _ = outcome.try_set(Some(Outcome::Failed(error)));
                     return;
                 }
-                Ok(_) => "The import module answered another question: nothing was imported. Reload the page to try again.".to_owned(),
-                Err(problem) => problem,
+                Ok(Answer::Import(Ok(result))) => result,
+                Ok(_) => return not_run("The import module answered another question: nothing was imported. Reload the page to try again.".to_owned()),
+                Err(problem) => return not_run(problem),
             };
-            let _ = outcome.try_set(Some(Outcome::NotRun(problem)));
+            // Imported over the plan as it was: applying it now would undo the edit made since.
+            if !state.plan().with_untracked(|p| *p == before) {
+                return not_run(
+                    "The plan changed while the import ran, so nothing was imported: press Import again.".to_owned(),
+                );
+            }
+            match Plan::from_json(&result.plan) {
+                Ok((plan, _)) => apply(&before, plan, result.notes, &result.incomplete),
+                Err(e) => not_run(format!(
+                    "The imported plan could not be read back ({e}): nothing was imported."
+                )),
+            }
         });
     };
 
