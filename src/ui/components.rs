@@ -25,6 +25,7 @@ pub mod fleet_panel;
 pub mod header;
 pub mod icons;
 pub mod import_panel;
+pub mod index_list;
 pub mod link_open;
 pub mod paged;
 pub mod plan_tab;

@@ -9,6 +9,7 @@ use crate::rules::maintenance::describe::explain_blackout;
 use crate::rules::maintenance::recurrence::local_date;
 use crate::rules::maintenance::{ConfigName, DateSpan};
 use crate::ui::components::field::TextField;
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::window_editor::{config_dom_id, edit_window, window_memo};
 use crate::ui::components::windows_tab::WindowsView;
 use crate::ui::state::{focus_by_id, use_plan_state};
@@ -69,9 +70,10 @@ pub fn BlackoutList(cluster: usize, config: ConfigName, view: WindowsView) -> im
                 <p class="empty">"No blackouts."</p>
             </Show>
             <ol class="blackout-list">
-                <For each=move || 0..count.get() key=|k| *k let:k>
-                    <BlackoutRow cluster=cluster config=config index=k />
-                </For>
+                {index_list(
+                    move || (0..count.get()).collect(),
+                    move |k| view! { <BlackoutRow cluster=cluster config=config index=k /> },
+                )}
             </ol>
             <button type="button" class="btn" data-testid=format!("{list_id}-add") on:click=add>
                 "Add blackout"

@@ -10,6 +10,7 @@ use crate::rules::edit;
 use crate::rules::findings::fields;
 use crate::rules::region::region_name;
 use crate::ui::components::field::{CheckboxField, SelectField, TextField, same_label_options};
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::pool_editor::PoolEditor;
 use crate::ui::state::{dom_id, focus_by_id, use_plan_state};
 
@@ -236,9 +237,10 @@ pub fn ClusterEditor(index: usize) -> impl IntoView {
                     <p class="empty">"This cluster has no node pools yet. Every AKS cluster needs at least one System pool."</p>
                 </Show>
                 <div class="pool-list">
-                    <For each=move || 0..pool_count.get() key=|j| *j let:j>
-                        <PoolEditor cluster=i pool=j />
-                    </For>
+                    {index_list(
+                        move || (0..pool_count.get()).collect(),
+                        move |j| view! { <PoolEditor cluster=i pool=j /> },
+                    )}
                 </div>
             </section>
         </section>

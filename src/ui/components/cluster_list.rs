@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::rules::edit::{self, Direction};
 use crate::ui::components::cluster_editor::display_name;
 use crate::ui::components::cluster_filters::ClusterFilters;
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager};
 use crate::ui::selection::use_selection;
 use crate::ui::state::{focus_by_id, use_plan_state};
@@ -63,9 +64,7 @@ pub fn ClusterList() -> impl IntoView {
                 <ClusterFilters />
             </Show>
             <ol class="cluster-list" data-testid="cluster-list">
-                <For each=listed key=|i| *i let:i>
-                    <ClusterItem index=i />
-                </For>
+                {index_list(listed, |i| view! { <ClusterItem index=i /> })}
             </ol>
             <MoreRows pager listing testid="list-more" />
         </nav>

@@ -11,6 +11,7 @@ use crate::rules::projection::Projection;
 use crate::rules::projection::format_money;
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::view::format::{bar_lengths, format_milli};
 use crate::view::paging::{PAGE, costliest_first};
@@ -78,9 +79,7 @@ pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
                 "Kubernetes upgrades / month",
                 "Reimages / month",
             ])>
-                <For each=move || rows.get() key=|i| *i let:i>
-                    <CostRow i projection bars />
-                </For>
+                {index_list(move || rows.get(), move |i| view! { <CostRow i projection bars /> })}
             </DataTable>
             <MoreRows pager listing testid="cost-more" />
             // The lines (hundreds at 200 clusters) are built only while

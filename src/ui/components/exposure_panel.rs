@@ -13,6 +13,7 @@ use crate::rules::projection::exposure::{ClusterExposure, ExposureStats, TYPICAL
 use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::ui::state::use_plan_state;
 use crate::view::format::exposure_text;
@@ -172,9 +173,7 @@ pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
                 </div>
             </Show>
             <DataTable headings=headings(["Cluster", "Typical", "Worst", "SLA"])>
-                <For each=move || rows.get() key=|i| *i let:i>
-                    <ExposureRow i projection />
-                </For>
+                {index_list(move || rows.get(), move |i| view! { <ExposureRow i projection /> })}
             </DataTable>
             <MoreRows pager listing testid="exposure-more" />
         </section>

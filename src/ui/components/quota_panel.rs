@@ -17,6 +17,7 @@ use crate::rules::projection::quota::{RegionQuota, format_families};
 use crate::rules::usage;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
 use crate::ui::components::quota_paste::PasteUsage;
 use crate::ui::state::use_plan_state;
@@ -82,9 +83,7 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
                 }
             />
             <DataTable headings=headings(["Cluster", "Peak extra vCPUs"])>
-                <For each=move || cluster_list.get() key=|i| *i let:i>
-                    <QuotaRow i projection />
-                </For>
+                {index_list(move || cluster_list.get(), move |i| view! { <QuotaRow i projection /> })}
             </DataTable>
             <MoreRows pager listing testid="quota-more" />
             <h4 id="quota-free-title">"Against free quota"</h4>
@@ -100,9 +99,10 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
                 class="quota-free"
                 wrap_class="quota-free-wrap"
             >
-                <For each=move || 0..row_count.get().min(checks_pager.limit()) key=|i| *i let:i>
-                    <CheckRow i rows projection />
-                </For>
+                {index_list(
+                    move || (0..row_count.get().min(checks_pager.limit())).collect(),
+                    move |i| view! { <CheckRow i rows projection /> },
+                )}
             </DataTable>
             <MoreRows pager=checks_pager listing=checks_listing testid="quota-free-more" />
             <PasteUsage projection />
