@@ -36,10 +36,14 @@ const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0
 async function externalLoader() {
   const indexPath = path.join(dir, 'index.html');
   const html = await readFile(indexPath, 'utf8');
-  const tag = /<script type="module" src="(\.\/)boot\.js" data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/;
-  const m = html.match(tag);
-  if (!m) throw new Error('index.html has no boot.js placeholder: check pattern_script in Trunk.toml');
-  const [, base, js, wasm] = m;
+  // Release builds minify index.html (Trunk.toml `minify`), which reorders the attributes and
+  // drops their quotes: the placeholder is found by its attributes, in any order and form.
+  const placeholder = [...html.matchAll(/<script\b([^>]*)><\/script>/g)]
+    .map((m) => ({ tag: m[0], attrs: attributes(m[1]) }))
+    .find(({ attrs }) => /^(\.\/)?boot\.js$/.test(attrs.src ?? ''));
+  const { js, wasm } = placeholder?.attrs ?? {};
+  if (!js || !wasm) throw new Error('index.html has no boot.js placeholder: check pattern_script in Trunk.toml');
+  const base = placeholder.attrs.src.slice(0, -'boot.js'.length);
   // Relative to the loader's own URL, so the app works from any folder (`public_url = "./"`).
   // The wasm is fetched once the static shell in index.html has painted (the frame after this
   // one), so its download never competes with that first paint (Trunk.toml: no wasm preload).
@@ -48,7 +52,16 @@ async function externalLoader() {
     `requestAnimationFrame(() => setTimeout(() => init({ module_or_path: new URL('./${wasm}', import.meta.url) })));\n`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(path.join(dir, name), loader);
-  await writeFile(indexPath, html.replace(tag, `<script type="module" src="${base}${name}"></script>`));
+  await writeFile(indexPath, html.replace(placeholder.tag, `<script type="module" src="${base}${name}"></script>`));
+}
+
+/** A tag's attributes (`data-js` as `js`, `data-wasm` as `wasm`), quoted or not. */
+function attributes(text) {
+  const attrs = {};
+  for (const [, name, value] of text.matchAll(/([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s"'>]+))?/g)) {
+    attrs[name.replace(/^data-/, '')] = (value ?? '').replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return attrs;
 }
 
 async function exportsWorker() {
