@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
+use crate::rules::stable_sort;
 
 /// Which clusters to show or select. Every part that is set must match; an empty filter
 /// matches every cluster.
@@ -35,6 +36,14 @@ pub fn environment(cluster: &Cluster) -> Option<&str> {
 /// A cluster's `ring` tag.
 pub fn ring(cluster: &Cluster) -> Option<&str> {
     cluster.tags.get("ring").map(String::as_str)
+}
+
+/// Numeric rings in number order (ring 10 after ring 9), others after them by text.
+pub fn sort_rings(rings: &mut [String]) {
+    let number = |r: &str| r.parse::<u32>().map_or(u64::MAX, u64::from);
+    stable_sort::sort_by(rings, |a, b| {
+        number(a).cmp(&number(b)).then_with(|| a.cmp(b))
+    });
 }
 
 impl Filter {
@@ -111,8 +120,7 @@ pub fn facets(plan: &Plan) -> Facets {
         tags.extend(c.tags.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     let mut rings: Vec<String> = rings.into_iter().collect();
-    // Numeric rings in number order (ring 10 after ring 9), others after them by text.
-    rings.sort_by_key(|r| (r.parse::<u32>().map_or(u64::MAX, u64::from), r.clone()));
+    sort_rings(&mut rings);
     Facets {
         environments: environments.into_iter().collect(),
         rings,
@@ -126,6 +134,19 @@ pub fn facets(plan: &Plan) -> Facets {
 mod tests {
     use super::*;
     use crate::rules::demo::fleet;
+
+    #[test]
+    fn rings_sort_numbers_first_in_number_order_then_by_text() {
+        let mut rings: Vec<String> = ["b", "10", "9", "a", "02", "2", "ring-1"]
+            .map(String::from)
+            .to_vec();
+        // The reference: the standard library's sort on the (number, text) key.
+        let mut reference = rings.clone();
+        reference.sort_by_key(|r| (r.parse::<u32>().map_or(u64::MAX, u64::from), r.clone()));
+        sort_rings(&mut rings);
+        assert_eq!(rings, reference);
+        assert_eq!(rings, ["02", "2", "9", "10", "a", "b", "ring-1"]);
+    }
 
     /// fleet(n): cluster i is `aks-{i:03}`, ring i % 3, subscription `sub-{i % 10}`, westeurope.
     #[test]

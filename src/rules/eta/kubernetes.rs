@@ -11,6 +11,7 @@ use super::result::{DatedEta, Outcome, PoolEta, Span};
 use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
 use crate::rules::projection::timeline::{Releases, project_cluster};
+use crate::rules::stable_sort;
 
 /// Per pool of `cluster`, the (start, end) of its dated Kubernetes upgrade steps from `now`
 /// until `to`, in time order.
@@ -35,7 +36,8 @@ fn steps(
                 .iter()
                 .filter_map(|e| Some((e.start?, e.end?)))
                 .collect();
-            s.sort_unstable();
+            // The shared sort (bundle size): equal spans are identical, so stable is the same.
+            stable_sort::sort(&mut s);
             s
         })
         .collect()

@@ -175,7 +175,7 @@ pub fn BulkEditor() -> impl IntoView {
                     .filter_map(|cl| bulk::ring(cl).map(|r| r.trim().to_owned()))
                     .collect()
             });
-            rings.sort_by_key(|r| (r.parse::<u32>().map_or(u64::MAX, u64::from), r.clone()));
+            bulk::sort_rings(&mut rings);
             rings.dedup();
             rings
         })

@@ -9,6 +9,7 @@ use super::marks::{ClusterTrack, cluster_track};
 use super::{CLUSTER_ROW_PX, POOL_ROW_PX, Scale};
 use crate::rules::plan::Plan;
 use crate::rules::projection::Projection;
+use crate::rules::stable_sort;
 
 /// The `data-mark` of a cluster's name in the label column (first stop of its cluster row).
 pub const NAME_KEY: &str = "n";
@@ -104,7 +105,7 @@ pub fn rows(t: &ClusterTrack) -> Rows {
             .collect()
     }));
     for row in &mut all {
-        row.sort_by(|a, b| a.1.total_cmp(&b.1));
+        stable_sort::sort_by(row, |a, b| a.1.total_cmp(&b.1));
     }
     all
 }
