@@ -36,6 +36,7 @@ pub mod names;
 pub mod os;
 pub mod plan;
 pub mod pool;
+pub mod pretty_json;
 pub mod projection;
 pub mod region;
 pub mod saved;

@@ -126,16 +126,23 @@ impl Plan {
 
     /// The plan as a JSON value: the same value as `serde_json::to_value(self)`.
     pub fn to_value(&self) -> serde_json::Value {
-        // Parsed back from `to_json` rather than `serde_json::to_value`, so the browser module
-        // holds one copy of the plan's Serialize code (the pretty writer's) instead of two
-        // (bundle size). Exact: a plan holds no floats, and the value's maps sort their keys.
-        serde_json::from_str(&self.to_json()).unwrap_or_default()
+        // Parsed back from the compact text rather than `serde_json::to_value`, so the browser
+        // module holds one copy of the plan's Serialize code (the compact writer's) instead of
+        // two (bundle size). Exact: a plan holds no floats, and the value's maps sort their keys.
+        serde_json::from_str(&self.to_compact_json()).unwrap_or_default()
     }
 
-    /// The canonical pretty JSON form (stable key order: struct order).
+    /// The canonical pretty JSON form (stable key order: struct order), exactly
+    /// `serde_json::to_string_pretty(self)`: the compact form re-indented
+    /// ([`super::pretty_json`]), so the plan's Serialize code is compiled for one writer.
     pub fn to_json(&self) -> String {
+        super::pretty_json::pretty(&self.to_compact_json())
+    }
+
+    /// The compact JSON form (what saves pack): `serde_json::to_string(self)`.
+    pub fn to_compact_json(&self) -> String {
         // Serializing plain data structs to a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

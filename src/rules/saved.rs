@@ -77,7 +77,7 @@ impl SavedPlan {
         SavedPlan {
             generation,
             writer: writer.to_owned(),
-            plan: share::deflate_text(&serde_json::to_string(plan).unwrap_or_default(), SAVE_LEVEL),
+            plan: share::deflate_text(&plan.to_compact_json(), SAVE_LEVEL),
         }
     }
 
