@@ -45,6 +45,7 @@ pub mod snapshot;
 pub mod stable_sort;
 pub mod surge;
 pub mod timefmt;
+pub mod timeparse;
 mod unknown_fields;
 pub mod usage;
 pub mod version;

@@ -17,6 +17,7 @@ pub struct KubernetesAssumptions {
     /// A minor version whose AKS GA date is known; later minors are projected from it.
     pub anchor_minor: KubernetesVersion,
     /// When `anchor_minor` went GA on AKS.
+    #[serde(deserialize_with = "crate::rules::timeparse::de_date_time")]
     pub anchor_ga: DateTime<Utc>,
     /// Days between AKS minor versions going GA.
     pub minor_interval_days: u32,

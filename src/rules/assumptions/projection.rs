@@ -102,6 +102,7 @@ impl Default for ProjectionAssumptions {
 pub struct ReleaseAssumptions {
     /// When one Linux node image was published; all others are this ± k × interval, so every
     /// projected date is a function of this anchor and "from" only.
+    #[serde(deserialize_with = "crate::rules::timeparse::de_date_time")]
     pub node_image_anchor: DateTime<Utc>,
     /// Days between Linux node images (§1.3: ~weekly).
     pub linux_image_interval_days: u32,

@@ -73,9 +73,9 @@ pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, InputError> {
     use chrono::Datelike;
     let trimmed = text.trim();
-    // NaiveDate's FromStr (already linked for the plan's serde) rather than chrono's strftime
-    // parser, which would add to the browser bundle.
-    let date = chrono::NaiveDate::from_str(trimmed)
+    // NaiveDate's FromStr grammar (`rules::timeparse`, also the plan's dates) rather than a
+    // strftime parser, which would add to the browser bundle.
+    let date = crate::rules::timeparse::date(trimmed)
         .map_err(|_| InputError::NotADate(trimmed.to_owned()))?;
     if PLAN_YEARS.contains(&date.year()) {
         Ok(date)

@@ -276,6 +276,7 @@ pub struct History {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Raw {
+    #[serde(deserialize_with = "crate::rules::timeparse::de_date")]
     as_of: NaiveDate,
     source: String,
     families: BTreeMap<String, Vec<String>>,
@@ -300,7 +301,7 @@ impl History {
                 let released = match released {
                     "-" => None,
                     d => Some(
-                        d.parse::<NaiveDate>()
+                        crate::rules::timeparse::date(d)
                             .map_err(|e| format!("{key} {version}: {e}"))?,
                     ),
                 };

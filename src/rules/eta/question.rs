@@ -243,10 +243,7 @@ impl EtaQuestion {
         self.disclosed = if t.is_empty() {
             None
         } else {
-            Some(
-                t.parse::<NaiveDate>()
-                    .map_err(|_| EtaError::BadDate(text.to_owned()))?,
-            )
+            Some(crate::rules::timeparse::date(t).map_err(|_| EtaError::BadDate(text.to_owned()))?)
         };
         Ok(())
     }

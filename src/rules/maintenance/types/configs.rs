@@ -6,11 +6,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{ConfigName, DayOfWeek, MaintenanceError, Schedule, StartTime, UtcOffset};
+use crate::rules::timeparse;
 
 /// `DateSpan`: a blackout from `start` to `end`, both local dates, `end` inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DateSpan {
+    #[serde(deserialize_with = "timeparse::de_date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "timeparse::de_date")]
     pub end: NaiveDate,
 }
 
@@ -25,7 +28,11 @@ pub struct MaintenanceWindow {
     #[serde(default)]
     pub utc_offset: UtcOffset,
     /// Local date in `utc_offset`; `None` = active right away (API) / today (docs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "timeparse::de_date_opt"
+    )]
     pub start_date: Option<NaiveDate>,
     pub start_time: StartTime,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,7 +70,9 @@ impl TimeInWeek {
 /// Legacy `notAllowedTime[]` entry: RFC 3339 instants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeSpan {
+    #[serde(deserialize_with = "timeparse::de_date_time")]
     pub start: chrono::DateTime<chrono::Utc>,
+    #[serde(deserialize_with = "timeparse::de_date_time")]
     pub end: chrono::DateTime<chrono::Utc>,
 }
 
