@@ -12,8 +12,9 @@ use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
-use super::timeline::{self, ClusterProjection, Releases};
+use super::timeline::{self, ClusterProjection, Releases, Scheduling};
 use super::{Projection, summarise};
+use crate::rules::maintenance::recurrence::RecurrenceOptions;
 
 /// What a cluster's projection depends on besides the cluster and its index: the plan without
 /// its clusters and without the settings only the summaries read (checked by
@@ -62,10 +63,15 @@ struct Entry {
     exposure: Arc<ClusterExposure>,
 }
 
+/// What a cluster's node OS windows depend on besides the cluster: the range and the
+/// recurrence readings.
+type WindowInputs = (DateTime<Utc>, DateTime<Utc>, RecurrenceOptions);
+
 /// The last projection of each cluster, with the inputs it was made from.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectionCache {
     shared: Option<SharedInputs>,
+    windows: Option<WindowInputs>,
     /// By cluster index.
     clusters: Vec<Entry>,
     /// The exposure SLA the cached exposures were measured against.
@@ -81,9 +87,17 @@ impl ProjectionCache {
     pub fn project(&mut self, plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         let to = from + Duration::weeks(i64::from(weeks));
         let shared = SharedInputs::of(plan, from, to);
+        // An edit of the shared inputs projects every cluster again; the last projections are
+        // kept for their windows when the window inputs did not change.
+        let mut last = Vec::new();
         if self.shared.as_ref() != Some(&shared) {
-            self.clusters.clear();
+            last = std::mem::take(&mut self.clusters);
             self.shared = Some(shared);
+        }
+        let window_inputs = Some((from, to, plan.assumptions.recurrence));
+        if self.windows != window_inputs {
+            last.clear();
+            self.windows = window_inputs;
         }
         let sla_days = plan.assumptions.projection.exposure_sla_days;
         let sla_changed = self.sla_days != sla_days;
@@ -111,8 +125,21 @@ impl ProjectionCache {
                 }
                 slot => {
                     self.projected = self.projected.saturating_add(1);
-                    let projection = Arc::new(timeline::project_cluster(
-                        i, cluster, plan, &releases, from, to,
+                    // The same cluster's windows, if it was drawn in windows last time.
+                    let windows = last
+                        .get(i)
+                        .filter(|old| {
+                            Arc::ptr_eq(&old.cluster, cluster)
+                                && old.projection.scheduling == Scheduling::MaintenanceWindow
+                        })
+                        .map(|old| old.projection.windows.clone());
+                    let projection = Arc::new(timeline::project_cluster_in(
+                        i,
+                        cluster,
+                        plan,
+                        &releases,
+                        (from, to),
+                        windows,
                     ));
                     let entry = Entry {
                         cluster: Arc::clone(cluster),
@@ -269,6 +296,34 @@ mod tests {
             assert_eq!(cache.reused(), reused(before.min(after)), "after {what}");
             assert_eq!(cache.projected(), after - cache.reused(), "after {what}");
         }
+    }
+
+    #[test]
+    fn windows_are_reused_only_while_their_inputs_stand() {
+        // Every two weeks on Monday from Wednesday 2026-11-04: reading A counts from the week
+        // containing the start date (its Monday, Nov 2, is before the start: Nov 16, 30, …),
+        // reading B from the first Monday after it (Nov 9, 23, …) (docs/aks-rules.md §8).
+        let text = r#"{"version":1,"name":"p","clusters":[{"name":"a","resourceGroup":"rg","location":"westeurope","subscription":"s","kubernetesVersion":"1.35.2","autoUpgradeProfile":{"nodeOSUpgradeChannel":"NodeImage"},"agentPoolProfiles":[{"name":"pool","mode":"System","osType":"Linux","osSKU":"Ubuntu","vmSize":"Standard_D4s_v5","count":3}],"maintenanceConfigurations":[{"name":"aksManagedNodeOSUpgradeSchedule","maintenanceWindow":{"schedule":{"weekly":{"intervalWeeks":2,"dayOfWeek":"Monday"}},"durationHours":4,"utcOffset":"+00:00","startDate":"2026-11-04","startTime":"06:00"}}]}]}"#;
+        let mut plan = Plan::from_json(text).unwrap().0;
+        let mut cache = ProjectionCache::default();
+        cache.project(&plan, now(), HORIZON_WEEKS);
+        // A step timing: every cluster projected again, with the same windows.
+        plan.assumptions.projection.timings.drain_minutes = 17;
+        assert_eq!(
+            cache.project(&plan, now(), HORIZON_WEEKS),
+            project(&plan, now(), HORIZON_WEEKS)
+        );
+        let before = project(&plan, now(), HORIZON_WEEKS).clusters[0]
+            .windows
+            .clone();
+        plan.assumptions.recurrence.weekly_anchor =
+            crate::rules::maintenance::recurrence::WeeklyAnchor::FirstMatchingDay;
+        let after = cache.project(&plan, now(), HORIZON_WEEKS);
+        assert_ne!(
+            after.clusters[0].windows, before,
+            "the reading moves the windows"
+        );
+        assert_eq!(after, project(&plan, now(), HORIZON_WEEKS));
     }
 
     #[test]

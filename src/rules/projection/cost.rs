@@ -13,7 +13,7 @@ use super::super::channel::NodeOsChannel;
 use super::super::plan::Plan;
 use super::MONTH_MINUTES;
 use super::timeline::{ClusterProjection, EventKind};
-use super::vmsize::{Provenance, hourly_price, lookup};
+use super::vmsize::{Provenance, VmSizes, hourly_price};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -139,6 +139,7 @@ pub fn summarise(
     let mut lines = Vec::new();
     let mut cluster_costs = Vec::with_capacity(clusters.len());
     let mut unknown = BTreeSet::new();
+    let mut sizes = VmSizes::new(costs);
     for c in clusters {
         let first_line = lines.len();
         let mut reimages = 0u64;
@@ -150,7 +151,6 @@ pub fn summarise(
                 .count();
             // Every pool step of a Kubernetes upgrade is a full rolling reimage (§2 rule 2).
             let kube = p.kubernetes_events.len();
-            let mut vm = None;
             for (kind, events, what) in [
                 (CostKind::Surge, node_os, "reimage"),
                 (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrade"),
@@ -160,7 +160,7 @@ pub fn summarise(
                 if events == 0 || p.upgrade.peak_extra_nodes == 0 {
                     continue;
                 }
-                let vm = &*vm.get_or_insert_with(|| lookup(&p.vm_size, costs));
+                let vm = sizes.get(&p.vm_size);
                 let price = hourly_price(vm, p.os_sku, costs).unwrap_or(0);
                 if vm.price_from == Provenance::Unknown {
                     unknown.insert(p.vm_size.clone());

@@ -93,12 +93,6 @@ impl Samples {
         lower_median(&mut minutes)
     }
 
-    fn extend(&mut self, other: &Samples) {
-        self.values.extend_from_slice(&other.values);
-        self.pending += other.pending;
-        self.aks_determined += other.aks_determined;
-    }
-
     /// The stats of these samples with `typical` minutes (see [`ExposureStats::typical_minutes`]).
     fn stats(&self, sla_minutes: i64, typical: Option<i64>) -> ExposureStats {
         let worst = self
@@ -117,6 +111,34 @@ impl Samples {
             misses_sla: worst.is_some_and(|w| w.0 > sla_minutes),
         }
     }
+}
+
+/// The stats of a group (a cluster's pools, the fleet's clusters) from its members': the counts
+/// summed, the worst their worst, the typical as given (a median of pool typicals). Equal to the
+/// stats of all the members' samples together, without visiting a sample again.
+fn fold<'a>(
+    members: impl IntoIterator<Item = &'a ExposureStats>,
+    sla_minutes: i64,
+    typical: Option<i64>,
+) -> ExposureStats {
+    let mut out = ExposureStats {
+        sla_minutes,
+        typical_minutes: typical,
+        ..ExposureStats::default()
+    };
+    let mut worst: Option<(i64, bool)> = None;
+    for s in members {
+        out.counted = out.counted.saturating_add(s.counted);
+        out.pending += s.pending;
+        out.aks_determined += s.aks_determined;
+        if let Some(m) = s.worst_minutes {
+            worst = worst.max(Some((m, s.worst_is_lower_bound)));
+        }
+    }
+    out.worst_minutes = worst.map(|w| w.0);
+    out.worst_is_lower_bound = worst.is_some_and(|w| w.1);
+    out.misses_sla = worst.is_some_and(|w| w.0 > sla_minutes);
+    out
 }
 
 /// Whole minutes from `a` to `b`, never negative. Plain timestamp arithmetic: this runs for
@@ -148,7 +170,6 @@ pub fn cluster(
     sla_days: u32,
 ) -> ClusterExposure {
     let sla_minutes = i64::from(sla_days) * 1440;
-    let mut cluster = Samples::default();
     let mut typicals = Vec::with_capacity(c.pools.len());
     let mut pools = Vec::with_capacity(c.pools.len());
     for p in &c.pools {
@@ -162,7 +183,7 @@ pub fn cluster(
                     // Patched is never before publication: available ≥ published and
                     // upgrades start no earlier than availability.
                     s.values
-                        .push(((at - release.published).num_minutes().max(0), false));
+                        .push((minutes_between(release.published, at), false));
                 }
                 PatchState::NotWithinHorizon => {
                     let bound = minutes_between(release.published, to);
@@ -177,7 +198,6 @@ pub fn cluster(
         }
         let stats = s.stats(sla_minutes, s.median());
         typicals.extend(stats.typical_minutes);
-        cluster.extend(&s);
         pools.push(PoolExposure {
             cluster: c.name.clone(),
             pool: p.name.clone(),
@@ -191,7 +211,11 @@ pub fn cluster(
         .collect();
     ClusterExposure {
         cluster: c.name.clone(),
-        stats: cluster.stats(sla_minutes, lower_median(&mut typicals)),
+        stats: fold(
+            pools.iter().map(|p| &p.stats),
+            sla_minutes,
+            lower_median(&mut typicals),
+        ),
         pools,
         pools_missing_sla,
     }
@@ -202,28 +226,17 @@ pub fn cluster(
 /// pool's typical, so no sample is visited again.
 pub fn combine(sla_days: u32, clusters: Vec<Arc<ClusterExposure>>) -> FleetExposure {
     let sla_minutes = i64::from(sla_days) * 1440;
-    let mut fleet = ExposureStats {
-        sla_minutes,
-        ..ExposureStats::default()
-    };
-    let mut worst: Option<(i64, bool)> = None;
     let mut typicals = Vec::new();
     let mut missing = Vec::new();
     for c in &clusters {
-        let s = &c.stats;
-        fleet.counted = fleet.counted.saturating_add(s.counted);
-        fleet.pending += s.pending;
-        fleet.aks_determined += s.aks_determined;
-        if let Some(m) = s.worst_minutes {
-            worst = worst.max(Some((m, s.worst_is_lower_bound)));
-        }
         typicals.extend(c.pools.iter().filter_map(|p| p.stats.typical_minutes));
         missing.extend_from_slice(&c.pools_missing_sla);
     }
-    fleet.typical_minutes = lower_median(&mut typicals);
-    fleet.worst_minutes = worst.map(|w| w.0);
-    fleet.worst_is_lower_bound = worst.is_some_and(|w| w.1);
-    fleet.misses_sla = worst.is_some_and(|w| w.0 > sla_minutes);
+    let fleet = fold(
+        clusters.iter().map(|c| &c.stats),
+        sla_minutes,
+        lower_median(&mut typicals),
+    );
     FleetExposure {
         sla_days,
         fleet,
@@ -315,9 +328,32 @@ mod tests {
             .collect();
         let mut pooled = Samples::default();
         for s in [&busy, &slow, &slow] {
-            pooled.extend(s);
+            pooled.values.extend_from_slice(&s.values);
         }
         assert_eq!(pooled.median(), Some(1_440));
         assert_eq!(lower_median(&mut typicals), Some(14_400));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_group_folded_from_its_members_equals_all_their_samples_together(
+            members in proptest::collection::vec(
+                (proptest::collection::vec((0i64..20_000, proptest::bool::ANY), 0..8), 0u32..3, 0u32..3),
+                0..6,
+            ),
+            sla_days in 0u32..10,
+        ) {
+            let sla = i64::from(sla_days) * 1440;
+            let mut all = Samples::default();
+            let mut stats = Vec::new();
+            for (values, pending, aks) in members {
+                let s = Samples { values, pending, aks_determined: aks };
+                stats.push(s.stats(sla, s.median()));
+                all.values.extend_from_slice(&s.values);
+                all.pending += s.pending;
+                all.aks_determined += s.aks_determined;
+            }
+            proptest::prop_assert_eq!(fold(&stats, sla, Some(7)), all.stats(sla, Some(7)));
+        }
     }
 }

@@ -2,13 +2,14 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::super::plan::Plan;
 use super::exposure::FleetExposure;
 use super::fleet::FleetChecks;
 use super::timeline::{ClusterProjection, Scheduling};
-use super::vmsize::{Provenance, lookup};
+use super::vmsize::{Provenance, VmSizes};
 use super::{format_days, format_duration};
 use crate::rules::finding::FindingCode;
 use crate::rules::finding::fields::WindowField;
@@ -63,6 +64,7 @@ pub fn collect(
 ) -> Vec<Finding> {
     let a = &plan.assumptions.projection;
     let mut out = Vec::new();
+    let mut sizes = VmSizes::new(&a.costs);
     let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
         out.push(finding(severity, code, path, message, why, fix, source))
     };
@@ -155,7 +157,7 @@ pub fn collect(
                 );
             }
             if p.stream.is_some() && u.peak_extra_nodes > 0 {
-                let vm = lookup(&pool.vm_size, &a.costs);
+                let vm = sizes.get(&pool.vm_size);
                 if vm.vcpus_from == Provenance::Unknown || vm.price_from == Provenance::Unknown {
                     push(
                         Severity::Note,
@@ -222,10 +224,8 @@ pub fn collect(
             );
         }
     }
-    for ce in &exposure.clusters {
-        let Some(c) = clusters.iter().find(|c| c.name == ce.cluster) else {
-            continue;
-        };
+    // One exposure per cluster, in the clusters' order (`exposure::summarise`, `combine`).
+    for (c, ce) in clusters.iter().zip(&exposure.clusters) {
         for (j, pe) in ce.pools.iter().enumerate() {
             if let (true, Some(worst)) = (pe.stats.misses_sla, pe.stats.worst_minutes) {
                 let bound = if pe.stats.worst_is_lower_bound {
@@ -256,11 +256,16 @@ pub fn collect(
             }
         }
     }
+    // The first cluster of each name (a search per finding was quadratic in the fleet).
+    let mut by_name: BTreeMap<&str, &ClusterProjection> = BTreeMap::new();
+    if !fleet.collisions.is_empty() || !fleet.stagger.is_empty() {
+        for c in clusters.iter().rev() {
+            by_name.insert(&c.name, c);
+        }
+    }
+    let named = |n: &String| by_name.get(n.as_str()).copied();
     for col in &fleet.collisions {
-        let first = col
-            .clusters
-            .first()
-            .and_then(|n| clusters.iter().find(|c| &c.name == n));
+        let first = col.clusters.first().and_then(named);
         if let Some(c) = first {
             push(
                 Severity::Warning,
@@ -284,7 +289,7 @@ pub fn collect(
             .rings
             .iter()
             .find(|(_, r)| *r == s.later_ring)
-            .and_then(|(n, _)| clusters.iter().find(|c| &c.name == n));
+            .and_then(|(n, _)| named(n));
         if let Some(c) = later {
             let fix = match s.suggested_delay_hours {
                 Some(h) => format!("Delay ring {}'s windows by at least {h} h.", s.later_ring),

@@ -48,6 +48,8 @@ pub(crate) fn in_windows(
         .iter()
         .map(|p| p.stream.map_or((0, &[][..]), |s| releases.of(s)))
         .collect();
+    // What `available_at` last answered for each pool.
+    let mut last_available = vec![(DateTime::<Utc>::MIN_UTC, 0usize); n];
     for slot in windows.iter().filter(|w| !w.blocked) {
         let mut cursor = slot.start.max(effective_from);
         if cursor >= slot.end {
@@ -76,7 +78,7 @@ pub(crate) fn in_windows(
                 if let Some(d) = deliveries.get(i).filter(|d| delivered[i] < d.len()) {
                     catch_up(pool, offset, &mut next[i], &mut delivered[i], d, cursor);
                 }
-                let available = list.partition_point(|r| r.available <= cursor);
+                let available = available_at(list, &mut last_available[i], cursor);
                 if available <= next[i] {
                     continue;
                 }
@@ -157,6 +159,28 @@ pub(crate) fn in_windows(
     }
 }
 
+/// How many releases of `list` (in time order) are available at `cursor`:
+/// `list.partition_point(|r| r.available <= cursor)`. The cursor moves forward within a window
+/// and windows come in order, so the count steps on from the last answer (`last`, for the last
+/// cursor) instead of searching the list again for every pool at every step (issue 11: the
+/// searches were a fifth of projecting a 2,000-cluster fleet); a spill that leaves the cursor
+/// behind the last one searches.
+fn available_at(
+    list: &[Release],
+    last: &mut (DateTime<Utc>, usize),
+    cursor: DateTime<Utc>,
+) -> usize {
+    let (at, count) = *last;
+    let now = match list.get(count..) {
+        Some(rest) if cursor >= at => {
+            count + rest.iter().take_while(|r| r.available <= cursor).count()
+        }
+        _ => list.partition_point(|r| r.available <= cursor),
+    };
+    *last = (cursor, now);
+    now
+}
+
 /// Records the releases Kubernetes steps ending by `cursor` delivered to the pool, so the node
 /// OS channel does not reimage for them again (§2 rule 2).
 fn catch_up(
@@ -206,6 +230,47 @@ pub(super) fn unscheduled(pools: &mut [PoolProjection], releases: &Releases) {
                 state: PatchState::AksDetermined,
                 started: None,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::super::release::Stream;
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn stepping_on_counts_what_a_search_counts(
+            gaps in proptest::collection::vec(0i64..5, 0..30),
+            cursors in proptest::collection::vec(0i64..100, 1..40),
+        ) {
+            let t0 = Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap();
+            let hour = |h: i64| t0 + chrono::Duration::hours(h);
+            let mut at = 0;
+            let list: Vec<Release> = gaps
+                .iter()
+                .map(|g| {
+                    at += g;
+                    Release {
+                        stream: Stream::Security,
+                        label: String::new(),
+                        published: hour(at),
+                        available: hour(at),
+                        needs_reimage: false,
+                    }
+                })
+                .collect();
+            // Cursors going forward and, sometimes, back (a spill past the next window).
+            let mut last = (DateTime::<Utc>::MIN_UTC, 0);
+            for c in cursors {
+                let cursor = hour(c);
+                let expected = list.partition_point(|r| r.available <= cursor);
+                prop_assert_eq!(available_at(&list, &mut last, cursor), expected);
+            }
         }
     }
 }

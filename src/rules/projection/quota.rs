@@ -20,7 +20,7 @@ use super::super::plan::Plan;
 use super::super::usage::region_key;
 use super::assumptions::{ProjectionAssumptions, SurgeQuotaReading};
 use super::duration::pool_upgrade;
-use super::vmsize::{lookup, short_family};
+use super::vmsize::{VmSizes, short_family};
 
 pub use free::{QuotaCheck, QuotaStatus};
 
@@ -118,7 +118,7 @@ fn to_vec(m: BTreeMap<String, u32>) -> Vec<FamilyVcpus> {
 }
 
 /// One cluster's pools, from the same surge arithmetic as the timeline ([`pool_upgrade`]).
-fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions) -> ClusterQuota {
+fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions, sizes: &mut VmSizes) -> ClusterQuota {
     let mut peak: BTreeMap<String, u32> = BTreeMap::new();
     let mut peak_total = 0u32;
     let mut unknown_sizes = Vec::new();
@@ -126,7 +126,7 @@ fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions) -> ClusterQuota {
         .agent_pool_profiles
         .iter()
         .map(|p| {
-            let vm = lookup(&p.vm_size, &a.costs);
+            let vm = sizes.get(&p.vm_size);
             let extra = pool_upgrade(p, c.kubernetes_version, &a.timings).peak_extra_nodes;
             let extra_vcpus = vm.vcpus.map(|v| v.saturating_mul(extra));
             match (&vm.family, extra_vcpus) {
@@ -147,7 +147,7 @@ fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions) -> ClusterQuota {
             PoolQuota {
                 pool: p.name.clone(),
                 vm_size: p.vm_size.clone(),
-                family: vm.family,
+                family: vm.family.clone(),
                 peak_extra_nodes: extra,
                 vcpus_per_node: vm.vcpus,
                 extra_vcpus,
@@ -177,7 +177,12 @@ struct Group {
 /// quota. Needs no projection: surge counts do not depend on time.
 pub fn summarise(plan: &Plan) -> SurgeQuota {
     let a = &plan.assumptions.projection;
-    let clusters: Vec<ClusterQuota> = plan.clusters.iter().map(|c| cluster_quota(c, a)).collect();
+    let mut sizes = VmSizes::new(&a.costs);
+    let clusters: Vec<ClusterQuota> = plan
+        .clusters
+        .iter()
+        .map(|c| cluster_quota(c, a, &mut sizes))
+        .collect();
     // Subscription and region, kept sorted by (subscription, region key) by inserting in place
     // (a Vec rather than a map or a sort: one copy less of that code in the browser module).
     let mut groups: Vec<Group> = Vec::new();

@@ -260,6 +260,21 @@ pub fn project_cluster(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> ClusterProjection {
+    project_cluster_in(index, cluster, plan, releases, (from, to), None)
+}
+
+/// [`project_cluster`], given the cluster's node OS windows over `[from, to)` when they are
+/// known: they depend only on the cluster, the range and the recurrence readings, so the
+/// projection cache passes the last ones when an edit changed none of those (a step timing
+/// moves every bar but no window).
+pub(super) fn project_cluster_in(
+    index: usize,
+    cluster: &Cluster,
+    plan: &Plan,
+    releases: &Releases,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    known_windows: Option<Vec<WindowSlot>>,
+) -> ClusterProjection {
     let a = &plan.assumptions.projection;
     let channel = effective_channel(cluster);
     let channel_change = channel_changes(cluster);
@@ -311,15 +326,16 @@ pub fn project_cluster(
     match scheduling {
         Scheduling::MaintenanceWindow => {
             if let Some(w) = window {
-                windows = w
-                    .occurrences(from, plan.assumptions.recurrence)
-                    .take_while(|o| o.start < to)
-                    .map(|o| WindowSlot {
-                        start: o.start,
-                        end: o.end,
-                        blocked: o.blocked,
-                    })
-                    .collect();
+                windows = known_windows.unwrap_or_else(|| {
+                    w.occurrences(from, plan.assumptions.recurrence)
+                        .take_while(|o| o.start < to)
+                        .map(|o| WindowSlot {
+                            start: o.start,
+                            end: o.end,
+                            blocked: o.blocked,
+                        })
+                        .collect()
+                });
             }
             placement::in_windows(
                 &mut pools,
