@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// `properties.autoUpgradeProfile.nodeOSUpgradeChannel` (docs/aks-rules.md §1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum NodeOsChannel {
     /// AKS applies nothing and the OS updater is off: the customer owns patching.
     None,
@@ -18,6 +18,7 @@ pub enum NodeOsChannel {
     /// A rolling reimage onto the newest AKS node image.
     NodeImage,
 }
+crate::rules::variant::deserialize_by_name!(NodeOsChannel { None = "None", Unmanaged = "Unmanaged", SecurityPatch = "SecurityPatch", NodeImage = "NodeImage" });
 
 impl NodeOsChannel {
     pub const ALL: [NodeOsChannel; 4] = [
@@ -48,7 +49,7 @@ impl NodeOsChannel {
 }
 
 /// `properties.autoUpgradeProfile.upgradeChannel` (docs/aks-rules.md §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UpgradeChannel {
     /// No automatic Kubernetes upgrades (the API default).
@@ -62,6 +63,7 @@ pub enum UpgradeChannel {
     /// Legacy: node image only; forces `nodeOSUpgradeChannel = NodeImage`.
     NodeImage,
 }
+crate::rules::variant::deserialize_by_name!(UpgradeChannel { None = "none", Patch = "patch", Stable = "stable", Rapid = "rapid", NodeImage = "node-image" });
 
 impl UpgradeChannel {
     pub const ALL: [UpgradeChannel; 5] = [

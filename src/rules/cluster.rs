@@ -11,7 +11,7 @@ use super::pool::AgentPool;
 use super::version::KubernetesVersion;
 
 /// ARM `supportPlan` (docs/aks-2026.md §1.6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum SupportPlan {
     /// Community support: the newest three minors (N-2).
     #[default]
@@ -20,6 +20,7 @@ pub enum SupportPlan {
     #[serde(rename = "AKSLongTermSupport")]
     AksLongTermSupport,
 }
+crate::rules::variant::deserialize_by_name!(SupportPlan { KubernetesOfficial = "KubernetesOfficial", AksLongTermSupport = "AKSLongTermSupport" });
 
 impl SupportPlan {
     pub fn is_community(&self) -> bool {

@@ -48,5 +48,6 @@ pub mod timefmt;
 pub mod timeparse;
 mod unknown_fields;
 pub mod usage;
+pub mod variant;
 pub mod version;
 pub mod words;

@@ -15,11 +15,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// ARM `osType`: derived from the SKU, never stored separately.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum OsType {
     Linux,
     Windows,
 }
+crate::rules::variant::deserialize_by_name!(OsType { Linux = "Linux", Windows = "Windows" });
 
 /// ARM `osSKU`. Deprecated spellings of Azure Linux (`CBLMariner`, `Mariner`, `AzureLinux3`)
 /// are read as `AzureLinux`, because the planner's rules are the same for them. The versioned

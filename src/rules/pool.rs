@@ -11,20 +11,22 @@ use super::surge::SurgeValue;
 use super::version::KubernetesVersion;
 
 /// ARM `mode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum PoolMode {
     System,
     User,
 }
+crate::rules::variant::deserialize_by_name!(PoolMode { System = "System", User = "User" });
 
 /// ARM `upgradeSettings.undrainableNodeBehavior`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum UndrainableNodeBehavior {
     /// Blocked nodes are made schedulable again, not upgraded; the operation fails.
     Schedule,
     /// Blocked nodes are quarantined; the rest is upgraded.
     Cordon,
 }
+crate::rules::variant::deserialize_by_name!(UndrainableNodeBehavior { Schedule = "Schedule", Cordon = "Cordon" });
 
 /// ARM `upgradeSettings`. `None` means "not set": AKS applies its default, which for
 /// `maxSurge` is ambiguous (docs/aks-rules.md §8 A-3; see [`AgentPool::effective_max_surge`]).

@@ -38,7 +38,7 @@ pub struct ProjectionAssumptions {
 /// How much surge quota a cluster's upgrade needs at once: an assumption switch, because the
 /// capacity doc's example (5 pools × 4 nodes at 50 % need quota for 10 nodes) sums over pools,
 /// while pools are upgraded one after another (docs/aks-rules.md §2 rule 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SurgeQuotaReading {
     /// Every pool's surge at once, as the AKS capacity doc computes it.
@@ -47,6 +47,7 @@ pub enum SurgeQuotaReading {
     /// Only the largest pool's surge: pools are upgraded one at a time.
     PoolsOneAtATime,
 }
+crate::rules::variant::deserialize_by_name!(SurgeQuotaReading { SumOverPools = "sumOverPools", PoolsOneAtATime = "poolsOneAtATime" });
 
 impl SurgeQuotaReading {
     pub const ALL: [SurgeQuotaReading; 2] = [

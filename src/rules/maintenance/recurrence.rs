@@ -38,7 +38,7 @@ pub struct Occurrence {
 }
 
 /// docs/aks-rules.md §8 A-1: what `dayOfMonth` 29–31 means in a month without that day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum MissingDay {
     /// RFC 5545: no window that month (documented default).
@@ -47,9 +47,10 @@ pub enum MissingDay {
     /// Use the month's last day.
     Clamp,
 }
+crate::rules::variant::deserialize_by_name!(MissingDay { Skip = "skip", Clamp = "clamp" });
 
 /// docs/aks-rules.md §8 A-2: how `intervalWeeks > 1` is anchored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WeeklyAnchor {
     /// Reading A: count from the Sunday-start week containing startDate (documented default).
@@ -58,9 +59,10 @@ pub enum WeeklyAnchor {
     /// Reading B: first matching day on/after startDate, then every n weeks.
     FirstMatchingDay,
 }
+crate::rules::variant::deserialize_by_name!(WeeklyAnchor { StartDateWeek = "startDateWeek", FirstMatchingDay = "firstMatchingDay" });
 
 /// docs/aks-rules.md §8 A-11: a window that partly overlaps a blackout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BlackoutOverlap {
     /// The whole window is unusable (documented default, conservative).
@@ -69,6 +71,7 @@ pub enum BlackoutOverlap {
     /// The window is cut to the part outside the blackout.
     Trim,
 }
+crate::rules::variant::deserialize_by_name!(BlackoutOverlap { Drop = "drop", Trim = "trim" });
 
 /// The switches for the competing readings of §8, stored in the plan's assumptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -131,7 +131,7 @@ impl From<StartTime> for String {
 }
 
 /// `WeekDay`, PascalCase English names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum DayOfWeek {
     Sunday,
     Monday,
@@ -141,6 +141,7 @@ pub enum DayOfWeek {
     Friday,
     Saturday,
 }
+crate::rules::variant::deserialize_by_name!(DayOfWeek { Sunday = "Sunday", Monday = "Monday", Tuesday = "Tuesday", Wednesday = "Wednesday", Thursday = "Thursday", Friday = "Friday", Saturday = "Saturday" });
 
 impl DayOfWeek {
     pub const ALL: [DayOfWeek; 7] = [
@@ -191,7 +192,7 @@ impl DayOfWeek {
 }
 
 /// `weekIndex`: the n-th occurrence of the weekday in the month, not calendar week n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum WeekIndex {
     First,
     Second,
@@ -199,6 +200,7 @@ pub enum WeekIndex {
     Fourth,
     Last,
 }
+crate::rules::variant::deserialize_by_name!(WeekIndex { First = "First", Second = "Second", Third = "Third", Fourth = "Fourth", Last = "Last" });
 
 impl WeekIndex {
     pub const ALL: [WeekIndex; 5] = [
