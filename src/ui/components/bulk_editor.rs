@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::rules::bulk::{self, BulkChange, PoolUpgrade, Stagger};
+use crate::rules::bulk::{self, BulkChange, PoolUpgrade, RingDays, Stagger};
 use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
 use crate::rules::edit::{parse_optional_number, parse_optional_surge};
 use crate::rules::maintenance::editing::new_window;
@@ -137,15 +137,14 @@ impl Draft {
             "ring" => Stagger::HoursPerRing(hours()?),
             "ring-days" => {
                 let chosen = self.ring_days.get();
-                Stagger::RingDays(
-                    rings
-                        .iter()
-                        .map(|r| {
-                            let day = chosen.get(r).map_or_else(|| preset_day(r), |d| day_of(d));
-                            (r.clone(), day)
-                        })
-                        .collect(),
-                )
+                // Inserted one by one rather than collected: collecting into a map sorts its
+                // items, one more copy of the sort in the bundle (ARCHITECTURE "Size").
+                let mut days = RingDays::new();
+                for r in rings {
+                    let day = chosen.get(r).map_or_else(|| preset_day(r), |d| day_of(d));
+                    days.insert(r.clone(), day);
+                }
+                Stagger::RingDays(days)
             }
             _ => Stagger::Same,
         })
