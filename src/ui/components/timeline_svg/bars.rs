@@ -34,14 +34,18 @@ pub(super) struct Row {
 /// The bars of the marks `marks` reads (tracked), redrawn bar by bar as they change.
 pub(super) fn bars(marks: impl Fn() -> Vec<UpgradeMark> + 'static, row: Row) -> impl IntoView {
     let group = NodeRef::<leptos::svg::G>::new();
-    // The marks drawn and their elements, from the last run.
-    Effect::new(move |drawn: Option<Vec<(UpgradeMark, web_sys::Element)>>| {
-        let drawn = drawn.unwrap_or_default();
+    // The marks drawn and their elements, from the last run (`None`: nothing drawn yet).
+    type Drawn = Option<Vec<(UpgradeMark, web_sys::Element)>>;
+    Effect::new(move |drawn: Option<Drawn>| {
+        let drawn = drawn.flatten();
         let marks = marks();
-        match group.get() {
-            Some(g) => redraw(&g, drawn, marks, row),
-            None => drawn,
+        let g = group.get()?;
+        // The group is this effect's alone, but a redraw of the row around it keeps its
+        // element (Leptos rebuilds in place): what an earlier effect drew there goes first.
+        if drawn.is_none() {
+            g.set_text_content(None);
         }
+        Some(redraw(&g, drawn.unwrap_or_default(), marks, row))
     });
     view! { <g class="tl-bars" node_ref=group></g> }
 }
