@@ -184,7 +184,7 @@ fn lint_plan(lint: &mut Lint, name: &str, plan: &Plan) {
     for line in &projection.costs.lines {
         lint.prose(
             &format!("{name}: cost line of {}", line.cluster),
-            &line.basis,
+            &line.basis.to_string(),
         );
     }
     for format in ExportFormat::ALL {

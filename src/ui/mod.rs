@@ -51,6 +51,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod components;
 pub mod exports_worker;
+pub mod later;
 pub mod selection;
 pub mod state;
 pub mod storage;

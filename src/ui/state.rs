@@ -122,7 +122,7 @@ pub struct PlanState {
     /// millisecond), and the edits that change every cluster (a step timing) need the whole
     /// result on screen at once, so a worker would add a copy of it per edit (README
     /// "Fleets of 200 to 2,000 clusters").
-    pub projection: Memo<Projection>,
+    pub projection: Memo<Arc<Projection>>,
     pub cluster_count: Memo<usize>,
     pub selected_cluster: Memo<Option<usize>>,
     pub can_undo: Memo<bool>,
@@ -178,8 +178,12 @@ impl PlanState {
         let now = Some(instant);
         // Clusters an edit did not touch keep their projection (rules::projection::cache).
         let cache = StoredValue::new(ProjectionCache::default());
-        let projection = Memo::new(move |_| {
-            plan.with(|p| {
+        let projection = Memo::new(move |last: Option<&Arc<Projection>>| {
+            // The projection this one replaces is freed after the edit is painted.
+            if let Some(last) = last {
+                crate::ui::later::drop_after_paint(Arc::clone(last));
+            }
+            Arc::new(plan.with(|p| {
                 cache
                     .try_update_value(|c| {
                         let projected = c.project(p, instant, HORIZON_WEEKS);
@@ -187,7 +191,7 @@ impl PlanState {
                         projected
                     })
                     .unwrap_or_else(|| project(p, instant, HORIZON_WEEKS))
-            })
+            }))
         });
         // One set of findings (issue 10): the plan and window checks and the projection's.
         // Clusters an edit did not touch keep their checks (rules::findings::cache).

@@ -5,7 +5,7 @@
 // wasm functions are named by the module's name section when the build keeps one, else by
 // index (`wasm-function[N]`); "(program)" is the browser's own work (style, layout, paint).
 // `CALLERS=dlmalloc node fleet-profile.mjs 2000` adds where the matching functions are called
-// from.
+// from; `INCLUSIVE=40` adds the 40 functions with the most total time (self and callees).
 
 import { App, actToPaint } from './helpers.mjs';
 
@@ -42,11 +42,30 @@ function summary(profile) {
       callers.set(key, (callers.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
     });
   }
+  // INCLUSIVE=<n>: also the <n> functions with the most total time (self + callees), each
+  // counted once per sample however often it recurs on the stack.
+  const inclusive = new Map();
+  const wantInclusive = Number(process.env.INCLUSIVE ?? 0);
+  if (wantInclusive) {
+    const parent = new Map();
+    for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+    profile.samples.forEach((id, i) => {
+      const seen = new Set();
+      for (let up = id; up; up = parent.get(up)) {
+        const name = byId.get(up).callFrame.functionName;
+        if (!name || seen.has(name)) continue;
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+      }
+    });
+  }
+  const byTotal = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, wantInclusive)
+    .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  total  ${k}`);
   const byCaller = [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)
     .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${want} from ${k}`);
   return {
     totalMs: Math.round(total),
-    top: [...top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`), ...byCaller],
+    top: [...top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`), ...byCaller, ...byTotal],
   };
 }
 

@@ -148,3 +148,37 @@ test('the surge quota panel shows the extra vCPUs per VM family and follows maxS
   await app.expectText('quota-row-2', 'DSv5: +16 vCPUs');
   app.assertNoProblems();
 });
+
+test('bars an edit moved are the bars a fresh page draws for the edited plan', async (t) => {
+  // The upgrade bars are kept in step with their marks by hand (timeline_svg/bars.rs): after
+  // edits that move every bar, add and remove spills, the drawing must equal the one drawn from
+  // scratch for the same plan (a reload: the plan is saved when the page is left).
+  const app = await openTimeline(t);
+  const bars = () =>
+    app.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="timeline-svg"] .tl-upgrade')].map((g) => g.outerHTML));
+  let last = await bars();
+  assert.ok(last.length > 10, `expected the demo's bars, found ${last.length}`);
+  // Slow reimages: bars grow and spill past their windows; then fast ones: the spills go.
+  for (const minutes of ['300', '20']) {
+    await app.fill('assumption-timings-reimageMinutes', minutes);
+    const edited = await until(
+      bars,
+      (now) => JSON.stringify(now) !== JSON.stringify(last),
+      () => `the bars did not change after reimageMinutes = ${minutes}`,
+    );
+    const spilled = edited.filter((b) => b.includes('tl-spill')).length;
+    if (minutes === '300') assert.ok(spilled > 0, 'slow reimages spill past some windows');
+    await app.reload();
+    await app.click('tab-timeline');
+    await app.expectVisible('timeline-svg');
+    const fresh = await until(bars, (now) => now.length > 0, () => 'no bars after the reload');
+    const at = edited.findIndex((b, k) => b !== fresh[k]);
+    assert.ok(
+      at === -1 && edited.length === fresh.length,
+      `after reimageMinutes = ${minutes}: ${edited.length} bars drawn by the edit, ${fresh.length} fresh; first difference at ${at}:\n${edited[at]}\n${fresh[at]}`,
+    );
+    last = edited;
+  }
+  app.assertNoProblems();
+});

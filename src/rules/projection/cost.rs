@@ -54,8 +54,78 @@ pub struct CostLine {
     pub per_month_micros: u64,
     /// `false`: the VM price is unknown; the line is 0 until the user enters one.
     pub price_known: bool,
-    /// How it was computed, e.g. "4 surge × 0.384/h × 37 min".
-    pub basis: String,
+    /// How it was computed, e.g. "4 surge × 0.384/h × 37 min" (its `Display`; the JSON
+    /// carries the text).
+    #[serde(serialize_with = "as_text")]
+    pub basis: CostBasis,
+}
+
+/// The figures a cost line's "how it was computed" is written from. Kept as figures and
+/// written when shown (a table draws a page of lines; a 2,000-cluster fleet has ~13,000 lines,
+/// and writing them all out on every edit was a tenth of a step-timing edit in the browser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CostBasis {
+    /// Surge nodes × the VM's price × the minutes one event takes, times events per month.
+    Surge {
+        nodes: u32,
+        /// The VM size, with " (Windows)" for a Windows pool's.
+        vm: String,
+        price_per_hour_micros: u64,
+        minutes: u32,
+        per_event_micros: u64,
+        events: u32,
+        horizon_minutes: i64,
+        /// The event, e.g. "reimage".
+        what: &'static str,
+        currency: String,
+    },
+    /// OS SKUs × retained VHDs × GB × price per GB-month.
+    VhdHosting {
+        os_skus: u32,
+        retained_vhds_per_os_sku: u32,
+        vhd_used_gb: u32,
+        price_per_gb_month_micros: u64,
+        currency: String,
+    },
+}
+
+impl std::fmt::Display for CostBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CostBasis::Surge {
+                nodes,
+                vm,
+                price_per_hour_micros,
+                minutes,
+                per_event_micros,
+                events,
+                horizon_minutes,
+                what,
+                currency,
+            } => f.write_str(&surge_basis(
+                (*nodes, vm, *price_per_hour_micros),
+                (*minutes, *per_event_micros),
+                (*events, *horizon_minutes, what),
+                currency,
+            )),
+            CostBasis::VhdHosting {
+                os_skus,
+                retained_vhds_per_os_sku,
+                vhd_used_gb,
+                price_per_gb_month_micros,
+                currency,
+            } => write!(
+                f,
+                "{os_skus} OS SKU × {retained_vhds_per_os_sku} VHD × {vhd_used_gb} GB × {}/GB-month (estimate)",
+                super::format_money(*price_per_gb_month_micros, currency)
+            ),
+        }
+    }
+}
+
+/// Serialises a value as its text.
+fn as_text<S: serde::Serializer>(value: &CostBasis, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -177,20 +247,21 @@ pub fn summarise(
                     horizon_micros: total,
                     per_month_micros: per_month(total, horizon),
                     price_known: vm.price_from != Provenance::Unknown,
-                    basis: surge_basis(
-                        (
-                            p.upgrade.peak_extra_nodes,
-                            &if p.os_sku.is_windows() {
-                                format!("{} (Windows)", p.vm_size)
-                            } else {
-                                p.vm_size.clone()
-                            },
-                            price,
-                        ),
-                        (p.upgrade.minutes, per_event),
-                        (events, horizon, what),
-                        &costs.currency,
-                    ),
+                    basis: CostBasis::Surge {
+                        nodes: p.upgrade.peak_extra_nodes,
+                        vm: if p.os_sku.is_windows() {
+                            format!("{} (Windows)", p.vm_size)
+                        } else {
+                            p.vm_size.clone()
+                        },
+                        price_per_hour_micros: price,
+                        minutes: p.upgrade.minutes,
+                        per_event_micros: per_event,
+                        events,
+                        horizon_minutes: horizon,
+                        what,
+                        currency: costs.currency.clone(),
+                    },
                 });
             }
         }
@@ -216,12 +287,13 @@ pub fn summarise(
                     horizon_micros: total,
                     per_month_micros: month,
                     price_known: true,
-                    basis: format!(
-                        "{skus} OS SKU × {} VHD × {} GB × {}/GB-month (estimate)",
-                        costs.retained_vhds_per_os_sku,
-                        costs.vhd_used_gb,
-                        super::format_money(costs.vhd_price_per_gb_month_micros, &costs.currency)
-                    ),
+                    basis: CostBasis::VhdHosting {
+                        os_skus: skus,
+                        retained_vhds_per_os_sku: costs.retained_vhds_per_os_sku,
+                        vhd_used_gb: costs.vhd_used_gb,
+                        price_per_gb_month_micros: costs.vhd_price_per_gb_month_micros,
+                        currency: costs.currency.clone(),
+                    },
                 });
             }
         }
@@ -313,7 +385,7 @@ mod tests {
                 l.per_month_micros.abs_diff(product) <= l.per_event_micros / 1000 + 1,
                 "{l:?}"
             );
-            assert!(l.basis.contains("/month"), "{}", l.basis);
+            assert!(l.basis.to_string().contains("/month"), "{}", l.basis);
         }
     }
 

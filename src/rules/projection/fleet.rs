@@ -87,12 +87,15 @@ pub fn check(
     ring_soak_hours: u32,
 ) -> FleetChecks {
     let collisions = collisions(clusters);
+    let ring_of_cluster: Vec<Option<u32>> = plan.clusters.iter().map(ring_of).collect();
     let rings: Vec<(String, u32)> = plan
         .clusters
         .iter()
-        .filter_map(|c| ring_of(c).map(|r| (c.name.clone(), r)))
+        .zip(&ring_of_cluster)
+        .filter_map(|(c, r)| r.map(|r| (c.name.clone(), r)))
         .collect();
-    let (ring_violations, stagger) = ring_order(plan, clusters, releases.len(), ring_soak_hours);
+    let (ring_violations, stagger) =
+        ring_order(&ring_of_cluster, clusters, releases.len(), ring_soak_hours);
     FleetChecks {
         collisions,
         rings,
@@ -110,9 +113,12 @@ pub fn check(
 /// sorting every cluster's starts (`tests::by_every_start`, the first version, is the reference).
 fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
     let mut subs: BTreeMap<&str, u32> = BTreeMap::new();
-    // (subscription, window starts) -> the clusters with exactly those starts.
+    // (subscription, window starts) and the clusters with exactly those starts.
     type Schedule = (u32, Vec<i64>);
-    let mut by_schedule: BTreeMap<Schedule, Vec<u32>> = BTreeMap::new();
+    type Class = (Schedule, Vec<u32>);
+    // Found by (subscription, how many starts, a hash of them), so a cluster's starts are
+    // compared in full only with a schedule that is almost surely the same.
+    let mut buckets: BTreeMap<(u32, usize, u64), Vec<Class>> = BTreeMap::new();
     for (i, c) in clusters
         .iter()
         .enumerate()
@@ -120,13 +126,22 @@ fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
     {
         let next = u32::try_from(subs.len()).unwrap_or(u32::MAX);
         let sub = *subs.entry(c.subscription.as_str()).or_insert(next);
-        let starts: Vec<i64> = c.windows.iter().map(|w| w.start.timestamp()).collect();
+        let starts = || c.windows.iter().map(|w| w.start.timestamp());
+        // FNV-1a over the starts.
+        let hash = starts().fold(0xcbf2_9ce4_8422_2325_u64, |h, at| {
+            (h ^ at.cast_unsigned()).wrapping_mul(0x0100_0000_01b3)
+        });
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        by_schedule.entry((sub, starts)).or_default().push(i);
+        let bucket = buckets.entry((sub, c.windows.len(), hash)).or_default();
+        match bucket
+            .iter_mut()
+            .find(|((_, s), _)| s.iter().copied().eq(starts()))
+        {
+            Some((_, members)) => members.push(i),
+            None => bucket.push(((sub, starts().collect()), vec![i])),
+        }
     }
-    // `extend`, not `collect()` (bundle size: see view::timeline::marks).
-    let mut classes: Vec<(Schedule, Vec<u32>)> = Vec::new();
-    classes.extend(by_schedule);
+    let classes: Vec<Class> = buckets.into_values().flatten().collect();
     // (subscription, start, class): one entry per start of each class's schedule.
     let mut starts: Vec<(u32, i64, u32)> = Vec::new();
     for (k, ((sub, schedule), _)) in (0u32..).zip(&classes) {
@@ -187,15 +202,15 @@ struct RingProgress {
     all_patched: bool,
 }
 
-/// `releases`: how many releases the projection has (patch records point into that list).
+/// `ring_of_cluster`: each cluster's ring; `releases`: how many releases the projection has
+/// (patch records point into that list).
 fn ring_order(
-    plan: &Plan,
+    ring_of_cluster: &[Option<u32>],
     clusters: &[Arc<ClusterProjection>],
     releases: usize,
     soak_hours: u32,
 ) -> (Vec<RingViolation>, Vec<RingStagger>) {
     let soak = Duration::hours(i64::from(soak_hours));
-    let ring_of_cluster: Vec<Option<u32>> = plan.clusters.iter().map(ring_of).collect();
     let mut ring_ids: Vec<u32> = ring_of_cluster.iter().flatten().copied().collect();
     crate::rules::stable_sort::sort(&mut ring_ids);
     ring_ids.dedup();

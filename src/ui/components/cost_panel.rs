@@ -4,6 +4,8 @@
 //! The table draws the clusters the cluster list finds, most expensive first, a page at a time
 //! (`paged`); the fleet totals always cover every cluster.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,7 +19,7 @@ use crate::view::format::{bar_lengths, format_milli};
 use crate::view::paging::{PAGE, costliest_first};
 
 #[component]
-pub fn CostPanel(projection: Memo<Projection>) -> impl IntoView {
+pub fn CostPanel(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let totals = Memo::new(move |_| {
         projection.with(|p| {
             (
@@ -137,7 +139,7 @@ fn cost_lines(p: &Projection, limit: usize) -> impl IntoView + use<> {
 }
 
 #[component]
-fn CostRow(i: usize, projection: Memo<Projection>, bars: Memo<Vec<f64>>) -> impl IntoView {
+fn CostRow(i: usize, projection: Memo<Arc<Projection>>, bars: Memo<Vec<f64>>) -> impl IntoView {
     let row = Memo::new(move |_| {
         projection.with(|p| {
             p.costs

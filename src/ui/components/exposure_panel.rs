@@ -3,6 +3,8 @@
 //! The table draws the clusters the cluster list finds, worst first, a page at a time
 //! (`paged`); the fleet figures always cover every cluster.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::assumptions::AssumptionKey;
@@ -59,7 +61,7 @@ fn unknowns(stats: &ExposureStats) -> String {
 }
 
 #[component]
-pub fn ExposurePanel(projection: Memo<Projection>) -> impl IntoView {
+pub fn ExposurePanel(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let state = use_plan_state();
     let sla = Memo::new(move |_| {
         state
@@ -215,7 +217,7 @@ impl RowTexts {
 }
 
 #[component]
-fn ExposureRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
+fn ExposureRow(i: usize, projection: Memo<Arc<Projection>>) -> impl IntoView {
     let row = Memo::new(move |_| {
         projection.with(|p| {
             p.exposure

@@ -1,13 +1,15 @@
 //! Fleet checks (issue 4): clusters of one subscription opening a window at the same instant
 //! (ARM throttling risk) and ring order with a suggested stagger.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::view::timeline::when;
 
 #[component]
-pub fn FleetPanel(projection: Memo<Projection>) -> impl IntoView {
+pub fn FleetPanel(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let fleet = Memo::new(move |_| projection.with(|p| p.fleet.clone()));
     view! {
         <section class="card tl-panel" aria-labelledby="fleet-title" data-testid="fleet-panel">

@@ -6,6 +6,8 @@
 //! the list's own (`view::paging`); lists of clusters follow the cluster list's search and
 //! filters ([`found_clusters`]), so any cluster's row can be found.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
@@ -60,7 +62,7 @@ pub type ClusterOrder = fn(&Projection, &[usize], usize) -> Vec<usize>;
 /// The rows of a per-cluster table of the projection (cluster indices: the clusters found,
 /// ordered by `rank`, a page at a time) and its listing line. `order` names the order.
 pub fn cluster_rows(
-    projection: Memo<Projection>,
+    projection: Memo<Arc<Projection>>,
     rank: ClusterOrder,
     order: &'static str,
 ) -> (Pager, Memo<Vec<usize>>, Signal<Listing>) {

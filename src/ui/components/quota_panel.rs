@@ -8,6 +8,8 @@
 //! `PlanState::edit` (undo, autosave) and `rules::usage`. Both tables draw a page at a time
 //! (`paged`): the clusters the cluster list finds, largest surge first; the quotas in order.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::edit::parse_optional_number;
@@ -24,7 +26,7 @@ use crate::ui::state::use_plan_state;
 use crate::view::paging::{PAGE, largest_surge_first};
 
 #[component]
-pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
+pub fn QuotaPanel(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let state = use_plan_state();
     let reading = Memo::new(move |_| {
         state
@@ -111,7 +113,7 @@ pub fn QuotaPanel(projection: Memo<Projection>) -> impl IntoView {
 }
 
 #[component]
-fn QuotaRow(i: usize, projection: Memo<Projection>) -> impl IntoView {
+fn QuotaRow(i: usize, projection: Memo<Arc<Projection>>) -> impl IntoView {
     let row = Memo::new(move |_| {
         projection.with(|p| {
             p.quota.clusters.get(i).map(|c| {
@@ -169,7 +171,7 @@ struct RowKey {
 }
 
 #[component]
-fn CheckRow(i: usize, rows: Memo<Vec<RowKey>>, projection: Memo<Projection>) -> impl IntoView {
+fn CheckRow(i: usize, rows: Memo<Vec<RowKey>>, projection: Memo<Arc<Projection>>) -> impl IntoView {
     let state = use_plan_state();
     let r = Memo::new(move |_| rows.with(|rows| rows.get(i).cloned().unwrap_or_default()));
     // (limit, used, verdict) as text.

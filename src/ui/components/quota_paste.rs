@@ -3,6 +3,8 @@
 //! one undoable edit (`rules::usage::fill_from_list`); text that is not a usage list says why
 //! (`rules::usage::PasteError`) and changes nothing.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
@@ -13,7 +15,7 @@ use crate::ui::state::use_plan_state;
 /// Paste `az vm list-usage -o json` for one subscription and region: the quotas its rows need
 /// are filled in one undoable edit; garbage says why and changes nothing.
 #[component]
-pub fn PasteUsage(projection: Memo<Projection>) -> impl IntoView {
+pub fn PasteUsage(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let state = use_plan_state();
     let choices = Memo::new(move |_| {
         projection.with(|p| {

@@ -11,6 +11,8 @@
 //! edit redraws only the clusters whose projection changed, and only rows near the viewport
 //! (and marks within a viewport of the visible x range) are in the DOM at all.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
@@ -23,6 +25,7 @@ use crate::view::timeline::{
     self as layout, AXIS_PX, Scale, Zoom, shown_row_offsets, ticks, visible_rows, x_window,
 };
 
+mod bars;
 mod draw;
 mod legend;
 mod rows;
@@ -51,7 +54,7 @@ const ROW_MARGIN_PX: f64 = 100.0;
 
 #[component]
 pub fn TimelineSvg(
-    projection: Memo<Projection>,
+    projection: Memo<Arc<Projection>>,
     zoom: RwSignal<Zoom>,
     detail: RwSignal<Option<Detail>>,
 ) -> impl IntoView {

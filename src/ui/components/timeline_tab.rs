@@ -1,6 +1,8 @@
 //! The "Timeline" tab (issue 4): the projected timeline of the whole fleet, its table, the
 //! exposure, cost, surge quota, channel and fleet panels beside it and the assumptions under it. One
-//! `Memo<Projection>` feeds them all; every number comes from `rules::projection`.
+//! `Memo<Arc<Projection>>` feeds them all; every number comes from `rules::projection`.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -24,7 +26,7 @@ use crate::view::timeline::Zoom;
 #[component]
 pub fn TimelineTab() -> impl IntoView {
     let state = use_plan_state();
-    let projection: Memo<Projection> = state.projection;
+    let projection: Memo<Arc<Projection>> = state.projection;
     let zoom = RwSignal::new(Zoom::FourWeeks);
     let show_table = RwSignal::new(false);
     let detail: RwSignal<Option<Detail>> = RwSignal::new(None);

@@ -3,6 +3,8 @@
 //! cluster, or the clusters the cluster list finds, a few tables at a time, each drawing its
 //! first rows (`paged`: a daily window alone is 182 rows over the horizon).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
@@ -22,7 +24,7 @@ const TABLES_PER_PAGE: usize = 5;
 const ROWS_PER_TABLE: usize = 40;
 
 #[component]
-pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
+pub fn TimelineTable(projection: Memo<Arc<Projection>>) -> impl IntoView {
     let names = Memo::new(move |_| {
         projection.with(|p| {
             p.clusters
@@ -78,7 +80,7 @@ pub fn TimelineTable(projection: Memo<Projection>) -> impl IntoView {
 /// Cluster `i`'s table: every row when `whole`, else its first rows in time order and "Show
 /// more" for the rest.
 #[component]
-fn ClusterTable(i: usize, projection: Memo<Projection>, whole: Signal<bool>) -> impl IntoView {
+fn ClusterTable(i: usize, projection: Memo<Arc<Projection>>, whole: Signal<bool>) -> impl IntoView {
     let plan = use_plan_state().plan();
     let rows = Memo::new(move |_| projection.with(|p| plan.with(|pl| table_rows(pl, p, i))));
     let caption = Memo::new(move |_| {

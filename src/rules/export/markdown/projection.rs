@@ -340,7 +340,7 @@ pub fn costs_section(ctx: &Context<'_>, out: &mut String) {
                 "| {} | {what} | {} | {}{price} |",
                 md(&l.cluster),
                 format_money(l.per_month_micros, cur),
-                md(&l.basis)
+                md(&l.basis.to_string())
             );
         }
     }

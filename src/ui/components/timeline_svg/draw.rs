@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::rules::projection::EventKind;
+use super::bars::{Row, bars, pool_marks};
 use crate::rules::projection::release::Stream;
 use crate::ui::components::timeline_focus::tabindex;
 use crate::view::timeline::eta::EtaMark;
 use crate::view::timeline::focus::Spot;
-use crate::view::timeline::marks::{ClusterTrack, PoolTrack, UpgradeMark};
-use crate::view::timeline::{self as layout, MIN_MARK_PX, POOL_ROW_PX, cluster_height};
+use crate::view::timeline::marks::{ClusterTrack, PoolTrack};
+use crate::view::timeline::{self as layout, POOL_ROW_PX, cluster_height};
 
 /// The background, blackouts, windows and releases of cluster `i` (with `pools` pools).
 pub(super) fn draw_backdrop(
@@ -104,132 +104,58 @@ pub(super) fn draw_backdrop(
             }
         })
         .collect_view();
-    let control_plane = k8s
-        .control_plane
-        .iter()
-        .map(|u| {
-            upgrade_bar(
-                u,
-                12.0,
-                9.0,
-                format!("k8s-control-plane-{i}"),
-                tabindex(active, i, &u.key),
-            )
-        })
-        .collect_view();
     view! {
         <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
         {blackouts}
         {windows}
         {k8s_windows}
         {releases}
-        {control_plane}
     }
 }
 
-/// The rules, upgrade bars and deferrals of cluster `i`'s pool rows.
+/// The rules, upgrade bars and deferrals of cluster `i`'s `count` pool rows, read from `pools`
+/// (the bars are kept in step with their marks by [`bars`]).
 pub(super) fn draw_pools(
-    pools: &[PoolTrack],
+    count: usize,
+    pools: Memo<Option<Vec<PoolTrack>>>,
     i: usize,
     width: f64,
     active: RwSignal<Option<Spot>>,
 ) -> impl IntoView + use<> {
-    pools
-        .iter()
-        .enumerate()
-        .map(|(j, p)| {
+    (0..count)
+        .map(|j| {
             let top = layout::CLUSTER_ROW_PX + POOL_ROW_PX * j as f64;
-            let bars = p
-                .upgrades
-                .iter()
-                .map(|u| {
-                    let id = if u.kind == EventKind::KubernetesUpgrade {
-                        format!("k8s-upgrade-{i}-{j}")
-                    } else {
-                        format!("upgrade-{i}-{j}")
-                    };
-                    upgrade_bar(u, top + 3.0, POOL_ROW_PX - 6.0, id, tabindex(active, i, &u.key))
+            let row = Row {
+                i,
+                j: Some(j),
+                y: top + 3.0,
+                height: POOL_ROW_PX - 6.0,
+                active,
+            };
+            let deferred = move || {
+                pools.with(|p| {
+                    p.as_ref()
+                        .and_then(|p| p.get(j))
+                        .map(|p| p.deferred.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(x, title)| {
+                            view! {
+                                <circle class="tl-deferred" cx=x cy=top + POOL_ROW_PX / 2.0 r=4.0 data-testid="deferred">
+                                    <title>{title}</title>
+                                </circle>
+                            }
+                        })
+                        .collect_view()
                 })
-                .collect_view();
-            let deferred = p
-                .deferred
-                .iter()
-                .map(|(x, title)| {
-                    let title = title.clone();
-                    view! {
-                        <circle class="tl-deferred" cx=*x cy=top + POOL_ROW_PX / 2.0 r=4.0 data-testid="deferred">
-                            <title>{title}</title>
-                        </circle>
-                    }
-                })
-                .collect_view();
+            };
             view! {
                 <line class="tl-pool-rule" x1=0.0 x2=width y1=top y2=top />
-                {bars}
+                {bars(move || pool_marks(pools, j), row)}
                 {deferred}
             }
         })
         .collect_view()
-}
-
-/// One focusable upgrade bar (its part past the window striped) at `y`, `height` tall, named
-/// by its `data-mark` for the row's one details handler.
-fn upgrade_bar(
-    u: &UpgradeMark,
-    y: f64,
-    height: f64,
-    testid: String,
-    tabindex: &'static str,
-) -> impl IntoView + use<> {
-    let (kind, fill) = match u.kind {
-        EventKind::Reimage => ("reimage", None),
-        EventKind::LivePatch => ("live", Some("url(#tl-dots)")),
-        EventKind::NightlyPatch => ("nightly", Some("url(#tl-dots)")),
-        EventKind::Reboot => ("reboot", Some("url(#tl-dots)")),
-        EventKind::KubernetesUpgrade => ("k8s", Some("url(#tl-k8s)")),
-    };
-    let title = u.title.clone();
-    let aria = title.clone();
-    let spill = (u.spill_width > 0.0).then(|| {
-        view! {
-            <rect
-                class="tl-spill"
-                x=u.spill_x
-                y=y
-                width=u.spill_width.max(MIN_MARK_PX)
-                height=height
-                fill="url(#tl-spill)"
-            />
-        }
-    });
-    // A Kubernetes step that moves the pool to another OS version: a diamond labelled "OS" at
-    // the bar's start (shape and text, not colour alone); the words are the core's.
-    let os_change = u.os_change.clone().map(|label| {
-        let (cx, cy, r) = (u.x, y + height / 2.0, height / 2.0 + 2.0);
-        view! {
-            <g class="tl-os-change" data-testid="os-change">
-                <path d=format!("M{cx},{} l{r},{r} l-{r},{r} l-{r},-{r} z", cy - r) />
-                <text x=cx y=cy + 3.0 text-anchor="middle">"OS"</text>
-                <title>{label}</title>
-            </g>
-        }
-    });
-    view! {
-        <g
-            class=format!("tl-upgrade {kind}")
-            class:spilled={u.spill_width > 0.0}
-            tabindex=tabindex
-            role="img"
-            aria-label=aria
-            data-testid=testid
-            data-mark=u.key.clone()
-        >
-            <rect class="tl-bar" x=u.x y=y width=u.width height=height fill=fill />
-            {spill}
-            {os_change}
-            <title>{title}</title>
-        </g>
-    }
 }
 
 /// The fix ETA flags of a cluster's pools: a flag at the likely date the last node runs the

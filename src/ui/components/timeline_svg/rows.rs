@@ -1,9 +1,12 @@
 //! One cluster of the timeline: its label column entry (names, durations, spill totals) and
 //! its drawing row, each redrawn only when that cluster's projection changes.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::Detail;
+use super::bars::{Row, bars};
 use super::draw::{draw_backdrop, draw_eta, draw_pools};
 use crate::rules::figures::format_duration;
 use crate::rules::projection::Projection;
@@ -18,7 +21,7 @@ use crate::view::timeline::{AXIS_PX, POOL_ROW_PX, Scale, cluster_height};
 #[component]
 pub(super) fn RowLabels(
     i: usize,
-    projection: Memo<Projection>,
+    projection: Memo<Arc<Projection>>,
     offsets: Memo<Vec<f64>>,
     active: RwSignal<Option<Spot>>,
 ) -> impl IntoView {
@@ -105,7 +108,7 @@ pub(super) fn RowLabels(
 #[component]
 pub(super) fn ClusterRow(
     i: usize,
-    projection: Memo<Projection>,
+    projection: Memo<Arc<Projection>>,
     releases: Memo<Vec<Release>>,
     scale: Memo<Scale>,
     offsets: Memo<Vec<f64>>,
@@ -188,9 +191,19 @@ pub(super) fn ClusterRow(
                 let (w, n) = (width.get(), pool_count.get());
                 backdrop.with(|t| t.as_ref().map(|t| draw_backdrop(t, n, i, w, active)))
             }}
+            {bars(
+                move || {
+                    backdrop.with(|t| {
+                        t.as_ref()
+                            .map(|t| t.kubernetes.control_plane.clone())
+                            .unwrap_or_default()
+                    })
+                },
+                Row { i, j: None, y: 12.0, height: 9.0, active },
+            )}
             {move || {
                 let w = width.get();
-                pools.with(|p| p.as_ref().map(|p| draw_pools(p, i, w, active)))
+                draw_pools(pool_count.get(), pools, i, w, active)
             }}
             {move || eta.with(|m| draw_eta(m))}
         </g>
