@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -126,19 +127,35 @@ fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
     {
         let next = u32::try_from(subs.len()).unwrap_or(u32::MAX);
         let sub = *subs.entry(c.subscription.as_str()).or_insert(next);
-        let starts = || c.windows.iter().map(|w| w.start.timestamp());
-        // FNV-1a over the starts.
-        let hash = starts().fold(0xcbf2_9ce4_8422_2325_u64, |h, at| {
-            (h ^ at.cast_unsigned()).wrapping_mul(0x0100_0000_01b3)
-        });
+        let mut hash = Fnv::default();
+        for w in c.windows.iter() {
+            w.start.hash(&mut hash);
+        }
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let bucket = buckets.entry((sub, c.windows.len(), hash)).or_default();
+        let bucket = buckets
+            .entry((sub, c.windows.len(), hash.finish()))
+            .or_default();
+        // A class is compared through its first cluster's windows (instants, not seconds:
+        // turning an instant into seconds goes through the calendar).
+        let same = |k: &u32| {
+            let first = clusters
+                .get(*k as usize)
+                .map_or(&[][..], |f| &f.windows[..]);
+            first
+                .iter()
+                .map(|w| w.start)
+                .eq(c.windows.iter().map(|w| w.start))
+        };
         match bucket
             .iter_mut()
-            .find(|((_, s), _)| s.iter().copied().eq(starts()))
+            .find(|(_, members)| members.first().is_some_and(same))
         {
             Some((_, members)) => members.push(i),
-            None => bucket.push(((sub, starts().collect()), vec![i])),
+            // As seconds from here on: the classes' starts are sorted together.
+            None => bucket.push((
+                (sub, c.windows.iter().map(|w| w.start.timestamp()).collect()),
+                vec![i],
+            )),
         }
     }
     let classes: Vec<Class> = buckets.into_values().flatten().collect();
@@ -192,6 +209,28 @@ fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
         (a.first_start, &a.subscription).cmp(&(b.first_start, &b.subscription))
     });
     out
+}
+
+/// FNV-1a: a small, fast hash for grouping window schedules (a collision only costs a full
+/// comparison).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Per release and ring: earliest start, latest finish, and whether every pool finished.

@@ -9,7 +9,7 @@ use super::kubernetes::delivery::Delivery;
 use super::release::Release;
 use super::timeline::{
     EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32,
-    minutes,
+    plus_minutes,
 };
 
 /// NodeImage / SecurityPatch in maintenance windows. Pools go one after another; a pool starts
@@ -97,7 +97,7 @@ pub(crate) fn in_windows(
                 } else {
                     a.timings.live_patch_minutes
                 };
-                let end = cursor + minutes(took);
+                let end = plus_minutes(cursor, took);
                 let spill = (end - slot.end).num_minutes().max(0);
                 let release = index_u32(offset + available - 1);
                 pool.events.push(PoolEvent {

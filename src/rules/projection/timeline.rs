@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use serde::Serialize;
 
 use super::super::behaviour::{ChannelSupport, channel_support};
@@ -251,6 +251,21 @@ pub(super) fn minutes(m: u32) -> Duration {
     Duration::minutes(i64::from(m))
 }
 
+/// `t + minutes(m)`. chrono adds through the calendar (a date and a time of day, normalised
+/// with divisions), which was a third of placing upgrades in windows at 2,000 clusters; a sum
+/// that stays within the day (most upgrades) only moves the time of day.
+pub(super) fn plus_minutes(t: DateTime<Utc>, m: u32) -> DateTime<Utc> {
+    let secs = u64::from(t.time().num_seconds_from_midnight()) + u64::from(m) * 60;
+    let same_day = u32::try_from(secs)
+        .ok()
+        .filter(|_| t.timestamp_subsec_nanos() == 0)
+        .and_then(|secs| NaiveTime::from_num_seconds_from_midnight_opt(secs, 0));
+    match same_day {
+        Some(time) => t.date_naive().and_time(time).and_utc(),
+        None => t + minutes(m),
+    }
+}
+
 /// Projects one cluster.
 pub fn project_cluster(
     index: usize,
@@ -419,4 +434,24 @@ fn effective_channel_of(upgrade: UpgradeChannel, node_os: NodeOsChannel) -> Node
 
 pub(super) fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod plus_minutes_tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn plus_minutes_is_chronos_addition(
+            secs in 0i64..4_102_444_800,
+            nanos in prop_oneof![Just(0u32), 1u32..1_000_000_000],
+            m in prop_oneof![0u32..3_000, any::<u32>()],
+        ) {
+            let t = Utc.timestamp_opt(secs, nanos).single().unwrap();
+            prop_assert_eq!(plus_minutes(t, m), t + Duration::minutes(i64::from(m)));
+        }
+    }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use super::assumptions::ProjectionAssumptions;
 use super::timeline::{
     EventKind, PatchRecord, PatchState, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32,
-    minutes,
+    plus_minutes,
 };
 
 /// The next daily `hour`:00 UTC at or after `t`.
@@ -65,7 +65,7 @@ pub(super) fn nightly(
                 (true, Some(k)) => {
                     let start = next_daily(install, k.start_hour_utc);
                     let per_node = pool.upgrade.drain_minutes + a.timings.reimage_minutes;
-                    let end = start + minutes(per_node.saturating_mul(pool.upgrade.nodes));
+                    let end = plus_minutes(start, per_node.saturating_mul(pool.upgrade.nodes));
                     if start >= to {
                         PatchState::NotWithinHorizon
                     } else {

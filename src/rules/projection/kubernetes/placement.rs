@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use super::super::duration::UpgradePath;
 use super::super::release::Stream;
 use super::super::timeline::{
-    EventKind, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32, minutes,
+    EventKind, PoolEvent, PoolProjection, Releases, WindowSlot, index_u32, plus_minutes,
 };
 use super::release::{Model, Target, target};
 use super::{KubernetesProjection, KubernetesUpgrade};
@@ -211,7 +211,7 @@ fn run_pools(
             return Some(i);
         }
         let pool = &mut pools[i];
-        let end = cursor + minutes(pool.upgrade.minutes);
+        let end = plus_minutes(cursor, pool.upgrade.minutes);
         pool.kubernetes_events.push(PoolEvent {
             release: u.release,
             covers: 1,
@@ -269,7 +269,7 @@ pub(super) fn in_windows(
         let Some(mut upgrade) = ctx.begin(t, &mut cur, Some(*slot), Some(cursor)) else {
             continue;
         };
-        let cp_end = cursor + minutes(ctx.control_plane_minutes);
+        let cp_end = plus_minutes(cursor, ctx.control_plane_minutes);
         upgrade.control_plane_end = Some(cp_end);
         upgrade.control_plane_spill_minutes = spill(cp_end, slot);
         let waiting = run_pools(pools, &mut upgrade, 0, cp_end, slot);

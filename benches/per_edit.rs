@@ -1,0 +1,52 @@
+//! Issue 11, "Scale": the rule core's work per edit as the app does it
+//! (`ProjectionCache::project`, every summary included), after a step timing (every cluster
+//! projected again) and after renaming one cluster, at 200 to 5,000 clusters of the bench
+//! fleet (`rules::demo::fleet`, full workload). Medians of 9 edits; the projections an edit
+//! replaced are dropped outside the timing, as the app frees them after the frame is painted.
+//!
+//! `cargo bench --bench per_edit`. To compare with another commit, build the same file there
+//! (`git worktree add /tmp/base <commit>`, copy this file, `cargo bench --bench per_edit`) and
+//! run the two one after the other: README "Work per edit, part 2" has such a pair.
+
+use std::time::{Duration, Instant};
+
+use chrono::TimeZone;
+use planner::rules::demo::fleet;
+use planner::rules::projection::HORIZON_WEEKS;
+use planner::rules::projection::cache::ProjectionCache;
+
+fn median_ms(mut v: Vec<Duration>) -> f64 {
+    v.sort();
+    v.get(v.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let Some(now) = chrono::Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).single() else {
+        return;
+    };
+    for n in [200u32, 1000, 2000, 5000] {
+        let mut plan = fleet(n);
+        let mut cache = ProjectionCache::default();
+        let mut replaced = vec![cache.project(&plan, now, HORIZON_WEEKS)];
+        let (mut step, mut rename) = (Vec::new(), Vec::new());
+        for k in 0..9u32 {
+            plan.assumptions.projection.timings.drain_minutes = 3 + (k % 5);
+            let t = Instant::now();
+            replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+            step.push(t.elapsed());
+            if let Some(c) = plan.clusters.get_mut(0) {
+                c.name = format!("aks-x{k}");
+            }
+            let t = Instant::now();
+            replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+            rename.push(t.elapsed());
+            replaced.clear();
+        }
+        println!(
+            "{n} clusters: step timing {:.1} ms, rename {:.1} ms (projected after a rename: {})",
+            median_ms(step),
+            median_ms(rename),
+            cache.projected()
+        );
+    }
+}
