@@ -11,6 +11,7 @@
 //! [`check_at`](super::check_at)'s order, so sorting by (severity, cluster, pool, part) puts
 //! the findings exactly where `check_at`'s stable sort does.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -91,20 +92,35 @@ impl FindingsCache {
             self.clusters.clear();
             self.rest = Some((rest.clone(), now));
         }
-        self.clusters.truncate(plan.clusters.len());
         self.rechecked = 0;
+        // The last call's checks, by index; a cluster an edit moved (removing, adding or moving
+        // one shifts those after it) is found by pointer and its findings re-pointed.
+        let old = std::mem::take(&mut self.clusters);
+        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
             // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-            if self.clusters.get(i).is_some_and(|(c, _)| c == cluster) {
-                continue;
-            }
-            self.rechecked = self.rechecked.saturating_add(1);
-            let entry = (Arc::clone(cluster), check_cluster(&rest, i, cluster, now));
-            match self.clusters.get_mut(i) {
-                Some(old) => *old = entry,
-                // Slots are filled in index order, so this one is next.
-                None => self.clusters.push(entry),
-            }
+            let found = match old.get(i) {
+                Some(entry) if entry.0 == *cluster => Some(entry),
+                _ => by_pointer
+                    .get_or_insert_with(|| {
+                        old.iter()
+                            .enumerate()
+                            .map(|(j, (c, _))| (Arc::as_ptr(c), j))
+                            .collect()
+                    })
+                    .get(&Arc::as_ptr(cluster))
+                    .and_then(|&j| old.get(j)),
+            };
+            let entry = match found {
+                // Kept with the plan's pointer: an edit that changed nothing still copies a
+                // cluster (a new pointer, an equal value), and the next lookup is by pointer.
+                Some((_, found)) => (Arc::clone(cluster), at_index(found, i)),
+                None => {
+                    self.rechecked = self.rechecked.saturating_add(1);
+                    (Arc::clone(cluster), check_cluster(&rest, i, cluster, now))
+                }
+            };
+            self.clusters.push(entry);
         }
         self.others = self.fleet_and_projected(plan, now, projected);
         let mut ranked: Vec<&(u8, Arc<Finding>)> = Vec::new();
@@ -176,6 +192,24 @@ fn rest_of(plan: &Plan) -> Plan {
     a.exposure_sla_days = 0;
     a.ring_soak_hours = 0;
     rest
+}
+
+/// `found` (one cluster's findings) pointing at cluster `index`: shared when they already do,
+/// copied with the new index when the cluster moved (a cluster's checks run on it alone, so
+/// nothing else in them depends on where it is).
+fn at_index(found: &Ranked, index: usize) -> Ranked {
+    found
+        .iter()
+        .map(|(rank, f)| {
+            if f.path.cluster == Some(index) {
+                (*rank, Arc::clone(f))
+            } else {
+                let mut moved = Finding::clone(f);
+                moved.path.cluster = Some(index);
+                (*rank, Arc::new(moved))
+            }
+        })
+        .collect()
 }
 
 /// The findings of every [`Part::Cluster`] rule about cluster `index`, run on `rest` holding
@@ -263,19 +297,20 @@ mod tests {
             },
             |n| n,
         ),
+        // Clusters an edit moved keep their checks (found by pointer, re-pointed).
         (
             "moving a cluster down",
             |p| {
                 edit::move_cluster(p, 4, Direction::Down).unwrap();
             },
-            |_| 2,
+            |_| 0,
         ),
         (
             "removing the first cluster",
             |p| {
                 p.clusters.remove(0);
             },
-            |n| n,
+            |_| 0,
         ),
         (
             "adding a cluster",

@@ -4,6 +4,7 @@
 //! [`ProjectionCache`] and every other cluster's projection is reused. Pure and exact: the
 //! result always equals `project` (tested below).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -102,17 +103,43 @@ impl ProjectionCache {
         let sla_days = plan.assumptions.projection.exposure_sla_days;
         let sla_changed = self.sla_days != sla_days;
         self.sla_days = sla_days;
-        self.clusters.truncate(plan.clusters.len());
         self.reused = 0;
         self.projected = 0;
         let releases = Releases::new(&plan.assumptions.projection, from, to);
+        // The last call's entries, by index; a cluster an edit moved (removing, adding or
+        // moving one shifts those after it) is found by pointer.
+        let old = std::mem::take(&mut self.clusters);
+        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
         let mut projected = Vec::with_capacity(plan.clusters.len());
         let mut exposures = Vec::with_capacity(plan.clusters.len());
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
-            let entry = match self.clusters.get_mut(i) {
-                // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-                Some(entry) if entry.cluster == *cluster => {
+            // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
+            let found = match old.get(i) {
+                Some(entry) if entry.cluster == *cluster => Some(entry),
+                _ => by_pointer
+                    .get_or_insert_with(|| {
+                        old.iter()
+                            .enumerate()
+                            .map(|(j, e)| (Arc::as_ptr(&e.cluster), j))
+                            .collect()
+                    })
+                    .get(&Arc::as_ptr(cluster))
+                    .and_then(|&j| old.get(j)),
+            };
+            let entry = match found {
+                Some(entry) => {
                     self.reused = self.reused.saturating_add(1);
+                    let mut entry = entry.clone();
+                    // Kept with the plan's pointer: an edit that changed nothing still copies a
+                    // cluster (a new pointer, an equal value), and the next lookup is by pointer.
+                    entry.cluster = Arc::clone(cluster);
+                    // Moved: its projection is the same but for the index it carries.
+                    if entry.projection.index as usize != i {
+                        entry.projection = Arc::new(ClusterProjection {
+                            index: timeline::index_u32(i),
+                            ..ClusterProjection::clone(&entry.projection)
+                        });
+                    }
                     if sla_changed {
                         entry.exposure = Arc::new(exposure::cluster(
                             &entry.projection,
@@ -123,7 +150,7 @@ impl ProjectionCache {
                     }
                     entry
                 }
-                slot => {
+                None => {
                     self.projected = self.projected.saturating_add(1);
                     // The same cluster's windows, if it was drawn in windows last time.
                     let windows = last
@@ -141,7 +168,7 @@ impl ProjectionCache {
                         (from, to),
                         windows,
                     ));
-                    let entry = Entry {
+                    Entry {
                         cluster: Arc::clone(cluster),
                         exposure: Arc::new(exposure::cluster(
                             &projection,
@@ -150,23 +177,12 @@ impl ProjectionCache {
                             sla_days,
                         )),
                         projection,
-                    };
-                    match slot {
-                        Some(old) => {
-                            *old = entry;
-                            old
-                        }
-                        // Slots are filled in index order, so this one is next.
-                        None => {
-                            self.clusters.push(entry);
-                            let last = self.clusters.len() - 1;
-                            &mut self.clusters[last]
-                        }
                     }
                 }
             };
             projected.push(Arc::clone(&entry.projection));
             exposures.push(Arc::clone(&entry.exposure));
+            self.clusters.push(entry);
         }
         let exposure = exposure::combine(sla_days, exposures);
         summarise(plan, from, to, releases, projected, exposure)
@@ -203,7 +219,7 @@ mod tests {
 
     /// Edits of every kind, applied one after another, with how many clusters the cache reuses
     /// afterwards.
-    const EDITS: [(&str, Edit, Reused); 9] = [
+    const EDITS: [(&str, Edit, Reused); 11] = [
         ("nothing", |_| {}, |n| n),
         (
             "one pool's maxSurge",
@@ -237,12 +253,27 @@ mod tests {
             },
             |n| n - 1,
         ),
+        // Clusters an edit moved keep their projection (found by pointer).
         (
             "moving a cluster down",
             |p| {
                 edit::move_cluster(p, 4, Direction::Down).unwrap();
             },
-            |n| n - 2,
+            |n| n,
+        ),
+        (
+            "removing the first cluster",
+            |p| {
+                edit::remove_cluster(p, 0).unwrap();
+            },
+            |n| n,
+        ),
+        (
+            "duplicating a cluster (inserted after it)",
+            |p| {
+                edit::duplicate_cluster(p, 2).unwrap();
+            },
+            |n| n,
         ),
         (
             "removing the last cluster",
