@@ -13,6 +13,7 @@ use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
+use super::quota::{self, SurgeQuota};
 use super::timeline::{self, ClusterProjection, Releases, Scheduling};
 use super::{Projection, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
@@ -77,6 +78,9 @@ pub struct ProjectionCache {
     clusters: Vec<Entry>,
     /// The exposure SLA the cached exposures were measured against.
     sla_days: u32,
+    /// The last surge quota, with the clusters and the rest of the plan (step timings aside)
+    /// it was made from.
+    quota: Option<(Vec<Arc<Cluster>>, Plan, Arc<SurgeQuota>)>,
     reused: u32,
     projected: u32,
 }
@@ -185,7 +189,36 @@ impl ProjectionCache {
             self.clusters.push(entry);
         }
         let exposure = exposure::combine(sla_days, exposures);
-        summarise(plan, from, to, releases, projected, exposure)
+        let quota = self.quota(plan);
+        summarise(plan, (from, to), releases, (projected, exposure), quota)
+    }
+
+    /// [`quota::summarise`]`(plan)`, the last one again while no cluster and no quota input
+    /// changed: surge counts depend on no step timing, so a step timing keeps it.
+    fn quota(&mut self, plan: &Plan) -> Arc<SurgeQuota> {
+        let mut rest = plan.without_clusters();
+        rest.name = String::new();
+        rest.eta = None;
+        rest.assumptions.projection.timings = Default::default();
+        let same = self.quota.as_ref().is_some_and(|(clusters, was, _)| {
+            *was == rest
+                && clusters.len() == plan.clusters.len()
+                && clusters
+                    .iter()
+                    .zip(plan.clusters.arcs())
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+        });
+        match &self.quota {
+            Some((_, _, quota)) if same => Arc::clone(quota),
+            _ => {
+                let quota = Arc::new(quota::summarise(plan));
+                // The clusters are kept (not their addresses), so a pointer seen here cannot
+                // be a later cluster's.
+                let clusters = plan.clusters.arcs().to_vec();
+                self.quota = Some((clusters, rest, Arc::clone(&quota)));
+                quota
+            }
+        }
     }
 
     /// How many clusters the last [`ProjectionCache::project`] reused.
@@ -327,6 +360,32 @@ mod tests {
             assert_eq!(cache.reused(), reused(before.min(after)), "after {what}");
             assert_eq!(cache.projected(), after - cache.reused(), "after {what}");
         }
+    }
+
+    #[test]
+    fn the_surge_quota_is_kept_across_a_step_timing_only() {
+        let mut plan = fleet(12);
+        let mut cache = ProjectionCache::default();
+        let first = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        plan.assumptions.projection.timings.drain_minutes = 41;
+        let timed = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert!(
+            Arc::ptr_eq(&first, &timed),
+            "a step timing made the quota again"
+        );
+        assert_eq!(timed, project(&plan, now(), HORIZON_WEEKS).quota);
+        plan.clusters[2].agent_pool_profiles[0].count += 5;
+        let grown = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert!(
+            !Arc::ptr_eq(&timed, &grown),
+            "a pool's size kept the old quota"
+        );
+        assert_eq!(grown, project(&plan, now(), HORIZON_WEEKS).quota);
+        plan.assumptions.projection.surge_quota =
+            crate::rules::projection::assumptions::SurgeQuotaReading::PoolsOneAtATime;
+        let read = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert_eq!(read, project(&plan, now(), HORIZON_WEEKS).quota);
+        assert_ne!(read, grown, "the reading changes the fleet's figure");
     }
 
     #[test]
