@@ -3,9 +3,10 @@
 //   cd tests/e2e && node fleet-bench.mjs [200 1000 2000]
 // For each size, on `?bench=N` (rules::demo::fleet(N): N clusters × 3 pools, never saved):
 // first paint (navigation to the timeline and the full cluster list drawn), DOM nodes per tab,
-// switching tabs, edit→paint for a step timing (every cluster changes) and for renaming one
-// cluster, memory (JS heap + wasm linear memory) after 200 undoable edits, and last the
-// Timeline tab's DOM nodes with a fix-ETA question and with its table view.
+// switching tabs, edit→paint for a step timing (every cluster changes), for renaming one
+// cluster and for removing the first one (every other one shifts), memory (JS heap + wasm
+// linear memory) after 200 undoable edits, and last the Timeline tab's DOM nodes with a
+// fix-ETA question and with its table view.
 
 import { App, actToPaint } from './helpers.mjs';
 
@@ -79,6 +80,13 @@ async function run(n) {
     if (k >= 2) rename.push(ms);
   }
   const renameWork = await work();
+  // Removing the first cluster shifts every other one (each time: 5 removals after 2 warm-ups).
+  const remove = [];
+  for (let k = 0; k < 7; k++) {
+    const ms = await clickToPaint(app.page, 'remove-cluster');
+    if (k >= 2) remove.push(ms);
+  }
+  const removeWork = await work();
   // 200 undo steps: alternating fields, so consecutive edits are not joined into one step.
   for (let k = 0; k < 200; k++) {
     const id = k % 2 ? 'c0-name' : 'c0-resourceGroup';
@@ -108,11 +116,16 @@ async function run(n) {
     wallToListMs: wall,
     domNodes: dom,
     tabSwitchMs: tabs,
-    editToPaintMs: { stepTiming: Math.round(median(step)), renameCluster: Math.round(median(rename)) },
+    editToPaintMs: {
+      stepTiming: Math.round(median(step)),
+      renameCluster: Math.round(median(rename)),
+      removeFirstCluster: Math.round(median(remove)),
+    },
     // Clusters projected / checked again by the last edit of each kind (window.__plannerWork).
     lastEditWork: {
       stepTiming: { projected: stepWork.projected, rechecked: stepWork.rechecked },
       renameCluster: { projected: renameWork.projected, rechecked: renameWork.rechecked },
+      removeFirstCluster: { projected: removeWork.projected, rechecked: removeWork.rechecked },
     },
     after200Edits: memory,
     problems: app.problems,

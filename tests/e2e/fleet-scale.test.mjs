@@ -75,7 +75,8 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
 
   // Bounded work per edit (window.__plannerWork, published under ?bench by the test-hooks
   // feature): renaming one cluster projects and checks again that one cluster, not the fleet;
-  // a step timing projects every cluster again (it changes every bar) but checks none again.
+  // a step timing projects every cluster again (it changes every bar) but checks none again;
+  // removing one projects and checks none, undoing it only the one it brings back.
   const work = () => app.page.evaluate(() => ({ ...window.__plannerWork }));
   const edit = async (id, value) => {
     const before = await work();
@@ -102,6 +103,23 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   assert.equal(timed.projected, CLUSTERS);
   assert.equal(timed.rechecked, 0);
   await tab('plan', '[data-testid="c0-name"]');
+  // Removing the first cluster shifts every other one: they keep their projection and checks
+  // (found by pointer); Undo projects and checks only the cluster it brings back.
+  const click = async (id) => {
+    const before = await work();
+    await app.click(id);
+    await until(work, (w) => w.projections > before.projections && w.checks > before.checks,
+      (w) => `no projection and check after ${id}: ${JSON.stringify(w)}`);
+    return work();
+  };
+  const removed = await click('remove-cluster');
+  t.diagnostic(`remove the first of ${CLUSTERS} clusters: ${JSON.stringify(removed)}`);
+  assert.equal(removed.projected, 0, 'removing a cluster projected others again');
+  assert.equal(removed.rechecked, 0, 'removing a cluster checked others again');
+  const restored = await click('status-undo');
+  assert.ok(restored.projected <= 1, `undoing a removal projected ${restored.projected} clusters`);
+  assert.ok(restored.rechecked <= 1, `undoing a removal checked ${restored.rechecked} clusters`);
+  await app.expectText('cluster-item-0', 'aks-renamed');
 
   // "Show more" draws the next page; search reaches any cluster.
   await app.click('list-more');

@@ -11,6 +11,7 @@
 //! [`check_at`](super::check_at)'s order, so sorting by (severity, cluster, pool, part) puts
 //! the findings exactly where `check_at`'s stable sort does.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -58,6 +59,11 @@ const PARTS: [Part; 16] = [
 /// come last), shared between calls so an unchanged finding is never copied.
 type Ranked = Vec<(u8, Arc<Finding>)>;
 
+/// What the fleet-wide rules read: the clusters, the plan's settings (step timings aside) and
+/// "now".
+#[derive(Debug, Clone)]
+struct FleetInputs(Vec<Arc<Cluster>>, Plan, Option<DateTime<Utc>>);
+
 /// The last plan checks of each cluster, with the inputs they were made from.
 #[derive(Debug, Clone, Default)]
 pub struct FindingsCache {
@@ -67,6 +73,8 @@ pub struct FindingsCache {
     clusters: Vec<(Arc<Cluster>, Ranked)>,
     /// The last call's fleet-wide and projection findings, reused where they did not change.
     others: Ranked,
+    /// What the last fleet-wide findings were made from.
+    fleet_inputs: Option<FleetInputs>,
     rechecked: u32,
 }
 
@@ -91,20 +99,35 @@ impl FindingsCache {
             self.clusters.clear();
             self.rest = Some((rest.clone(), now));
         }
-        self.clusters.truncate(plan.clusters.len());
         self.rechecked = 0;
+        // The last call's checks, by index; a cluster an edit moved (removing, adding or moving
+        // one shifts those after it) is found by pointer and its findings re-pointed.
+        let old = std::mem::take(&mut self.clusters);
+        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
             // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-            if self.clusters.get(i).is_some_and(|(c, _)| c == cluster) {
-                continue;
-            }
-            self.rechecked = self.rechecked.saturating_add(1);
-            let entry = (Arc::clone(cluster), check_cluster(&rest, i, cluster, now));
-            match self.clusters.get_mut(i) {
-                Some(old) => *old = entry,
-                // Slots are filled in index order, so this one is next.
-                None => self.clusters.push(entry),
-            }
+            let found = match old.get(i) {
+                Some(entry) if entry.0 == *cluster => Some(entry),
+                _ => by_pointer
+                    .get_or_insert_with(|| {
+                        old.iter()
+                            .enumerate()
+                            .map(|(j, (c, _))| (Arc::as_ptr(c), j))
+                            .collect()
+                    })
+                    .get(&Arc::as_ptr(cluster))
+                    .and_then(|&j| old.get(j)),
+            };
+            let entry = match found {
+                // Kept with the plan's pointer: an edit that changed nothing still copies a
+                // cluster (a new pointer, an equal value), and the next lookup is by pointer.
+                Some((_, found)) => (Arc::clone(cluster), at_index(found, i)),
+                None => {
+                    self.rechecked = self.rechecked.saturating_add(1);
+                    (Arc::clone(cluster), check_cluster(&rest, i, cluster, now))
+                }
+            };
+            self.clusters.push(entry);
         }
         self.others = self.fleet_and_projected(plan, now, projected);
         let mut ranked: Vec<&(u8, Arc<Finding>)> = Vec::new();
@@ -122,23 +145,50 @@ impl FindingsCache {
     /// plan check at the same place, as in `merge`), each shared with the last call's finding
     /// at the same position when equal.
     fn fleet_and_projected(
-        &self,
+        &mut self,
         plan: &Plan,
         now: Option<DateTime<Utc>>,
         projected: &[Finding],
     ) -> Ranked {
-        let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
-            Part::Fleet(rule) => Some((rank, rule)),
-            Part::Cluster(_) => None,
-        });
         let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
-        let mut found: Vec<(u8, std::borrow::Cow<'_, Finding>)> = fleet
-            .flat_map(|(rank, rule)| {
-                rule(plan, now)
-                    .into_iter()
-                    .map(move |f| (rank, std::borrow::Cow::Owned(f)))
-            })
-            .collect();
+        // The fleet rules read the clusters and the plan's settings but no step timing: while
+        // neither changed (a step timing), their last findings stand.
+        let mut inputs = plan.without_clusters();
+        inputs.assumptions.projection.timings = Default::default();
+        let same = self
+            .fleet_inputs
+            .as_ref()
+            .is_some_and(|FleetInputs(clusters, was, at)| {
+                *at == now
+                    && *was == inputs
+                    && clusters.len() == plan.clusters.len()
+                    && clusters
+                        .iter()
+                        .zip(plan.clusters.arcs())
+                        .all(|(a, b)| Arc::ptr_eq(a, b))
+            });
+        let mut found: Vec<(u8, std::borrow::Cow<'_, Finding>)> = if same {
+            self.others
+                .iter()
+                .take_while(|(rank, _)| *rank != last)
+                .map(|(rank, f)| (*rank, std::borrow::Cow::Borrowed(&**f)))
+                .collect()
+        } else {
+            // The clusters are kept (not their addresses), so a pointer seen here cannot be a
+            // later cluster's.
+            self.fleet_inputs = Some(FleetInputs(plan.clusters.arcs().to_vec(), inputs, now));
+            let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
+                Part::Fleet(rule) => Some((rank, rule)),
+                Part::Cluster(_) => None,
+            });
+            fleet
+                .flat_map(|(rank, rule)| {
+                    rule(plan, now)
+                        .into_iter()
+                        .map(move |f| (rank, std::borrow::Cow::Owned(f)))
+                })
+                .collect()
+        };
         found.extend(
             projected
                 .iter()
@@ -176,6 +226,24 @@ fn rest_of(plan: &Plan) -> Plan {
     a.exposure_sla_days = 0;
     a.ring_soak_hours = 0;
     rest
+}
+
+/// `found` (one cluster's findings) pointing at cluster `index`: shared when they already do,
+/// copied with the new index when the cluster moved (a cluster's checks run on it alone, so
+/// nothing else in them depends on where it is).
+fn at_index(found: &Ranked, index: usize) -> Ranked {
+    found
+        .iter()
+        .map(|(rank, f)| {
+            if f.path.cluster == Some(index) {
+                (*rank, Arc::clone(f))
+            } else {
+                let mut moved = Finding::clone(f);
+                moved.path.cluster = Some(index);
+                (*rank, Arc::new(moved))
+            }
+        })
+        .collect()
 }
 
 /// The findings of every [`Part::Cluster`] rule about cluster `index`, run on `rest` holding
@@ -263,19 +331,20 @@ mod tests {
             },
             |n| n,
         ),
+        // Clusters an edit moved keep their checks (found by pointer, re-pointed).
         (
             "moving a cluster down",
             |p| {
                 edit::move_cluster(p, 4, Direction::Down).unwrap();
             },
-            |_| 2,
+            |_| 0,
         ),
         (
             "removing the first cluster",
             |p| {
                 p.clusters.remove(0);
             },
-            |n| n,
+            |_| 0,
         ),
         (
             "adding a cluster",
@@ -326,6 +395,39 @@ mod tests {
                 "after {what}"
             );
         }
+    }
+
+    #[test]
+    fn a_step_timing_keeps_the_fleet_wide_findings() {
+        // Cluster 1 named as cluster 0, in its subscription and resource group: a fleet-wide
+        // finding (one cluster's checks cannot see it).
+        let mut plan = fleet(6);
+        let first = plan.clusters[0].clone();
+        let twin = edit::cluster_mut(&mut plan, 1).unwrap();
+        (twin.name, twin.subscription, twin.resource_group) =
+            (first.name, first.subscription, first.resource_group);
+        let mut cache = FindingsCache::default();
+        let duplicate = |found: &[Arc<Finding>]| {
+            found
+                .iter()
+                .find(|f| f.code == crate::rules::finding::FindingCode::DuplicateClusterName)
+                .cloned()
+        };
+        let before = duplicate(&cache.all(&plan, Some(now()), &[])).expect("a shared name");
+        plan.assumptions.projection.timings.drain_minutes = 44;
+        let timed = cache.all(&plan, Some(now()), &[]);
+        assert!(Arc::ptr_eq(&before, &duplicate(&timed).unwrap()));
+        assert_eq!(
+            cache.check_at(&plan, Some(now())),
+            check_at(&plan, Some(now()))
+        );
+        edit::rename_cluster(&mut plan, 1, "another".to_owned()).unwrap();
+        let renamed = cache.all(&plan, Some(now()), &[]);
+        assert!(duplicate(&renamed).is_none(), "the names differ now");
+        assert_eq!(
+            cache.check_at(&plan, Some(now())),
+            check_at(&plan, Some(now()))
+        );
     }
 
     #[test]

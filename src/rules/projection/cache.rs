@@ -4,6 +4,7 @@
 //! [`ProjectionCache`] and every other cluster's projection is reused. Pure and exact: the
 //! result always equals `project` (tested below).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -12,6 +13,7 @@ use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
+use super::quota::{self, SurgeQuota};
 use super::timeline::{self, ClusterProjection, Releases, Scheduling};
 use super::{Projection, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
@@ -76,6 +78,9 @@ pub struct ProjectionCache {
     clusters: Vec<Entry>,
     /// The exposure SLA the cached exposures were measured against.
     sla_days: u32,
+    /// The last surge quota, with the clusters and the rest of the plan (step timings aside)
+    /// it was made from.
+    quota: Option<(Vec<Arc<Cluster>>, Plan, Arc<SurgeQuota>)>,
     reused: u32,
     projected: u32,
 }
@@ -102,17 +107,43 @@ impl ProjectionCache {
         let sla_days = plan.assumptions.projection.exposure_sla_days;
         let sla_changed = self.sla_days != sla_days;
         self.sla_days = sla_days;
-        self.clusters.truncate(plan.clusters.len());
         self.reused = 0;
         self.projected = 0;
         let releases = Releases::new(&plan.assumptions.projection, from, to);
+        // The last call's entries, by index; a cluster an edit moved (removing, adding or
+        // moving one shifts those after it) is found by pointer.
+        let old = std::mem::take(&mut self.clusters);
+        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
         let mut projected = Vec::with_capacity(plan.clusters.len());
         let mut exposures = Vec::with_capacity(plan.clusters.len());
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
-            let entry = match self.clusters.get_mut(i) {
-                // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-                Some(entry) if entry.cluster == *cluster => {
+            // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
+            let found = match old.get(i) {
+                Some(entry) if entry.cluster == *cluster => Some(entry),
+                _ => by_pointer
+                    .get_or_insert_with(|| {
+                        old.iter()
+                            .enumerate()
+                            .map(|(j, e)| (Arc::as_ptr(&e.cluster), j))
+                            .collect()
+                    })
+                    .get(&Arc::as_ptr(cluster))
+                    .and_then(|&j| old.get(j)),
+            };
+            let entry = match found {
+                Some(entry) => {
                     self.reused = self.reused.saturating_add(1);
+                    let mut entry = entry.clone();
+                    // Kept with the plan's pointer: an edit that changed nothing still copies a
+                    // cluster (a new pointer, an equal value), and the next lookup is by pointer.
+                    entry.cluster = Arc::clone(cluster);
+                    // Moved: its projection is the same but for the index it carries.
+                    if entry.projection.index as usize != i {
+                        entry.projection = Arc::new(ClusterProjection {
+                            index: timeline::index_u32(i),
+                            ..ClusterProjection::clone(&entry.projection)
+                        });
+                    }
                     if sla_changed {
                         entry.exposure = Arc::new(exposure::cluster(
                             &entry.projection,
@@ -123,7 +154,7 @@ impl ProjectionCache {
                     }
                     entry
                 }
-                slot => {
+                None => {
                     self.projected = self.projected.saturating_add(1);
                     // The same cluster's windows, if it was drawn in windows last time.
                     let windows = last
@@ -141,7 +172,7 @@ impl ProjectionCache {
                         (from, to),
                         windows,
                     ));
-                    let entry = Entry {
+                    Entry {
                         cluster: Arc::clone(cluster),
                         exposure: Arc::new(exposure::cluster(
                             &projection,
@@ -150,26 +181,44 @@ impl ProjectionCache {
                             sla_days,
                         )),
                         projection,
-                    };
-                    match slot {
-                        Some(old) => {
-                            *old = entry;
-                            old
-                        }
-                        // Slots are filled in index order, so this one is next.
-                        None => {
-                            self.clusters.push(entry);
-                            let last = self.clusters.len() - 1;
-                            &mut self.clusters[last]
-                        }
                     }
                 }
             };
             projected.push(Arc::clone(&entry.projection));
             exposures.push(Arc::clone(&entry.exposure));
+            self.clusters.push(entry);
         }
         let exposure = exposure::combine(sla_days, exposures);
-        summarise(plan, from, to, releases, projected, exposure)
+        let quota = self.quota(plan);
+        summarise(plan, (from, to), releases, (projected, exposure), quota)
+    }
+
+    /// [`quota::summarise`]`(plan)`, the last one again while no cluster and no quota input
+    /// changed: surge counts depend on no step timing, so a step timing keeps it.
+    fn quota(&mut self, plan: &Plan) -> Arc<SurgeQuota> {
+        let mut rest = plan.without_clusters();
+        rest.name = String::new();
+        rest.eta = None;
+        rest.assumptions.projection.timings = Default::default();
+        let same = self.quota.as_ref().is_some_and(|(clusters, was, _)| {
+            *was == rest
+                && clusters.len() == plan.clusters.len()
+                && clusters
+                    .iter()
+                    .zip(plan.clusters.arcs())
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+        });
+        match &self.quota {
+            Some((_, _, quota)) if same => Arc::clone(quota),
+            _ => {
+                let quota = Arc::new(quota::summarise(plan));
+                // The clusters are kept (not their addresses), so a pointer seen here cannot
+                // be a later cluster's.
+                let clusters = plan.clusters.arcs().to_vec();
+                self.quota = Some((clusters, rest, Arc::clone(&quota)));
+                quota
+            }
+        }
     }
 
     /// How many clusters the last [`ProjectionCache::project`] reused.
@@ -203,7 +252,7 @@ mod tests {
 
     /// Edits of every kind, applied one after another, with how many clusters the cache reuses
     /// afterwards.
-    const EDITS: [(&str, Edit, Reused); 9] = [
+    const EDITS: [(&str, Edit, Reused); 11] = [
         ("nothing", |_| {}, |n| n),
         (
             "one pool's maxSurge",
@@ -237,12 +286,27 @@ mod tests {
             },
             |n| n - 1,
         ),
+        // Clusters an edit moved keep their projection (found by pointer).
         (
             "moving a cluster down",
             |p| {
                 edit::move_cluster(p, 4, Direction::Down).unwrap();
             },
-            |n| n - 2,
+            |n| n,
+        ),
+        (
+            "removing the first cluster",
+            |p| {
+                edit::remove_cluster(p, 0).unwrap();
+            },
+            |n| n,
+        ),
+        (
+            "duplicating a cluster (inserted after it)",
+            |p| {
+                edit::duplicate_cluster(p, 2).unwrap();
+            },
+            |n| n,
         ),
         (
             "removing the last cluster",
@@ -296,6 +360,32 @@ mod tests {
             assert_eq!(cache.reused(), reused(before.min(after)), "after {what}");
             assert_eq!(cache.projected(), after - cache.reused(), "after {what}");
         }
+    }
+
+    #[test]
+    fn the_surge_quota_is_kept_across_a_step_timing_only() {
+        let mut plan = fleet(12);
+        let mut cache = ProjectionCache::default();
+        let first = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        plan.assumptions.projection.timings.drain_minutes = 41;
+        let timed = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert!(
+            Arc::ptr_eq(&first, &timed),
+            "a step timing made the quota again"
+        );
+        assert_eq!(timed, project(&plan, now(), HORIZON_WEEKS).quota);
+        plan.clusters[2].agent_pool_profiles[0].count += 5;
+        let grown = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert!(
+            !Arc::ptr_eq(&timed, &grown),
+            "a pool's size kept the old quota"
+        );
+        assert_eq!(grown, project(&plan, now(), HORIZON_WEEKS).quota);
+        plan.assumptions.projection.surge_quota =
+            crate::rules::projection::assumptions::SurgeQuotaReading::PoolsOneAtATime;
+        let read = cache.project(&plan, now(), HORIZON_WEEKS).quota;
+        assert_eq!(read, project(&plan, now(), HORIZON_WEEKS).quota);
+        assert_ne!(read, grown, "the reading changes the fleet's figure");
     }
 
     #[test]

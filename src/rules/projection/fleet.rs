@@ -231,6 +231,16 @@ impl Hasher for Fnv {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+
+    // An instant hashes as a date (i32) and a time of day (two u32): one step per word, not
+    // per byte.
+    fn write_u32(&mut self, word: u32) {
+        self.0 = (self.0 ^ u64::from(word)).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    fn write_i32(&mut self, word: i32) {
+        self.write_u32(word.cast_unsigned());
+    }
 }
 
 /// Per release and ring: earliest start, latest finish, and whether every pool finished.

@@ -64,8 +64,10 @@ pub struct Projection {
     pub exposure: exposure::FleetExposure,
     pub costs: cost::CostSummary,
     pub fleet: fleet::FleetChecks,
-    /// Extra regional vCPUs per VM family while pools surge (§4.2).
-    pub quota: quota::SurgeQuota,
+    /// Extra regional vCPUs per VM family while pools surge (§4.2). Shared: it depends on no
+    /// step timing, so the projection cache keeps it across the edits that change none of its
+    /// inputs.
+    pub quota: Arc<quota::SurgeQuota>,
     pub findings: Vec<Finding>,
 }
 
@@ -92,22 +94,27 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         to,
         plan.assumptions.projection.exposure_sla_days,
     );
-    summarise(plan, from, to, releases, clusters, exposure)
+    summarise(
+        plan,
+        (from, to),
+        releases,
+        (clusters, exposure),
+        Arc::new(quota::summarise(plan)),
+    )
 }
 
-/// The projection of `plan` over `[from, to)` from its projected `clusters` and their
-/// `exposure` ([`exposure::summarise`]): cost, quota, fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
+/// The projection of `plan` over `[from, to)` from its projected `clusters`, their
+/// `exposure` ([`exposure::summarise`]) and its surge `quota` ([`quota::summarise`]): cost,
+/// fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
 fn summarise(
     plan: &Plan,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
     releases: timeline::Releases,
-    clusters: Vec<Arc<ClusterProjection>>,
-    exposure: exposure::FleetExposure,
+    (clusters, exposure): (Vec<Arc<ClusterProjection>>, exposure::FleetExposure),
+    quota: Arc<quota::SurgeQuota>,
 ) -> Projection {
     let a = &plan.assumptions.projection;
     let costs = cost::summarise(plan, &clusters, from, to);
-    let quota = quota::summarise(plan);
     let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
     let findings = findings::collect(plan, &clusters, &exposure, &fleet);
     Projection {

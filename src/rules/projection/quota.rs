@@ -304,7 +304,7 @@ mod tests {
     fn demo_quota() -> SurgeQuota {
         let plan = demo::demo_plan();
         let from = Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap();
-        project(&plan, from, 4).quota
+        SurgeQuota::clone(&project(&plan, from, 4).quota)
     }
 
     fn cluster<'a>(q: &'a SurgeQuota, name: &str) -> &'a ClusterQuota {
