@@ -16,12 +16,24 @@ thread_local! {
     static KEPT: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// At most this many values wait: a hidden page paints no frame (a background tab adopting
+/// another tab's saves still recomputes), so older ones are dropped at once rather than piling
+/// up until the page is shown again.
+const MAX_KEPT: usize = 2;
+
 /// Keeps `value` alive until the next frame has been painted, then drops it.
 pub fn drop_after_paint<T: 'static>(value: T) {
-    let first = KEPT.with_borrow_mut(|kept| {
+    let (first, overflow) = KEPT.with_borrow_mut(|kept| {
         kept.push(Box::new(value));
-        kept.len() == 1
+        let overflow: Vec<Box<dyn Any>> = if kept.len() > MAX_KEPT {
+            kept.drain(..kept.len() - MAX_KEPT).collect()
+        } else {
+            Vec::new()
+        };
+        (kept.len() == 1, overflow)
     });
+    // Dropped outside the borrow: a value's own drop may keep another for later.
+    drop(overflow);
     if first {
         request_animation_frame(|| {
             Timeout::new(0, || {
