@@ -110,10 +110,15 @@ impl FindingsCache {
                 Some(entry) if entry.0 == *cluster => Some(entry),
                 _ => by_pointer
                     .get_or_insert_with(|| {
-                        old.iter()
-                            .enumerate()
-                            .map(|(j, (c, _))| (Arc::as_ptr(c), j))
-                            .collect()
+                        // `extend`, not `collect()`: collecting into a map compiles a sort
+                        // for its type (bundle size).
+                        let mut map = BTreeMap::new();
+                        map.extend(
+                            old.iter()
+                                .enumerate()
+                                .map(|(j, (c, _))| (Arc::as_ptr(c), j)),
+                        );
+                        map
                     })
                     .get(&Arc::as_ptr(cluster))
                     .and_then(|&j| old.get(j)),

@@ -122,10 +122,15 @@ impl ProjectionCache {
                 Some(entry) if entry.cluster == *cluster => Some(entry),
                 _ => by_pointer
                     .get_or_insert_with(|| {
-                        old.iter()
-                            .enumerate()
-                            .map(|(j, e)| (Arc::as_ptr(&e.cluster), j))
-                            .collect()
+                        // `extend`, not `collect()`: collecting into a map compiles a sort
+                        // for its type (bundle size).
+                        let mut map = BTreeMap::new();
+                        map.extend(
+                            old.iter()
+                                .enumerate()
+                                .map(|(j, e)| (Arc::as_ptr(&e.cluster), j)),
+                        );
+                        map
                     })
                     .get(&Arc::as_ptr(cluster))
                     .and_then(|&j| old.get(j)),

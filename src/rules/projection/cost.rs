@@ -266,12 +266,14 @@ pub fn summarise(
             }
         }
         if c.channel == NodeOsChannel::SecurityPatch {
-            let skus: BTreeSet<_> = c
-                .pools
-                .iter()
-                .filter(|p| p.stream.is_some())
-                .map(|p| p.os_sku)
-                .collect();
+            // `extend`, not `collect()`: collecting into a set compiles a sort (bundle size).
+            let mut skus = BTreeSet::new();
+            skus.extend(
+                c.pools
+                    .iter()
+                    .filter(|p| p.stream.is_some())
+                    .map(|p| p.os_sku),
+            );
             let skus = u32::try_from(skus.len()).unwrap_or(u32::MAX);
             if skus > 0 {
                 let month = vhd_month_micros(plan, skus);
