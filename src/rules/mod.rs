@@ -17,6 +17,7 @@
 pub mod assumptions;
 pub mod behaviour;
 pub mod bulk;
+pub mod changed;
 pub mod channel;
 pub mod cluster;
 pub mod clusters;
@@ -28,6 +29,7 @@ pub mod export;
 pub mod figures;
 pub mod finding;
 pub mod findings;
+pub mod fnv;
 pub mod history;
 pub mod import;
 mod json_error;

@@ -11,11 +11,11 @@
 //! [`check_at`](super::check_at)'s order, so sorting by (severity, cluster, pool, part) puts
 //! the findings exactly where `check_at`'s stable sort does.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use super::super::changed::{Moved, SameButTimings};
 use super::super::cluster::Cluster;
 use super::super::clusters::Clusters;
 use super::super::plan::Plan;
@@ -59,11 +59,6 @@ const PARTS: [Part; 16] = [
 /// come last), shared between calls so an unchanged finding is never copied.
 type Ranked = Vec<(u8, Arc<Finding>)>;
 
-/// What the fleet-wide rules read: the clusters, the plan's settings (step timings aside) and
-/// "now".
-#[derive(Debug, Clone)]
-struct FleetInputs(Vec<Arc<Cluster>>, Plan, Option<DateTime<Utc>>);
-
 /// The last plan checks of each cluster, with the inputs they were made from.
 #[derive(Debug, Clone, Default)]
 pub struct FindingsCache {
@@ -73,8 +68,8 @@ pub struct FindingsCache {
     clusters: Vec<(Arc<Cluster>, Ranked)>,
     /// The last call's fleet-wide and projection findings, reused where they did not change.
     others: Ranked,
-    /// What the last fleet-wide findings were made from.
-    fleet_inputs: Option<FleetInputs>,
+    /// What the last fleet-wide findings were made from, and "now".
+    fleet_inputs: Option<(SameButTimings, Option<DateTime<Utc>>)>,
     rechecked: u32,
 }
 
@@ -103,26 +98,9 @@ impl FindingsCache {
         // The last call's checks, by index; a cluster an edit moved (removing, adding or moving
         // one shifts those after it) is found by pointer and its findings re-pointed.
         let old = std::mem::take(&mut self.clusters);
-        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
+        let mut moved = Moved::new(&old, |(c, _): &(Arc<Cluster>, Ranked)| c);
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
-            // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-            let found = match old.get(i) {
-                Some(entry) if entry.0 == *cluster => Some(entry),
-                _ => by_pointer
-                    .get_or_insert_with(|| {
-                        // `extend`, not `collect()`: collecting into a map compiles a sort
-                        // for its type (bundle size).
-                        let mut map = BTreeMap::new();
-                        map.extend(
-                            old.iter()
-                                .enumerate()
-                                .map(|(j, (c, _))| (Arc::as_ptr(c), j)),
-                        );
-                        map
-                    })
-                    .get(&Arc::as_ptr(cluster))
-                    .and_then(|&j| old.get(j)),
-            };
+            let found = moved.find(i, cluster);
             let entry = match found {
                 // Kept with the plan's pointer: an edit that changed nothing still copies a
                 // cluster (a new pointer, an equal value), and the next lookup is by pointer.
@@ -158,20 +136,10 @@ impl FindingsCache {
         let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
         // The fleet rules read the clusters and the plan's settings but no step timing: while
         // neither changed (a step timing), their last findings stand.
-        let mut inputs = plan.without_clusters();
-        inputs.assumptions.projection.timings = Default::default();
         let same = self
             .fleet_inputs
             .as_ref()
-            .is_some_and(|FleetInputs(clusters, was, at)| {
-                *at == now
-                    && *was == inputs
-                    && clusters.len() == plan.clusters.len()
-                    && clusters
-                        .iter()
-                        .zip(plan.clusters.arcs())
-                        .all(|(a, b)| Arc::ptr_eq(a, b))
-            });
+            .is_some_and(|(inputs, at)| *at == now && inputs.matches(plan));
         let mut found: Vec<(u8, std::borrow::Cow<'_, Finding>)> = if same {
             self.others
                 .iter()
@@ -179,9 +147,7 @@ impl FindingsCache {
                 .map(|(rank, f)| (*rank, std::borrow::Cow::Borrowed(&**f)))
                 .collect()
         } else {
-            // The clusters are kept (not their addresses), so a pointer seen here cannot be a
-            // later cluster's.
-            self.fleet_inputs = Some(FleetInputs(plan.clusters.arcs().to_vec(), inputs, now));
+            self.fleet_inputs = Some((SameButTimings::of(plan), now));
             let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
                 Part::Fleet(rule) => Some((rank, rule)),
                 Part::Cluster(_) => None,

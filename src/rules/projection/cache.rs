@@ -4,11 +4,11 @@
 //! [`ProjectionCache`] and every other cluster's projection is reused. Pure and exact: the
 //! result always equals `project` (tested below).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::super::changed::{Moved, SameButTimings};
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
@@ -78,9 +78,8 @@ pub struct ProjectionCache {
     clusters: Vec<Entry>,
     /// The exposure SLA the cached exposures were measured against.
     sla_days: u32,
-    /// The last surge quota, with the clusters and the rest of the plan (step timings aside)
-    /// it was made from.
-    quota: Option<(Vec<Arc<Cluster>>, Plan, Arc<SurgeQuota>)>,
+    /// The last surge quota, with what it was made from.
+    quota: Option<(SameButTimings, Arc<SurgeQuota>)>,
     reused: u32,
     projected: u32,
 }
@@ -113,28 +112,11 @@ impl ProjectionCache {
         // The last call's entries, by index; a cluster an edit moved (removing, adding or
         // moving one shifts those after it) is found by pointer.
         let old = std::mem::take(&mut self.clusters);
-        let mut by_pointer: Option<BTreeMap<*const Cluster, usize>> = None;
+        let mut moved = Moved::new(&old, |e: &Entry| &e.cluster);
         let mut projected = Vec::with_capacity(plan.clusters.len());
         let mut exposures = Vec::with_capacity(plan.clusters.len());
         for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
-            // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
-            let found = match old.get(i) {
-                Some(entry) if entry.cluster == *cluster => Some(entry),
-                _ => by_pointer
-                    .get_or_insert_with(|| {
-                        // `extend`, not `collect()`: collecting into a map compiles a sort
-                        // for its type (bundle size).
-                        let mut map = BTreeMap::new();
-                        map.extend(
-                            old.iter()
-                                .enumerate()
-                                .map(|(j, e)| (Arc::as_ptr(&e.cluster), j)),
-                        );
-                        map
-                    })
-                    .get(&Arc::as_ptr(cluster))
-                    .and_then(|&j| old.get(j)),
-            };
+            let found = moved.find(i, cluster);
             let entry = match found {
                 Some(entry) => {
                     self.reused = self.reused.saturating_add(1);
@@ -201,26 +183,11 @@ impl ProjectionCache {
     /// [`quota::summarise`]`(plan)`, the last one again while no cluster and no quota input
     /// changed: surge counts depend on no step timing, so a step timing keeps it.
     fn quota(&mut self, plan: &Plan) -> Arc<SurgeQuota> {
-        let mut rest = plan.without_clusters();
-        rest.name = String::new();
-        rest.eta = None;
-        rest.assumptions.projection.timings = Default::default();
-        let same = self.quota.as_ref().is_some_and(|(clusters, was, _)| {
-            *was == rest
-                && clusters.len() == plan.clusters.len()
-                && clusters
-                    .iter()
-                    .zip(plan.clusters.arcs())
-                    .all(|(a, b)| Arc::ptr_eq(a, b))
-        });
         match &self.quota {
-            Some((_, _, quota)) if same => Arc::clone(quota),
+            Some((inputs, quota)) if inputs.matches(plan) => Arc::clone(quota),
             _ => {
                 let quota = Arc::new(quota::summarise(plan));
-                // The clusters are kept (not their addresses), so a pointer seen here cannot
-                // be a later cluster's.
-                let clusters = plan.clusters.arcs().to_vec();
-                self.quota = Some((clusters, rest, Arc::clone(&quota)));
+                self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
                 quota
             }
         }

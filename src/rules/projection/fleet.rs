@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+use crate::rules::fnv::Fnv;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -209,38 +211,6 @@ fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
         (a.first_start, &a.subscription).cmp(&(b.first_start, &b.subscription))
     });
     out
-}
-
-/// FNV-1a: a small, fast hash for grouping window schedules (a collision only costs a full
-/// comparison).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    // An instant hashes as a date (i32) and a time of day (two u32): one step per word, not
-    // per byte.
-    fn write_u32(&mut self, word: u32) {
-        self.0 = (self.0 ^ u64::from(word)).wrapping_mul(0x0100_0000_01b3);
-    }
-
-    fn write_i32(&mut self, word: i32) {
-        self.write_u32(word.cast_unsigned());
-    }
 }
 
 /// Per release and ring: earliest start, latest finish, and whether every pool finished.

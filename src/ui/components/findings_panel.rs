@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::rules::findings::{Finding, Severity};
+use crate::rules::fnv::Fnv;
 use crate::ui::components::icons::{SeverityIcon, severity_slug, severity_words};
 use crate::ui::components::paged::{MoreRows, Pager, plain_listing};
 use crate::ui::state::use_plan_state;
@@ -122,7 +123,7 @@ fn keyed(all: &[Arc<Finding>], severity: Severity, limit: usize) -> Vec<(usize, 
         .filter(|f| f.severity == severity)
         .take(limit)
         .map(|f| {
-            let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+            let mut hasher = Fnv::default();
             f.hash(&mut hasher);
             // Truncating on 32-bit targets is fine: the key only has to be unique here.
             let mut key = hasher.finish() as usize;
@@ -132,21 +133,6 @@ fn keyed(all: &[Arc<Finding>], severity: Severity, limit: usize) -> Vec<(usize, 
             (key, Finding::clone(f))
         })
         .collect()
-}
-
-/// FNV-1a: small, and only needs to tell findings apart (std's SipHash costs bundle size).
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 #[component]

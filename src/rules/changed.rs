@@ -1,0 +1,127 @@
+//! What an edit changed, for the app's per-cluster caches (`projection::cache`,
+//! `findings::cache`, issue 11 "Scale"): the last result of a cluster found again after an edit
+//! shifted or moved it ([`Moved`]), and a plan that changed nothing but its step timings
+//! ([`SameButTimings`]).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::cluster::Cluster;
+use super::plan::Plan;
+
+/// Finds, among the last call's per-cluster results, the one made for a cluster: at the same
+/// index when the cluster there is unchanged, else by pointer (removing, adding or moving a
+/// cluster shifts the others). The pointers are those of the results' own clusters, which the
+/// results keep alive, so a pointer cannot belong to a later cluster.
+pub struct Moved<'a, T> {
+    old: &'a [T],
+    cluster_of: fn(&T) -> &Arc<Cluster>,
+    /// Built on the first miss.
+    by_pointer: Option<BTreeMap<*const Cluster, usize>>,
+}
+
+impl<'a, T> Moved<'a, T> {
+    pub fn new(old: &'a [T], cluster_of: fn(&T) -> &Arc<Cluster>) -> Self {
+        Moved {
+            old,
+            cluster_of,
+            by_pointer: None,
+        }
+    }
+
+    /// The result made for `cluster`, now at `index`, if there is one.
+    pub fn find(&mut self, index: usize, cluster: &Arc<Cluster>) -> Option<&'a T> {
+        // Arc's equality tries the pointer first: an unchanged cluster costs no compare.
+        if let Some(entry) = self.old.get(index)
+            && (self.cluster_of)(entry) == cluster
+        {
+            return Some(entry);
+        }
+        let (old, cluster_of) = (self.old, self.cluster_of);
+        let map = self.by_pointer.get_or_insert_with(|| {
+            // `extend`, not `collect()`: collecting into a map compiles a sort for its type
+            // (bundle size).
+            let mut map = BTreeMap::new();
+            map.extend(
+                old.iter()
+                    .enumerate()
+                    .map(|(j, e)| (Arc::as_ptr(cluster_of(e)), j)),
+            );
+            map
+        });
+        map.get(&Arc::as_ptr(cluster)).and_then(|&j| old.get(j))
+    }
+}
+
+/// A plan's clusters (by pointer) and the rest of it with the step timings left out: what a
+/// result depends on when it reads no step timing (the surge quota, the fleet-wide checks), so
+/// that a step-timing edit keeps it.
+#[derive(Debug, Clone)]
+pub struct SameButTimings {
+    /// Kept (not their addresses), so a pointer seen here cannot be a later cluster's.
+    clusters: Vec<Arc<Cluster>>,
+    rest: Plan,
+}
+
+impl SameButTimings {
+    pub fn of(plan: &Plan) -> Self {
+        SameButTimings {
+            clusters: plan.clusters.arcs().to_vec(),
+            rest: Self::rest(plan),
+        }
+    }
+
+    fn rest(plan: &Plan) -> Plan {
+        let mut rest = plan.without_clusters();
+        rest.assumptions.projection.timings = Default::default();
+        rest
+    }
+
+    /// `plan` differs from the one this was made of at most in its step timings.
+    pub fn matches(&self, plan: &Plan) -> bool {
+        self.clusters.len() == plan.clusters.len()
+            && self
+                .clusters
+                .iter()
+                .zip(plan.clusters.arcs())
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && self.rest == Self::rest(plan)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::demo::fleet;
+    use crate::rules::edit::{self, Direction};
+
+    #[test]
+    fn a_shifted_or_moved_cluster_is_found_and_a_new_one_is_not() {
+        let mut plan = fleet(5);
+        let before: Vec<Arc<Cluster>> = plan.clusters.arcs().to_vec();
+        edit::remove_cluster(&mut plan, 0).unwrap();
+        edit::move_cluster(&mut plan, 1, Direction::Down).unwrap();
+        edit::add_cluster(&mut plan);
+        let mut moved = Moved::new(&before, |c| c);
+        for (i, c) in plan.clusters.arcs().iter().enumerate() {
+            let found = moved.find(i, c);
+            match before.iter().position(|b| Arc::ptr_eq(b, c)) {
+                Some(j) => assert!(found.is_some_and(|f| Arc::ptr_eq(f, &before[j]))),
+                None => assert!(found.is_none(), "cluster {i} is new"),
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_step_timing_keeps_the_plan_the_same() {
+        let mut plan = fleet(3);
+        let key = SameButTimings::of(&plan);
+        plan.assumptions.projection.timings.drain_minutes = 41;
+        assert!(key.matches(&plan));
+        plan.assumptions.projection.exposure_sla_days = 3;
+        assert!(!key.matches(&plan));
+        let mut plan = fleet(3);
+        edit::rename_cluster(&mut plan, 1, "other".to_owned()).unwrap();
+        assert!(!key.matches(&plan));
+    }
+}
