@@ -1,7 +1,7 @@
 //! One text per figure, for the app, the CLI and the Markdown review: exposure (`3.5 d`,
 //! `≥ 16.0 d`), the mark for "no value" (`—`), and bar lengths of the small charts. The plain
 //! number formats (days, durations, money, rates) are `crate::rules::figures`, re-exported here
-//! so a view needs one import.
+//! so a view needs one import. Floats drawn as text (pixels, percentages) go through [`fixed`].
 
 use std::ops::RangeInclusive;
 
@@ -9,6 +9,9 @@ use crate::rules::finding::fields::Field;
 use crate::rules::projection::compare::ChannelOutcome;
 
 pub use crate::rules::figures::{format_days, format_duration, format_milli, format_money};
+pub use fixed::{fixed, tenths};
+
+mod fixed;
 
 /// What a cell or a line shows when there is no value to show (nothing measured, no limit
 /// recorded): one mark everywhere, never "n/a" in one place and "–" in another.

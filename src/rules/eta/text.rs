@@ -105,8 +105,12 @@ pub fn chart_range(e: &FleetEta, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime
 
 /// The bar of a dated ETA over `[from, to]`.
 pub fn bar(d: &DatedEta, from: DateTime<Utc>, to: DateTime<Utc>) -> Bar {
-    let total = (to - from).num_minutes().max(1) as f64;
-    let x = |t: DateTime<Utc>| ((t - from).num_minutes() as f64 / total * 100.0).clamp(0.0, 100.0);
+    let total = (to - from).num_minutes().max(1);
+    // Kept in range as minutes: `f64::clamp`'s check of its bounds formats floats with
+    // `Debug`, which alone linked core's float formatting into the app (README "Bundle-size
+    // levers").
+    let x =
+        |t: DateTime<Utc>| (t - from).num_minutes().clamp(0, total) as f64 / total as f64 * 100.0;
     Bar {
         start: x(d.done.earliest),
         end: x(d.done.latest),

@@ -13,7 +13,7 @@ use crate::rules::projection::timeline::effective_channel;
 use crate::ui::clock;
 use crate::ui::components::cluster_choice::ClusterChoice;
 use crate::ui::state::use_plan_state;
-use crate::view::format::{bar_lengths, exposure_text, format_milli};
+use crate::view::format::{bar_lengths, exposure_text, format_milli, tenths};
 
 /// Width of the longest bar, px.
 const BAR_PX: f64 = 80.0;
@@ -108,8 +108,8 @@ pub fn ChannelsPanel() -> impl IntoView {
                         };
                         let bar = |len: f64| {
                             view! {
-                                <svg class="tl-mini-bar" width=BAR_PX height="8" aria-hidden="true">
-                                    <rect x="0" y="0" width=len.max(0.0) height="8" />
+                                <svg class="tl-mini-bar" width=tenths(BAR_PX) height="8" aria-hidden="true">
+                                    <rect x="0" y="0" width=tenths(len.max(0.0)) height="8" />
                                 </svg>
                             }
                         };

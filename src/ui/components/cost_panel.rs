@@ -15,7 +15,7 @@ use crate::ui::components::cells::text;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager, cluster_rows, plain_listing};
-use crate::view::format::{bar_lengths, format_milli};
+use crate::view::format::{bar_lengths, fixed, format_milli};
 use crate::view::paging::{PAGE, costliest_first};
 
 #[component]
@@ -161,7 +161,7 @@ fn CostRow(i: usize, projection: Memo<Arc<Projection>>, bars: Memo<Vec<f64>>) ->
             <th scope="row">{text(row, |r| &r.cluster)}</th>
             <td class="num">
                 <span data-testid=format!("cost-month-{i}")>{text(row, |r| &r.month)}</span>
-                <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{:.0}%", bar())></span>
+                <span class="tl-inline-bar" aria-hidden="true" style=move || format!("width:{}%", fixed(bar(), 0))></span>
             </td>
             <td class="num" data-testid=format!("cost-year-{i}")>{text(row, |r| &r.year)}</td>
             <td class="num" data-testid=format!("cost-k8s-month-{i}")>{text(row, |r| &r.k8s)}</td>

@@ -16,6 +16,7 @@ use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
 use crate::ui::components::paged::{MoreRows, Pager, found_clusters};
 use crate::ui::state::{PlanState, use_plan_state};
+use crate::view::format::fixed;
 use crate::view::paging::{Listing, PAGE, of_found};
 
 /// The SLA select's value for a custom number of days.
@@ -275,9 +276,9 @@ fn eta_rows(
                             <td class="eta-chart-cell">
                                 <svg class="eta-chart" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"
                                     aria-label=format!("last node runs it {}; SLA deadline {}", text::span(&d.done), text::instant(d.deadline))>
-                                    <rect class="eta-bar" x=b.start y="2" width=(b.end - b.start).max(0.8) height="6"></rect>
-                                    <rect class="eta-likely" x=(b.likely - 0.4).max(0.0) y="0" width="0.8" height="10"></rect>
-                                    <rect class="eta-deadline" x=(b.deadline - 0.3).max(0.0) y="0" width="0.6" height="10"></rect>
+                                    <rect class="eta-bar" x=fixed(b.start, 2) y="2" width=fixed((b.end - b.start).max(0.8), 2) height="6"></rect>
+                                    <rect class="eta-likely" x=fixed((b.likely - 0.4).max(0.0), 2) y="0" width="0.8" height="10"></rect>
+                                    <rect class="eta-deadline" x=fixed((b.deadline - 0.3).max(0.0), 2) y="0" width="0.6" height="10"></rect>
                                 </svg>
                             </td>
                         </tr>

@@ -19,6 +19,7 @@ use crate::rules::projection::Projection;
 use crate::ui::components::timeline_focus::{Focus, mark_of};
 use crate::ui::selection::use_selection;
 use crate::ui::state::use_plan_state;
+use crate::view::format::tenths;
 use crate::view::paging::Listing;
 use crate::view::timeline::focus::{self, Spot, Step};
 use crate::view::timeline::{
@@ -259,9 +260,9 @@ pub fn TimelineSvg(
             on:focusin=on_focus
             on:focusout=move |ev| keys.on_blur(&ev)
         >
-            <div class="tl-canvas" style=move || format!("height:{}px", rows_height() + AXIS_PX)>
+            <div class="tl-canvas" style=move || format!("height:{}px", tenths(rows_height() + AXIS_PX))>
                 <div class="tl-labels" node_ref=keys.labels>
-                    <div class="tl-axis-spacer" style=format!("height:{AXIS_PX}px")>
+                    <div class="tl-axis-spacer" style=format!("height:{}px", tenths(AXIS_PX))>
                         "Cluster / pool"
                     </div>
                     <For each=move || visible.get() key=|i| *i let:i>
@@ -273,8 +274,8 @@ pub fn TimelineSvg(
                     data-testid="timeline-svg"
                     role="group"
                     aria-label="Projected maintenance windows, releases and upgrades per cluster and pool"
-                    width=move || width.get()
-                    height=move || rows_height() + AXIS_PX
+                    width=move || tenths(width.get())
+                    height=move || tenths(rows_height() + AXIS_PX)
                 >
                     <Patterns />
                     <g class="tl-axis" aria-hidden="true">
@@ -287,12 +288,12 @@ pub fn TimelineSvg(
                                     view! {
                                         <line
                                             class=if t.major { "tl-tick major" } else { "tl-tick" }
-                                            x1=t.x
-                                            x2=t.x
-                                            y1=AXIS_PX - 6.0
-                                            y2=h
+                                            x1=tenths(t.x)
+                                            x2=tenths(t.x)
+                                            y1=tenths(AXIS_PX - 6.0)
+                                            y2=tenths(h)
                                         />
-                                        <text class="tl-tick-label" x=t.x + 3.0 y=AXIS_PX - 10.0>
+                                        <text class="tl-tick-label" x=tenths(t.x + 3.0) y=tenths(AXIS_PX - 10.0)>
                                             {t.label}
                                         </text>
                                     }
@@ -300,14 +301,14 @@ pub fn TimelineSvg(
                                 .collect_view()
                         }}
                     </g>
-                    <g transform=format!("translate(0,{AXIS_PX})")>
+                    <g transform=format!("translate(0,{})", tenths(AXIS_PX))>
                         <For each=move || visible.get() key=|i| *i let:i>
                             <ClusterRow i projection releases scale offsets width x_range detail active />
                         </For>
                     </g>
                     <g class="tl-now" data-testid="timeline-now">
-                        <line x1=now_x x2=now_x y1=0.0 y2=move || rows_height() + AXIS_PX />
-                        <text x=move || now_x() + 3.0 y=12.0>"now"</text>
+                        <line x1=move || tenths(now_x()) x2=move || tenths(now_x()) y1="0" y2=move || tenths(rows_height() + AXIS_PX) />
+                        <text x=move || tenths(now_x() + 3.0) y="12">"now"</text>
                         <title>{move || format!("Now: {}", layout::when(from.get()))}</title>
                     </g>
                 </svg>

@@ -21,6 +21,7 @@ use crate::ui::components::quota_panel::QuotaPanel;
 use crate::ui::components::timeline_svg::{Detail, TimelineLegend, TimelineSvg};
 use crate::ui::components::timeline_table::TimelineTable;
 use crate::ui::state::use_plan_state;
+use crate::view::format::fixed;
 use crate::view::timeline::Zoom;
 
 #[component]
@@ -162,10 +163,11 @@ fn BenchProbe() -> impl IntoView {
                 .len()
         });
         let clusters = clusters.unwrap_or(0);
-        result.set(format!("{ms:.2}"));
+        let ms = fixed(ms, 2);
         leptos::logging::log!(
-            "projection of {clusters} clusters × {HORIZON_WEEKS} weeks: {ms:.2} ms (mean of {runs})"
+            "projection of {clusters} clusters × {HORIZON_WEEKS} weeks: {ms} ms (mean of {runs})"
         );
+        result.set(ms);
     };
     // The fix ETA of the open plan (issue 9's < 16 ms target): the Copy Fail question.
     let eta_result = RwSignal::new(String::new());
@@ -190,8 +192,9 @@ fn BenchProbe() -> impl IntoView {
                 .len()
         });
         let pools = pools.unwrap_or(0);
-        eta_result.set(format!("{ms:.2}"));
-        leptos::logging::log!("fix ETA of {pools} pools: {ms:.2} ms (mean of {runs})");
+        let ms = fixed(ms, 2);
+        leptos::logging::log!("fix ETA of {pools} pools: {ms} ms (mean of {runs})");
+        eta_result.set(ms);
     };
     clock::bench_clusters().map(|_| {
         view! {

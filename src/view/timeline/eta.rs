@@ -3,8 +3,8 @@
 //! range, and the same fact as a table row. Only when the plan stores an ETA question; one mark
 //! per pool. The ETA itself comes from [`crate::rules::eta`], never re-derived here.
 
-use super::Scale;
 use super::marks::TableRow;
+use super::{Scale, on_plot};
 use crate::rules::eta::compute::{PoolEta, cluster_eta};
 use crate::rules::eta::history::History;
 use crate::rules::plan::Plan;
@@ -71,7 +71,7 @@ pub fn marks(
             }
             Some(EtaMark {
                 pool,
-                x: scale.x(d.done.likely).clamp(0.0, limit),
+                x: on_plot(scale.x(d.done.likely), limit),
                 range: (lo.max(0.0), hi.min(limit)),
                 title: title(&p),
                 key: format!("eta{pool}"),

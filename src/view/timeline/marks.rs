@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::kubernetes::{self as kubernetes_marks, KubernetesTrack};
-use super::{Scale, event_kind_text, when};
+use super::{Scale, event_kind_text, on_plot, when};
 use crate::rules::figures::format_duration;
 use crate::rules::maintenance::span_interval;
 use crate::rules::plan::Plan;
@@ -161,22 +161,22 @@ pub fn cluster_track(
             deferred: pool
                 .deferred
                 .iter()
-                .filter(|&&t| scale.shows(scale.x(t).clamp(0.0, limit), 0.0))
+                .filter(|&&t| scale.shows(on_plot(scale.x(t), limit), 0.0))
                 .map(|&t| {
                     let title = format!(
                         "{}: work left when the window closed at {}; waits for the next window",
                         pool.name,
                         when(t)
                     );
-                    (scale.x(t).clamp(0.0, limit), title)
+                    (on_plot(scale.x(t), limit), title)
                 })
                 .chain(
                     pool.kubernetes_deferred
                         .iter()
-                        .filter(|&&t| scale.shows(scale.x(t).clamp(0.0, limit), 0.0))
+                        .filter(|&&t| scale.shows(on_plot(scale.x(t), limit), 0.0))
                         .map(|&t| {
                             (
-                                scale.x(t).clamp(0.0, limit),
+                                on_plot(scale.x(t), limit),
                                 kubernetes_marks::wait_title(&pool.name, t),
                             )
                         }),

@@ -23,6 +23,7 @@ mod layout_tests;
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 
 use crate::rules::projection::timeline::{EventKind, Scheduling};
+use crate::view::format::tenths;
 
 /// Weeks every projection of the timeline covers; zoom only changes how much is on screen.
 pub use crate::rules::projection::HORIZON_WEEKS;
@@ -94,7 +95,10 @@ impl Zoom {
             return format!("{weeks} weeks on screen");
         }
         let shown = f64::from(weeks) * plot_px.max(0.0) / MIN_PLOT_PX;
-        format!("{shown:.1} of {weeks} weeks on screen; scroll sideways for the rest")
+        format!(
+            "{} of {weeks} weeks on screen; scroll sideways for the rest",
+            tenths(shown)
+        )
     }
 
     /// One step closer (fewer weeks on screen); stays at the closest level.
@@ -226,6 +230,13 @@ pub fn ticks(scale: &Scale, to: DateTime<Utc>) -> Vec<Tick> {
             })
         })
         .collect()
+}
+
+/// `x` kept on the plot, `0..=limit` px (`limit` itself when it is below 0; 0 for NaN).
+/// WHY not `f64::clamp`: its check of the bounds formats them with `Debug` when it fails, and
+/// that alone linked core's float formatting into the app (README "Bundle-size levers").
+pub fn on_plot(x: f64, limit: f64) -> f64 {
+    x.max(0.0).min(limit)
 }
 
 /// Height of a cluster's block, px.

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::rules::projection::EventKind;
 use crate::ui::components::timeline_focus::tabindex;
+use crate::view::format::tenths;
 use crate::view::timeline::MIN_MARK_PX;
 use crate::view::timeline::focus::Spot;
 use crate::view::timeline::marks::{PoolTrack, UpgradeMark};
@@ -155,14 +156,14 @@ fn bar(u: &UpgradeMark, row: Row) -> Option<web_sys::Element> {
             ("data-mark", &u.key),
         ],
     )?;
-    let (y, height) = (row.y.to_string(), row.height.to_string());
+    let (y, height) = (tenths(row.y), tenths(row.height));
     let rect = element(
         "rect",
         &[
             ("class", "tl-bar"),
-            ("x", &u.x.to_string()),
+            ("x", &tenths(u.x)),
             ("y", &y),
-            ("width", &u.width.to_string()),
+            ("width", &tenths(u.width)),
             ("height", &height),
         ],
     )?;
@@ -175,9 +176,9 @@ fn bar(u: &UpgradeMark, row: Row) -> Option<web_sys::Element> {
             "rect",
             &[
                 ("class", "tl-spill"),
-                ("x", &u.spill_x.to_string()),
+                ("x", &tenths(u.spill_x)),
                 ("y", &y),
-                ("width", &u.spill_width.max(MIN_MARK_PX).to_string()),
+                ("width", &tenths(u.spill_width.max(MIN_MARK_PX))),
                 ("height", &height),
                 ("fill", "url(#tl-spill)"),
             ],
@@ -195,8 +196,8 @@ fn bar(u: &UpgradeMark, row: Row) -> Option<web_sys::Element> {
         let text = element(
             "text",
             &[
-                ("x", &u.x.to_string()),
-                ("y", &(cy + 3.0).to_string()),
+                ("x", &tenths(u.x)),
+                ("y", &tenths(cy + 3.0)),
                 ("text-anchor", "middle"),
             ],
         )?;
@@ -211,7 +212,8 @@ fn bar(u: &UpgradeMark, row: Row) -> Option<web_sys::Element> {
 
 /// The OS change diamond at `x`, centred on `cy`, of half-diagonal `r`.
 fn os_path(x: f64, cy: f64, r: f64) -> String {
-    format!("M{x},{} l{r},{r} l-{r},{r} l-{r},-{r} z", cy - r)
+    let (x, y, r) = (tenths(x), tenths(cy - r), tenths(r));
+    format!("M{x},{y} l{r},{r} l-{r},{r} l-{r},-{r} z")
 }
 
 /// Sets on `g` (drawn for `was`, of the same shape) what differs for `now`.
@@ -236,24 +238,20 @@ fn update(g: &web_sys::Element, was: &UpgradeMark, now: &UpgradeMark, row: Row) 
     if was.x != now.x || was.width != now.width {
         let rect = g.first_element_child();
         if was.x != now.x {
-            set(rect.clone(), "x", &now.x.to_string());
+            set(rect.clone(), "x", &tenths(now.x));
         }
         if was.width != now.width {
-            set(rect, "width", &now.width.to_string());
+            set(rect, "width", &tenths(now.width));
         }
     }
     if was.spill_x != now.spill_x || was.spill_width != now.spill_width {
         let spill = child(".tl-spill");
-        set(spill.clone(), "x", &now.spill_x.to_string());
-        set(
-            spill,
-            "width",
-            &now.spill_width.max(MIN_MARK_PX).to_string(),
-        );
+        set(spill.clone(), "x", &tenths(now.spill_x));
+        set(spill, "width", &tenths(now.spill_width.max(MIN_MARK_PX)));
     }
     if was.x != now.x && now.os_change.is_some() {
         let (cy, r) = (row.y + row.height / 2.0, row.height / 2.0 + 2.0);
         set(child(".tl-os-change path"), "d", &os_path(now.x, cy, r));
-        set(child(".tl-os-change text"), "x", &now.x.to_string());
+        set(child(".tl-os-change text"), "x", &tenths(now.x));
     }
 }

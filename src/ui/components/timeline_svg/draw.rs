@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::bars::{Row, bars, pool_marks};
 use crate::rules::projection::release::Stream;
 use crate::ui::components::timeline_focus::tabindex;
+use crate::view::format::tenths;
 use crate::view::timeline::eta::EtaMark;
 use crate::view::timeline::focus::Spot;
 use crate::view::timeline::marks::{ClusterTrack, PoolTrack};
@@ -26,7 +27,7 @@ pub(super) fn draw_backdrop(
         .map(|b| {
             let title = b.title.clone();
             view! {
-                <rect class="tl-blackout" x=b.x y=0.0 width=b.width height=height fill="url(#tl-hatch)">
+                <rect class="tl-blackout" x=tenths(b.x) y="0" width=tenths(b.width) height=tenths(height) fill="url(#tl-hatch)">
                     <title>{title}</title>
                 </rect>
             }
@@ -40,10 +41,10 @@ pub(super) fn draw_backdrop(
             let aria = title.clone();
             let blocked = w.blocked.then(|| {
                 view! {
-                    <line class="tl-strike" x1=w.x y1=2.0 x2=w.x + w.width y2=layout::CLUSTER_ROW_PX - 4.0 />
-                    <line class="tl-strike" x1=w.x y1=layout::CLUSTER_ROW_PX - 4.0 x2=w.x + w.width y2=2.0 />
+                    <line class="tl-strike" x1=tenths(w.x) y1="2" x2=tenths(w.x + w.width) y2=tenths(layout::CLUSTER_ROW_PX - 4.0) />
+                    <line class="tl-strike" x1=tenths(w.x) y1=tenths(layout::CLUSTER_ROW_PX - 4.0) x2=tenths(w.x + w.width) y2="2" />
                     {(w.width > 44.0).then(|| view! {
-                        <text class="tl-blocked-label" x=w.x + 2.0 y=layout::CLUSTER_ROW_PX - 8.0>"blocked"</text>
+                        <text class="tl-blocked-label" x=tenths(w.x + 2.0) y=tenths(layout::CLUSTER_ROW_PX - 8.0)>"blocked"</text>
                     })}
                 }
             });
@@ -57,8 +58,8 @@ pub(super) fn draw_backdrop(
                     data-testid=if w.blocked { "window-blocked" } else { "window" }
                     data-mark=w.key.clone()
                 >
-                    <rect class="tl-window-band" x=w.x y=0.0 width=w.width height=height />
-                    <rect class="tl-window-head" x=w.x y=1.0 width=w.width height=layout::CLUSTER_ROW_PX - 4.0 />
+                    <rect class="tl-window-band" x=tenths(w.x) y="0" width=tenths(w.width) height=tenths(height) />
+                    <rect class="tl-window-head" x=tenths(w.x) y="1" width=tenths(w.width) height=tenths(layout::CLUSTER_ROW_PX - 4.0) />
                     {blocked}
                     <title>{title}</title>
                 </g>
@@ -73,13 +74,13 @@ pub(super) fn draw_backdrop(
             // Kubernetes versions are squares, node OS releases triangles (not colour alone).
             let (d, class, id) = if r.stream == Stream::Kubernetes {
                 (
-                    format!("M{:.1},3 h8 v8 h-8 z", r.x - 4.0),
+                    format!("M{},3 h8 v8 h-8 z", tenths(r.x - 4.0)),
                     "tl-release k8s",
                     "k8s-release",
                 )
             } else {
                 (
-                    format!("M{:.1},3 l5,0 l-5,8 l-5,-8 z", r.x),
+                    format!("M{},3 l5,0 l-5,8 l-5,-8 z", tenths(r.x)),
                     "tl-release",
                     "release",
                 )
@@ -98,14 +99,14 @@ pub(super) fn draw_backdrop(
         .map(|w| {
             let title = w.title.clone();
             view! {
-                <rect class="tl-k8s-window" class:blocked=w.blocked x=w.x y=layout::CLUSTER_ROW_PX - 5.0 width=w.width height=4.0 data-testid="k8s-window">
+                <rect class="tl-k8s-window" class:blocked=w.blocked x=tenths(w.x) y=tenths(layout::CLUSTER_ROW_PX - 5.0) width=tenths(w.width) height="4" data-testid="k8s-window">
                     <title>{title}</title>
                 </rect>
             }
         })
         .collect_view();
     view! {
-        <rect class="tl-row-bg" class:odd={i % 2 == 1} x=0.0 y=0.0 width=width height=height />
+        <rect class="tl-row-bg" class:odd={i % 2 == 1} x="0" y="0" width=tenths(width) height=tenths(height) />
         {blackouts}
         {windows}
         {k8s_windows}
@@ -141,7 +142,7 @@ pub(super) fn draw_pools(
                         .into_iter()
                         .map(|(x, title)| {
                             view! {
-                                <circle class="tl-deferred" cx=x cy=top + POOL_ROW_PX / 2.0 r=4.0 data-testid="deferred">
+                                <circle class="tl-deferred" cx=tenths(x) cy=tenths(top + POOL_ROW_PX / 2.0) r="4" data-testid="deferred">
                                     <title>{title}</title>
                                 </circle>
                             }
@@ -150,7 +151,7 @@ pub(super) fn draw_pools(
                 })
             };
             view! {
-                <line class="tl-pool-rule" x1=0.0 x2=width y1=top y2=top />
+                <line class="tl-pool-rule" x1="0" x2=tenths(width) y1=tenths(top) y2=tenths(top) />
                 {bars(move || pool_marks(pools, j), row)}
                 {deferred}
             }
@@ -171,9 +172,9 @@ pub(super) fn draw_eta(marks: &[EtaMark]) -> impl IntoView + use<> {
             view! {
                 <g class="tl-eta" tabindex="0" role="img" aria-label=label data-eta=m.key.clone() data-testid="eta-mark">
                     <title>{title}</title>
-                    <line class="tl-eta-range" x1=m.range.0 x2=m.range.1 y1=base y2=base />
-                    <line class="tl-eta-pole" x1=m.x x2=m.x y1=top + 2.0 y2=base />
-                    <path class="tl-eta-flag" d=format!("M{},{} l9,4 l-9,4 z", m.x, top + 2.0) />
+                    <line class="tl-eta-range" x1=tenths(m.range.0) x2=tenths(m.range.1) y1=tenths(base) y2=tenths(base) />
+                    <line class="tl-eta-pole" x1=tenths(m.x) x2=tenths(m.x) y1=tenths(top + 2.0) y2=tenths(base) />
+                    <path class="tl-eta-flag" d=format!("M{},{} l9,4 l-9,4 z", tenths(m.x), tenths(top + 2.0)) />
                 </g>
             }
         })

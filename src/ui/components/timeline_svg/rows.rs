@@ -13,6 +13,7 @@ use crate::rules::projection::Projection;
 use crate::rules::projection::release::Release;
 use crate::ui::components::timeline_focus::{mark_of, tabindex};
 use crate::ui::state::use_plan_state;
+use crate::view::format::tenths;
 use crate::view::timeline::focus::{self, Spot};
 use crate::view::timeline::marks::{ClusterTrack, RowLabel, cluster_track, row_label};
 use crate::view::timeline::{AXIS_PX, POOL_ROW_PX, Scale, cluster_height};
@@ -42,7 +43,7 @@ pub(super) fn RowLabels(
         <div
             class="tl-row-label"
             class:odd={i % 2 == 1}
-            style=move || format!("top:{}px;height:{}px", top(), cluster_height(pool_count.get()))
+            style=move || format!("top:{}px;height:{}px", tenths(top()), tenths(cluster_height(pool_count.get())))
             data-testid=format!("timeline-label-{i}")
             data-row=i
         >
@@ -78,7 +79,7 @@ pub(super) fn RowLabels(
                             "fits".to_owned()
                         };
                         view! {
-                            <div class="tl-pool-name" style=format!("height:{POOL_ROW_PX}px")>
+                            <div class="tl-pool-name" style=format!("height:{}px", tenths(POOL_ROW_PX))>
                                 <span class="tl-pool" title=p.name.clone()>{p.name.clone()}</span>
                                 <span
                                     class="tl-pool-duration"
@@ -182,7 +183,7 @@ pub(super) fn ClusterRow(
     view! {
         <g
             class="tl-cluster"
-            transform=move || format!("translate(0,{})", y())
+            transform=move || format!("translate(0,{})", tenths(y()))
             data-testid=format!("timeline-cluster-{i}")
             data-row=i
             on:mouseover=move |ev| show(ev.into())
