@@ -171,13 +171,16 @@ pub struct VmPriceInput {
 
 /// One entry per distinct VM size of the plan's pools, sorted by name.
 pub fn vm_price_inputs(plan: &Plan) -> Vec<VmPriceInput> {
-    let sizes: BTreeSet<&str> = plan
-        .clusters
-        .iter()
-        .flat_map(|c| &c.agent_pool_profiles)
-        .map(|p| p.vm_size.as_str())
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    // Inserted by `extend`: collecting into a set sorts the items first, which compiled one
+    // more copy of the stable sort (README "Bundle-size levers").
+    let mut sizes = BTreeSet::new();
+    sizes.extend(
+        plan.clusters
+            .iter()
+            .flat_map(|c| &c.agent_pool_profiles)
+            .map(|p| p.vm_size.as_str())
+            .filter(|s| !s.trim().is_empty()),
+    );
     let costs = &plan.assumptions.projection.costs;
     sizes
         .into_iter()
