@@ -16,6 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::timeline_focus::{Focus, mark_of};
 use crate::ui::selection::use_selection;
 use crate::ui::state::use_plan_state;
@@ -268,9 +269,7 @@ pub fn TimelineSvg(
                     <div class="tl-axis-spacer" style=format!("height:{}px", tenths(AXIS_PX))>
                         "Cluster / pool"
                     </div>
-                    <For each=move || visible.get() key=|i| *i let:i>
-                        <RowLabels i projection offsets active />
-                    </For>
+                    {index_list(move || visible.get(), move |i| view! { <RowLabels i projection offsets active /> })}
                 </div>
                 <svg
                     class="tl-svg"
@@ -305,9 +304,10 @@ pub fn TimelineSvg(
                         }}
                     </g>
                     <g transform=format!("translate(0,{})", tenths(AXIS_PX))>
-                        <For each=move || visible.get() key=|i| *i let:i>
-                            <ClusterRow i projection releases scale offsets width x_range detail active />
-                        </For>
+                        {index_list(
+                            move || visible.get(),
+                            move |i| view! { <ClusterRow i projection releases scale offsets width x_range detail active /> },
+                        )}
                     </g>
                     <g class="tl-now" data-testid="timeline-now">
                         <line x1=move || tenths(now_x()) x2=move || tenths(now_x()) y1="0" y2=move || tenths(rows_height() + AXIS_PX) />

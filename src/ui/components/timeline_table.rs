@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
 use crate::ui::components::cluster_choice::ClusterChoice;
+use crate::ui::components::index_list::index_list;
 use crate::ui::components::paged::{MoreRows, Pager, found_clusters};
 use crate::ui::state::use_plan_state;
 use crate::view::paging::Listing;
@@ -69,9 +70,9 @@ pub fn TimelineTable(projection: Memo<Arc<Projection>>) -> impl IntoView {
                     on_change=Callback::new(move |v: String| only.set(v.parse().ok()))
                 />
             </div>
-            <For each=shown key=|i| *i let:i>
-                <ClusterTable i projection whole=Signal::derive(move || only.get().is_some()) />
-            </For>
+            {index_list(shown, move |i| {
+                view! { <ClusterTable i projection whole=Signal::derive(move || only.get().is_some()) /> }
+            })}
             <MoreRows pager listing testid="timeline-table-more" />
         </section>
     }
