@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::release::Release;
 use super::timeline::{ClusterProjection, PatchState};
+use crate::rules::stable_sort;
 
 /// Statistics over a set of exposure samples, in minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -72,10 +73,13 @@ pub struct FleetExposure {
 pub const TYPICAL_MEANS: &str = "Typical = the median time from a release to a pool running it; \
      for a cluster or the fleet, the median of its pools' typical values";
 
-/// The lower median of `values` (reordered); `None` if empty.
+/// The lower median of `values` (sorted); `None` if empty. Through the shared sort, not
+/// `select_nth_unstable`, which compiled a quickselect of its own (README "Bundle-size
+/// levers").
 fn lower_median(values: &mut [i64]) -> Option<i64> {
     let mid = values.len().checked_sub(1)? / 2;
-    Some(*values.select_nth_unstable(mid).1)
+    stable_sort::sort(values);
+    Some(values[mid])
 }
 
 /// Accumulates samples, then turns them into [`ExposureStats`].
