@@ -87,6 +87,16 @@ impl SameButTimings {
         rest
     }
 
+    /// The clusters it was made of, in order.
+    pub fn clusters(&self) -> &[Arc<Cluster>] {
+        &self.clusters
+    }
+
+    /// `plan` differs from the one this was made of at most in its clusters and step timings.
+    pub fn rest_matches(&self, plan: &Plan) -> bool {
+        self.rest == Self::rest(plan)
+    }
+
     /// `plan` differs from the one this was made of at most in its step timings.
     pub fn matches(&self, plan: &Plan) -> bool {
         self.clusters.len() == plan.clusters.len()

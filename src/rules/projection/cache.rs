@@ -14,8 +14,9 @@ use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
 use super::fleet::FleetMemo;
-use super::quota::{self, SurgeQuota};
+use super::quota::{self, ClusterQuota, SurgeQuota};
 use super::timeline::{self, ClusterProjection, Releases, Scheduling};
+use super::vmsize::VmSizes;
 use super::{Projection, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
 
@@ -207,15 +208,50 @@ impl ProjectionCache {
 
     /// [`quota::summarise`]`(plan)`, the last one again while no cluster and no quota input
     /// changed: surge counts depend on no step timing, so a step timing keeps it.
+    ///
+    /// Otherwise, while nothing but clusters and step timings changed, the clusters an edit left
+    /// alone (found by pointer, `Moved`) keep their rows and only the subscriptions and regions
+    /// are added up again.
     fn quota(&mut self, plan: &Plan) -> Arc<SurgeQuota> {
-        match &self.quota {
-            Some((inputs, quota)) if inputs.matches(plan) => Arc::clone(quota),
-            _ => {
-                let quota = Arc::new(quota::summarise(plan));
-                self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
-                quota
-            }
+        if let Some((inputs, quota)) = &self.quota
+            && inputs.matches(plan)
+        {
+            return Arc::clone(quota);
         }
+        let a = &plan.assumptions.projection;
+        let mut sizes = VmSizes::new(&a.costs);
+        let last = self
+            .quota
+            .take()
+            .filter(|(inputs, _)| inputs.rest_matches(plan));
+        let rows: Vec<ClusterQuota> = match &last {
+            Some((inputs, quota)) => {
+                let kept: Vec<(Arc<Cluster>, &ClusterQuota)> = inputs
+                    .clusters()
+                    .iter()
+                    .cloned()
+                    .zip(&quota.clusters)
+                    .collect();
+                let mut moved = Moved::new(&kept, |k| &k.0);
+                plan.clusters
+                    .arcs()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| match moved.find(i, c) {
+                        Some((_, row)) => ClusterQuota::clone(row),
+                        None => quota::cluster_quota(c, a, &mut sizes),
+                    })
+                    .collect()
+            }
+            None => plan
+                .clusters
+                .iter()
+                .map(|c| quota::cluster_quota(c, a, &mut sizes))
+                .collect(),
+        };
+        let quota = Arc::new(quota::summarise_clusters(plan, rows));
+        self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
+        quota
     }
 
     /// The fleet checks' memo, for its tests.
