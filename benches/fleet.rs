@@ -14,7 +14,7 @@ use planner::rules::bulk::{self, BulkChange};
 use planner::rules::channel::NodeOsChannel;
 use planner::rules::demo::fleet;
 use planner::rules::findings;
-use planner::rules::findings::cache::FindingsCache;
+use planner::rules::findings::cache::{FindingsCache, Projected};
 use planner::rules::projection::cache::ProjectionCache;
 use planner::rules::projection::{HORIZON_WEEKS, project};
 use planner::rules::saved::{self, SavedPlan};
@@ -86,8 +86,8 @@ fn per_edit(c: &mut Criterion) {
     for (what, edited) in [("a rename", &renamed), ("a step timing", &timed)] {
         let plans = [&plan, edited];
         let projected = [
-            project(&plan, now, HORIZON_WEEKS).findings,
-            project(edited, now, HORIZON_WEEKS).findings,
+            project(&plan, now, HORIZON_WEEKS),
+            project(edited, now, HORIZON_WEEKS),
         ];
         let mut cache = FindingsCache::default();
         let mut k = 0;
@@ -96,7 +96,11 @@ fn per_edit(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     k = 1 - k;
-                    cache.all(black_box(plans[k]), Some(now), &projected[k])
+                    let known = Projected {
+                        findings: &projected[k].findings,
+                        quota: Some(&projected[k].quota),
+                    };
+                    cache.all(black_box(plans[k]), Some(now), known)
                 })
             },
         );

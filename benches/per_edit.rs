@@ -1,6 +1,7 @@
 //! Issue 11, "Scale": the rule core's work per edit as the app does it
 //! (`ProjectionCache::project`, every summary included), after a step timing (every cluster
-//! projected again) and after renaming one cluster, at 200 to 5,000 clusters of the bench
+//! projected again), after renaming one cluster and after removing the first one (every other
+//! cluster shifts), at 200 to 5,000 clusters of the bench
 //! fleet (`rules::demo::fleet`, full workload). Medians of 9 edits; the projections an edit
 //! replaced are dropped outside the timing, as the app frees them after the frame is painted.
 //!
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::TimeZone;
 use planner::rules::demo::fleet;
+use planner::rules::edit;
 use planner::rules::projection::HORIZON_WEEKS;
 use planner::rules::projection::cache::ProjectionCache;
 
@@ -28,7 +30,8 @@ fn main() {
         let mut plan = fleet(n);
         let mut cache = ProjectionCache::default();
         let mut replaced = vec![cache.project(&plan, now, HORIZON_WEEKS)];
-        let (mut step, mut rename) = (Vec::new(), Vec::new());
+        let mut renamed_projected = 0;
+        let (mut step, mut rename, mut remove) = (Vec::new(), Vec::new(), Vec::new());
         for k in 0..9u32 {
             plan.assumptions.projection.timings.drain_minutes = 3 + (k % 5);
             let t = Instant::now();
@@ -40,13 +43,20 @@ fn main() {
             let t = Instant::now();
             replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
             rename.push(t.elapsed());
+            let projected = cache.projected();
+            if edit::remove_cluster(&mut plan, 0).is_ok() {
+                let t = Instant::now();
+                replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+                remove.push(t.elapsed());
+            }
             replaced.clear();
+            renamed_projected = projected;
         }
         println!(
-            "{n} clusters: step timing {:.1} ms, rename {:.1} ms (projected after a rename: {})",
+            "{n} clusters: step timing {:.1} ms, rename {:.1} ms, remove the first {:.1} ms (projected after a rename: {renamed_projected})",
             median_ms(step),
             median_ms(rename),
-            cache.projected()
+            median_ms(remove),
         );
     }
 }

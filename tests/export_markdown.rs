@@ -63,7 +63,7 @@ fn durations_exposure_and_costs_are_the_projections_numbers() {
     // Surge quota summed over each cluster's pools (docs/aks-2026.md §1.4): prod system 1 × 4 +
     // apps 4 × 8 + win 1 × 4 = 40 DSv5 vCPUs; dev system 1 × 4 + apps 2 × 8 = 20.
     for c in &p.clusters {
-        for pool in &c.pools {
+        for pool in c.pools.iter() {
             let r = row(&durations, &c.name.replace('_', "\\_"), &pool.name);
             assert!(r.contains(&format_duration(pool.upgrade.minutes)), "{r}");
         }

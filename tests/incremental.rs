@@ -9,7 +9,10 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use planner::rules::edit::{self, Direction};
-use planner::rules::findings::{self, cache::FindingsCache};
+use planner::rules::findings::{
+    self,
+    cache::{FindingsCache, Projected},
+};
 use planner::rules::plan::Plan;
 use planner::rules::projection::cache::ProjectionCache;
 use planner::rules::projection::{HORIZON_WEEKS, project};
@@ -106,7 +109,7 @@ proptest! {
             prop_assert_eq!(&cached, &projection, "projection after {:?}", &steps[..k]);
             let want = findings::merge(findings::check_at(&plan, Some(now())), &projection.findings);
             let got: Vec<_> = findings_cache
-                .all(&plan, Some(now()), &cached.findings)
+                .all(&plan, Some(now()), Projected { findings: &cached.findings, quota: Some(&cached.quota) })
                 .iter()
                 .map(|f| (**f).clone())
                 .collect();

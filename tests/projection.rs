@@ -44,7 +44,7 @@ fn check_invariants(plan: &Plan, p: &Projection) {
         for w in spans.windows(2) {
             assert!(w[0].1 <= w[1].0, "{}: overlapping upgrades {w:?}", c.name);
         }
-        for pool in &c.pools {
+        for pool in c.pools.iter() {
             for e in &pool.events {
                 if let (Some(w), Some(start), Some(end)) = (e.window, e.start, e.end) {
                     // Work starts only inside an unblocked window and never before effective_from.
@@ -203,7 +203,7 @@ fn without_a_window_no_date_is_invented() {
     let p = project(&plan, at(FROM), 8);
     let c = &p.clusters[0];
     assert_eq!(c.scheduling, Scheduling::AksDetermined);
-    for pool in &c.pools {
+    for pool in c.pools.iter() {
         assert!(!pool.events.is_empty());
         assert!(
             pool.events

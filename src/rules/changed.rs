@@ -53,6 +53,16 @@ impl<'a, T> Moved<'a, T> {
     }
 }
 
+/// `new` is `old` renamed and nothing else (a rename keeps every result that does not carry
+/// the name: the projection cache's windows and pools). Costs one copy of the cluster.
+pub fn renamed_only(old: &Cluster, new: &Cluster) -> bool {
+    old.name != new.name && {
+        let mut same = old.clone();
+        same.name.clone_from(&new.name);
+        same == *new
+    }
+}
+
 /// A plan's clusters (by pointer) and the rest of it with the step timings left out: what a
 /// result depends on when it reads no step timing (the surge quota, the fleet-wide checks), so
 /// that a step-timing edit keeps it.
@@ -75,6 +85,16 @@ impl SameButTimings {
         let mut rest = plan.without_clusters();
         rest.assumptions.projection.timings = Default::default();
         rest
+    }
+
+    /// The clusters it was made of, in order.
+    pub fn clusters(&self) -> &[Arc<Cluster>] {
+        &self.clusters
+    }
+
+    /// `plan` differs from the one this was made of at most in its clusters and step timings.
+    pub fn rest_matches(&self, plan: &Plan) -> bool {
+        self.rest == Self::rest(plan)
     }
 
     /// `plan` differs from the one this was made of at most in its step timings.

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
-use crate::rules::findings::cache::FindingsCache;
+use crate::rules::findings::cache::{FindingsCache, Projected};
 use crate::rules::findings::{self, FieldPath, Finding, Severity, fields};
 use crate::rules::history::History;
 use crate::rules::plan::Plan;
@@ -201,7 +201,14 @@ impl PlanState {
                 plan.with(|p| {
                     checks
                         .try_update_value(|c| {
-                            let found = c.all(p, now, &pr.findings);
+                            let found = c.all(
+                                p,
+                                now,
+                                Projected {
+                                    findings: &pr.findings,
+                                    quota: Some(&pr.quota),
+                                },
+                            );
                             crate::ui::work::rechecked(c.rechecked());
                             found
                         })

@@ -1,6 +1,7 @@
 // Where the time of a fleet edit goes (issue 11), not a test: Chromium's CPU profiler (CDP
-// `Profiler.start/stop`) around first paint, a step-timing edit and a cluster rename on
-// `?bench=N`, printed as the functions with the most self time. Run against the release build:
+// `Profiler.start/stop`) around first paint, a step-timing edit, a cluster rename and removing
+// the first cluster on `?bench=N`, printed as the functions with the most self time. Run
+// against the release build:
 //   cd tests/e2e && node fleet-profile.mjs [2000]
 // wasm functions are named by the module's name section when the build keeps one, else by
 // index (`wasm-function[N]`); "(program)" is the browser's own work (style, layout, paint).
@@ -63,9 +64,31 @@ function summary(profile) {
     .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  total  ${k}`);
   const byCaller = [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)
     .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${want} from ${k}`);
+  // STACK=<text>: one whole stack (outermost last) of a sample in a function whose name holds
+  // <text>, for finding which caller reaches it.
+  const stacks = [];
+  if (process.env.STACK) {
+    const parent = new Map();
+    for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+    const seen = new Set();
+    for (const id of profile.samples) {
+      const names = [];
+      let hit = false;
+      for (let up = id; up; up = parent.get(up)) {
+        const name = byId.get(up).callFrame.functionName;
+        if (name.includes(process.env.STACK)) hit = true;
+        if (hit && name) names.push(name.slice(0, 140));
+      }
+      const key = names.join('|');
+      if (hit && !seen.has(key) && stacks.length < 2) {
+        seen.add(key);
+        stacks.push(`   stack: ${names.join('\n          ')}`);
+      }
+    }
+  }
   return {
     totalMs: Math.round(total),
-    top: [...top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`), ...byCaller, ...byTotal],
+    top: [...top.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`), ...byCaller, ...byTotal, ...stacks],
   };
 }
 
@@ -103,5 +126,8 @@ await profiled(cdp, 'rename one cluster → paint (Plan tab)', () =>
   actToPaint(app.page, 'c0-name', 'aks-ab'));
 await profiled(cdp, 'step-timing edit → paint (Plan tab)', () =>
   actToPaint(app.page, 'assumption-timings-drainMinutes', '5').catch(() => 0));
+await actToPaint(app.page, 'remove-cluster', null);
+await profiled(cdp, 'remove the open (first) cluster → paint (Plan tab)', () =>
+  actToPaint(app.page, 'remove-cluster', null));
 if (app.problems.length) console.log('problems:', app.problems);
 await app.close();

@@ -42,6 +42,27 @@ test('Enter twice on Remove removes one cluster; focus goes to the open cluster;
   await app.expectText('cluster-item-0', 'aks-dev-weu');
 });
 
+test('a finding drawn before a removal is kept, and still opens its field once the clusters shift', async (t) => {
+  const app = await openApp(t);
+  await app.click('add-cluster');
+  await app.expectCount(clusterItems, 4);
+  await app.click('add-pool');
+  await app.select('c3-p1-osSKU', 'Windows2022');
+  await app.select('c3-autoUpgradeProfile-nodeOSUpgradeChannel', 'SecurityPatch');
+  await app.expectFinding('securitypatch-unsupported-os');
+  const item = app.page.locator('[data-testid="finding"][data-code="securitypatch-unsupported-os"]').first();
+  // Marks the drawn row: a redraw would replace the element and lose the mark.
+  await item.evaluate((e) => { e.dataset.drawnBefore = 'yes'; });
+
+  // Removing the first cluster moves the new one from index 3 to 2.
+  await app.click('select-cluster-0');
+  await app.click('remove-cluster');
+  await app.expectCount(clusterItems, 3);
+  assert.equal(await item.getAttribute('data-drawn-before'), 'yes', 'the finding was drawn again');
+  await item.locator('button').first().click();
+  await expectFocus(app, 'c2-p1-osSKU');
+});
+
 test('removing the last cluster puts focus on the cluster list heading', async (t) => {
   const app = await openApp(t, { path: '/' });
   for (let n = 3; n > 0; n--) {

@@ -170,7 +170,7 @@ fn print_quota(p: &Projection) {
     println!("Surge quota (extra vCPUs per VM family):");
     for c in &p.quota.clusters {
         println!("  {}: peak {}", c.cluster, format_families(&c.peak));
-        for pool in &c.pools {
+        for pool in c.pools.iter() {
             println!("    {}: {}", pool.pool, format_pool(pool));
         }
     }

@@ -19,6 +19,7 @@ use super::super::changed::{Moved, SameButTimings};
 use super::super::cluster::Cluster;
 use super::super::clusters::Clusters;
 use super::super::plan::Plan;
+use super::super::projection::quota::SurgeQuota;
 use super::{
     Finding, assumptions, changes, channels, drain, kubernetes_support, names, os_lifecycle,
     os_support, pools, quota, tags, upgrade_settings, values,
@@ -33,6 +34,9 @@ enum Part {
     Cluster(Rule),
     /// Across clusters: run on the whole plan.
     Fleet(Rule),
+    /// Across clusters, from the plan's surge quota: the projection's when the caller has it
+    /// (the same figures; computing them again was a whole-fleet pass on every edit).
+    Quota,
 }
 
 /// Every rule of [`check_at`](super::check_at), in its order.
@@ -48,7 +52,7 @@ const PARTS: [Part; 16] = [
     Part::Cluster(|p, _| upgrade_settings::findings(p)),
     Part::Cluster(|p, _| drain::findings(p)),
     Part::Cluster(|p, _| assumptions::findings(p)),
-    Part::Fleet(|p, _| quota::findings(p)),
+    Part::Quota,
     Part::Cluster(|p, _| values::findings(p)),
     Part::Cluster(os_lifecycle::findings),
     Part::Cluster(kubernetes_support::findings),
@@ -58,6 +62,15 @@ const PARTS: [Part; 16] = [
 /// Findings tagged with the index in [`PARTS`] of the rule that found them (the projection's
 /// come last), shared between calls so an unchanged finding is never copied.
 type Ranked = Vec<(u8, Arc<Finding>)>;
+
+/// What the projection of the same plan already knows: its findings (merged after the plan
+/// checks) and its surge quota (the figures of the quota findings, `Part::Quota`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Projected<'a> {
+    pub findings: &'a [Finding],
+    /// `projection::quota::summarise(plan)` when known.
+    pub quota: Option<&'a SurgeQuota>,
+}
 
 /// The last plan checks of each cluster, with the inputs they were made from.
 #[derive(Debug, Clone, Default)]
@@ -76,18 +89,18 @@ pub struct FindingsCache {
 impl FindingsCache {
     /// Equal to [`check_at`](super::check_at)`(plan, now)`.
     pub fn check_at(&mut self, plan: &Plan, now: Option<DateTime<Utc>>) -> Vec<Finding> {
-        let all = self.all(plan, now, &[]);
+        let all = self.all(plan, now, Projected::default());
         all.iter().map(|f| Finding::clone(f)).collect()
     }
 
     /// Equal to [`merge`](super::merge)`(`[`check_at`](super::check_at)`(plan, now),
-    /// projected)`, each finding shared with the last call's when it did not change; checks
-    /// again only the clusters that changed since the last call.
+    /// projected.findings)`, each finding shared with the last call's when it did not change;
+    /// checks again only the clusters that changed since the last call.
     pub fn all(
         &mut self,
         plan: &Plan,
         now: Option<DateTime<Utc>>,
-        projected: &[Finding],
+        projected: Projected<'_>,
     ) -> Vec<Arc<Finding>> {
         let rest = rest_of(plan);
         if self.rest.as_ref() != Some(&(rest.clone(), now)) {
@@ -124,14 +137,17 @@ impl FindingsCache {
         ranked.into_iter().map(|(_, f)| Arc::clone(f)).collect()
     }
 
-    /// The findings of the [`Part::Fleet`] rules, then `projected` (which come after every
-    /// plan check at the same place, as in `merge`), each shared with the last call's finding
-    /// at the same position when equal.
+    /// The findings of the [`Part::Fleet`] and [`Part::Quota`] rules, then the projected ones
+    /// (which come after every plan check at the same place, as in `merge`), each shared with
+    /// the last call's finding at the same position when equal.
     fn fleet_and_projected(
         &mut self,
         plan: &Plan,
         now: Option<DateTime<Utc>>,
-        projected: &[Finding],
+        Projected {
+            findings: projected,
+            quota,
+        }: Projected<'_>,
     ) -> Ranked {
         let last = u8::try_from(PARTS.len()).unwrap_or(u8::MAX);
         // The fleet rules read the clusters and the plan's settings but no step timing: while
@@ -149,12 +165,19 @@ impl FindingsCache {
         } else {
             self.fleet_inputs = Some((SameButTimings::of(plan), now));
             let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
-                Part::Fleet(rule) => Some((rank, rule)),
+                Part::Fleet(rule) => Some((rank, rule(plan, now))),
+                Part::Quota => Some((
+                    rank,
+                    match quota {
+                        Some(known) => quota::findings_of(plan, known),
+                        None => quota::findings(plan),
+                    },
+                )),
                 Part::Cluster(_) => None,
             });
             fleet
-                .flat_map(|(rank, rule)| {
-                    rule(plan, now)
+                .flat_map(|(rank, found)| {
+                    found
                         .into_iter()
                         .map(move |f| (rank, std::borrow::Cow::Owned(f)))
                 })
@@ -384,16 +407,17 @@ mod tests {
                 .find(|f| f.code == crate::rules::finding::FindingCode::DuplicateClusterName)
                 .cloned()
         };
-        let before = duplicate(&cache.all(&plan, Some(now()), &[])).expect("a shared name");
+        let before =
+            duplicate(&cache.all(&plan, Some(now()), Projected::default())).expect("a shared name");
         plan.assumptions.projection.timings.drain_minutes = 44;
-        let timed = cache.all(&plan, Some(now()), &[]);
+        let timed = cache.all(&plan, Some(now()), Projected::default());
         assert!(Arc::ptr_eq(&before, &duplicate(&timed).unwrap()));
         assert_eq!(
             cache.check_at(&plan, Some(now())),
             check_at(&plan, Some(now()))
         );
         edit::rename_cluster(&mut plan, 1, "another".to_owned()).unwrap();
-        let renamed = cache.all(&plan, Some(now()), &[]);
+        let renamed = cache.all(&plan, Some(now()), Projected::default());
         assert!(duplicate(&renamed).is_none(), "the names differ now");
         assert_eq!(
             cache.check_at(&plan, Some(now())),
@@ -435,10 +459,58 @@ mod tests {
         assert!(!projected.is_empty());
         let mut cache = FindingsCache::default();
         let want = merge(check_at(&plan, Some(now())), &projected);
-        let first = cache.all(&plan, Some(now()), &projected);
+        let first = cache.all(
+            &plan,
+            Some(now()),
+            Projected {
+                findings: &projected,
+                quota: None,
+            },
+        );
         assert!(first.iter().map(|f| &**f).eq(want.iter()));
         // Called again, every finding is the same memory as before.
-        let again = cache.all(&plan, Some(now()), &projected);
+        let again = cache.all(
+            &plan,
+            Some(now()),
+            Projected {
+                findings: &projected,
+                quota: None,
+            },
+        );
         assert!(first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(a, b)));
+    }
+
+    #[test]
+    fn the_quota_findings_read_the_projections_quota() {
+        use crate::rules::projection::{HORIZON_WEEKS, project};
+        use crate::rules::usage::{set_current_value, set_limit};
+        // 18 of 50 DSv5 vCPUs free in contoso-prod / westeurope: the demo's surges need 40.
+        let mut plan = demo_plan();
+        let usages = &mut plan.compute_usages;
+        let family = "standardDSv5Family";
+        set_limit(usages, "contoso-prod", "westeurope", family, Some(50));
+        set_current_value(usages, "contoso-prod", "westeurope", family, 32).unwrap();
+        let is_quota = |f: &Finding| f.code == "surge-exceeds-free-quota";
+        let want = check_at(&plan, Some(now()));
+        assert_eq!(want.iter().filter(|f| is_quota(f)).count(), 1);
+        let projection = project(&plan, now(), HORIZON_WEEKS);
+        let found = |quota| {
+            FindingsCache::default()
+                .all(
+                    &plan,
+                    Some(now()),
+                    Projected {
+                        findings: &[],
+                        quota,
+                    },
+                )
+                .iter()
+                .map(|f| Finding::clone(f))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found(Some(&projection.quota)), want);
+        // It is that quota the findings come from: another plan's (no usage recorded) has none.
+        let other = project(&demo_plan(), now(), HORIZON_WEEKS).quota;
+        assert!(!found(Some(&other)).iter().any(is_quota));
     }
 }

@@ -11,7 +11,9 @@ use crate::rules::pool::AgentPool;
 use crate::rules::projection::duration::pool_upgrade;
 use crate::rules::projection::format_duration;
 use crate::rules::projection::quota::free::Contributor;
-use crate::rules::projection::quota::{QuotaCheck, QuotaStatus, RegionQuota, summarise};
+use crate::rules::projection::quota::{
+    QuotaCheck, QuotaStatus, RegionQuota, SurgeQuota, summarise,
+};
 use crate::rules::surge::SurgeValue;
 
 use super::{FieldPath, Finding, fields};
@@ -21,14 +23,20 @@ use super::{FieldPath, Finding, fields};
 const QUOTA_REQUEST: &str = "https://learn.microsoft.com/azure/quotas/per-vm-quota-requests";
 
 pub(super) fn findings(plan: &Plan) -> Vec<Finding> {
+    findings_of(plan, &summarise(plan))
+}
+
+/// [`findings`] from the plan's surge quota when it is already known (`quota` must be
+/// `summarise(plan)`: the app passes its projection's, made from the same plan).
+pub(super) fn findings_of(plan: &Plan, quota: &SurgeQuota) -> Vec<Finding> {
     let mut out = Vec::new();
-    for region in summarise(plan).regions {
+    for region in &quota.regions {
         for check in &region.checks {
             if check.status == QuotaStatus::Short {
-                out.push(short(plan, &region, check));
+                out.push(short(plan, region, check));
             }
             if check.used_over_limit() {
-                out.push(used_over_limit(plan, &region, check));
+                out.push(used_over_limit(plan, region, check));
             }
         }
     }

@@ -8,13 +8,15 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::super::changed::{Moved, SameButTimings};
+use super::super::changed::{Moved, SameButTimings, renamed_only};
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
-use super::quota::{self, SurgeQuota};
+use super::fleet::FleetMemo;
+use super::quota::{self, ClusterQuota, SurgeQuota};
 use super::timeline::{self, ClusterProjection, Releases, Scheduling};
+use super::vmsize::VmSizes;
 use super::{Projection, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
 
@@ -80,6 +82,8 @@ pub struct ProjectionCache {
     sla_days: u32,
     /// The last surge quota, with what it was made from.
     quota: Option<(SameButTimings, Arc<SurgeQuota>)>,
+    /// The last fleet checks' parts, with what they were made from.
+    fleet: FleetMemo,
     reused: u32,
     projected: u32,
 }
@@ -142,23 +146,39 @@ impl ProjectionCache {
                     entry
                 }
                 None => {
-                    self.projected = self.projected.saturating_add(1);
-                    // The same cluster's windows, if it was drawn in windows last time.
-                    let windows = last
-                        .get(i)
-                        .filter(|old| {
-                            Arc::ptr_eq(&old.cluster, cluster)
-                                && old.projection.scheduling == Scheduling::MaintenanceWindow
-                        })
-                        .map(|old| old.projection.windows.clone());
-                    let projection = Arc::new(timeline::project_cluster_in(
-                        i,
-                        cluster,
-                        plan,
-                        &releases,
-                        (from, to),
-                        windows,
-                    ));
+                    let projection = match old.get(i) {
+                        // Renamed, nothing else: the projection is the same but for the name
+                        // it carries (its windows and pools shared, so the fleet checks keep
+                        // theirs); the exposure lists carry the name too.
+                        Some(e) if renamed_only(&e.cluster, cluster) => {
+                            self.reused = self.reused.saturating_add(1);
+                            Arc::new(ClusterProjection {
+                                name: cluster.name.clone(),
+                                index: timeline::index_u32(i),
+                                ..ClusterProjection::clone(&e.projection)
+                            })
+                        }
+                        _ => {
+                            self.projected = self.projected.saturating_add(1);
+                            // The same cluster's windows, if it was drawn in windows last time.
+                            let windows = last
+                                .get(i)
+                                .filter(|old| {
+                                    Arc::ptr_eq(&old.cluster, cluster)
+                                        && old.projection.scheduling
+                                            == Scheduling::MaintenanceWindow
+                                })
+                                .map(|old| old.projection.windows.clone());
+                            Arc::new(timeline::project_cluster_in(
+                                i,
+                                cluster,
+                                plan,
+                                &releases,
+                                (from, to),
+                                windows,
+                            ))
+                        }
+                    };
                     Entry {
                         cluster: Arc::clone(cluster),
                         exposure: Arc::new(exposure::cluster(
@@ -177,20 +197,67 @@ impl ProjectionCache {
         }
         let exposure = exposure::combine(sla_days, exposures);
         let quota = self.quota(plan);
-        summarise(plan, (from, to), releases, (projected, exposure), quota)
+        summarise(
+            plan,
+            (from, to),
+            releases,
+            (projected, exposure),
+            (quota, &mut self.fleet),
+        )
     }
 
     /// [`quota::summarise`]`(plan)`, the last one again while no cluster and no quota input
     /// changed: surge counts depend on no step timing, so a step timing keeps it.
+    ///
+    /// Otherwise, while nothing but clusters and step timings changed, the clusters an edit left
+    /// alone (found by pointer, `Moved`) keep their rows and only the subscriptions and regions
+    /// are added up again.
     fn quota(&mut self, plan: &Plan) -> Arc<SurgeQuota> {
-        match &self.quota {
-            Some((inputs, quota)) if inputs.matches(plan) => Arc::clone(quota),
-            _ => {
-                let quota = Arc::new(quota::summarise(plan));
-                self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
-                quota
-            }
+        if let Some((inputs, quota)) = &self.quota
+            && inputs.matches(plan)
+        {
+            return Arc::clone(quota);
         }
+        let a = &plan.assumptions.projection;
+        let mut sizes = VmSizes::new(&a.costs);
+        let last = self
+            .quota
+            .take()
+            .filter(|(inputs, _)| inputs.rest_matches(plan));
+        let rows: Vec<ClusterQuota> = match &last {
+            Some((inputs, quota)) => {
+                let kept: Vec<(Arc<Cluster>, &ClusterQuota)> = inputs
+                    .clusters()
+                    .iter()
+                    .cloned()
+                    .zip(&quota.clusters)
+                    .collect();
+                let mut moved = Moved::new(&kept, |k| &k.0);
+                plan.clusters
+                    .arcs()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| match moved.find(i, c) {
+                        Some((_, row)) => ClusterQuota::clone(row),
+                        None => quota::cluster_quota(c, a, &mut sizes),
+                    })
+                    .collect()
+            }
+            None => plan
+                .clusters
+                .iter()
+                .map(|c| quota::cluster_quota(c, a, &mut sizes))
+                .collect(),
+        };
+        let quota = Arc::new(quota::summarise_clusters(plan, rows));
+        self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
+        quota
+    }
+
+    /// The fleet checks' memo, for its tests.
+    #[cfg(test)]
+    pub(super) fn fleet_memo(&self) -> &FleetMemo {
+        &self.fleet
     }
 
     /// How many clusters the last [`ProjectionCache::project`] reused.
@@ -224,7 +291,7 @@ mod tests {
 
     /// Edits of every kind, applied one after another, with how many clusters the cache reuses
     /// afterwards.
-    const EDITS: [(&str, Edit, Reused); 11] = [
+    const EDITS: [(&str, Edit, Reused); 15] = [
         ("nothing", |_| {}, |n| n),
         (
             "one pool's maxSurge",
@@ -256,6 +323,34 @@ mod tests {
                 p.clusters[0].auto_upgrade_profile.node_os_upgrade_channel =
                     crate::rules::channel::NodeOsChannel::Unmanaged
             },
+            |n| n - 1,
+        ),
+        // A renamed cluster keeps its projection but for the name (and its windows and pools
+        // shared, which the fleet checks find unchanged).
+        (
+            "renaming a cluster",
+            |p| p.clusters[5].name = "renamed".into(),
+            |n| n,
+        ),
+        // What the fleet checks read besides windows and patches: a ring, a subscription.
+        (
+            "a cluster's ring tag",
+            |p| {
+                p.clusters[1].tags.insert("ring".into(), "7".into());
+            },
+            |n| n - 1,
+        ),
+        (
+            "a cluster's windows, made those of another subscription's cluster",
+            |p| {
+                p.clusters[2].maintenance_configurations =
+                    p.clusters[5].maintenance_configurations.clone()
+            },
+            |n| n - 1,
+        ),
+        (
+            "its subscription, made that cluster's: now they collide",
+            |p| p.clusters[2].subscription = p.clusters[5].subscription.clone(),
             |n| n - 1,
         ),
         // Clusters an edit moved keep their projection (found by pointer).

@@ -213,7 +213,7 @@ pub fn summarise(
     for c in clusters {
         let first_line = lines.len();
         let mut reimages = 0u64;
-        for p in &c.pools {
+        for p in c.pools.iter() {
             let node_os = p
                 .events
                 .iter()

@@ -176,7 +176,7 @@ pub fn cluster(
     let sla_minutes = i64::from(sla_days) * 1440;
     let mut typicals = Vec::with_capacity(c.pools.len());
     let mut pools = Vec::with_capacity(c.pools.len());
-    for p in &c.pools {
+    for p in c.pools.iter() {
         let mut s = Samples::default();
         for rec in &p.patches {
             let Some(release) = releases.get(rec.release as usize) else {

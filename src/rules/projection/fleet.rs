@@ -14,8 +14,10 @@ use serde::Serialize;
 
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
-use super::release::Release;
 use super::timeline::{ClusterProjection, PatchState};
+
+mod memo;
+pub use memo::FleetMemo;
 
 /// Clusters of one subscription opening a window at the same instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -83,28 +85,53 @@ pub fn ring_of(cluster: &Cluster) -> Option<u32> {
     }
 }
 
-pub fn check(
+/// The checks from their parts: the collisions (by cluster index) named, and each ringed
+/// cluster's name and ring.
+fn assemble(
     plan: &Plan,
     clusters: &[Arc<ClusterProjection>],
-    releases: &[Release],
-    ring_soak_hours: u32,
+    ring_of_cluster: &[Option<u32>],
+    collisions: &[Collision],
+    (ring_violations, stagger): (Vec<RingViolation>, Vec<RingStagger>),
 ) -> FleetChecks {
-    let collisions = collisions(clusters);
-    let ring_of_cluster: Vec<Option<u32>> = plan.clusters.iter().map(ring_of).collect();
     let rings: Vec<(String, u32)> = plan
         .clusters
         .iter()
-        .zip(&ring_of_cluster)
+        .zip(ring_of_cluster)
         .filter_map(|(c, r)| r.map(|r| (c.name.clone(), r)))
         .collect();
-    let (ring_violations, stagger) =
-        ring_order(&ring_of_cluster, clusters, releases.len(), ring_soak_hours);
     FleetChecks {
-        collisions,
+        collisions: named(collisions, clusters),
         rings,
         ring_violations,
         stagger,
     }
+}
+
+/// A [`WindowCollision`] by cluster index: what the names are put into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Collision {
+    subscription: String,
+    /// In index order.
+    clusters: Vec<u32>,
+    first_start: DateTime<Utc>,
+    occurrences: u32,
+}
+
+fn named(collisions: &[Collision], clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
+    collisions
+        .iter()
+        .map(|c| WindowCollision {
+            subscription: c.subscription.clone(),
+            clusters: c
+                .clusters
+                .iter()
+                .filter_map(|&i| clusters.get(i as usize).map(|c| c.name.clone()))
+                .collect(),
+            first_start: c.first_start,
+            occurrences: c.occurrences,
+        })
+        .collect()
 }
 
 /// Clusters of one subscription opening a window at the same instant, grouped by who they are.
@@ -114,7 +141,7 @@ pub fn check(
 /// the class: the work follows the distinct schedules, not the fleet's size (issue 11, "Scale":
 /// sorting every cluster's ~180 daily starts was a third of a 2,000-cluster edit). Equal to
 /// sorting every cluster's starts (`tests::by_every_start`, the first version, is the reference).
-fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
+fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<Collision> {
     let mut subs: BTreeMap<&str, u32> = BTreeMap::new();
     // (subscription, window starts) and the clusters with exactly those starts.
     type Schedule = (u32, Vec<i64>);
@@ -190,17 +217,14 @@ fn collisions(clusters: &[Arc<ClusterProjection>]) -> Vec<WindowCollision> {
         e.0 = e.0.min(start);
         e.1 += 1;
     }
-    let mut out: Vec<WindowCollision> = grouped
+    let mut out: Vec<Collision> = grouped
         .into_iter()
         .map(|((sub, meeting), (first, n))| {
             let mut idx: Vec<u32> = meeting.iter().flat_map(|&k| members(k)).copied().collect();
             crate::rules::stable_sort::sort(&mut idx);
-            WindowCollision {
+            Collision {
                 subscription: sub.to_owned(),
-                clusters: idx
-                    .into_iter()
-                    .filter_map(|i| clusters.get(i as usize).map(|c| c.name.clone()))
-                    .collect(),
+                clusters: idx,
                 first_start: first,
                 occurrences: n,
             }
@@ -415,7 +439,7 @@ mod tests {
             let plan = plan_of(&clusters);
             let from = Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap();
             let projected = super::super::project(&plan, from, 8).clusters;
-            prop_assert_eq!(collisions(&projected), by_every_start(&projected));
+            prop_assert_eq!(named(&collisions(&projected), &projected), by_every_start(&projected));
         }
     }
 
@@ -428,7 +452,8 @@ mod tests {
         // meets them: 49 starts of two clusters, 8 of three.
         let plan = plan_of(&[(1, 0, 6), (1, 1, 6), (1, 0, 6), (2, 0, 6), (0, 0, 6)]);
         let from = Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap();
-        let found = collisions(&super::super::project(&plan, from, 8).clusters);
+        let projected = super::super::project(&plan, from, 8).clusters;
+        let found = named(&collisions(&projected), &projected);
         let names: Vec<(Vec<String>, u32)> = found
             .iter()
             .map(|c| (c.clusters.clone(), c.occurrences))

@@ -99,23 +99,31 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         (from, to),
         releases,
         (clusters, exposure),
-        Arc::new(quota::summarise(plan)),
+        (
+            Arc::new(quota::summarise(plan)),
+            &mut fleet::FleetMemo::default(),
+        ),
     )
 }
 
 /// The projection of `plan` over `[from, to)` from its projected `clusters`, their
-/// `exposure` ([`exposure::summarise`]) and its surge `quota` ([`quota::summarise`]): cost,
-/// fleet checks and findings (shared by [`project`] and [`cache::ProjectionCache`]).
+/// `exposure` ([`exposure::summarise`]) and its surge `quota` ([`quota::summarise`]): fleet
+/// checks (`fleet`: a new memo computes them, the cache's keeps what an edit left standing),
+/// cost and findings (shared by [`project`] and [`cache::ProjectionCache`]).
 fn summarise(
     plan: &Plan,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     releases: timeline::Releases,
     (clusters, exposure): (Vec<Arc<ClusterProjection>>, exposure::FleetExposure),
-    quota: Arc<quota::SurgeQuota>,
+    (quota, fleet): (Arc<quota::SurgeQuota>, &mut fleet::FleetMemo),
 ) -> Projection {
-    let a = &plan.assumptions.projection;
     let costs = cost::summarise(plan, &clusters, from, to);
-    let fleet = fleet::check(plan, &clusters, &releases.all, a.ring_soak_hours);
+    let fleet = fleet.check(
+        plan,
+        &clusters,
+        &releases.all,
+        plan.assumptions.projection.ring_soak_hours,
+    );
     let findings = findings::collect(plan, &clusters, &exposure, &fleet);
     Projection {
         from,

@@ -118,7 +118,11 @@ fn to_vec(m: BTreeMap<String, u32>) -> Vec<FamilyVcpus> {
 }
 
 /// One cluster's pools, from the same surge arithmetic as the timeline ([`pool_upgrade`]).
-fn cluster_quota(c: &Cluster, a: &ProjectionAssumptions, sizes: &mut VmSizes) -> ClusterQuota {
+pub(super) fn cluster_quota(
+    c: &Cluster,
+    a: &ProjectionAssumptions,
+    sizes: &mut VmSizes,
+) -> ClusterQuota {
     let mut peak: BTreeMap<String, u32> = BTreeMap::new();
     let mut peak_total = 0u32;
     let mut unknown_sizes = Vec::new();
@@ -183,6 +187,12 @@ pub fn summarise(plan: &Plan) -> SurgeQuota {
         .iter()
         .map(|c| cluster_quota(c, a, &mut sizes))
         .collect();
+    summarise_clusters(plan, clusters)
+}
+
+/// [`summarise`] from each cluster's [`cluster_quota`] (the projection cache keeps those of the
+/// clusters an edit left alone).
+pub(super) fn summarise_clusters(plan: &Plan, clusters: Vec<ClusterQuota>) -> SurgeQuota {
     // Subscription and region, kept sorted by (subscription, region key) by inserting in place
     // (a Vec rather than a map or a sort: one copy less of that code in the browser module).
     let mut groups: Vec<Group> = Vec::new();

@@ -3,6 +3,7 @@
 //! next window (docs/aks-rules.md §1.1, §1.3, §1.8, §3.6, §3.7, §8 ).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use serde::Serialize;
@@ -190,8 +191,11 @@ pub struct ClusterProjection {
     pub channel_change: bool,
     pub scheduling: Scheduling,
     pub window_hours: Option<u32>,
-    pub windows: Vec<WindowSlot>,
-    pub pools: Vec<PoolProjection>,
+    /// Shared, not copied, by the cache's projections that keep them: a step timing keeps
+    /// every cluster's windows, a removal shifts every cluster after it, a rename keeps all
+    /// but the name (issue 11, "Scale"); the fleet checks find them unchanged by pointer.
+    pub windows: Arc<[WindowSlot]>,
+    pub pools: Arc<[PoolProjection]>,
     /// Sum of the pools' rolling-upgrade estimates: pools go one after another (§2 rule 3).
     pub total_upgrade_minutes: u32,
     /// Kubernetes version upgrades of the cluster auto-upgrade channel (§2).
@@ -288,7 +292,7 @@ pub(super) fn project_cluster_in(
     plan: &Plan,
     releases: &Releases,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
-    known_windows: Option<Vec<WindowSlot>>,
+    known_windows: Option<Arc<[WindowSlot]>>,
 ) -> ClusterProjection {
     let a = &plan.assumptions.projection;
     let channel = effective_channel(cluster);
@@ -337,7 +341,7 @@ pub(super) fn project_cluster_in(
         _ if window.is_some() => Scheduling::MaintenanceWindow,
         _ => Scheduling::AksDetermined,
     };
-    let mut windows = Vec::new();
+    let mut windows: Arc<[WindowSlot]> = Arc::new([]);
     match scheduling {
         Scheduling::MaintenanceWindow => {
             if let Some(w) = window {
@@ -349,7 +353,8 @@ pub(super) fn project_cluster_in(
                             end: o.end,
                             blocked: o.blocked,
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
+                        .into()
                 });
             }
             placement::in_windows(
@@ -395,7 +400,7 @@ pub(super) fn project_cluster_in(
         scheduling,
         window_hours: window.map(|w| w.duration_hours),
         windows,
-        pools,
+        pools: pools.into(),
         total_upgrade_minutes,
         kubernetes: kube,
     }

@@ -194,7 +194,7 @@ pub fn table_rows(projection: &Projection, cluster: &ClusterProjection, rows: &m
             u.control_plane_spill_minutes,
         ));
     }
-    for pool in &cluster.pools {
+    for pool in cluster.pools.iter() {
         for e in pool.kubernetes_events.iter() {
             let label = projection
                 .releases

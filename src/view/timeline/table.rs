@@ -41,7 +41,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
         text,
         spill,
     };
-    for w in &cluster.windows {
+    for w in cluster.windows.iter() {
         let (kind, text) = if w.blocked {
             (
                 "Window (blocked)",
@@ -88,7 +88,7 @@ pub fn table_rows(plan: &Plan, projection: &Projection, index: usize) -> Vec<Tab
             String::new(),
         ));
     }
-    for pool in &cluster.pools {
+    for pool in cluster.pools.iter() {
         for e in &pool.events {
             let release = usize::try_from(e.release)
                 .ok()

@@ -86,7 +86,7 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
         ctx.weeks
     );
     for p in &projected {
-        for pool in &p.cluster.pools {
+        for pool in p.cluster.pools.iter() {
             let u = &pool.upgrade;
             let per_batch = if u.surge_assumed {
                 format!("{} (maxSurge assumed: AKS default)", u.parallelism)

@@ -314,7 +314,7 @@ proptest! {
             prop_assert!(start >= k.effective_from);
             prop_assert!(out.releases[u.release as usize].available <= start);
         }
-        for pool in &c.pools {
+        for pool in c.pools.iter() {
             for e in &pool.kubernetes_events {
                 let (w, start, end) = (e.window.unwrap(), e.start.unwrap(), e.end.unwrap());
                 prop_assert!(k.windows.contains(&w) && !w.blocked);
