@@ -90,5 +90,18 @@ mod tests {
         let f = Snapshot::new(read.clone(), Some(&e));
         assert_eq!(f.plan(), read);
         assert_eq!(f.shared_with(&e), 49);
+
+        // Read anew with one cluster renamed in place: the others are shared by position (the
+        // renamed one is not looked up by name); with two clusters swapped as well, by name.
+        let (mut one, _) = Plan::from_json(&named.to_json()).expect("reads back");
+        one.clusters[10].name = "renamed again".into();
+        let g = Snapshot::new(one.clone(), Some(&f));
+        assert_eq!(g.plan(), one);
+        assert_eq!(g.shared_with(&f), 48);
+        let (mut swapped, _) = Plan::from_json(&one.to_json()).expect("reads back");
+        swapped.clusters.swap(20, 21);
+        let h = Snapshot::new(swapped.clone(), Some(&g));
+        assert_eq!(h.plan(), swapped);
+        assert_eq!(h.shared_with(&g), 49);
     }
 }
