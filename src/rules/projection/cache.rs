@@ -224,31 +224,18 @@ impl ProjectionCache {
             .quota
             .take()
             .filter(|(inputs, _)| inputs.rest_matches(plan));
-        let rows: Vec<ClusterQuota> = match &last {
-            Some((inputs, quota)) => {
-                let kept: Vec<(Arc<Cluster>, &ClusterQuota)> = inputs
-                    .clusters()
-                    .iter()
-                    .cloned()
-                    .zip(&quota.clusters)
-                    .collect();
-                let mut moved = Moved::new(&kept, |k| &k.0);
-                plan.clusters
-                    .arcs()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| match moved.find(i, c) {
-                        Some((_, row)) => ClusterQuota::clone(row),
-                        None => quota::cluster_quota(c, a, &mut sizes),
-                    })
-                    .collect()
-            }
-            None => plan
-                .clusters
-                .iter()
-                .map(|c| quota::cluster_quota(c, a, &mut sizes))
-                .collect(),
-        };
+        // The last rows with the clusters they were made of (none when the rest changed).
+        let kept: Vec<(&Arc<Cluster>, &ClusterQuota)> = last
+            .iter()
+            .flat_map(|(inputs, quota)| inputs.clusters().iter().zip(&quota.clusters))
+            .collect();
+        let mut moved = Moved::new(&kept, |k| k.0);
+        let rows: Vec<ClusterQuota> = (plan.clusters.arcs().iter().enumerate())
+            .map(|(i, c)| match moved.find(i, c) {
+                Some((_, row)) => ClusterQuota::clone(row),
+                None => quota::cluster_quota(c, a, &mut sizes),
+            })
+            .collect();
         let quota = Arc::new(quota::summarise_clusters(plan, rows));
         self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
         quota
