@@ -13,10 +13,18 @@ use super::plan::Plan;
 /// index when the cluster there is unchanged, else by pointer (removing, adding or moving a
 /// cluster shifts the others). The pointers are those of the results' own clusters, which the
 /// results keep alive, so a pointer cannot belong to a later cluster.
+///
+/// A miss looks at the neighbouring indexes first (removing or adding one cluster shifts the
+/// rest by one, moving one swaps two). The first miss they do not explain is taken for a
+/// cluster changed in place, so that an edit of one cluster (a rename) costs no map of every
+/// cluster; from the second one the results are found by pointer wherever they are. A result
+/// not found is made again: slower, never wrong.
 pub struct Moved<'a, T> {
     old: &'a [T],
     cluster_of: fn(&T) -> &Arc<Cluster>,
-    /// Built on the first miss.
+    /// Whether a miss the neighbours did not explain was seen.
+    missed: bool,
+    /// Built on the second such miss.
     by_pointer: Option<BTreeMap<*const Cluster, usize>>,
 }
 
@@ -25,6 +33,7 @@ impl<'a, T> Moved<'a, T> {
         Moved {
             old,
             cluster_of,
+            missed: false,
             by_pointer: None,
         }
     }
@@ -38,6 +47,17 @@ impl<'a, T> Moved<'a, T> {
             return Some(entry);
         }
         let (old, cluster_of) = (self.old, self.cluster_of);
+        let near = [index.checked_add(1), index.checked_sub(1)];
+        if let Some(entry) = (near.into_iter().flatten())
+            .filter_map(|j| old.get(j))
+            .find(|e| Arc::ptr_eq(cluster_of(e), cluster))
+        {
+            return Some(entry);
+        }
+        if !self.missed {
+            self.missed = true;
+            return None;
+        }
         let map = self.by_pointer.get_or_insert_with(|| {
             // `extend`, not `collect()`: collecting into a map compiles a sort for its type
             // (bundle size).
@@ -123,12 +143,39 @@ mod tests {
         edit::move_cluster(&mut plan, 1, Direction::Down).unwrap();
         edit::add_cluster(&mut plan);
         let mut moved = Moved::new(&before, |c| c);
+        // Cluster 1 is old cluster 3, two places away: the first miss the neighbours do not
+        // explain is taken for a change in place (made again); every later one is found.
+        let mut not_found = Vec::new();
         for (i, c) in plan.clusters.arcs().iter().enumerate() {
             let found = moved.find(i, c);
             match before.iter().position(|b| Arc::ptr_eq(b, c)) {
-                Some(j) => assert!(found.is_some_and(|f| Arc::ptr_eq(f, &before[j]))),
+                Some(j) => match found {
+                    Some(f) => assert!(Arc::ptr_eq(f, &before[j]), "cluster {i}"),
+                    None => not_found.push(i),
+                },
                 None => assert!(found.is_none(), "cluster {i} is new"),
             }
+        }
+        assert_eq!(not_found, [1]);
+    }
+
+    #[test]
+    fn one_cluster_changed_in_place_or_one_removed_is_found_without_a_map() {
+        let before = fleet(6);
+        let mut renamed = before.clone();
+        edit::rename_cluster(&mut renamed, 3, "other".to_owned()).unwrap();
+        let mut removed = before.clone();
+        edit::remove_cluster(&mut removed, 2).unwrap();
+        let mut swapped = before.clone();
+        edit::move_cluster(&mut swapped, 4, Direction::Up).unwrap();
+        for after in [renamed, removed, swapped] {
+            let old = before.clusters.arcs();
+            let mut moved = Moved::new(old, |c| c);
+            for (i, c) in after.clusters.arcs().iter().enumerate() {
+                let want = old.iter().find(|b| Arc::ptr_eq(b, c));
+                assert_eq!(moved.find(i, c).map(Arc::as_ptr), want.map(Arc::as_ptr));
+            }
+            assert!(moved.by_pointer.is_none());
         }
     }
 

@@ -35,7 +35,10 @@ pub fn run(raw: &[String]) -> Result<ExitCode, String> {
     let mut projection = project(&plan, from, weeks);
     // One set of findings, as `check` prints: the plan and window checks at `from` too.
     projection.findings =
-        findings::merge(findings::check_at(&plan, Some(from)), &projection.findings);
+        findings::merge(findings::check_at(&plan, Some(from)), &projection.findings)
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
     let channels: Vec<(String, Vec<ChannelOutcome>)> = (0..plan.clusters.len())
         .filter_map(|i| {
             compare_channels(&plan, i, from, weeks).map(|c| (plan.clusters[i].name.clone(), c))

@@ -26,6 +26,8 @@ pub mod windows;
 #[cfg(test)]
 pub(crate) mod testkit;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use super::cluster::Cluster;
@@ -118,8 +120,8 @@ pub fn all(plan: &Plan, now: DateTime<Utc>) -> Vec<Finding> {
 
 /// The plan checks `checked` (from [`check_at`]) and a projection's findings as one list,
 /// in [`check`]'s order: callers that already hold a projection use this instead of [`all`].
-pub fn merge(mut checked: Vec<Finding>, projected: &[Finding]) -> Vec<Finding> {
-    checked.extend_from_slice(projected);
+pub fn merge(mut checked: Vec<Finding>, projected: &[Arc<Finding>]) -> Vec<Finding> {
+    checked.extend(projected.iter().map(|f| Finding::clone(f)));
     sort(&mut checked);
     checked
 }

@@ -17,7 +17,7 @@ use super::fleet::FleetMemo;
 use super::quota::{self, ClusterQuota, SurgeQuota};
 use super::timeline::{self, ClusterProjection, Releases, Scheduling};
 use super::vmsize::VmSizes;
-use super::{Projection, summarise};
+use super::{ClusterParts, Projection, findings, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
 
 /// What a cluster's projection depends on besides the cluster and its index: the plan without
@@ -59,12 +59,14 @@ impl SharedInputs {
 }
 
 /// One cluster as last projected: the cluster (shared with the plan it came from, so an
-/// unchanged cluster is found by pointer), its projection and its exposure.
+/// unchanged cluster is found by pointer), its projection, its exposure, and its findings and
+/// cost.
 #[derive(Debug, Clone)]
 struct Entry {
     cluster: Arc<Cluster>,
     projection: Arc<ClusterProjection>,
     exposure: Arc<ClusterExposure>,
+    parts: ClusterParts,
 }
 
 /// What a cluster's node OS windows depend on besides the cluster: the range and the
@@ -80,6 +82,8 @@ pub struct ProjectionCache {
     clusters: Vec<Entry>,
     /// The exposure SLA the cached exposures were measured against.
     sla_days: u32,
+    /// The prices the cached costs and VM-size findings were made with.
+    costs: Option<CostAssumptions>,
     /// The last surge quota, with what it was made from.
     quota: Option<(SameButTimings, Arc<SurgeQuota>)>,
     /// The last fleet checks' parts, with what they were made from.
@@ -110,6 +114,13 @@ impl ProjectionCache {
         let sla_days = plan.assumptions.projection.exposure_sla_days;
         let sla_changed = self.sla_days != sla_days;
         self.sla_days = sla_days;
+        let costs = &plan.assumptions.projection.costs;
+        let costs_changed = self.costs.as_ref() != Some(costs);
+        if costs_changed {
+            self.costs = Some(costs.clone());
+        }
+        let mut sizes = VmSizes::new(costs);
+        let horizon = (to - from).num_minutes();
         self.reused = 0;
         self.projected = 0;
         let releases = Releases::new(&plan.assumptions.projection, from, to);
@@ -128,12 +139,15 @@ impl ProjectionCache {
                     // Kept with the plan's pointer: an edit that changed nothing still copies a
                     // cluster (a new pointer, an equal value), and the next lookup is by pointer.
                     entry.cluster = Arc::clone(cluster);
-                    // Moved: its projection is the same but for the index it carries.
+                    // Moved: its projection and findings are the same but for the index they
+                    // carry.
                     if entry.projection.index as usize != i {
                         entry.projection = Arc::new(ClusterProjection {
                             index: timeline::index_u32(i),
                             ..ClusterProjection::clone(&entry.projection)
                         });
+                        entry.parts.findings =
+                            findings::ClusterFindings::at_index(&entry.parts.findings, i);
                     }
                     if sla_changed {
                         entry.exposure = Arc::new(exposure::cluster(
@@ -142,6 +156,14 @@ impl ProjectionCache {
                             to,
                             sla_days,
                         ));
+                    }
+                    if sla_changed || costs_changed {
+                        entry.parts = ClusterParts::of(
+                            plan,
+                            (&entry.projection, cluster, &entry.exposure),
+                            horizon,
+                            &mut sizes,
+                        );
                     }
                     entry
                 }
@@ -179,14 +201,17 @@ impl ProjectionCache {
                             ))
                         }
                     };
+                    let exposure =
+                        Arc::new(exposure::cluster(&projection, &releases.all, to, sla_days));
                     Entry {
                         cluster: Arc::clone(cluster),
-                        exposure: Arc::new(exposure::cluster(
-                            &projection,
-                            &releases.all,
-                            to,
-                            sla_days,
-                        )),
+                        parts: ClusterParts::of(
+                            plan,
+                            (&projection, cluster, &exposure),
+                            horizon,
+                            &mut sizes,
+                        ),
+                        exposure,
                         projection,
                     }
                 }
@@ -201,7 +226,7 @@ impl ProjectionCache {
             plan,
             (from, to),
             releases,
-            (projected, exposure),
+            (projected, exposure, self.clusters.iter().map(|e| &e.parts)),
             (quota, &mut self.fleet),
         )
     }
@@ -225,18 +250,22 @@ impl ProjectionCache {
             .take()
             .filter(|(inputs, _)| inputs.rest_matches(plan));
         // The last rows with the clusters they were made of (none when the rest changed).
-        let kept: Vec<(&Arc<Cluster>, &ClusterQuota)> = last
+        let kept: Vec<(&Arc<Cluster>, &Arc<ClusterQuota>)> = last
             .iter()
             .flat_map(|(inputs, quota)| inputs.clusters().iter().zip(&quota.clusters))
             .collect();
         let mut moved = Moved::new(&kept, |k| k.0);
-        let rows: Vec<ClusterQuota> = (plan.clusters.arcs().iter().enumerate())
+        let rows: Vec<Arc<ClusterQuota>> = (plan.clusters.arcs().iter().enumerate())
             .map(|(i, c)| match moved.find(i, c) {
-                Some((_, row)) => ClusterQuota::clone(row),
-                None => quota::cluster_quota(c, a, &mut sizes),
+                Some((_, row)) => Arc::clone(row),
+                None => Arc::new(quota::cluster_quota(c, a, &mut sizes)),
             })
             .collect();
-        let quota = Arc::new(quota::summarise_clusters(plan, rows));
+        let quota = Arc::new(quota::summarise_clusters(
+            plan,
+            rows,
+            last.as_ref().map(|(_, q)| &**q),
+        ));
         self.quota = Some((SameButTimings::of(plan), Arc::clone(&quota)));
         quota
     }
@@ -278,7 +307,7 @@ mod tests {
 
     /// Edits of every kind, applied one after another, with how many clusters the cache reuses
     /// afterwards.
-    const EDITS: [(&str, Edit, Reused); 15] = [
+    const EDITS: [(&str, Edit, Reused); 16] = [
         ("nothing", |_| {}, |n| n),
         (
             "one pool's maxSurge",
@@ -297,6 +326,16 @@ mod tests {
         (
             "the ring soak",
             |p| p.assumptions.projection.ring_soak_hours = 48,
+            |n| n,
+        ),
+        // Read by the costs and the VM-size findings only: every cluster keeps its projection.
+        (
+            "the currency and the VHD price",
+            |p| {
+                let costs = &mut p.assumptions.projection.costs;
+                costs.currency = "EUR".into();
+                costs.vhd_price_per_gb_month_micros = 70_000;
+            },
             |n| n,
         ),
         (

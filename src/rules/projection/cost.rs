@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::super::channel::NodeOsChannel;
@@ -145,8 +144,8 @@ pub struct ClusterCost {
 #[serde(rename_all = "camelCase")]
 pub struct CostSummary {
     pub currency: String,
-    pub lines: Vec<CostLine>,
-    pub clusters: Vec<ClusterCost>,
+    pub lines: Vec<Arc<CostLine>>,
+    pub clusters: Vec<Arc<ClusterCost>>,
     pub horizon_micros: u64,
     pub per_month_micros: u64,
     pub per_year_micros: u64,
@@ -198,136 +197,157 @@ fn surge_basis(
     )
 }
 
-pub fn summarise(
+/// One cluster's cost lines and totals, and the VM sizes it found no price for. Kept per cluster
+/// by the projection cache (issue 11, "Scale"), so an edit no longer prices the whole fleet
+/// again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterCosts {
+    pub lines: Vec<Arc<CostLine>>,
+    pub cost: Arc<ClusterCost>,
+    /// Sorted, each once.
+    pub unknown_prices: Vec<String>,
+}
+
+/// The lines and totals of projected cluster `c` over a horizon of `horizon` minutes.
+pub fn cluster(
     plan: &Plan,
-    clusters: &[Arc<ClusterProjection>],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> CostSummary {
+    c: &ClusterProjection,
+    horizon: i64,
+    sizes: &mut VmSizes,
+) -> ClusterCosts {
     let costs = &plan.assumptions.projection.costs;
-    let horizon = (to - from).num_minutes();
     let mut lines = Vec::new();
-    let mut cluster_costs = Vec::with_capacity(clusters.len());
     let mut unknown = BTreeSet::new();
-    let mut sizes = VmSizes::new(costs);
-    for c in clusters {
-        let first_line = lines.len();
-        let mut reimages = 0u64;
-        for p in c.pools.iter() {
-            let node_os = p
-                .events
-                .iter()
-                .filter(|e| e.kind == EventKind::Reimage)
-                .count();
-            // Every pool step of a Kubernetes upgrade is a full rolling reimage (§2 rule 2).
-            let kube = p.kubernetes_events.len();
-            for (kind, events, what) in [
-                (CostKind::Surge, node_os, "reimage"),
-                (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrade"),
-            ] {
-                let events = u32::try_from(events).unwrap_or(u32::MAX);
-                reimages += u64::from(events);
-                if events == 0 || p.upgrade.peak_extra_nodes == 0 {
-                    continue;
-                }
-                let vm = sizes.get(&p.vm_size);
-                let price = hourly_price(vm, p.os_sku, costs).unwrap_or(0);
-                if vm.price_from == Provenance::Unknown {
-                    unknown.insert(p.vm_size.clone());
-                }
-                let per_event =
-                    surge_event_micros(p.upgrade.peak_extra_nodes, price, p.upgrade.minutes);
-                let total = per_event.saturating_mul(u64::from(events));
-                lines.push(CostLine {
-                    cluster: c.name.clone(),
-                    pool: Some(p.name.clone()),
-                    kind,
-                    events,
+    let mut reimages = 0u64;
+    for p in c.pools.iter() {
+        let node_os = p
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Reimage)
+            .count();
+        // Every pool step of a Kubernetes upgrade is a full rolling reimage (§2 rule 2).
+        let kube = p.kubernetes_events.len();
+        for (kind, events, what) in [
+            (CostKind::Surge, node_os, "reimage"),
+            (CostKind::KubernetesUpgrade, kube, "Kubernetes upgrade"),
+        ] {
+            let events = u32::try_from(events).unwrap_or(u32::MAX);
+            reimages += u64::from(events);
+            if events == 0 || p.upgrade.peak_extra_nodes == 0 {
+                continue;
+            }
+            let vm = sizes.get(&p.vm_size);
+            let price = hourly_price(vm, p.os_sku, costs).unwrap_or(0);
+            if vm.price_from == Provenance::Unknown {
+                unknown.insert(p.vm_size.clone());
+            }
+            let per_event =
+                surge_event_micros(p.upgrade.peak_extra_nodes, price, p.upgrade.minutes);
+            let total = per_event.saturating_mul(u64::from(events));
+            lines.push(CostLine {
+                cluster: c.name.clone(),
+                pool: Some(p.name.clone()),
+                kind,
+                events,
+                per_event_micros: per_event,
+                horizon_micros: total,
+                per_month_micros: per_month(total, horizon),
+                price_known: vm.price_from != Provenance::Unknown,
+                basis: CostBasis::Surge {
+                    nodes: p.upgrade.peak_extra_nodes,
+                    vm: if p.os_sku.is_windows() {
+                        format!("{} (Windows)", p.vm_size)
+                    } else {
+                        p.vm_size.clone()
+                    },
+                    price_per_hour_micros: price,
+                    minutes: p.upgrade.minutes,
                     per_event_micros: per_event,
-                    horizon_micros: total,
-                    per_month_micros: per_month(total, horizon),
-                    price_known: vm.price_from != Provenance::Unknown,
-                    basis: CostBasis::Surge {
-                        nodes: p.upgrade.peak_extra_nodes,
-                        vm: if p.os_sku.is_windows() {
-                            format!("{} (Windows)", p.vm_size)
-                        } else {
-                            p.vm_size.clone()
-                        },
-                        price_per_hour_micros: price,
-                        minutes: p.upgrade.minutes,
-                        per_event_micros: per_event,
-                        events,
-                        horizon_minutes: horizon,
-                        what,
-                        currency: costs.currency.clone(),
-                    },
-                });
-            }
+                    events,
+                    horizon_minutes: horizon,
+                    what,
+                    currency: costs.currency.clone(),
+                },
+            });
         }
-        if c.channel == NodeOsChannel::SecurityPatch {
-            // `extend`, not `collect()`: collecting into a set compiles a sort (bundle size).
-            let mut skus = BTreeSet::new();
-            skus.extend(
-                c.pools
-                    .iter()
-                    .filter(|p| p.stream.is_some())
-                    .map(|p| p.os_sku),
-            );
-            let skus = u32::try_from(skus.len()).unwrap_or(u32::MAX);
-            if skus > 0 {
-                let month = vhd_month_micros(plan, skus);
-                let h = u128::try_from(horizon.max(0)).unwrap_or(0);
-                let m = u128::try_from(MONTH_MINUTES).unwrap_or(1);
-                let total = u64::try_from((u128::from(month) * h + m / 2) / m).unwrap_or(u64::MAX);
-                lines.push(CostLine {
-                    cluster: c.name.clone(),
-                    pool: None,
-                    kind: CostKind::VhdHosting,
-                    events: skus,
-                    per_event_micros: 0,
-                    horizon_micros: total,
-                    per_month_micros: month,
-                    price_known: true,
-                    basis: CostBasis::VhdHosting {
-                        os_skus: skus,
-                        retained_vhds_per_os_sku: costs.retained_vhds_per_os_sku,
-                        vhd_used_gb: costs.vhd_used_gb,
-                        price_per_gb_month_micros: costs.vhd_price_per_gb_month_micros,
-                        currency: costs.currency.clone(),
-                    },
-                });
-            }
-        }
-        let mine = &lines[first_line..];
-        let month: u64 = mine.iter().map(|l| l.per_month_micros).sum();
-        cluster_costs.push(ClusterCost {
-            cluster: c.name.clone(),
-            horizon_micros: mine.iter().map(|l| l.horizon_micros).sum(),
-            per_month_micros: month,
-            per_year_micros: month.saturating_mul(12),
-            reimages_per_month_milli: per_month(reimages.saturating_mul(1000), horizon),
-            kubernetes_per_month_micros: mine
-                .iter()
-                .filter(|l| l.kind == CostKind::KubernetesUpgrade)
-                .map(|l| l.per_month_micros)
-                .sum(),
-        });
     }
-    let per_month_total: u64 = cluster_costs.iter().map(|c| c.per_month_micros).sum();
-    let kubernetes_month: u64 = cluster_costs
-        .iter()
-        .map(|c| c.kubernetes_per_month_micros)
-        .sum();
+    if c.channel == NodeOsChannel::SecurityPatch {
+        // `extend`, not `collect()`: collecting into a set compiles a sort (bundle size).
+        let mut skus = BTreeSet::new();
+        skus.extend(
+            c.pools
+                .iter()
+                .filter(|p| p.stream.is_some())
+                .map(|p| p.os_sku),
+        );
+        let skus = u32::try_from(skus.len()).unwrap_or(u32::MAX);
+        if skus > 0 {
+            let month = vhd_month_micros(plan, skus);
+            let h = u128::try_from(horizon.max(0)).unwrap_or(0);
+            let m = u128::try_from(MONTH_MINUTES).unwrap_or(1);
+            let total = u64::try_from((u128::from(month) * h + m / 2) / m).unwrap_or(u64::MAX);
+            lines.push(CostLine {
+                cluster: c.name.clone(),
+                pool: None,
+                kind: CostKind::VhdHosting,
+                events: skus,
+                per_event_micros: 0,
+                horizon_micros: total,
+                per_month_micros: month,
+                price_known: true,
+                basis: CostBasis::VhdHosting {
+                    os_skus: skus,
+                    retained_vhds_per_os_sku: costs.retained_vhds_per_os_sku,
+                    vhd_used_gb: costs.vhd_used_gb,
+                    price_per_gb_month_micros: costs.vhd_price_per_gb_month_micros,
+                    currency: costs.currency.clone(),
+                },
+            });
+        }
+    }
+    let month: u64 = lines.iter().map(|l| l.per_month_micros).sum();
+    let cost = ClusterCost {
+        cluster: c.name.clone(),
+        horizon_micros: lines.iter().map(|l| l.horizon_micros).sum(),
+        per_month_micros: month,
+        per_year_micros: month.saturating_mul(12),
+        reimages_per_month_milli: per_month(reimages.saturating_mul(1000), horizon),
+        kubernetes_per_month_micros: lines
+            .iter()
+            .filter(|l| l.kind == CostKind::KubernetesUpgrade)
+            .map(|l| l.per_month_micros)
+            .sum(),
+    };
+    ClusterCosts {
+        lines: lines.into_iter().map(Arc::new).collect(),
+        cost: Arc::new(cost),
+        unknown_prices: unknown.into_iter().collect(),
+    }
+}
+
+/// The fleet's cost from each cluster's `parts` (shared, not copied).
+pub fn combine<'a>(
+    plan: &Plan,
+    parts: impl ExactSizeIterator<Item = &'a ClusterCosts> + Clone,
+) -> CostSummary {
+    let mut lines = Vec::new();
+    let mut unknown = BTreeSet::new();
+    for p in parts.clone() {
+        lines.extend(p.lines.iter().cloned());
+        unknown.extend(p.unknown_prices.iter().cloned());
+    }
+    let clusters: Vec<Arc<ClusterCost>> = parts.map(|p| Arc::clone(&p.cost)).collect();
+    let per_month_total: u64 = clusters.iter().map(|c| c.per_month_micros).sum();
+    let kubernetes_month: u64 = clusters.iter().map(|c| c.kubernetes_per_month_micros).sum();
     CostSummary {
-        currency: costs.currency.clone(),
-        horizon_micros: cluster_costs.iter().map(|c| c.horizon_micros).sum(),
+        currency: plan.assumptions.projection.costs.currency.clone(),
+        horizon_micros: clusters.iter().map(|c| c.horizon_micros).sum(),
         per_month_micros: per_month_total,
         per_year_micros: per_month_total.saturating_mul(12),
         kubernetes_per_month_micros: kubernetes_month,
         kubernetes_per_year_micros: kubernetes_month.saturating_mul(12),
         lines,
-        clusters: cluster_costs,
+        clusters,
         unknown_prices: unknown.into_iter().collect(),
     }
 }
@@ -368,11 +388,11 @@ mod tests {
 
     #[test]
     fn every_surge_line_equals_its_per_event_amount_times_its_monthly_rate() {
-        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 24, 9, 0, 0).unwrap();
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 24, 9, 0, 0).unwrap();
         let weeks = super::super::HORIZON_WEEKS;
         let p = super::super::project(&crate::rules::demo::demo_plan(), now, weeks);
         let horizon = i64::from(weeks) * 7 * 1440;
-        let surge: Vec<&CostLine> = p
+        let surge: Vec<&Arc<CostLine>> = p
             .costs
             .lines
             .iter()

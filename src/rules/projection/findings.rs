@@ -5,12 +5,15 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::super::cluster::Cluster;
 use super::super::plan::Plan;
-use super::exposure::FleetExposure;
+use super::exposure::ClusterExposure;
 use super::fleet::FleetChecks;
+use super::kubernetes::release::Model;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, VmSizes};
 use super::{format_days, format_duration};
+use crate::rules::assumptions::ProjectionAssumptions;
 use crate::rules::finding::FindingCode;
 use crate::rules::finding::fields::WindowField;
 use crate::rules::finding::sources::{
@@ -56,206 +59,290 @@ pub(super) fn finding(
 
 const NODE_OS_CONFIG: &str = "aksManagedNodeOSUpgradeSchedule";
 
-pub fn collect(
+/// The projection's findings about one cluster, in the sections [`combine`] puts together.
+/// Kept per cluster by the projection cache (issue 11, "Scale"): a cluster an edit left alone
+/// keeps its findings, shared, so an edit no longer formats the whole fleet's messages again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClusterFindings {
+    /// Its pools' upgrade lengths, drains and VM sizes, and the window's spill.
+    pub pools: Vec<Arc<Finding>>,
+    /// Its pools' exposure over the SLA.
+    pub exposure: Vec<Arc<Finding>>,
+    /// Its projected Kubernetes upgrades.
+    pub kubernetes: Vec<Arc<Finding>>,
+}
+
+impl ClusterFindings {
+    /// The same findings about cluster `index`: shared when they already point at it, copied
+    /// with the new index when the cluster moved (nothing else in them depends on where it is).
+    pub fn at_index(found: &Arc<ClusterFindings>, index: usize) -> Arc<ClusterFindings> {
+        let moved = |list: &[Arc<Finding>]| -> Vec<Arc<Finding>> {
+            list.iter()
+                .map(|f| {
+                    let mut f = Finding::clone(f);
+                    f.path.cluster = Some(index);
+                    Arc::new(f)
+                })
+                .collect()
+        };
+        let all = || {
+            found
+                .pools
+                .iter()
+                .chain(&found.exposure)
+                .chain(&found.kubernetes)
+        };
+        if all().all(|f| f.path.cluster == Some(index)) {
+            return Arc::clone(found);
+        }
+        Arc::new(ClusterFindings {
+            pools: moved(&found.pools),
+            exposure: moved(&found.exposure),
+            kubernetes: moved(&found.kubernetes),
+        })
+    }
+}
+
+/// The findings about one cluster: projected `c` of the plan's `spec`, with its exposure `ce`
+/// against an SLA of `sla_days`.
+pub fn cluster(
     plan: &Plan,
-    clusters: &[Arc<ClusterProjection>],
-    exposure: &FleetExposure,
-    fleet: &FleetChecks,
-) -> Vec<Finding> {
+    (c, spec): (&ClusterProjection, &Cluster),
+    (ce, sla_days): (&ClusterExposure, u32),
+    sizes: &mut VmSizes,
+) -> ClusterFindings {
     let a = &plan.assumptions.projection;
+    let mut kubernetes = Vec::new();
+    super::kubernetes::findings::cluster(&Model::new(&a.kubernetes), c, &mut kubernetes);
+    ClusterFindings {
+        pools: shared(pool_findings(a, (c, spec), sizes)),
+        exposure: shared(exposure_findings(c, ce, sla_days)),
+        kubernetes: shared(kubernetes),
+    }
+}
+
+fn shared(found: Vec<Finding>) -> Vec<Arc<Finding>> {
+    found.into_iter().map(Arc::new).collect()
+}
+
+/// Its pools' upgrade lengths, drains and VM sizes, and the window's spill.
+fn pool_findings(
+    a: &ProjectionAssumptions,
+    (c, spec): (&ClusterProjection, &Cluster),
+    sizes: &mut VmSizes,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut sizes = VmSizes::new(&a.costs);
     let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
         out.push(finding(severity, code, path, message, why, fix, source))
     };
-    for (c, spec) in clusters.iter().zip(&plan.clusters) {
-        for (j, (p, pool)) in c.pools.iter().zip(&spec.agent_pool_profiles).enumerate() {
-            let at = Some((j, p.name.as_str()));
-            let u = &p.upgrade;
-            if p.stream.is_some() {
-                if let (Scheduling::MaintenanceWindow, Some(h)) = (c.scheduling, c.window_hours)
-                    && u.minutes > h.saturating_mul(60)
-                {
-                    push(
-                        Severity::Warning,
-                        FindingCode::UpgradeLongerThanWindow,
-                        path(c, at, None, "upgradeSettings.maxSurge"),
-                        format!(
-                            "{}/{}: a rolling reimage takes about {} ({} batches of {}), longer than the {h} h window",
-                            c.name,
-                            p.name,
-                            format_duration(u.minutes),
-                            u.batches,
-                            u.parallelism
-                        ),
-                        "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window.",
-                        "Raise maxSurge, lengthen the window, or accept the spill.",
-                        PLANNED_MAINTENANCE,
-                    );
-                }
-                if let Some(slow) = u.fallback_minutes {
-                    let limit = match (c.scheduling, c.window_hours) {
-                        (Scheduling::MaintenanceWindow, Some(h)) => {
-                            h.saturating_mul(60).min(24 * 60)
-                        }
-                        _ => 24 * 60,
-                    };
-                    if slow > limit && u.minutes <= limit {
-                        push(
-                            Severity::Note,
-                            FindingCode::SurgeFallbackSlower,
-                            path(c, at, None, "upgradeSettings.maxSurge"),
-                            format!(
-                                "{}/{}: if quota or capacity cannot give the {} surge nodes, AKS retries with 1 at a time: about {} instead of {}, longer than {}",
-                                c.name,
-                                p.name,
-                                u.parallelism,
-                                format_duration(slow),
-                                format_duration(u.minutes),
-                                if limit == 24 * 60 {
-                                    "24 hours".to_owned()
-                                } else {
-                                    format!("the {} h window", limit / 60)
-                                }
-                            ),
-                            "From Kubernetes 1.35, when maxSurge cannot be obtained because of quota or capacity, AKS retries with a surge of 1 by default; one node at a time takes as many batches as the pool has nodes. The durations are estimates from the step timings.",
-                            "Check the free quota for the surge nodes before the window (Timeline tab, surge quota), or lengthen the window.",
-                            ROLLING_UPGRADE,
-                        );
-                    }
-                }
-                if u.minutes > 24 * 60 {
-                    push(
-                        Severity::Warning,
-                        FindingCode::UpgradeOver24Hours,
-                        path(c, at, None, "upgradeSettings.maxSurge"),
-                        format!(
-                            "{}/{}: a rolling reimage takes about {}: AKS may not auto-upgrade this pool at all",
-                            c.name,
-                            p.name,
-                            format_duration(u.minutes)
-                        ),
-                        "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
-                        "Raise maxSurge or split the pool.",
-                        UPGRADE_PRACTICES,
-                    );
-                }
-            }
-            let drain = pool.upgrade_settings.drain_timeout_minutes();
-            if u64::from(drain) * 60 < u64::from(a.pod_grace_period_seconds) {
+    for (j, (p, pool)) in c.pools.iter().zip(&spec.agent_pool_profiles).enumerate() {
+        let at = Some((j, p.name.as_str()));
+        let u = &p.upgrade;
+        if p.stream.is_some() {
+            if let (Scheduling::MaintenanceWindow, Some(h)) = (c.scheduling, c.window_hours)
+                && u.minutes > h.saturating_mul(60)
+            {
                 push(
                     Severity::Warning,
-                    FindingCode::DrainTimeoutBelowGracePeriod,
-                    path(c, at, None, "upgradeSettings.drainTimeoutInMinutes"),
+                    FindingCode::UpgradeLongerThanWindow,
+                    path(c, at, None, "upgradeSettings.maxSurge"),
                     format!(
-                        "{}/{}: drainTimeoutInMinutes {drain} is shorter than the stated pod grace period of {} s",
-                        c.name, p.name, a.pod_grace_period_seconds
+                        "{}/{}: a rolling reimage takes about {} ({} batches of {}), longer than the {h} h window",
+                        c.name,
+                        p.name,
+                        format_duration(u.minutes),
+                        u.batches,
+                        u.parallelism
                     ),
-                    "A drain that times out stops the upgrade.",
-                    "Raise drainTimeoutInMinutes above the longest terminationGracePeriodSeconds.",
-                    ROLLING_UPGRADE,
+                    "AKS starts work only inside the window; work in flight continues past the end, later pools wait for the next window.",
+                    "Raise maxSurge, lengthen the window, or accept the spill.",
+                    PLANNED_MAINTENANCE,
                 );
             }
-            if p.stream.is_some() && u.peak_extra_nodes > 0 {
-                let vm = sizes.get(&pool.vm_size);
-                if vm.vcpus_from == Provenance::Unknown || vm.price_from == Provenance::Unknown {
+            if let Some(slow) = u.fallback_minutes {
+                let limit = match (c.scheduling, c.window_hours) {
+                    (Scheduling::MaintenanceWindow, Some(h)) => h.saturating_mul(60).min(24 * 60),
+                    _ => 24 * 60,
+                };
+                if slow > limit && u.minutes <= limit {
                     push(
                         Severity::Note,
-                        FindingCode::UnknownVmSize,
-                        path(c, at, None, "vmSize"),
+                        FindingCode::SurgeFallbackSlower,
+                        path(c, at, None, "upgradeSettings.maxSurge"),
                         format!(
-                            "{}/{}: VM size {:?} is not in the planner's table: surge quota and cost are not counted",
-                            c.name, p.name, pool.vm_size
+                            "{}/{}: if quota or capacity cannot give the {} surge nodes, AKS retries with 1 at a time: about {} instead of {}, longer than {}",
+                            c.name,
+                            p.name,
+                            u.parallelism,
+                            format_duration(slow),
+                            format_duration(u.minutes),
+                            if limit == 24 * 60 {
+                                "24 hours".to_owned()
+                            } else {
+                                format!("the {} h window", limit / 60)
+                            }
                         ),
-                        "Surge needs quota and is billed per VM.",
-                        "Enter its vCPUs and hourly price under assumptions.projection.costs.vmSizes.",
-                        CAPACITY,
+                        "From Kubernetes 1.35, when maxSurge cannot be obtained because of quota or capacity, AKS retries with a surge of 1 by default; one node at a time takes as many batches as the pool has nodes. The durations are estimates from the step timings.",
+                        "Check the free quota for the surge nodes before the window (Timeline tab, surge quota), or lengthen the window.",
+                        ROLLING_UPGRADE,
                     );
                 }
             }
-        }
-        if c.total_upgrade_minutes > 24 * 60 && c.pools.iter().all(|p| p.upgrade.minutes <= 24 * 60)
-        {
-            push(
-                Severity::Warning,
-                FindingCode::UpgradeOver24Hours,
-                path(c, None, None, "agentPoolProfiles"),
-                format!(
-                    "{}: the pools one after another take about {}",
-                    c.name,
-                    format_duration(c.total_upgrade_minutes)
-                ),
-                "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
-                "Raise maxSurge on the largest pools.",
-                UPGRADE_PRACTICES,
-            );
-        }
-        let waiting: Vec<String> = c
-            .pools
-            .iter()
-            .filter(|p| !p.deferred.is_empty())
-            .map(|p| {
-                format!(
-                    "{} ({}×, first after {} UTC)",
-                    p.name,
-                    p.deferred.len(),
-                    crate::rules::timefmt::iso_date_time(&p.deferred[0])
-                )
-            })
-            .collect();
-        if !waiting.is_empty() {
-            push(
-                Severity::Warning,
-                FindingCode::PoolsWaitForNextWindow,
-                path(
-                    c,
-                    None,
-                    Some(NODE_OS_CONFIG),
-                    WindowField::DurationHours.name(),
-                ),
-                format!(
-                    "{}: when the window ends these pools still have work and wait for the next window: {}",
-                    c.name,
-                    waiting.join(", ")
-                ),
-                "No new operation starts after the window ends; AKS may also run catch-up upgrades outside windows.",
-                "Lengthen the window, make it more frequent, or raise maxSurge.",
-                PLANNED_MAINTENANCE,
-            );
-        }
-    }
-    // One exposure per cluster, in the clusters' order (`exposure::summarise`, `combine`).
-    for (c, ce) in clusters.iter().zip(&exposure.clusters) {
-        for (j, pe) in ce.pools.iter().enumerate() {
-            if let (true, Some(worst)) = (pe.stats.misses_sla, pe.stats.worst_minutes) {
-                let bound = if pe.stats.worst_is_lower_bound {
-                    "at least "
-                } else {
-                    ""
-                };
+            if u.minutes > 24 * 60 {
                 push(
                     Severity::Warning,
-                    FindingCode::ExposureOverSla,
-                    path(
-                        c,
-                        Some((j, &pe.pool)),
-                        None,
-                        "autoUpgradeProfile.nodeOSUpgradeChannel",
-                    ),
+                    FindingCode::UpgradeOver24Hours,
+                    path(c, at, None, "upgradeSettings.maxSurge"),
                     format!(
-                        "{}/{}: worst exposure {bound}{} exceeds the {}-day SLA",
-                        pe.cluster,
-                        pe.pool,
-                        format_days(worst),
-                        exposure.sla_days
+                        "{}/{}: a rolling reimage takes about {}: AKS may not auto-upgrade this pool at all",
+                        c.name,
+                        p.name,
+                        format_duration(u.minutes)
                     ),
-                    "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows.",
-                    "Use SecurityPatch with a daily window, or a more frequent window.",
-                    NODE_OS_UPGRADE,
+                    "Pools are only auto-upgraded while the estimated total upgrade time is within 24 hours.",
+                    "Raise maxSurge or split the pool.",
+                    UPGRADE_PRACTICES,
+                );
+            }
+        }
+        let drain = pool.upgrade_settings.drain_timeout_minutes();
+        if u64::from(drain) * 60 < u64::from(a.pod_grace_period_seconds) {
+            push(
+                Severity::Warning,
+                FindingCode::DrainTimeoutBelowGracePeriod,
+                path(c, at, None, "upgradeSettings.drainTimeoutInMinutes"),
+                format!(
+                    "{}/{}: drainTimeoutInMinutes {drain} is shorter than the stated pod grace period of {} s",
+                    c.name, p.name, a.pod_grace_period_seconds
+                ),
+                "A drain that times out stops the upgrade.",
+                "Raise drainTimeoutInMinutes above the longest terminationGracePeriodSeconds.",
+                ROLLING_UPGRADE,
+            );
+        }
+        if p.stream.is_some() && u.peak_extra_nodes > 0 {
+            let vm = sizes.get(&pool.vm_size);
+            if vm.vcpus_from == Provenance::Unknown || vm.price_from == Provenance::Unknown {
+                push(
+                    Severity::Note,
+                    FindingCode::UnknownVmSize,
+                    path(c, at, None, "vmSize"),
+                    format!(
+                        "{}/{}: VM size {:?} is not in the planner's table: surge quota and cost are not counted",
+                        c.name, p.name, pool.vm_size
+                    ),
+                    "Surge needs quota and is billed per VM.",
+                    "Enter its vCPUs and hourly price under assumptions.projection.costs.vmSizes.",
+                    CAPACITY,
                 );
             }
         }
     }
+    if c.total_upgrade_minutes > 24 * 60 && c.pools.iter().all(|p| p.upgrade.minutes <= 24 * 60) {
+        push(
+            Severity::Warning,
+            FindingCode::UpgradeOver24Hours,
+            path(c, None, None, "agentPoolProfiles"),
+            format!(
+                "{}: the pools one after another take about {}",
+                c.name,
+                format_duration(c.total_upgrade_minutes)
+            ),
+            "Pools are upgraded one by one; AKS may skip auto-upgrades estimated above 24 hours.",
+            "Raise maxSurge on the largest pools.",
+            UPGRADE_PRACTICES,
+        );
+    }
+    let waiting: Vec<String> = c
+        .pools
+        .iter()
+        .filter(|p| !p.deferred.is_empty())
+        .map(|p| {
+            format!(
+                "{} ({}×, first after {} UTC)",
+                p.name,
+                p.deferred.len(),
+                crate::rules::timefmt::iso_date_time(&p.deferred[0])
+            )
+        })
+        .collect();
+    if !waiting.is_empty() {
+        push(
+            Severity::Warning,
+            FindingCode::PoolsWaitForNextWindow,
+            path(
+                c,
+                None,
+                Some(NODE_OS_CONFIG),
+                WindowField::DurationHours.name(),
+            ),
+            format!(
+                "{}: when the window ends these pools still have work and wait for the next window: {}",
+                c.name,
+                waiting.join(", ")
+            ),
+            "No new operation starts after the window ends; AKS may also run catch-up upgrades outside windows.",
+            "Lengthen the window, make it more frequent, or raise maxSurge.",
+            PLANNED_MAINTENANCE,
+        );
+    }
+    out
+}
+
+/// Its pools' exposure over the SLA.
+fn exposure_findings(c: &ClusterProjection, ce: &ClusterExposure, sla_days: u32) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
+        out.push(finding(severity, code, path, message, why, fix, source))
+    };
+    for (j, pe) in ce.pools.iter().enumerate() {
+        if let (true, Some(worst)) = (pe.stats.misses_sla, pe.stats.worst_minutes) {
+            let bound = if pe.stats.worst_is_lower_bound {
+                "at least "
+            } else {
+                ""
+            };
+            push(
+                Severity::Warning,
+                FindingCode::ExposureOverSla,
+                path(
+                    c,
+                    Some((j, &pe.pool)),
+                    None,
+                    "autoUpgradeProfile.nodeOSUpgradeChannel",
+                ),
+                format!(
+                    "{}/{}: worst exposure {bound}{} exceeds the {}-day SLA",
+                    pe.cluster,
+                    pe.pool,
+                    format_days(worst),
+                    sla_days
+                ),
+                "Exposure = time from a release to the pool running it; it depends on channel, rollout and windows.",
+                "Use SecurityPatch with a daily window, or a more frequent window.",
+                NODE_OS_UPGRADE,
+            );
+        }
+    }
+    out
+}
+
+/// The projection's findings from each cluster's `parts` and the `fleet` checks, in the order
+/// of their sections (every cluster's pools, every cluster's exposure, the fleet checks, every
+/// cluster's Kubernetes upgrades), errors first, then warnings, then notes.
+pub fn combine<'a>(
+    plan: &Plan,
+    parts: impl Iterator<Item = &'a ClusterFindings> + Clone,
+    clusters: &[Arc<ClusterProjection>],
+    fleet: &FleetChecks,
+) -> Vec<Arc<Finding>> {
+    let a = &plan.assumptions.projection;
+    let mut checks = Vec::new();
+    let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
+        checks.push(Arc::new(finding(
+            severity, code, path, message, why, fix, source,
+        )))
+    };
     // The first cluster of each name (a search per finding was quadratic in the fleet).
     let mut by_name: BTreeMap<&str, &ClusterProjection> = BTreeMap::new();
     if !fleet.collisions.is_empty() || !fleet.stagger.is_empty() {
@@ -312,7 +399,16 @@ pub fn collect(
             );
         }
     }
-    super::kubernetes::findings::collect(plan, clusters, &mut out);
-    crate::rules::stable_sort::sort_by_key(&mut out, |f| f.severity);
+    let all = || {
+        (parts.clone().flat_map(|p| &p.pools))
+            .chain(parts.clone().flat_map(|p| &p.exposure))
+            .chain(&checks)
+            .chain(parts.clone().flat_map(|p| &p.kubernetes))
+    };
+    // Stable by severity: one pass per severity (three) rather than a sort.
+    let mut out = Vec::with_capacity(all().count());
+    for severity in [Severity::Error, Severity::Warning, Severity::Note] {
+        out.extend(all().filter(|f| f.severity == severity).cloned());
+    }
     out
 }

@@ -32,6 +32,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::cluster::Cluster;
 use super::finding::Finding;
 use super::plan::Plan;
 
@@ -68,7 +69,8 @@ pub struct Projection {
     /// step timing, so the projection cache keeps it across the edits that change none of its
     /// inputs.
     pub quota: Arc<quota::SurgeQuota>,
-    pub findings: Vec<Finding>,
+    /// Shared with the per-cluster parts the projection cache keeps.
+    pub findings: Vec<Arc<Finding>>,
 }
 
 impl Projection {
@@ -94,11 +96,18 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         to,
         plan.assumptions.projection.exposure_sla_days,
     );
+    let mut sizes = vmsize::VmSizes::new(&plan.assumptions.projection.costs);
+    let parts: Vec<ClusterParts> = (clusters.iter().zip(&plan.clusters))
+        .zip(&exposure.clusters)
+        .map(|((c, spec), ce)| {
+            ClusterParts::of(plan, (c, spec, ce), (to - from).num_minutes(), &mut sizes)
+        })
+        .collect();
     summarise(
         plan,
         (from, to),
         releases,
-        (clusters, exposure),
+        (clusters, exposure, parts.iter()),
         (
             Arc::new(quota::summarise(plan)),
             &mut fleet::FleetMemo::default(),
@@ -106,25 +115,55 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
     )
 }
 
+/// One cluster's findings and cost: the parts of the fleet's summaries that the projection
+/// cache keeps per cluster (a cluster an edit left alone keeps them, shared).
+#[derive(Debug, Clone)]
+struct ClusterParts {
+    findings: Arc<findings::ClusterFindings>,
+    costs: Arc<cost::ClusterCosts>,
+}
+
+impl ClusterParts {
+    /// The parts of projected cluster `c` of the plan's `spec`, with its exposure `ce`, over a
+    /// horizon of `horizon` minutes.
+    fn of(
+        plan: &Plan,
+        (c, spec, ce): (&ClusterProjection, &Cluster, &exposure::ClusterExposure),
+        horizon: i64,
+        sizes: &mut vmsize::VmSizes,
+    ) -> Self {
+        let sla_days = plan.assumptions.projection.exposure_sla_days;
+        ClusterParts {
+            findings: Arc::new(findings::cluster(plan, (c, spec), (ce, sla_days), sizes)),
+            costs: Arc::new(cost::cluster(plan, c, horizon, sizes)),
+        }
+    }
+}
+
 /// The projection of `plan` over `[from, to)` from its projected `clusters`, their
-/// `exposure` ([`exposure::summarise`]) and its surge `quota` ([`quota::summarise`]): fleet
-/// checks (`fleet`: a new memo computes them, the cache's keeps what an edit left standing),
-/// cost and findings (shared by [`project`] and [`cache::ProjectionCache`]).
-fn summarise(
+/// `exposure` ([`exposure::summarise`]), each one's [`ClusterParts`] and its surge `quota`
+/// ([`quota::summarise`]): fleet checks (`fleet`: a new memo computes them, the cache's keeps
+/// what an edit left standing), cost and findings (shared by [`project`] and
+/// [`cache::ProjectionCache`]).
+fn summarise<'a>(
     plan: &Plan,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     releases: timeline::Releases,
-    (clusters, exposure): (Vec<Arc<ClusterProjection>>, exposure::FleetExposure),
+    (clusters, exposure, parts): (
+        Vec<Arc<ClusterProjection>>,
+        exposure::FleetExposure,
+        impl ExactSizeIterator<Item = &'a ClusterParts> + Clone,
+    ),
     (quota, fleet): (Arc<quota::SurgeQuota>, &mut fleet::FleetMemo),
 ) -> Projection {
-    let costs = cost::summarise(plan, &clusters, from, to);
+    let costs = cost::combine(plan, parts.clone().map(|p| &*p.costs));
     let fleet = fleet.check(
         plan,
         &clusters,
         &releases.all,
         plan.assumptions.projection.ring_soak_hours,
     );
-    let findings = findings::collect(plan, &clusters, &exposure, &fleet);
+    let findings = findings::combine(plan, parts.map(|p| &*p.findings), &clusters, &fleet);
     Projection {
         from,
         to,

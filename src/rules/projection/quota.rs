@@ -12,6 +12,7 @@
 pub mod free;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -79,6 +80,10 @@ pub struct RegionQuota {
     pub checks: Vec<QuotaCheck>,
     /// Some surging size has unknown vCPUs: the figures are lower bounds.
     pub incomplete: bool,
+    /// The indexes of `clusters` in the plan: what the region was made of, so that the
+    /// projection cache keeps a region whose clusters an edit left alone.
+    #[serde(skip)]
+    members: Vec<usize>,
 }
 
 impl RegionQuota {
@@ -102,10 +107,11 @@ impl RegionQuota {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurgeQuota {
-    /// In plan order.
-    pub clusters: Vec<ClusterQuota>,
-    /// By subscription, then region.
-    pub regions: Vec<RegionQuota>,
+    /// In plan order. Shared: the projection cache keeps the rows of the clusters an edit left
+    /// alone.
+    pub clusters: Vec<Arc<ClusterQuota>>,
+    /// By subscription, then region. Shared, as the rows.
+    pub regions: Vec<Arc<RegionQuota>>,
 }
 
 fn to_vec(m: BTreeMap<String, u32>) -> Vec<FamilyVcpus> {
@@ -182,22 +188,36 @@ struct Group {
 pub fn summarise(plan: &Plan) -> SurgeQuota {
     let a = &plan.assumptions.projection;
     let mut sizes = VmSizes::new(&a.costs);
-    let clusters: Vec<ClusterQuota> = plan
+    let clusters: Vec<Arc<ClusterQuota>> = plan
         .clusters
         .iter()
-        .map(|c| cluster_quota(c, a, &mut sizes))
+        .map(|c| Arc::new(cluster_quota(c, a, &mut sizes)))
         .collect();
-    summarise_clusters(plan, clusters)
+    summarise_clusters(plan, clusters, None)
 }
 
 /// [`summarise`] from each cluster's [`cluster_quota`] (the projection cache keeps those of the
-/// clusters an edit left alone).
-pub(super) fn summarise_clusters(plan: &Plan, clusters: Vec<ClusterQuota>) -> SurgeQuota {
+/// clusters an edit left alone). A region of `last` (made from the same plan but for its
+/// clusters) whose rows are all the same (by pointer, at the same places) is kept.
+pub(super) fn summarise_clusters(
+    plan: &Plan,
+    clusters: Vec<Arc<ClusterQuota>>,
+    last: Option<&SurgeQuota>,
+) -> SurgeQuota {
     // Subscription and region, kept sorted by (subscription, region key) by inserting in place
     // (a Vec rather than a map or a sort: one copy less of that code in the browser module).
     let mut groups: Vec<Group> = Vec::new();
+    // The last location seen and its key: clusters of one region often follow each other.
+    let mut seen: Option<(String, String)> = None;
     let mut join = |subscription: &str, location: &str, member: Option<usize>| {
-        let key = region_key(location);
+        let key = match &seen {
+            Some((l, key)) if l == location => key.clone(),
+            _ => {
+                let key = region_key(location);
+                seen = Some((location.to_owned(), key.clone()));
+                key
+            }
+        };
         let at = groups.partition_point(|g| {
             (g.subscription.as_str(), g.key.as_str()) < (subscription, key.as_str())
         });
@@ -231,6 +251,9 @@ pub(super) fn summarise_clusters(plan: &Plan, clusters: Vec<ClusterQuota>) -> Su
     let regions = groups
         .into_iter()
         .map(|g| {
+            if let Some(kept) = last.and_then(|l| kept_region(l, &g, &clusters)) {
+                return kept;
+            }
             let mut sum: BTreeMap<String, u32> = BTreeMap::new();
             for &i in &g.members {
                 for f in &clusters[i].peak {
@@ -247,7 +270,7 @@ pub(super) fn summarise_clusters(plan: &Plan, clusters: Vec<ClusterQuota>) -> Su
                 &g.location,
                 &worst_case,
             );
-            RegionQuota {
+            Arc::new(RegionQuota {
                 clusters: g
                     .members
                     .iter()
@@ -261,10 +284,29 @@ pub(super) fn summarise_clusters(plan: &Plan, clusters: Vec<ClusterQuota>) -> Su
                 location: g.location,
                 worst_case,
                 checks,
-            }
+                members: g.members,
+            })
         })
         .collect();
     SurgeQuota { clusters, regions }
+}
+
+/// The region of `last` made of the same rows as `g` (by pointer, at the same indexes), if any.
+fn kept_region(
+    last: &SurgeQuota,
+    g: &Group,
+    clusters: &[Arc<ClusterQuota>],
+) -> Option<Arc<RegionQuota>> {
+    let r = last.regions.iter().find(|r| {
+        r.subscription == g.subscription && r.location == g.location && r.members == g.members
+    })?;
+    g.members
+        .iter()
+        .all(|&i| match (clusters.get(i), last.clusters.get(i)) {
+            (Some(now), Some(then)) => Arc::ptr_eq(now, then),
+            _ => false,
+        })
+        .then(|| Arc::clone(r))
 }
 
 /// `DSv5: +32 vCPUs, DSv2: +4 vCPUs` (short family names), or `none` when no pool surges.

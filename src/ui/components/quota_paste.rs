@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::rules::projection::Projection;
-use crate::rules::projection::quota::RegionQuota;
 use crate::rules::usage::{fill_from_list, parse_list_usage};
 use crate::ui::state::use_plan_state;
 
@@ -22,7 +21,7 @@ pub fn PasteUsage(projection: Memo<Arc<Projection>>) -> impl IntoView {
             p.quota
                 .regions
                 .iter()
-                .map(RegionQuota::place)
+                .map(|r| r.place())
                 .collect::<Vec<_>>()
         })
     });

@@ -38,7 +38,7 @@ fn in_scope<'a>(ctx: &'a Context<'_>) -> Vec<Projected<'a>> {
                 index,
                 cluster: p.clusters.get(index)?,
                 exposure: p.exposure.clusters.get(index).map(|e| &**e),
-                cost: p.costs.clusters.get(index),
+                cost: p.costs.clusters.get(index).map(|c| &**c),
             })
         })
         .collect()

@@ -3,8 +3,6 @@
 //! as node OS work. Missing or unused auto-upgrade windows and `default` misuse are reported by
 //! `maintenance::quality`; overlapping window *configurations* too — here it is projected work.
 
-use std::sync::Arc;
-
 use crate::rules::finding::FindingCode;
 use crate::rules::finding::fields::WindowField;
 use chrono::{DateTime, Utc};
@@ -18,7 +16,6 @@ use crate::rules::finding::sources::{
     CLUSTER_AUTO_UPGRADE, OS_VERSION, PLANNED_MAINTENANCE, SUPPORTED_VERSIONS, UPGRADE_PRACTICES,
 };
 use crate::rules::finding::{Finding, Severity};
-use crate::rules::plan::Plan;
 use crate::rules::timefmt::iso_date_time;
 
 const AUTO_UPGRADE_CONFIG: &str = "aksManagedAutoUpgradeSchedule";
@@ -59,17 +56,16 @@ fn overlap(c: &ClusterProjection) -> Option<(DateTime<Utc>, usize)> {
     Some((first, hit.iter().filter(|h| **h).count()))
 }
 
-pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<Finding>) {
-    let model = Model::new(&plan.assumptions.projection.kubernetes);
-    for c in clusters {
-        let k = &c.kubernetes;
-        if !k.active() {
-            continue;
-        }
-        let channel = k.channel;
-        if let (Some(since), Some(note)) = (k.out_of_support, &k.note) {
-            let already = since <= k.effective_from;
-            out.push(finding(
+/// The findings about cluster `c`'s projected Kubernetes upgrades, read with `model`.
+pub fn cluster(model: &Model, c: &ClusterProjection, out: &mut Vec<Finding>) {
+    let k = &c.kubernetes;
+    if !k.active() {
+        return;
+    }
+    let channel = k.channel;
+    if let (Some(since), Some(note)) = (k.out_of_support, &k.note) {
+        let already = since <= k.effective_from;
+        out.push(finding(
                 Severity::Warning,
                 FindingCode::KubernetesVersionOutsideSupport,
                 path(c, None, None, "kubernetesVersion"),
@@ -82,11 +78,11 @@ pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<F
                 },
                 SUPPORTED_VERSIONS,
             ));
-        }
-        if let Some(offset) = k.version.and_then(|v| model.offset(v)) {
-            let newest = model.newest_available(k.effective_from.timestamp());
-            if offset > newest {
-                out.push(finding(
+    }
+    if let Some(offset) = k.version.and_then(|v| model.offset(v)) {
+        let newest = model.newest_available(k.effective_from.timestamp());
+        if offset > newest {
+            out.push(finding(
                     Severity::Note,
                     FindingCode::KubernetesReleaseModelBehind,
                     path(c, None, None, "kubernetesVersion"),
@@ -100,25 +96,25 @@ pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<F
                     "Set the Kubernetes anchor minor and its GA date to a recent AKS release in the assumptions.",
                     SUPPORTED_VERSIONS,
                 ));
-            }
         }
-        if let (Scheduling::MaintenanceWindow, Some(h)) = (k.scheduling, k.window_hours)
-            && k.total_minutes > h.saturating_mul(60)
-        {
-            let waits: u32 = k.upgrades.iter().map(|u| u.waits).sum();
-            let first_wait = c
-                .pools
-                .iter()
-                .filter_map(|p| p.kubernetes_deferred.first())
-                .min();
-            let waited = match first_wait {
-                Some(t) if waits > 0 => format!(
-                    "; pools waited for the next window {waits}×, first after {} UTC",
-                    iso_date_time(t)
-                ),
-                _ => String::new(),
-            };
-            out.push(finding(
+    }
+    if let (Scheduling::MaintenanceWindow, Some(h)) = (k.scheduling, k.window_hours)
+        && k.total_minutes > h.saturating_mul(60)
+    {
+        let waits: u32 = k.upgrades.iter().map(|u| u.waits).sum();
+        let first_wait = c
+            .pools
+            .iter()
+            .filter_map(|p| p.kubernetes_deferred.first())
+            .min();
+        let waited = match first_wait {
+            Some(t) if waits > 0 => format!(
+                "; pools waited for the next window {waits}×, first after {} UTC",
+                iso_date_time(t)
+            ),
+            _ => String::new(),
+        };
+        out.push(finding(
                 Severity::Warning,
                 FindingCode::KubernetesUpgradeLongerThanWindow,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), WindowField::DurationHours.name()),
@@ -132,9 +128,9 @@ pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<F
                 "Lengthen the aksManagedAutoUpgradeSchedule window or raise maxSurge on the largest pools.",
                 PLANNED_MAINTENANCE,
             ));
-        }
-        if k.total_minutes > 24 * 60 {
-            out.push(finding(
+    }
+    if k.total_minutes > 24 * 60 {
+        out.push(finding(
                 Severity::Warning,
                 FindingCode::KubernetesUpgradeOver24Hours,
                 path(c, None, None, "agentPoolProfiles"),
@@ -147,9 +143,9 @@ pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<F
                 "Raise maxSurge on the largest pools.",
                 UPGRADE_PRACTICES,
             ));
-        }
-        if let Some((first, count)) = overlap(c) {
-            out.push(finding(
+    }
+    if let Some((first, count)) = overlap(c) {
+        out.push(finding(
                 Severity::Note,
                 FindingCode::KubernetesAndNodeOsUpgradesOverlap,
                 path(c, None, Some(AUTO_UPGRADE_CONFIG), WindowField::StartTime.name()),
@@ -162,9 +158,8 @@ pub fn collect(plan: &Plan, clusters: &[Arc<ClusterProjection>], out: &mut Vec<F
                 "Move the auto-upgrade window to another day than the node OS window.",
                 CLUSTER_AUTO_UPGRADE,
             ));
-        }
-        os_effect_findings(c, out);
     }
+    os_effect_findings(c, out);
 }
 
 /// One finding per pool and effect: the first projected upgrade that causes it

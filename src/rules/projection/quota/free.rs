@@ -3,6 +3,8 @@
 //! vCPUs (the sum of cluster peaks, from [`super::summarise`]) and the total regional vCPUs
 //! (`cores`) against `limit − currentValue` of the plan's usage list (`rules::usage`).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::super::super::plan::Plan;
@@ -106,7 +108,7 @@ impl QuotaCheck {
 /// `clusters`, which is in plan order).
 pub(super) fn checks(
     plan: &Plan,
-    clusters: &[ClusterQuota],
+    clusters: &[Arc<ClusterQuota>],
     members: &[usize],
     subscription: &str,
     location: &str,
@@ -153,7 +155,7 @@ pub(super) fn checks(
 /// Cluster `i`'s surging pools among those `matches` accepts that count under `reading`: all of
 /// them (the sum over pools), or the largest (pools one at a time).
 fn contributors(
-    clusters: &[ClusterQuota],
+    clusters: &[Arc<ClusterQuota>],
     i: usize,
     reading: SurgeQuotaReading,
     matches: impl Fn(&super::PoolQuota) -> bool,
@@ -234,6 +236,7 @@ mod tests {
             .find(|r| r.subscription == subscription)
             .unwrap()
             .checks
+            .clone()
     }
 
     fn with_quota(entries: &[(&str, &str, u64, u64)]) -> Plan {
