@@ -455,6 +455,50 @@ mod tests {
         }
     }
 
+    /// Of `now`, how many are not shared (by pointer) with an element of `then`.
+    fn made_again<T>(now: &[Arc<T>], then: &[Arc<T>]) -> usize {
+        let old: std::collections::BTreeSet<*const T> = then.iter().map(Arc::as_ptr).collect();
+        now.iter()
+            .filter(|x| !old.contains(&Arc::as_ptr(x)))
+            .count()
+    }
+
+    #[test]
+    fn a_rename_makes_again_only_what_names_the_renamed_cluster() {
+        // The same counts at 60 and 600 clusters: a rename's work does not grow with the fleet.
+        for n in [60, 600] {
+            let mut plan = fleet(n);
+            let mut cache = ProjectionCache::default();
+            let before = cache.project(&plan, now(), HORIZON_WEEKS);
+            plan.clusters[7].name = "renamed".into();
+            let after = cache.project(&plan, now(), HORIZON_WEEKS);
+            assert_eq!(after, project(&plan, now(), HORIZON_WEEKS));
+            assert_eq!(made_again(&after.costs.clusters, &before.costs.clusters), 1);
+            let lines = after.costs.lines.iter().filter(|l| l.cluster == "renamed");
+            assert_eq!(
+                made_again(&after.costs.lines, &before.costs.lines),
+                lines.count()
+            );
+            assert_eq!(made_again(&after.quota.clusters, &before.quota.clusters), 1);
+            assert_eq!(made_again(&after.quota.regions, &before.quota.regions), 1);
+            // Findings: those about the renamed cluster or naming it (a window collision),
+            // and the ring order's (a handful, made again on every call).
+            use crate::rules::finding::FindingCode;
+            let may_change = after
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.path.cluster == Some(7)
+                        || f.code == FindingCode::RingOrder
+                        || (f.code == FindingCode::WindowCollision && f.message.contains("renamed"))
+                })
+                .count();
+            let made = made_again(&after.findings, &before.findings);
+            assert!(made <= may_change, "{made} of {may_change} at {n} clusters");
+            assert!(may_change < 20, "{may_change} at {n} clusters");
+        }
+    }
+
     #[test]
     fn the_surge_quota_is_kept_across_a_step_timing_only() {
         let mut plan = fleet(12);

@@ -2,13 +2,12 @@
 //! grace period, exposure vs SLA, AKS-determined times, channel change delay, window
 //! collisions, ring order, unknown VM sizes. Same [`Finding`] shape as `rules::findings`.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::super::cluster::Cluster;
 use super::super::plan::Plan;
 use super::exposure::ClusterExposure;
-use super::fleet::FleetChecks;
+use super::fleet::{FleetChecks, WindowCollision};
 use super::kubernetes::release::Model;
 use super::timeline::{ClusterProjection, Scheduling};
 use super::vmsize::{Provenance, VmSizes};
@@ -327,56 +326,65 @@ fn exposure_findings(c: &ClusterProjection, ce: &ClusterExposure, sla_days: u32)
     out
 }
 
+/// The window-collision findings of a call, each with the collision it was made from.
+pub type KeptCollisions = Vec<(WindowCollision, Arc<Finding>)>;
+
 /// The projection's findings from each cluster's `parts` and the `fleet` checks, in the order
 /// of their sections (every cluster's pools, every cluster's exposure, the fleet checks, every
 /// cluster's Kubernetes upgrades), errors first, then warnings, then notes.
+///
+/// `kept`: the window-collision findings of the last call, each with the collision it was made
+/// from (names included); a collision an edit left as it was keeps its finding, and `kept`
+/// becomes this call's.
 pub fn combine<'a>(
     plan: &Plan,
     parts: impl Iterator<Item = &'a ClusterFindings> + Clone,
     clusters: &[Arc<ClusterProjection>],
-    fleet: &FleetChecks,
+    (fleet, kept): (&FleetChecks, &mut KeptCollisions),
 ) -> Vec<Arc<Finding>> {
     let a = &plan.assumptions.projection;
     let mut checks = Vec::new();
+    let at = |i: Option<&u32>| i.and_then(|&i| clusters.get(i as usize));
+    let mut last: Vec<Option<(WindowCollision, Arc<Finding>)>> =
+        std::mem::take(kept).into_iter().map(Some).collect();
+    for (k, col) in fleet.collisions.iter().enumerate() {
+        let made = match last.get_mut(k).and_then(Option::take) {
+            Some((was, f)) if was == *col => Some((was, f)),
+            _ => at(col.cluster_indexes.first()).map(|c| {
+                (
+                    col.clone(),
+                    Arc::new(finding(
+                        Severity::Warning,
+                        FindingCode::WindowCollision,
+                        path(c, None, Some(NODE_OS_CONFIG), WindowField::StartTime.name()),
+                        format!(
+                            "subscription {}: {} open a window at the same time ({}×, first {} UTC)",
+                            col.subscription,
+                            col.clusters.join(", "),
+                            col.occurrences,
+                            crate::rules::timefmt::iso_date_time(&col.first_start)
+                        ),
+                        "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows.",
+                        "Move some clusters' startTime or day.",
+                        PLANNED_MAINTENANCE,
+                    )),
+                )
+            }),
+        };
+        if let Some((col, f)) = made {
+            checks.push(Arc::clone(&f));
+            kept.push((col, f));
+        }
+    }
     let mut push = |severity, code, path, message: String, why: &str, fix: &str, source| {
         checks.push(Arc::new(finding(
             severity, code, path, message, why, fix, source,
         )))
     };
-    // The first cluster of each name (a search per finding was quadratic in the fleet).
-    let mut by_name: BTreeMap<&str, &ClusterProjection> = BTreeMap::new();
-    if !fleet.collisions.is_empty() || !fleet.stagger.is_empty() {
-        for c in clusters.iter().rev() {
-            by_name.insert(&c.name, c);
-        }
-    }
-    let named = |n: &String| by_name.get(n.as_str()).copied();
-    for col in &fleet.collisions {
-        let first = col.clusters.first().and_then(named);
-        if let Some(c) = first {
-            push(
-                Severity::Warning,
-                FindingCode::WindowCollision,
-                path(c, None, Some(NODE_OS_CONFIG), WindowField::StartTime.name()),
-                format!(
-                    "subscription {}: {} open a window at the same time ({}×, first {} UTC)",
-                    col.subscription,
-                    col.clusters.join(", "),
-                    col.occurrences,
-                    crate::rules::timefmt::iso_date_time(&col.first_start)
-                ),
-                "Many clusters of one subscription upgrading at once risk ARM throttling; stagger windows.",
-                "Move some clusters' startTime or day.",
-                PLANNED_MAINTENANCE,
-            );
-        }
-    }
     for s in &fleet.stagger {
-        let later = fleet
-            .rings
-            .iter()
-            .find(|(_, r)| *r == s.later_ring)
-            .and_then(|(n, _)| named(n));
+        let later = (fleet.rings.iter().zip(&fleet.ring_indexes))
+            .find(|((_, r), _)| *r == s.later_ring)
+            .and_then(|(_, i)| at(Some(i)));
         if let Some(c) = later {
             let fix = match s.suggested_delay_hours {
                 Some(h) => format!("Delay ring {}'s windows by at least {h} h.", s.later_ring),

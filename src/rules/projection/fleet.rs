@@ -25,6 +25,9 @@ pub use memo::FleetMemo;
 pub struct WindowCollision {
     pub subscription: String,
     pub clusters: Vec<String>,
+    /// The indexes of `clusters` in the plan.
+    #[serde(skip)]
+    pub cluster_indexes: Vec<u32>,
     pub first_start: DateTime<Utc>,
     /// How many window starts they share in the horizon.
     pub occurrences: u32,
@@ -61,6 +64,9 @@ pub struct FleetChecks {
     pub collisions: Vec<WindowCollision>,
     /// `(cluster, ring)` for every cluster with a ring.
     pub rings: Vec<(String, u32)>,
+    /// The index in the plan of each cluster of `rings`.
+    #[serde(skip)]
+    pub ring_indexes: Vec<u32>,
     pub ring_violations: Vec<RingViolation>,
     pub stagger: Vec<RingStagger>,
 }
@@ -72,16 +78,22 @@ pub fn ring_of(cluster: &Cluster) -> Option<u32> {
             .tags
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(k))
-            .map(|(_, v)| v.trim().to_ascii_lowercase())
+            .map(|(_, v)| v.trim())
     };
     if let Some(r) = tag("ring").and_then(|v| v.parse().ok()) {
         return Some(r);
     }
-    match tag("environment").or_else(|| tag("env"))?.as_str() {
-        "dev" | "development" | "sandbox" => Some(0),
-        "test" | "qa" | "staging" | "uat" | "preprod" => Some(1),
-        "prod" | "production" => Some(2),
-        _ => None,
+    // Compared without a lowercased copy: every edit reads every cluster's ring.
+    let env = tag("environment").or_else(|| tag("env"))?;
+    let is = |names: &[&str]| names.iter().any(|n| env.eq_ignore_ascii_case(n));
+    if is(&["dev", "development", "sandbox"]) {
+        Some(0)
+    } else if is(&["test", "qa", "staging", "uat", "preprod"]) {
+        Some(1)
+    } else if is(&["prod", "production"]) {
+        Some(2)
+    } else {
+        None
     }
 }
 
@@ -94,15 +106,18 @@ fn assemble(
     collisions: &[Collision],
     (ring_violations, stagger): (Vec<RingViolation>, Vec<RingStagger>),
 ) -> FleetChecks {
-    let rings: Vec<(String, u32)> = plan
-        .clusters
-        .iter()
-        .zip(ring_of_cluster)
-        .filter_map(|(c, r)| r.map(|r| (c.name.clone(), r)))
-        .collect();
+    let mut rings = Vec::new();
+    let mut ring_indexes = Vec::new();
+    for ((i, c), r) in (0u32..).zip(plan.clusters.iter()).zip(ring_of_cluster) {
+        if let Some(r) = r {
+            rings.push((c.name.clone(), *r));
+            ring_indexes.push(i);
+        }
+    }
     FleetChecks {
         collisions: named(collisions, clusters),
         rings,
+        ring_indexes,
         ring_violations,
         stagger,
     }
@@ -128,6 +143,7 @@ fn named(collisions: &[Collision], clusters: &[Arc<ClusterProjection>]) -> Vec<W
                 .iter()
                 .filter_map(|&i| clusters.get(i as usize).map(|c| c.name.clone()))
                 .collect(),
+            cluster_indexes: c.clusters.clone(),
             first_start: c.first_start,
             occurrences: c.occurrences,
         })
@@ -389,9 +405,10 @@ mod tests {
             .map(|((sub, idx), (first, n))| WindowCollision {
                 subscription: sub.to_owned(),
                 clusters: idx
-                    .into_iter()
-                    .filter_map(|i| clusters.get(i as usize).map(|c| c.name.clone()))
+                    .iter()
+                    .filter_map(|&i| clusters.get(i as usize).map(|c| c.name.clone()))
                     .collect(),
+                cluster_indexes: idx,
                 first_start: first,
                 occurrences: n,
             })

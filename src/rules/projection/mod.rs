@@ -154,16 +154,21 @@ fn summarise<'a>(
         exposure::FleetExposure,
         impl ExactSizeIterator<Item = &'a ClusterParts> + Clone,
     ),
-    (quota, fleet): (Arc<quota::SurgeQuota>, &mut fleet::FleetMemo),
+    (quota, memo): (Arc<quota::SurgeQuota>, &mut fleet::FleetMemo),
 ) -> Projection {
     let costs = cost::combine(plan, parts.clone().map(|p| &*p.costs));
-    let fleet = fleet.check(
+    let fleet = memo.check(
         plan,
         &clusters,
         &releases.all,
         plan.assumptions.projection.ring_soak_hours,
     );
-    let findings = findings::combine(plan, parts.map(|p| &*p.findings), &clusters, &fleet);
+    let findings = findings::combine(
+        plan,
+        parts.map(|p| &*p.findings),
+        &clusters,
+        (&fleet, &mut memo.findings),
+    );
     Projection {
         from,
         to,

@@ -35,6 +35,8 @@ type RingOrder = (Vec<RingViolation>, Vec<RingStagger>);
 pub struct FleetMemo {
     collisions: Option<(Schedules, Vec<Collision>)>,
     ring_order: Option<(RingInputs, RingOrder)>,
+    /// The collisions' findings (`projection::findings::combine` keeps and renews them).
+    pub(in crate::rules::projection) findings: super::super::findings::KeptCollisions,
 }
 
 /// The same slice, by pointer first; by value otherwise (a cluster projected again, or the
