@@ -1,7 +1,9 @@
 //! The plan checks of a big fleet, kept per cluster (issue 11, "Scale"): most edits change one
 //! cluster, so the app keeps one [`FindingsCache`] and checks again only the clusters whose
-//! value (or index) changed; the few rules that compare clusters with each other (duplicate
-//! names, shared quota) run over the whole plan on every call. Pure and exact: the result
+//! value (or index) changed; the rules that compare clusters with each other run again when a
+//! cluster changed: the duplicate names from an index of every cluster's name that an edit
+//! updates for the clusters it changed (`duplicates`), the shared quota from the projection's.
+//! Pure and exact: the result
 //! always equals [`check_at`](super::check_at) (and [`merge`](super::merge) with a
 //! projection's findings), tested below against those functions.
 //!
@@ -20,6 +22,7 @@ use super::super::cluster::Cluster;
 use super::super::clusters::Clusters;
 use super::super::plan::Plan;
 use super::super::projection::quota::SurgeQuota;
+use super::duplicates::DuplicateNames;
 use super::{
     Finding, assumptions, changes, channels, drain, kubernetes_support, names, os_lifecycle,
     os_support, pools, quota, tags, upgrade_settings, values,
@@ -32,8 +35,8 @@ type Rule = fn(&Plan, Option<DateTime<Utc>>) -> Vec<Finding>;
 enum Part {
     /// Each cluster on its own: run on a plan holding that one cluster.
     Cluster(Rule),
-    /// Across clusters: run on the whole plan.
-    Fleet(Rule),
+    /// Across clusters: the duplicate cluster names, kept by name (`duplicates`).
+    DuplicateNames,
     /// Across clusters, from the plan's surge quota: the projection's when the caller has it
     /// (the same figures; computing them again was a whole-fleet pass on every edit).
     Quota,
@@ -42,7 +45,7 @@ enum Part {
 /// Every rule of [`check_at`](super::check_at), in its order.
 const PARTS: [Part; 16] = [
     Part::Cluster(|p, _| names::cluster_names(p)),
-    Part::Fleet(|p, _| names::duplicate_clusters(p)),
+    Part::DuplicateNames,
     Part::Cluster(|p, _| names::pool_names(p)),
     Part::Cluster(|p, _| tags::findings(p)),
     Part::Cluster(|p, _| pools::findings(p)),
@@ -81,6 +84,8 @@ pub struct FindingsCache {
     clusters: Vec<(Arc<Cluster>, Ranked)>,
     /// The last call's fleet-wide and projection findings, reused where they did not change.
     others: Ranked,
+    /// Every cluster's ARM name, kept for the duplicate-names check.
+    names: DuplicateNames,
     /// What the last fleet-wide findings were made from, and "now".
     fleet_inputs: Option<(SameButTimings, Option<DateTime<Utc>>)>,
     rechecked: u32,
@@ -136,7 +141,7 @@ impl FindingsCache {
             .collect()
     }
 
-    /// The findings of the [`Part::Fleet`] and [`Part::Quota`] rules, then the projected ones
+    /// The findings of the [`Part::DuplicateNames`] and [`Part::Quota`] rules, then the projected ones
     /// (which come after every plan check at the same place, as in `merge`), each fleet finding
     /// shared with the last call's at the same position when equal.
     fn fleet_and_projected(
@@ -164,7 +169,7 @@ impl FindingsCache {
         } else {
             self.fleet_inputs = Some((SameButTimings::of(plan), now));
             let fleet = (0u8..).zip(PARTS).filter_map(|(rank, part)| match part {
-                Part::Fleet(rule) => Some((rank, rule(plan, now))),
+                Part::DuplicateNames => Some((rank, self.names.findings(plan))),
                 Part::Quota => Some((
                     rank,
                     match quota {
@@ -229,12 +234,12 @@ fn in_order(
     }
     let mut out: Vec<&(u8, Arc<Finding>)> = placed.into_iter().map(|k| ranked[k]).collect();
     for bounds in starts.windows(2) {
+        let key = |(rank, f): &&(u8, Arc<Finding>)| (f.path.cluster, f.path.pool, *rank);
+        // Most runs are in order already (one cluster's checks come in rank order).
         if let Some(run) = out.get_mut(bounds[0]..bounds[1])
-            && run.len() > 1
+            && !run.is_sorted_by_key(key)
         {
-            crate::rules::stable_sort::sort_by_key(run, |(rank, f)| {
-                (f.path.cluster, f.path.pool, *rank)
-            });
+            crate::rules::stable_sort::sort_by_key(run, key);
         }
     }
     out.into_iter()

@@ -12,6 +12,7 @@ pub mod cache;
 mod changes;
 mod channels;
 mod drain;
+mod duplicates;
 mod kubernetes_support;
 mod names;
 pub mod os_lifecycle;

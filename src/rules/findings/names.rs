@@ -199,79 +199,64 @@ fn node_resource_group(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
     }
 }
 
-/// Two clusters with the same name in the same subscription and resource group (ARM names are
-/// case-insensitive).
-/// Text ordered as ARM compares names: ASCII letters without case. Compared in place: the
-/// check runs over every cluster on every edit of a name, and lowercased copies of three texts
-/// per cluster were most of its time.
+/// What makes two clusters the same ARM resource: subscription, resource group and name, each
+/// ASCII-lowercased (ARM names are case-insensitive); `None` for a cluster without a name.
 ///
 /// ASCII folding on purpose: `str::to_lowercase` links core's Unicode case tables (~7 KB gzip
 /// of wasm). Cluster names and subscription ids are ASCII by rule (§6); only a resource group
 /// with non-ASCII letters differing in case would slip past.
-#[derive(Clone, Copy)]
-struct ArmName<'a>(&'a str);
+pub(super) type ArmKey = (String, String, String);
 
-impl Ord for ArmName<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        let fold = |b: u8| b.to_ascii_lowercase();
-        self.0.bytes().map(fold).cmp(other.0.bytes().map(fold))
-    }
+pub(super) fn arm_key(cluster: &Cluster) -> Option<ArmKey> {
+    (!cluster.name.is_empty()).then(|| {
+        (
+            cluster.subscription.to_ascii_lowercase(),
+            cluster.resource_group.to_ascii_lowercase(),
+            cluster.name.to_ascii_lowercase(),
+        )
+    })
 }
 
-impl PartialOrd for ArmName<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for ArmName<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
-}
-
-impl Eq for ArmName<'_> {}
-
+/// Two clusters with the same name in the same subscription and resource group (ARM names are
+/// case-insensitive). `findings::duplicates` keeps the same check across edits.
 pub(super) fn duplicate_clusters(plan: &Plan) -> Vec<Finding> {
-    let mut first_seen: BTreeMap<[ArmName; 3], usize> = BTreeMap::new();
+    let mut first_seen: BTreeMap<ArmKey, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for (ci, cluster) in plan.clusters.iter().enumerate() {
-        if cluster.name.is_empty() {
+        let Some(key) = arm_key(cluster) else {
             continue;
-        }
-        let key = [
-            ArmName(&cluster.subscription),
-            ArmName(&cluster.resource_group),
-            ArmName(&cluster.name),
-        ];
+        };
         match first_seen.get(&key) {
-            Some(&first) => out.push(
-                Finding::error(
-                    FindingCode::DuplicateClusterName,
-                    FieldPath::cluster(ci, cluster, fields::NAME),
-                    RESOURCE_NAMES,
-                )
-                .message(format!(
-                    "cluster {} is named {:?}, like cluster {} in the same subscription {:?} \
-                     and resource group {:?}",
-                    ci + 1,
-                    cluster.name,
-                    first + 1,
-                    cluster.subscription,
-                    cluster.resource_group
-                ))
-                .why(
-                    "A cluster name must be unique within its resource group (names are \
-                     case-insensitive); both entries would configure the same cluster.",
-                )
-                .fix("Rename one of them, or move it to its real resource group or subscription."),
-            ),
+            Some(&first) => out.push(duplicate_cluster(ci, cluster, first)),
             None => {
                 first_seen.insert(key, ci);
             }
         }
     }
     out
+}
+
+/// Cluster `ci` has the ARM name of cluster `first`, an earlier one.
+pub(super) fn duplicate_cluster(ci: usize, cluster: &Cluster, first: usize) -> Finding {
+    Finding::error(
+        FindingCode::DuplicateClusterName,
+        FieldPath::cluster(ci, cluster, fields::NAME),
+        RESOURCE_NAMES,
+    )
+    .message(format!(
+        "cluster {} is named {:?}, like cluster {} in the same subscription {:?} \
+         and resource group {:?}",
+        ci + 1,
+        cluster.name,
+        first + 1,
+        cluster.subscription,
+        cluster.resource_group
+    ))
+    .why(
+        "A cluster name must be unique within its resource group (names are \
+         case-insensitive); both entries would configure the same cluster.",
+    )
+    .fix("Rename one of them, or move it to its real resource group or subscription.")
 }
 
 fn duplicate_pools(ci: usize, cluster: &Cluster, out: &mut Vec<Finding>) {
@@ -311,16 +296,6 @@ mod tests {
     use super::*;
     use crate::rules::os::OsSku;
     use crate::rules::pool::PoolMode;
-
-    proptest::proptest! {
-        /// ARM names are ordered and matched as their ASCII-lowercased copies would be.
-        #[test]
-        fn arm_names_compare_as_their_lowercased_copies(a in "[a-zA-Z0-9_.é-]{0,6}", b in "[a-zA-Z0-9_.é-]{0,6}") {
-            let (la, lb) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-            proptest::prop_assert_eq!(ArmName(&a).cmp(&ArmName(&b)), la.cmp(&lb));
-            proptest::prop_assert_eq!(ArmName(&a) == ArmName(&b), la == lb);
-        }
-    }
 
     #[test]
     fn a_complete_cluster_has_no_name_findings() {

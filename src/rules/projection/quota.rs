@@ -204,6 +204,9 @@ pub(super) fn summarise_clusters(
     clusters: Vec<Arc<ClusterQuota>>,
     last: Option<&SurgeQuota>,
 ) -> SurgeQuota {
+    if let Some(regions) = last.and_then(|l| same_places(plan, &clusters, l)) {
+        return SurgeQuota { clusters, regions };
+    }
     // Subscription and region, kept sorted by (subscription, region key) by inserting in place
     // (a Vec rather than a map or a sort: one copy less of that code in the browser module).
     let mut groups: Vec<Group> = Vec::new();
@@ -250,45 +253,75 @@ pub(super) fn summarise_clusters(
     }
     let regions = groups
         .into_iter()
-        .map(|g| {
-            if let Some(kept) = last.and_then(|l| kept_region(l, &g, &clusters)) {
-                return kept;
-            }
-            let mut sum: BTreeMap<String, u32> = BTreeMap::new();
-            for &i in &g.members {
-                for f in &clusters[i].peak {
-                    let e = sum.entry(f.family.clone()).or_insert(0);
-                    *e = e.saturating_add(f.extra_vcpus);
-                }
-            }
-            let worst_case = to_vec(sum);
-            let checks = free::checks(
-                plan,
-                &clusters,
-                &g.members,
-                &g.subscription,
-                &g.location,
-                &worst_case,
-            );
-            Arc::new(RegionQuota {
-                clusters: g
-                    .members
-                    .iter()
-                    .map(|&i| clusters[i].cluster.clone())
-                    .collect(),
-                incomplete: g
-                    .members
-                    .iter()
-                    .any(|&i| !clusters[i].unknown_sizes.is_empty()),
-                subscription: g.subscription,
-                location: g.location,
-                worst_case,
-                checks,
-                members: g.members,
-            })
+        .map(|g| match last.and_then(|l| kept_region(l, &g, &clusters)) {
+            Some(kept) => kept,
+            None => region(plan, &clusters, g),
         })
         .collect();
     SurgeQuota { clusters, regions }
+}
+
+/// The regions of `last` again, when each cluster's row is the same or in the same
+/// subscription and region as there (a rename): the same groups, so only the regions with a
+/// changed row are made again, without grouping every cluster again.
+fn same_places(
+    plan: &Plan,
+    clusters: &[Arc<ClusterQuota>],
+    last: &SurgeQuota,
+) -> Option<Vec<Arc<RegionQuota>>> {
+    let placed = |(now, then): (&Arc<ClusterQuota>, &Arc<ClusterQuota>)| {
+        Arc::ptr_eq(now, then)
+            || (now.subscription == then.subscription && now.location == then.location)
+    };
+    if clusters.len() != last.clusters.len() || !clusters.iter().zip(&last.clusters).all(placed) {
+        return None;
+    }
+    let regions = last.regions.iter().map(|r| {
+        let g = Group {
+            subscription: r.subscription.clone(),
+            key: region_key(&r.location),
+            location: r.location.clone(),
+            members: r.members.clone(),
+        };
+        kept_region(last, &g, clusters).unwrap_or_else(|| region(plan, clusters, g))
+    });
+    Some(regions.collect())
+}
+
+/// The region of group `g`: its clusters' worst case against the free quota.
+fn region(plan: &Plan, clusters: &[Arc<ClusterQuota>], g: Group) -> Arc<RegionQuota> {
+    let mut sum: BTreeMap<String, u32> = BTreeMap::new();
+    for &i in &g.members {
+        for f in &clusters[i].peak {
+            let e = sum.entry(f.family.clone()).or_insert(0);
+            *e = e.saturating_add(f.extra_vcpus);
+        }
+    }
+    let worst_case = to_vec(sum);
+    let checks = free::checks(
+        plan,
+        clusters,
+        &g.members,
+        &g.subscription,
+        &g.location,
+        &worst_case,
+    );
+    Arc::new(RegionQuota {
+        clusters: g
+            .members
+            .iter()
+            .map(|&i| clusters[i].cluster.clone())
+            .collect(),
+        incomplete: g
+            .members
+            .iter()
+            .any(|&i| !clusters[i].unknown_sizes.is_empty()),
+        subscription: g.subscription,
+        location: g.location,
+        worst_case,
+        checks,
+        members: g.members,
+    })
 }
 
 /// The region of `last` made of the same rows as `g` (by pointer, at the same indexes), if any.
