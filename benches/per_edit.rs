@@ -1,9 +1,10 @@
 //! Issue 11, "Scale": the rule core's work per edit as the app does it
-//! (`ProjectionCache::project`, every summary included), after a step timing (every cluster
-//! projected again), after renaming one cluster and after removing the first one (every other
-//! cluster shifts), at 200 to 5,000 clusters of the bench
-//! fleet (`rules::demo::fleet`, full workload). Medians of 9 edits; the projections an edit
-//! replaced are dropped outside the timing, as the app frees them after the frame is painted.
+//! (`ProjectionCache::project`, every summary included, then the plan checks,
+//! `FindingsCache::all`, given the projection's findings and quota), after a step timing
+//! (every cluster projected again), after renaming one cluster and after removing the first
+//! one (every other cluster shifts), at 200 to 5,000 clusters of the bench fleet
+//! (`rules::demo::fleet`, full workload). Medians of 9 edits; the results an edit replaced are
+//! dropped outside the timing, as the app frees them after the frame is painted.
 //!
 //! `cargo bench --bench per_edit`. To compare with another commit, build the same file there
 //! (`git worktree add /tmp/base <commit>`, copy this file, `cargo bench --bench per_edit`) and
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 use chrono::TimeZone;
 use planner::rules::demo::fleet;
 use planner::rules::edit;
+use planner::rules::findings::cache::{FindingsCache, Projected};
 use planner::rules::projection::HORIZON_WEEKS;
 use planner::rules::projection::cache::ProjectionCache;
 
@@ -29,28 +31,40 @@ fn main() {
     for n in [200u32, 1000, 2000, 5000] {
         let mut plan = fleet(n);
         let mut cache = ProjectionCache::default();
-        let mut replaced = vec![cache.project(&plan, now, HORIZON_WEEKS)];
+        let mut checks = FindingsCache::default();
+        let now_at = Some(now);
+        // One edit as the app makes it: the projection, then the plan checks merged with it.
+        let mut apply = |plan: &planner::rules::plan::Plan| {
+            let p = cache.project(plan, now, HORIZON_WEEKS);
+            let projected = Projected {
+                findings: &p.findings,
+                quota: Some(&p.quota),
+            };
+            let f = checks.all(plan, now_at, projected);
+            (cache.projected(), p, f)
+        };
+        let mut replaced = vec![apply(&plan)];
         let mut renamed_projected = 0;
         let (mut step, mut rename, mut remove) = (Vec::new(), Vec::new(), Vec::new());
         for k in 0..9u32 {
             plan.assumptions.projection.timings.drain_minutes = 3 + (k % 5);
             let t = Instant::now();
-            replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+            replaced.push(apply(&plan));
             step.push(t.elapsed());
             if let Some(c) = plan.clusters.get_mut(0) {
                 c.name = format!("aks-x{k}");
             }
             let t = Instant::now();
-            replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+            let renamed = apply(&plan);
             rename.push(t.elapsed());
-            let projected = cache.projected();
+            renamed_projected = renamed.0;
+            replaced.push(renamed);
             if edit::remove_cluster(&mut plan, 0).is_ok() {
                 let t = Instant::now();
-                replaced.push(cache.project(&plan, now, HORIZON_WEEKS));
+                replaced.push(apply(&plan));
                 remove.push(t.elapsed());
             }
             replaced.clear();
-            renamed_projected = projected;
         }
         println!(
             "{n} clusters: step timing {:.1} ms, rename {:.1} ms, remove the first {:.1} ms (projected after a rename: {renamed_projected})",
