@@ -5,8 +5,9 @@
 // first paint (navigation to the timeline and the full cluster list drawn), DOM nodes per tab,
 // switching tabs, edit→paint for a step timing (every cluster changes), for renaming one
 // cluster and for removing the first one (every other one shifts), memory (JS heap + wasm
-// linear memory) after 200 undoable edits, and last the Timeline tab's DOM nodes with a
-// fix-ETA question and with its table view.
+// linear memory) after 200 undoable edits, then a bulk change of every cluster's node OS
+// channel and its undo, and last the Timeline tab's DOM nodes with a fix-ETA question and with
+// its table view.
 
 import { App, actToPaint } from './helpers.mjs';
 
@@ -101,6 +102,24 @@ async function run(n) {
   }
   await app.page.waitForFunction(() => document.querySelector('[data-testid="c0-name"]').value === 'edit-199');
   const memory = await memoryMB(app);
+  // A bulk change of every cluster (one undoable step): all found selected, their node OS
+  // channel set, alternately Unmanaged and NodeImage; then undone step by step. Every cluster
+  // is projected and checked again, the heaviest edit a user makes in one click.
+  await clickToPaint(app.page, 'tab-plan');
+  await app.page.locator('[data-testid="select-shown"]').click();
+  await app.page.locator('[data-testid="edit-selected"]').click();
+  await app.page.selectOption('[data-testid="bulk-kind"]', 'node-os');
+  const bulk = [];
+  for (const [k, v] of ['Unmanaged', 'NodeImage', 'Unmanaged', 'NodeImage', 'Unmanaged', 'NodeImage', 'Unmanaged'].entries()) {
+    await app.page.selectOption('[data-testid="bulk-node-os"]', v);
+    await app.page.locator('[data-testid="bulk-apply"]:not([disabled])').waitFor();
+    const ms = await clickToPaint(app.page, 'bulk-apply');
+    if (k >= 2) bulk.push(ms);
+  }
+  const bulkWork = await work();
+  const undo = [];
+  for (let k = 0; k < 5; k++) undo.push(await clickToPaint(app.page, 'undo'));
+  await app.page.locator('[data-testid="select-none"]').click();
   // Last (its edits would slow the ones above): the Timeline tab with a fix-ETA question
   // (one row per pool) and then its table view too.
   await clickToPaint(app.page, 'tab-timeline');
@@ -120,12 +139,15 @@ async function run(n) {
       stepTiming: Math.round(median(step)),
       renameCluster: Math.round(median(rename)),
       removeFirstCluster: Math.round(median(remove)),
+      bulkChannelOfEveryCluster: Math.round(median(bulk)),
+      undoBulkChange: Math.round(median(undo)),
     },
     // Clusters projected / checked again by the last edit of each kind (window.__plannerWork).
     lastEditWork: {
       stepTiming: { projected: stepWork.projected, rechecked: stepWork.rechecked },
       renameCluster: { projected: renameWork.projected, rechecked: renameWork.rechecked },
       removeFirstCluster: { projected: removeWork.projected, rechecked: removeWork.rechecked },
+      bulkChannelOfEveryCluster: { projected: bulkWork.projected, rechecked: bulkWork.rechecked },
     },
     after200Edits: memory,
     problems: app.problems,

@@ -4,7 +4,7 @@
 //! cluster's name. Exact: the same findings as [`names::duplicate_clusters`] (tested below, and
 //! by the findings cache's tests against `check_at`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::super::cluster::Cluster;
@@ -18,10 +18,12 @@ pub(super) struct DuplicateNames {
     /// By cluster index: the cluster as indexed (kept, so a pointer seen here cannot be a later
     /// cluster's) and its ARM name.
     clusters: Vec<(Arc<Cluster>, Option<ArmKey>)>,
-    /// Each ARM name with the indexes of its clusters, ascending.
+    /// Each ARM name with the indexes of its clusters, ascending (none for a name every cluster
+    /// left since the index was made from scratch).
     by_name: BTreeMap<ArmKey, Vec<usize>>,
-    /// The names more than one cluster has.
-    shared: BTreeSet<ArmKey>,
+    /// The names more than one cluster has (a few: a list, not one more kind of set compiled
+    /// into the browser module).
+    shared: Vec<ArmKey>,
 }
 
 impl DuplicateNames {
@@ -79,7 +81,7 @@ impl DuplicateNames {
         let at = members.partition_point(|&m| m < i);
         members.insert(at, i);
         if members.len() == 2 {
-            self.shared.insert(name.clone());
+            self.shared.push(name.clone());
         }
     }
 
@@ -88,14 +90,11 @@ impl DuplicateNames {
             return;
         };
         members.retain(|&m| m != i);
-        match members.len() {
-            0 => {
-                self.by_name.remove(name);
-            }
-            1 => {
-                self.shared.remove(name);
-            }
-            _ => {}
+        // A name left without clusters keeps its (empty) entry until the next index from
+        // scratch: removing map entries would compile the map's removal code into the browser
+        // module for this alone.
+        if members.len() == 1 {
+            self.shared.retain(|n| n != name);
         }
     }
 }

@@ -226,7 +226,11 @@ impl ProjectionCache {
             plan,
             (from, to),
             releases,
-            (projected, exposure, self.clusters.iter().map(|e| &e.parts)),
+            (
+                projected,
+                exposure,
+                &self.clusters.iter().map(|e| &e.parts).collect::<Vec<_>>(),
+            ),
             (quota, &mut self.fleet),
         )
     }

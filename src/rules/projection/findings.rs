@@ -407,16 +407,27 @@ pub fn combine<'a>(
             );
         }
     }
-    let all = || {
-        (parts.clone().flat_map(|p| &p.pools))
-            .chain(parts.clone().flat_map(|p| &p.exposure))
-            .chain(&checks)
-            .chain(parts.clone().flat_map(|p| &p.kubernetes))
-    };
+    // The sections in their order, by plain loops (iterator chains compiled a copy of their
+    // code per pass: bundle size).
+    let mut all: Vec<&Arc<Finding>> = Vec::new();
+    for p in parts.clone() {
+        all.extend(&p.pools);
+    }
+    for p in parts.clone() {
+        all.extend(&p.exposure);
+    }
+    all.extend(&checks);
+    for p in parts {
+        all.extend(&p.kubernetes);
+    }
     // Stable by severity: one pass per severity (three) rather than a sort.
-    let mut out = Vec::with_capacity(all().count());
+    let mut out = Vec::with_capacity(all.len());
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {
-        out.extend(all().filter(|f| f.severity == severity).cloned());
+        out.extend(
+            all.iter()
+                .filter(|f| f.severity == severity)
+                .map(|f| Arc::clone(f)),
+        );
     }
     out
 }

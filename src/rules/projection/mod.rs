@@ -107,7 +107,7 @@ pub fn project(plan: &Plan, from: DateTime<Utc>, weeks: u32) -> Projection {
         plan,
         (from, to),
         releases,
-        (clusters, exposure, parts.iter()),
+        (clusters, exposure, &parts.iter().collect::<Vec<_>>()),
         (
             Arc::new(quota::summarise(plan)),
             &mut fleet::FleetMemo::default(),
@@ -145,18 +145,20 @@ impl ClusterParts {
 /// ([`quota::summarise`]): fleet checks (`fleet`: a new memo computes them, the cache's keeps
 /// what an edit left standing), cost and findings (shared by [`project`] and
 /// [`cache::ProjectionCache`]).
-fn summarise<'a>(
+fn summarise(
     plan: &Plan,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     releases: timeline::Releases,
     (clusters, exposure, parts): (
         Vec<Arc<ClusterProjection>>,
         exposure::FleetExposure,
-        impl ExactSizeIterator<Item = &'a ClusterParts> + Clone,
+        &[&ClusterParts],
     ),
     (quota, memo): (Arc<quota::SurgeQuota>, &mut fleet::FleetMemo),
 ) -> Projection {
-    let costs = cost::combine(plan, parts.clone().map(|p| &*p.costs));
+    // One concrete iterator type each (a slice, not a generic parameter): `summarise` and the
+    // two `combine`s are compiled once for `project` and the cache alike (bundle size).
+    let costs = cost::combine(plan, parts.iter().map(|p| &*p.costs));
     let fleet = memo.check(
         plan,
         &clusters,
@@ -165,7 +167,7 @@ fn summarise<'a>(
     );
     let findings = findings::combine(
         plan,
-        parts.map(|p| &*p.findings),
+        parts.iter().map(|p| &*p.findings),
         &clusters,
         (&fleet, &mut memo.findings),
     );
