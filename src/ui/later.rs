@@ -1,4 +1,6 @@
-//! Freeing what an edit replaced after the frame that shows the edit is painted (issue 11,
+//! Work an edit's frame need not wait for, done after it is painted: freeing what an edit
+//! replaced ([`drop_after_paint`]), or a panel's figures that may follow a frame late
+//! ([`after_paint`]). Freeing what an edit replaced after the frame that shows it (issue 11,
 //! "Scale"): an edit that moves every cluster replaces a whole projection, and freeing the
 //! last one (2,000 clusters' bars, findings and cost lines: about 12 ms in the browser) used
 //! to happen before the paint. The value is kept until a task after the next animation frame.
@@ -35,13 +37,17 @@ pub fn drop_after_paint<T: 'static>(value: T) {
     // Dropped outside the borrow: a value's own drop may keep another for later.
     drop(overflow);
     if first {
-        request_animation_frame(|| {
-            Timeout::new(0, || {
-                // Taken out first: a value's own drop may keep another for later.
-                let kept = KEPT.with_borrow_mut(std::mem::take);
-                drop(kept);
-            })
-            .forget();
+        after_paint(|| {
+            // Taken out first: a value's own drop may keep another for later.
+            let kept = KEPT.with_borrow_mut(std::mem::take);
+            drop(kept);
         });
     }
+}
+
+/// Runs `f` in a task after the next frame has been painted.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        Timeout::new(0, f).forget();
+    });
 }

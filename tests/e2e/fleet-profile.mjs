@@ -1,6 +1,6 @@
 // Where the time of a fleet edit goes (issue 11), not a test: Chromium's CPU profiler (CDP
-// `Profiler.start/stop`) around first paint, a step-timing edit, a cluster rename and removing
-// the first cluster on `?bench=N`, printed as the functions with the most self time. Run
+// `Profiler.start/stop`) around first paint, a step-timing edit, a cluster rename, removing
+// the first cluster and a bulk change of every cluster (and its undo) on `?bench=N`, printed as the functions with the most self time. Run
 // against the release build:
 //   cd tests/e2e && node fleet-profile.mjs [2000]
 // wasm functions are named by the module's name section when the build keeps one, else by
@@ -129,5 +129,14 @@ await profiled(cdp, 'step-timing edit → paint (Plan tab)', () =>
 await actToPaint(app.page, 'remove-cluster', null);
 await profiled(cdp, 'remove the open (first) cluster → paint (Plan tab)', () =>
   actToPaint(app.page, 'remove-cluster', null));
+// A bulk change of every cluster's node OS channel (all found selected), then its undo.
+await app.page.locator('[data-testid="select-shown"]').click();
+await app.page.locator('[data-testid="edit-selected"]').click();
+await app.page.selectOption('[data-testid="bulk-kind"]', 'node-os');
+await app.page.selectOption('[data-testid="bulk-node-os"]', 'Unmanaged');
+await app.page.locator('[data-testid="bulk-apply"]:not([disabled])').waitFor();
+await profiled(cdp, 'bulk change of every cluster\'s node OS channel → paint (Plan tab)', () =>
+  actToPaint(app.page, 'bulk-apply', null));
+await profiled(cdp, 'undo the bulk change → paint (Plan tab)', () => actToPaint(app.page, 'undo', null));
 if (app.problems.length) console.log('problems:', app.problems);
 await app.close();

@@ -107,7 +107,7 @@ impl FindingsCache {
         now: Option<DateTime<Utc>>,
         projected: Projected<'_>,
     ) -> Vec<Arc<Finding>> {
-        let rest = rest_of(plan);
+        let mut rest = rest_of(plan);
         if self.rest.as_ref() != Some(&(rest.clone(), now)) {
             self.clusters.clear();
             self.rest = Some((rest.clone(), now));
@@ -125,7 +125,10 @@ impl FindingsCache {
                 Some((_, found)) => (Arc::clone(cluster), at_index(found, i)),
                 None => {
                     self.rechecked = self.rechecked.saturating_add(1);
-                    (Arc::clone(cluster), check_cluster(&rest, i, cluster, now))
+                    (
+                        Arc::clone(cluster),
+                        check_cluster(&mut rest, i, cluster, now),
+                    )
                 }
             };
             self.clusters.push(entry);
@@ -281,20 +284,22 @@ fn at_index(found: &Ranked, index: usize) -> Ranked {
         .collect()
 }
 
-/// The findings of every [`Part::Cluster`] rule about cluster `index`, run on `rest` holding
-/// only that cluster.
+/// The findings of every [`Part::Cluster`] rule about cluster `index`, run on `alone` (the
+/// plan without its clusters, reused for every cluster checked: copying it per cluster was a
+/// large part of checking 2,000 changed clusters) holding only that cluster.
 fn check_cluster(
-    rest: &Plan,
+    alone: &mut Plan,
     index: usize,
     cluster: &Arc<Cluster>,
     now: Option<DateTime<Utc>>,
 ) -> Ranked {
-    let mut alone = rest.clone();
+    alone.clusters = Clusters::new();
     alone.clusters.push_shared(Arc::clone(cluster));
+    let alone = &*alone;
     let mut out = Vec::new();
     for (rank, part) in (0u8..).zip(PARTS) {
         if let Part::Cluster(rule) = part {
-            out.extend(rule(&alone, now).into_iter().map(|mut f| {
+            out.extend(rule(alone, now).into_iter().map(|mut f| {
                 f.path.cluster = Some(index);
                 (rank, Arc::new(f))
             }));
@@ -529,8 +534,8 @@ mod tests {
                 for (i, cluster) in plan.clusters.arcs().iter().enumerate() {
                     for at in [Some(now()), None] {
                         assert_eq!(
-                            check_cluster(&changed.without_clusters(), i, cluster, at),
-                            check_cluster(&plan.without_clusters(), i, cluster, at)
+                            check_cluster(&mut changed.without_clusters(), i, cluster, at),
+                            check_cluster(&mut plan.without_clusters(), i, cluster, at)
                         );
                     }
                 }

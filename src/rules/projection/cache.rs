@@ -262,7 +262,15 @@ impl ProjectionCache {
         let rows: Vec<Arc<ClusterQuota>> = (plan.clusters.arcs().iter().enumerate())
             .map(|(i, c)| match moved.find(i, c) {
                 Some((_, row)) => Arc::clone(row),
-                None => Arc::new(quota::cluster_quota(c, a, &mut sizes)),
+                None => {
+                    // A cluster changed elsewhere than its pools (a channel, a window) makes
+                    // the same row: the last one is kept, and with it its region.
+                    let row = quota::cluster_quota(c, a, &mut sizes);
+                    match kept.get(i) {
+                        Some((_, last)) if ***last == row => Arc::clone(last),
+                        _ => Arc::new(row),
+                    }
+                }
             })
             .collect();
         let quota = Arc::new(quota::summarise_clusters(

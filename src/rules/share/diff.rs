@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::rules::cluster::Cluster;
 use crate::rules::plan::Plan;
 
 /// One difference, `old → new`.
@@ -47,22 +48,26 @@ impl std::fmt::Display for Change {
 }
 
 /// Every change from `before` to `after`, plan fields first, then clusters in `after`'s order,
-/// then removed clusters.
+/// then removed clusters. A cluster is matched by name (the one at the same place first); an
+/// equal one is skipped without being written out, so the bulk editor's preview after its
+/// change is applied, or a link over the same plan, costs a comparison per cluster.
 pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
     let mut out = Vec::new();
-    // The plan fields without `clusters`, and each cluster's value in plan order.
-    let split = |p: &Plan| {
-        let mut v = p.to_value();
-        let clusters = match v.as_object_mut().and_then(|obj| obj.remove("clusters")) {
-            Some(Value::Array(items)) => items,
-            _ => Vec::new(),
-        };
-        (v, clusters)
+    // The plan fields without `clusters`.
+    let fields_of = |p: &Plan| {
+        let mut v = p.without_clusters().to_value();
+        if let Some(obj) = v.as_object_mut() {
+            obj.remove("clusters");
+        }
+        v
     };
-    let (before_plan, before_clusters) = split(before);
-    let (after_plan, after_clusters) = split(after);
     let mut fields = Vec::new();
-    walk("", Some(&before_plan), Some(&after_plan), &mut fields);
+    walk(
+        "",
+        Some(&fields_of(before)),
+        Some(&fields_of(after)),
+        &mut fields,
+    );
     out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
         cluster: None,
         path,
@@ -70,18 +75,18 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
         new,
     }));
     for (i, c) in after.clusters.iter().enumerate() {
-        match before.clusters.iter().position(|b| b.name == c.name) {
+        let matched = match before.clusters.get(i) {
+            Some(b) if b.name == c.name => Some(b),
+            _ => before.clusters.iter().find(|b| b.name == c.name),
+        };
+        match matched {
             None => out.push(Change::ClusterAdded {
                 cluster: c.name.clone(),
             }),
-            Some(j) => {
+            Some(b) if b == c => {}
+            Some(b) => {
                 let mut fields = Vec::new();
-                walk(
-                    "",
-                    before_clusters.get(j),
-                    after_clusters.get(i),
-                    &mut fields,
-                );
+                walk("", Some(&value_of(b)), Some(&value_of(c)), &mut fields);
                 out.extend(fields.into_iter().map(|(path, old, new)| Change::Field {
                     cluster: Some(c.name.clone()),
                     path,
@@ -91,14 +96,27 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
             }
         }
     }
-    for b in &before.clusters {
-        if !after.clusters.iter().any(|c| c.name == b.name) {
-            out.push(Change::ClusterRemoved {
-                cluster: b.name.clone(),
-            });
+    let same_names = before.clusters.len() == after.clusters.len()
+        && (before.clusters.iter().zip(after.clusters.iter())).all(|(b, c)| b.name == c.name);
+    if !same_names {
+        for b in &before.clusters {
+            if !after.clusters.iter().any(|c| c.name == b.name) {
+                out.push(Change::ClusterRemoved {
+                    cluster: b.name.clone(),
+                });
+            }
         }
     }
     out
+}
+
+/// A cluster as a JSON value, through the compact writer the plan uses (one copy of its
+/// Serialize code in the browser module, as `Plan::to_value`).
+fn value_of(c: &Cluster) -> Value {
+    serde_json::to_string(c)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 fn text(v: &Value) -> String {
@@ -152,5 +170,40 @@ fn walk(
         }
         (a, b) if a == b => {}
         (a, b) => out.push((path.to_owned(), a.map(text), b.map(text))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::demo::{demo_plan, fleet};
+
+    #[test]
+    fn a_cluster_is_written_as_its_plan_writes_it() {
+        for plan in [demo_plan(), fleet(7)] {
+            let whole = plan.to_value();
+            for (i, c) in plan.clusters.iter().enumerate() {
+                assert_eq!(value_of(c), whole["clusters"][i], "cluster {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cluster_moved_and_another_renamed_are_told_apart() {
+        let before = fleet(4);
+        let mut after = before.clone();
+        crate::rules::edit::move_cluster(&mut after, 0, crate::rules::edit::Direction::Down)
+            .unwrap();
+        after.clusters[3].name = "renamed".into();
+        let said: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said.iter().any(|s| s.contains("renamed")), "{said:?}");
+        assert!(
+            said.iter().any(|s| s.contains(&before.clusters[3].name)),
+            "{said:?}"
+        );
     }
 }

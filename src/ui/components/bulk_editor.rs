@@ -180,10 +180,19 @@ pub fn BulkEditor() -> impl IntoView {
         })
     });
     let change = Memo::new(move |_| rings.with(|r| draft.change(r)));
+    // The preview follows the plan's edits a frame late: after a change of 2,000 clusters (or
+    // its undo) the plan is painted first, then the preview diffed again (tens of ms). A new
+    // choice in the editor (`change`, `chosen`) updates it at once.
+    let settled = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        plan.track();
+        crate::ui::later::after_paint(move || settled.update(|n| *n = n.wrapping_add(1)));
+    });
     let preview = Memo::new(move |_| {
+        settled.track();
         let change = change.get()?;
         let selected = chosen.get();
-        plan.with(|p| bulk::preview(p, &selected, &change))
+        plan.with_untracked(|p| bulk::preview(p, &selected, &change))
             .map_err(|e| e.to_string())
     });
     let apply = move |_| {
