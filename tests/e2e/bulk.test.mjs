@@ -35,10 +35,14 @@ test('bulk edit of 3 of 5 clusters, previewed, applied in one step and undone', 
   await app.expectText('status-text', 'Changed 3 clusters in one step');
   for (const i of [0, 2, 4]) await app.expectText(`cluster-item-${i}`, 'Unmanaged');
   for (const i of [1, 3]) assert.equal(await channelOf(app, i), before[i]);
+  // The preview follows the plan a frame after the paint: the same change again changes nothing.
+  await app.expectText('bulk-summary', 'Nothing would change');
+  assert.equal(await app.find('bulk-apply').isDisabled(), true);
 
-  // One undo restores all three.
+  // One undo restores all three, and the preview shows the three changes again.
   await app.click('undo');
   for (const i of [0, 1, 2, 3, 4]) await app.expectText(`cluster-item-${i}`, before[i]);
+  await app.expectText('bulk-summary', '3 fields would change');
   app.assertNoProblems();
 });
 
