@@ -55,12 +55,20 @@ fn apply(plan: &mut Plan, step: &Step) -> Option<usize> {
         return Some(0);
     }
     match *step {
+        // Another cluster's name comes with its resource group, so that duplicate names (the
+        // findings cache's name index) come and go; its subscription by `Subscription`.
         Step::Rename(k, j) => {
-            let name = j.map_or_else(
-                || "renamed".to_owned(),
-                |j| plan.clusters[j % len].name.clone(),
+            let (name, group) = j.map_or_else(
+                || ("renamed".to_owned(), None),
+                |j| {
+                    let other = &plan.clusters[j % len];
+                    (other.name.clone(), Some(other.resource_group.clone()))
+                },
             );
             edit::rename_cluster(plan, k % len, name).unwrap();
+            if let Some(group) = group {
+                plan.clusters[k % len].resource_group = group;
+            }
             Some(1)
         }
         Step::Subscription(k, j) => {

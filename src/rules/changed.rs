@@ -1,7 +1,7 @@
 //! What an edit changed, for the app's per-cluster caches (`projection::cache`,
 //! `findings::cache`, issue 11 "Scale"): the last result of a cluster found again after an edit
-//! shifted or moved it ([`Moved`]), and a plan that changed nothing but its step timings
-//! ([`SameButTimings`]).
+//! shifted or moved it ([`Moved`]: by its neighbours, then by pointer; a result not found is
+//! made again), and a plan that changed nothing but its step timings ([`SameButTimings`]).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -110,35 +110,70 @@ mod tests {
         found
     }
 
+    /// Gives cluster `to` the subscription and resource group of cluster `from` (the bench
+    /// fleet gives every cluster its own resource group), and `name`.
+    fn place(p: &mut Plan, to: usize, from: usize, name: &str) {
+        let (sub, rg) = (
+            p.clusters[from].subscription.clone(),
+            p.clusters[from].resource_group.clone(),
+        );
+        let c = &mut p.clusters[to];
+        (c.subscription, c.resource_group, c.name) = (sub, rg, name.to_owned());
+    }
+
     #[test]
     fn kept_across_edits_it_finds_what_the_rule_finds() {
         let mut plan = fleet(12);
         let mut kept = DuplicateNames::default();
         type Edit = fn(&mut Plan);
-        let edits: [Edit; 9] = [
-            |_| {},
-            // Three of one name (case differs), then one of them renamed away and back.
-            |p| p.clusters[4].name = p.clusters[1].name.to_uppercase(),
-            |p| p.clusters[9].name = p.clusters[1].name.clone(),
-            |p| p.clusters[1].name = "unique".into(),
-            |p| p.clusters[1].name = p.clusters[4].name.clone(),
-            // Another subscription is another name; an empty name is never a duplicate.
-            |p| p.clusters[9].subscription = "elsewhere".into(),
-            |p| {
-                p.clusters[2].name = String::new();
-                p.clusters[3].name = String::new();
-            },
-            // Removing one shifts the rest: indexed again.
-            |p| {
-                edit::remove_cluster(p, 0).unwrap();
-            },
-            |p| {
-                edit::duplicate_cluster(p, 5).unwrap();
-            },
+        // With how many duplicate findings the plain rule answers after each edit: the test
+        // must see duplicates come and go, not only their absence.
+        let edits: [(Edit, usize); 12] = [
+            (|_| {}, 0),
+            // Two, then three clusters of one ARM name (case differs).
+            (|p| place(p, 4, 1, "AKS-001"), 1),
+            (|p| place(p, 9, 1, "aks-001"), 2),
+            // One of them edited elsewhere than its name: a new pointer, the same name.
+            (
+                |p| p.clusters[9].kubernetes_version = "1.34.1".parse().ok(),
+                2,
+            ),
+            // The first renamed away: the other two still share it; then back.
+            (|p| p.clusters[1].name = "unique".into(), 1),
+            (|p| p.clusters[1].name = "aks-001".into(), 2),
+            // Another subscription is another name.
+            (|p| p.clusters[9].subscription = "elsewhere".into(), 1),
+            // A second shared name beside the first.
+            (|p| place(p, 7, 2, "aks-002"), 2),
+            // An empty name is never a duplicate.
+            (
+                |p| {
+                    p.clusters[4].name = String::new();
+                    p.clusters[7].name = String::new();
+                },
+                0,
+            ),
+            (|p| place(p, 3, 1, "Aks-001"), 1),
+            // Removing one shifts the rest (indexed again); a copy given its original's name
+            // (inserted after it: the rest shift again) is one more duplicate.
+            (
+                |p| {
+                    edit::remove_cluster(p, 0).unwrap();
+                },
+                1,
+            ),
+            (
+                |p| {
+                    edit::duplicate_cluster(p, 4).unwrap();
+                    p.clusters[5].name = p.clusters[4].name.clone();
+                },
+                2,
+            ),
         ];
-        for (k, change) in edits.into_iter().enumerate() {
+        for (k, (change, duplicates)) in edits.into_iter().enumerate() {
             change(&mut plan);
             let want = names::duplicate_clusters(&plan);
+            assert_eq!(want.len(), duplicates, "the rule after edit {k}");
             assert_eq!(sorted(kept.findings(&plan)), want, "after edit {k}");
         }
     }

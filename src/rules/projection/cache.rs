@@ -45,7 +45,9 @@ impl SharedInputs {
             // The fix-ETA question is not part of the projection.
             eta: None,
         };
-        // Read by exposure, fleet and cost summaries only, never per cluster.
+        // Not read by a cluster's projection: the SLA and the prices are read by each cluster's
+        // exposure, findings and costs, which the cache makes again when they change
+        // (`sla_changed`, `costs_changed`); the soak by the fleet checks only.
         let a = &mut shared.assumptions.projection;
         a.exposure_sla_days = 0;
         a.ring_soak_hours = 0;

@@ -183,10 +183,20 @@ pub fn BulkEditor() -> impl IntoView {
     // The preview follows the plan's edits a frame late: after a change of 2,000 clusters (or
     // its undo) the plan is painted first, then the preview diffed again (tens of ms). A new
     // choice in the editor (`change`, `chosen`) updates it at once.
+    // Until then the preview is of the plan before the edit: Apply waits for it (a second
+    // click in that frame would apply to what the preview no longer describes).
     let settled = RwSignal::new(0u32);
-    Effect::new(move |_| {
+    let stale = RwSignal::new(false);
+    Effect::new(move |first: Option<()>| {
         plan.track();
-        crate::ui::later::after_paint(move || settled.update(|n| *n = n.wrapping_add(1)));
+        // The first run is the editor opening: its preview is already of this plan.
+        if first.is_some() {
+            stale.set(true);
+            crate::ui::later::after_paint(move || {
+                stale.set(false);
+                settled.update(|n| *n = n.wrapping_add(1));
+            });
+        }
     });
     let preview = Memo::new(move |_| {
         settled.track();
@@ -259,7 +269,7 @@ pub fn BulkEditor() -> impl IntoView {
             </div>
             <div class="bulk-actions">
                 <button type="button" class="btn btn-primary" data-testid="bulk-apply"
-                    disabled=move || preview.with(|p| p.as_ref().map_or(true, Vec::is_empty))
+                    disabled=move || stale.get() || preview.with(|p| p.as_ref().map_or(true, Vec::is_empty))
                     on:click=apply>
                     "Apply to selected clusters"
                 </button>
