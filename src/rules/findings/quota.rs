@@ -43,6 +43,13 @@ pub(super) fn findings_of(plan: &Plan, quota: &SurgeQuota) -> Vec<Finding> {
     out
 }
 
+/// The name of a contributor's cluster.
+fn cluster_name<'p>(plan: &'p Plan, c: &Contributor) -> &'p str {
+    plan.clusters
+        .get(c.cluster_index as usize)
+        .map_or("", |cl| cl.name.as_str())
+}
+
 /// The pool of a contributor, with its cluster.
 fn pool_of<'p>(plan: &'p Plan, c: &Contributor) -> Option<(&'p Cluster, &'p AgentPool)> {
     let cluster = plan.clusters.get(c.cluster_index as usize)?;
@@ -83,8 +90,8 @@ fn consequence(plan: &Plan, c: &Contributor, free: u64) -> String {
     };
     let version = cluster.kubernetes_version;
     let named = match version {
-        Some(v) => format!("{} (Kubernetes {v})", c.cluster),
-        None => format!("{} (Kubernetes version not recorded)", c.cluster),
+        Some(v) => format!("{} (Kubernetes {v})", cluster.name),
+        None => format!("{} (Kubernetes version not recorded)", cluster.name),
     };
     if free < u64::from(c.vcpus_per_node) {
         return format!(
@@ -135,7 +142,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
         let parts: Vec<String> = check
             .contributors
             .iter()
-            .map(|c| format!("{}/{} +{}", c.cluster, c.pool, c.extra_vcpus))
+            .map(|c| format!("{}/{} +{}", cluster_name(plan, c), c.pool, c.extra_vcpus))
             .collect();
         message.push_str(&format!(
             "; {}: {}",
@@ -162,7 +169,7 @@ fn short(plan: &Plan, r: &RegionQuota, check: &QuotaCheck) -> Finding {
     let pools: Vec<String> = check
         .contributors
         .iter()
-        .map(|c| format!("{}/{}", c.cluster, c.pool))
+        .map(|c| format!("{}/{}", cluster_name(plan, c), c.pool))
         .collect();
     let mut fix = format!(
         "Request at least {} more vCPUs of the {label} quota in {} ({QUOTA_REQUEST}), or lower maxSurge on {}",

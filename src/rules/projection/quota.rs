@@ -66,27 +66,35 @@ pub struct ClusterQuota {
 }
 
 /// One subscription and region: the worst case (the sum of its clusters' peaks, their windows
-/// may overlap) and how it compares with the free quota.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// may overlap) and how it compares with the free quota. Its clusters by index: their names
+/// are looked up when shown ([`RegionQuota::cluster_names`]; the JSON names them, `Serialize`
+/// of [`SurgeQuota`]), so a rename keeps the region.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionQuota {
     pub subscription: String,
     pub location: String,
-    /// The clusters in this subscription and region.
-    pub clusters: Vec<String>,
     pub worst_case: Vec<FamilyVcpus>,
     /// Each family the pools need, then `cores` (total regional vCPUs), then quotas the plan
     /// records that no pool needs.
     pub checks: Vec<QuotaCheck>,
     /// Some surging size has unknown vCPUs: the figures are lower bounds.
     pub incomplete: bool,
-    /// The indexes of `clusters` in the plan: what the region was made of, so that the
-    /// projection cache keeps a region whose clusters an edit left alone.
-    #[serde(skip)]
+    /// The indexes in the plan of the clusters in this subscription and region, ascending.
     members: Vec<usize>,
 }
 
 impl RegionQuota {
+    /// Whether a cluster of the plan is in this subscription and region (else: recorded quota
+    /// only).
+    pub fn has_clusters(&self) -> bool {
+        !self.members.is_empty()
+    }
+
+    /// The names of the clusters in this subscription and region, in plan order.
+    pub fn cluster_names<'a>(&'a self, quota: &'a SurgeQuota) -> impl Iterator<Item = &'a str> {
+        self.members.iter().map(|&i| quota.cluster_name(i))
+    }
+
     /// `contoso-prod / westeurope`, naming what is missing.
     pub fn place(&self) -> String {
         let or = |s: &str, none: &str| {
@@ -104,8 +112,7 @@ impl RegionQuota {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SurgeQuota {
     /// In plan order. Shared: the projection cache keeps the rows of the clusters an edit left
     /// alone.
@@ -307,11 +314,6 @@ fn region(plan: &Plan, clusters: &[Arc<ClusterQuota>], g: Group) -> Arc<RegionQu
         &worst_case,
     );
     Arc::new(RegionQuota {
-        clusters: g
-            .members
-            .iter()
-            .map(|&i| clusters[i].cluster.clone())
-            .collect(),
         incomplete: g
             .members
             .iter()
@@ -336,10 +338,117 @@ fn kept_region(
     g.members
         .iter()
         .all(|&i| match (clusters.get(i), last.clusters.get(i)) {
-            (Some(now), Some(then)) => Arc::ptr_eq(now, then),
+            (Some(now), Some(then)) => Arc::ptr_eq(now, then) || now.same_but_name(then),
             _ => false,
         })
         .then(|| Arc::clone(r))
+}
+
+impl ClusterQuota {
+    /// The same row but for the cluster's name, which no region holds. (Every field named: a
+    /// new one must be compared here too.)
+    fn same_but_name(&self, other: &ClusterQuota) -> bool {
+        let ClusterQuota {
+            cluster: _,
+            subscription,
+            location,
+            pools,
+            peak,
+            peak_total,
+            unknown_sizes,
+        } = self;
+        *subscription == other.subscription
+            && *location == other.location
+            && *pools == other.pools
+            && *peak == other.peak
+            && *peak_total == other.peak_total
+            && *unknown_sizes == other.unknown_sizes
+    }
+}
+
+impl SurgeQuota {
+    /// The name of cluster `index` of the plan (empty past the end).
+    pub fn cluster_name(&self, index: usize) -> &str {
+        self.clusters.get(index).map_or("", |c| c.cluster.as_str())
+    }
+}
+
+/// The JSON of the surge quota names each region's clusters and each contributor's cluster,
+/// looked up from the rows: the same document a derived `Serialize` of named structs wrote.
+impl Serialize for SurgeQuota {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Quota<'a> {
+            clusters: &'a [Arc<ClusterQuota>],
+            regions: Vec<Region<'a>>,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Region<'a> {
+            subscription: &'a str,
+            location: &'a str,
+            clusters: Vec<&'a str>,
+            worst_case: &'a [FamilyVcpus],
+            checks: Vec<Check<'a>>,
+            incomplete: bool,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Check<'a> {
+            name: &'a str,
+            needed: u32,
+            contributors: Vec<Contributor<'a>>,
+            limit: Option<u64>,
+            current_value: Option<u64>,
+            free: Option<u64>,
+            status: free::QuotaStatus,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Contributor<'a> {
+            cluster_index: u32,
+            cluster: &'a str,
+            pool_index: u32,
+            pool: &'a str,
+            extra_vcpus: u32,
+            vcpus_per_node: u32,
+        }
+        fn check<'a>(quota: &'a SurgeQuota, c: &'a free::QuotaCheck) -> Check<'a> {
+            Check {
+                name: &c.name,
+                needed: c.needed,
+                contributors: (c.contributors.iter())
+                    .map(|k| Contributor {
+                        cluster_index: k.cluster_index,
+                        cluster: quota.cluster_name(k.cluster_index as usize),
+                        pool_index: k.pool_index,
+                        pool: &k.pool,
+                        extra_vcpus: k.extra_vcpus,
+                        vcpus_per_node: k.vcpus_per_node,
+                    })
+                    .collect(),
+                limit: c.limit,
+                current_value: c.current_value,
+                free: c.free,
+                status: c.status,
+            }
+        }
+        Quota {
+            clusters: &self.clusters,
+            regions: (self.regions.iter())
+                .map(|r| Region {
+                    subscription: &r.subscription,
+                    location: &r.location,
+                    clusters: r.cluster_names(self).collect(),
+                    worst_case: &r.worst_case,
+                    checks: r.checks.iter().map(|c| check(self, c)).collect(),
+                    incomplete: r.incomplete,
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
 }
 
 /// `DSv5: +32 vCPUs, DSv2: +4 vCPUs` (short family names), or `none` when no pool surges.
@@ -385,6 +494,42 @@ mod tests {
     use super::*;
     use crate::rules::demo;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn the_json_names_each_region_s_clusters_and_each_contributor_s_cluster() {
+        // Every cluster in one of two subscriptions, so regions hold several clusters and
+        // checks several contributors.
+        let mut plan = demo::fleet(9);
+        for (i, c) in plan.clusters.iter_mut().enumerate() {
+            c.subscription = format!("sub-{}", i % 2);
+        }
+        let json = serde_json::to_value(summarise(&plan)).unwrap();
+        let regions = json["regions"].as_array().unwrap();
+        assert!(!regions.is_empty());
+        let mut contributors = 0;
+        for r in regions {
+            let place = (
+                r["subscription"].as_str().unwrap(),
+                r["location"].as_str().unwrap(),
+            );
+            // Independently: the plan's clusters in that subscription and region, in order.
+            let want: Vec<&str> = (plan.clusters.iter())
+                .filter(|c| {
+                    c.subscription == place.0 && region_key(&c.location) == region_key(place.1)
+                })
+                .map(|c| c.name.as_str())
+                .collect();
+            assert_eq!(r["clusters"], serde_json::json!(want), "{place:?}");
+            for check in r["checks"].as_array().unwrap() {
+                for k in check["contributors"].as_array().unwrap() {
+                    let i = usize::try_from(k["clusterIndex"].as_u64().unwrap()).unwrap();
+                    assert_eq!(k["cluster"], plan.clusters[i].name.as_str());
+                    contributors += 1;
+                }
+            }
+        }
+        assert!(contributors > 0);
+    }
 
     fn demo_quota() -> SurgeQuota {
         let plan = demo::demo_plan();

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::rules::edit::parse_optional_number;
 use crate::rules::projection::Projection;
 use crate::rules::projection::assumptions::SurgeQuotaReading;
-use crate::rules::projection::quota::{RegionQuota, format_families};
+use crate::rules::projection::quota::{RegionQuota, SurgeQuota, format_families};
 use crate::rules::usage;
 use crate::ui::components::data_table::{DataTable, headings};
 use crate::ui::components::field::{SelectField, TextField};
@@ -44,7 +44,7 @@ pub fn QuotaPanel(projection: Memo<Arc<Projection>>) -> impl IntoView {
         projection.with(|p| {
             let mut rows = Vec::new();
             for (g, r) in p.quota.regions.iter().enumerate() {
-                let place = region_text(r);
+                let place = region_text(r, &p.quota);
                 let short = r.place();
                 rows.extend(r.checks.iter().enumerate().map(|(k, c)| RowKey {
                     g,
@@ -141,12 +141,13 @@ fn QuotaRow(i: usize, projection: Memo<Arc<Projection>>) -> impl IntoView {
 }
 
 /// `contoso-prod / westeurope (aks-prod-weu)`, or why the figures are incomplete.
-fn region_text(r: &RegionQuota) -> String {
+fn region_text(r: &RegionQuota, quota: &SurgeQuota) -> String {
     let mut text = r.place();
-    if r.clusters.is_empty() {
-        text.push_str(": no cluster of the plan is here");
+    if r.has_clusters() {
+        let names: Vec<&str> = r.cluster_names(quota).collect();
+        text.push_str(&format!(" ({})", names.join(", ")));
     } else {
-        text.push_str(&format!(" ({})", r.clusters.join(", ")));
+        text.push_str(": no cluster of the plan is here");
     }
     if r.incomplete {
         text.push_str("; some sizes have unknown vCPUs: figures are lower bounds");

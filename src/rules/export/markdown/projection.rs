@@ -171,13 +171,10 @@ pub fn durations_section(ctx: &Context<'_>, out: &mut String) {
 /// Per subscription and region with a cluster in scope: each quota's worst-case surge against
 /// the free quota recorded in the plan (docs/aks-rules.md §4.3), verdict in words.
 fn quota_table(ctx: &Context<'_>, out: &mut String) {
-    let in_scope = |name: &String| ctx.clusters.iter().any(|c| &c.name == name);
-    let regions: Vec<_> = ctx
-        .projection
-        .quota
-        .regions
-        .iter()
-        .filter(|r| r.clusters.iter().any(in_scope) && !r.checks.is_empty())
+    let quota = &ctx.projection.quota;
+    let in_scope = |name: &str| ctx.clusters.iter().any(|c| c.name == name);
+    let regions: Vec<_> = (quota.regions.iter())
+        .filter(|r| r.cluster_names(quota).any(in_scope) && !r.checks.is_empty())
         .collect();
     if regions.is_empty() {
         return;

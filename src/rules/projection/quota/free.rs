@@ -27,12 +27,11 @@ pub enum QuotaStatus {
 }
 
 /// A pool adding to a surge figure: its cluster's largest pool of the family (or, for
-/// `cores`, of any family).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// `cores`, of any family). The cluster by index: its name is looked up when shown
+/// ([`super::SurgeQuota::cluster_name`]), so a rename keeps every quota check.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contributor {
     pub cluster_index: u32,
-    pub cluster: String,
     pub pool_index: u32,
     pub pool: String,
     pub extra_vcpus: u32,
@@ -40,9 +39,9 @@ pub struct Contributor {
     pub vcpus_per_node: u32,
 }
 
-/// One quota of one subscription and region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One quota of one subscription and region (written to JSON with its contributors' cluster
+/// names by [`super::SurgeQuota`]'s `Serialize`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotaCheck {
     /// ARM usage name: a family (`standardDSv5Family`) or `cores`.
     pub name: String,
@@ -187,7 +186,6 @@ fn contributors(
         .into_iter()
         .map(|(j, p, v)| Contributor {
             cluster_index: u32::try_from(i).unwrap_or(u32::MAX),
-            cluster: c.cluster.clone(),
             pool_index: u32::try_from(j).unwrap_or(u32::MAX),
             pool: p.pool.clone(),
             extra_vcpus: v,
@@ -337,7 +335,10 @@ mod tests {
         let who: Vec<(&str, &str, u32)> = dsv5
             .contributors
             .iter()
-            .map(|c| (c.cluster.as_str(), c.pool.as_str(), c.extra_vcpus))
+            .map(|c| {
+                let name = plan.clusters[c.cluster_index as usize].name.as_str();
+                (name, c.pool.as_str(), c.extra_vcpus)
+            })
             .collect();
         assert_eq!(
             who,
