@@ -1,7 +1,7 @@
 // Where the time of a fleet edit goes (issue 11), not a test: Chromium's CPU profiler (CDP
 // `Profiler.start/stop`) around first paint, a step-timing edit, a cluster rename, removing
-// the first cluster and a bulk change of every cluster (and its undo) on `?bench=N`, printed as the functions with the most self time. Run
-// against the release build:
+// the first cluster and a bulk change of every cluster (and its undo) on `?bench=N`, printed
+// as the functions with the most self time. Run against the release build:
 //   cd tests/e2e && node fleet-profile.mjs [2000]
 // wasm functions are named by the module's name section when the build keeps one, else by
 // index (`wasm-function[N]`); "(program)" is the browser's own work (style, layout, paint).
