@@ -11,6 +11,8 @@ pub mod sources;
 
 pub use code::{Basis, FindingCode, RETIRED, Rule};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -116,6 +118,17 @@ impl Finding {
     /// cadence) rather than on a rule and the plan's values: views label it "estimate".
     pub fn is_estimate(&self) -> bool {
         self.code.rule().basis == Basis::Estimate
+    }
+
+    /// `found` about cluster `index`: shared when it already is, else a copy re-pointed (a
+    /// cluster an edit shifted keeps its findings; nothing else in them depends on its place).
+    pub fn at_cluster(found: &Arc<Finding>, index: usize) -> Arc<Finding> {
+        if found.path.cluster == Some(index) {
+            return Arc::clone(found);
+        }
+        let mut moved = Finding::clone(found);
+        moved.path.cluster = Some(index);
+        Arc::new(moved)
     }
 
     pub fn error(code: FindingCode, path: FieldPath, source: Source) -> Self {

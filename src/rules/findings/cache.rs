@@ -272,15 +272,7 @@ fn rest_of(plan: &Plan) -> Plan {
 fn at_index(found: &Ranked, index: usize) -> Ranked {
     found
         .iter()
-        .map(|(rank, f)| {
-            if f.path.cluster == Some(index) {
-                (*rank, Arc::clone(f))
-            } else {
-                let mut moved = Finding::clone(f);
-                moved.path.cluster = Some(index);
-                (*rank, Arc::new(moved))
-            }
-        })
+        .map(|(rank, f)| (*rank, Finding::at_cluster(f, index)))
         .collect()
 }
 

@@ -143,13 +143,12 @@ impl ProjectionCache {
                     entry.cluster = Arc::clone(cluster);
                     // Moved: its projection and findings are the same but for the index they
                     // carry.
-                    if entry.projection.index as usize != i {
+                    let moved = entry.projection.index as usize != i;
+                    if moved {
                         entry.projection = Arc::new(ClusterProjection {
                             index: timeline::index_u32(i),
                             ..ClusterProjection::clone(&entry.projection)
                         });
-                        entry.parts.findings =
-                            findings::ClusterFindings::at_index(&entry.parts.findings, i);
                     }
                     if sla_changed {
                         entry.exposure = Arc::new(exposure::cluster(
@@ -166,6 +165,9 @@ impl ProjectionCache {
                             horizon,
                             &mut sizes,
                         );
+                    } else if moved {
+                        entry.parts.findings =
+                            findings::ClusterFindings::at_index(&entry.parts.findings, i);
                     }
                     entry
                 }

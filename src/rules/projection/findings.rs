@@ -75,25 +75,17 @@ impl ClusterFindings {
     /// The same findings about cluster `index`: shared when they already point at it, copied
     /// with the new index when the cluster moved (nothing else in them depends on where it is).
     pub fn at_index(found: &Arc<ClusterFindings>, index: usize) -> Arc<ClusterFindings> {
-        let moved = |list: &[Arc<Finding>]| -> Vec<Arc<Finding>> {
-            list.iter()
-                .map(|f| {
-                    let mut f = Finding::clone(f);
-                    f.path.cluster = Some(index);
-                    Arc::new(f)
-                })
-                .collect()
-        };
         let all = || {
-            found
-                .pools
-                .iter()
+            (found.pools.iter())
                 .chain(&found.exposure)
                 .chain(&found.kubernetes)
         };
         if all().all(|f| f.path.cluster == Some(index)) {
             return Arc::clone(found);
         }
+        let moved = |list: &[Arc<Finding>]| -> Vec<Arc<Finding>> {
+            list.iter().map(|f| Finding::at_cluster(f, index)).collect()
+        };
         Arc::new(ClusterFindings {
             pools: moved(&found.pools),
             exposure: moved(&found.exposure),
