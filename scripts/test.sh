@@ -48,6 +48,17 @@ started=$SECONDS
 ensure_test_tools
 fetch_crates
 
+# A cold run writes about 2.5 GB under target/ (README "Two commands"). Say so at once when the
+# disk is shorter than that, rather than as a linker's "No space left on device" minutes later.
+free_mb=$(df -Pm "$REPO_ROOT" | awk 'NR == 2 { print $4 }')
+if [ "${free_mb:-0}" -lt 3000 ]; then
+    note "WARNING: only ${free_mb} MB free on the disk of $REPO_ROOT; a cold run needs about 2,500 MB"
+fi
+# CI builds from cold once: incremental compilation would only add its caches to the disk.
+if [ -n "${CI:-}" ]; then
+    export CARGO_INCREMENTAL=0
+fi
+
 step "cargo fmt --check"
 cargo fmt --all --check
 
@@ -72,7 +83,9 @@ awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
 # in headless Chromium through chromedriver, by wasm-bindgen-test-runner (installed with
 # wasm-bindgen-cli, so the same version as Cargo.lock); webdriver.json passes Chromium's flags.
 step "Component tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+# TMPDIR: chromedriver makes its browser profile there (about 120 MB) and leaves it behind when
+# the runner stops it; in RUN_TMP, the cleanup above removes it.
+TMPDIR="$RUN_TMP" CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --locked --target "$WASM_TARGET" --test wasm_components 2>&1 |
     tee "$RUN_TMP/wasm-test.log"
