@@ -15,7 +15,7 @@ use super::assumptions::CostAssumptions;
 use super::exposure::{self, ClusterExposure};
 use super::fleet::FleetMemo;
 use super::quota::{self, ClusterQuota, SurgeQuota};
-use super::timeline::{self, ClusterProjection, Releases, Scheduling};
+use super::timeline::{self, ClusterProjection, Releases, Scheduling, WindowSlot};
 use super::vmsize::VmSizes;
 use super::{ClusterParts, Projection, findings, summarise};
 use crate::rules::maintenance::recurrence::RecurrenceOptions;
@@ -69,11 +69,25 @@ struct Entry {
     projection: Arc<ClusterProjection>,
     exposure: Arc<ClusterExposure>,
     parts: ClusterParts,
+    /// The windows of the cluster's node OS maintenance window, when known: drawn by this
+    /// projection, or kept from an earlier one while the cluster is not scheduled in windows
+    /// (Unmanaged, None), so that changing the channel back and forth draws none again.
+    windows: Option<Arc<[WindowSlot]>>,
 }
 
 /// What a cluster's node OS windows depend on besides the cluster: the range and the
 /// recurrence readings.
 type WindowInputs = (DateTime<Utc>, DateTime<Utc>, RecurrenceOptions);
+
+/// The node OS windows `last` knows ([`Entry::windows`]), if `cluster` has the same node OS
+/// maintenance window: they depend on nothing else of the cluster
+/// (`timeline::project_cluster_in`).
+fn same_windows(last: &Entry, cluster: &Arc<Cluster>) -> Option<Arc<[WindowSlot]>> {
+    let same = Arc::ptr_eq(&last.cluster, cluster)
+        || last.cluster.maintenance_configurations.node_os
+            == cluster.maintenance_configurations.node_os;
+    last.windows.as_ref().filter(|_| same).map(Arc::clone)
+}
 
 /// The last projection of each cluster, with the inputs it was made from.
 #[derive(Debug, Clone, Default)]
@@ -109,7 +123,8 @@ impl ProjectionCache {
             self.shared = Some(shared);
         }
         let window_inputs = Some((from, to, plan.assumptions.recurrence));
-        if self.windows != window_inputs {
+        let windows_kept = self.windows == window_inputs;
+        if !windows_kept {
             last.clear();
             self.windows = window_inputs;
         }
@@ -172,6 +187,11 @@ impl ProjectionCache {
                     entry
                 }
                 None => {
+                    // The windows of the cluster last at this index, if it has the same node
+                    // OS window (a bulk change of every cluster's channel keeps every window).
+                    let windows = (last.get(i).or_else(|| old.get(i)))
+                        .filter(|_| windows_kept)
+                        .and_then(|last| same_windows(last, cluster));
                     let projection = match old.get(i) {
                         // Renamed, nothing else: the projection is the same but for the name
                         // it carries (its windows and pools shared, so the fleet checks keep
@@ -186,29 +206,25 @@ impl ProjectionCache {
                         }
                         _ => {
                             self.projected = self.projected.saturating_add(1);
-                            // The same cluster's windows, if it was drawn in windows last time.
-                            let windows = last
-                                .get(i)
-                                .filter(|old| {
-                                    Arc::ptr_eq(&old.cluster, cluster)
-                                        && old.projection.scheduling
-                                            == Scheduling::MaintenanceWindow
-                                })
-                                .map(|old| old.projection.windows.clone());
                             Arc::new(timeline::project_cluster_in(
                                 i,
                                 cluster,
                                 plan,
                                 &releases,
                                 (from, to),
-                                windows,
+                                windows.clone(),
                             ))
                         }
                     };
                     let exposure =
                         Arc::new(exposure::cluster(&projection, &releases.all, to, sla_days));
+                    let windows = match projection.scheduling {
+                        Scheduling::MaintenanceWindow => Some(Arc::clone(&projection.windows)),
+                        _ => windows,
+                    };
                     Entry {
                         cluster: Arc::clone(cluster),
+                        windows,
                         parts: ClusterParts::of(
                             plan,
                             (&projection, cluster, &exposure),
@@ -568,6 +584,65 @@ mod tests {
             "the reading moves the windows"
         );
         assert_eq!(after, project(&plan, now(), HORIZON_WEEKS));
+    }
+
+    #[test]
+    fn a_channel_change_keeps_each_clusters_windows_and_a_window_change_does_not() {
+        use crate::rules::bulk::{self, BulkChange};
+        use crate::rules::channel::NodeOsChannel;
+        let mut plan = fleet(40);
+        let mut cache = ProjectionCache::default();
+        let before = cache.project(&plan, now(), HORIZON_WEEKS);
+        let every: Vec<usize> = (0..plan.clusters.len()).collect();
+        // Every cluster's channel, None and Unmanaged ones included (drawn in no window before).
+        let channel = |c: &Cluster| c.auto_upgrade_profile.node_os_upgrade_channel;
+        let changes = (plan.clusters.iter())
+            .filter(|c| channel(c) != NodeOsChannel::SecurityPatch)
+            .count();
+        let change = BulkChange::NodeOsChannel(NodeOsChannel::SecurityPatch);
+        bulk::apply(&mut plan, &every, &change).unwrap();
+        let after = cache.project(&plan, now(), HORIZON_WEEKS);
+        assert_eq!(after, project(&plan, now(), HORIZON_WEEKS));
+        assert!(changes > 10);
+        assert_eq!(
+            cache.projected() as usize,
+            changes,
+            "each changed cluster is projected"
+        );
+        let in_windows = |c: &ClusterProjection| c.scheduling == Scheduling::MaintenanceWindow;
+        let kept = (before.clusters.iter().zip(&after.clusters))
+            .filter(|(b, a)| in_windows(b) && in_windows(a))
+            .inspect(|(b, a)| assert!(Arc::ptr_eq(&b.windows, &a.windows), "{}", a.name))
+            .count();
+        assert!(
+            kept > 10,
+            "only {kept} clusters were drawn in windows before and after"
+        );
+        // Unmanaged (not drawn in windows) and back: the windows are still known.
+        for channel in [NodeOsChannel::Unmanaged, NodeOsChannel::SecurityPatch] {
+            bulk::apply(&mut plan, &every, &BulkChange::NodeOsChannel(channel)).unwrap();
+            assert_eq!(
+                cache.project(&plan, now(), HORIZON_WEEKS),
+                project(&plan, now(), HORIZON_WEEKS)
+            );
+        }
+        let back = cache.project(&plan, now(), HORIZON_WEEKS);
+        for (a, b) in after.clusters.iter().zip(&back.clusters) {
+            assert!(in_windows(a) == in_windows(b));
+            assert!(
+                !in_windows(a) || Arc::ptr_eq(&a.windows, &b.windows),
+                "{}",
+                a.name
+            );
+        }
+        // One cluster's window changes: its windows are drawn again, the others' are kept.
+        let i = (0..40).find(|&i| in_windows(&after.clusters[i])).unwrap();
+        let window = plan.clusters.get_mut(i).unwrap();
+        let node_os = window.maintenance_configurations.node_os.as_mut().unwrap();
+        node_os.duration_hours += 1;
+        let changed = cache.project(&plan, now(), HORIZON_WEEKS);
+        assert_eq!(changed, project(&plan, now(), HORIZON_WEEKS));
+        assert_ne!(changed.clusters[i].windows, after.clusters[i].windows);
     }
 
     #[test]
