@@ -13,7 +13,7 @@
 mod filter;
 mod stagger;
 
-pub use filter::{Facets, Filter, environment, facets, ring, sort_rings};
+pub use filter::{Facets, Filter, distinct_rings, environment, facets, ring, sort_rings};
 pub use stagger::{RingDays, Stagger, StaggerError};
 
 use super::channel::{NodeOsChannel, UpgradeChannel};

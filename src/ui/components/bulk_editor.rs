@@ -168,15 +168,11 @@ pub fn BulkEditor() -> impl IntoView {
     // The rings of the selected clusters, in number order (for the day-per-ring preset).
     let rings = Memo::new(move |_| {
         plan.with(|p| {
-            let mut rings: Vec<String> = chosen.with(|c| {
-                c.iter()
-                    .filter_map(|&i| p.clusters.get(i))
-                    .filter_map(|cl| bulk::ring(cl).map(|r| r.trim().to_owned()))
-                    .collect()
-            });
-            bulk::sort_rings(&mut rings);
-            rings.dedup();
-            rings
+            chosen.with(|c| {
+                bulk::distinct_rings(
+                    (c.iter().filter_map(|&i| p.clusters.get(i))).filter_map(bulk::ring),
+                )
+            })
         })
     });
     let change = Memo::new(move |_| rings.with(|r| draft.change(r)));
