@@ -178,6 +178,7 @@ pub fn cluster(
     let mut pools = Vec::with_capacity(c.pools.len());
     for p in c.pools.iter() {
         let mut s = Samples::default();
+        s.values.reserve_exact(p.patches.len());
         for rec in &p.patches {
             let Some(release) = releases.get(rec.release as usize) else {
                 continue;

@@ -36,6 +36,9 @@ pub(super) fn nightly(
     for pool in pools.iter_mut() {
         let Some(stream) = pool.stream else { continue };
         let (offset, list) = releases.of(stream);
+        // One record per release, and an install (and perhaps a reboot) per release.
+        pool.patches.reserve_exact(list.len());
+        pool.events.reserve(list.len());
         for (j, rel) in list.iter().enumerate() {
             let release = index_u32(offset + j);
             let install = next_daily(
