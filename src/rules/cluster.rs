@@ -28,7 +28,7 @@ impl SupportPlan {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cluster {
     pub name: String,
@@ -67,6 +67,42 @@ pub struct Cluster {
     pub maintenance_configurations: MaintenanceConfigurations,
 }
 
+/// Field by field, as derived, but the plain values first: the caches compare every cluster an
+/// edit gave a new pointer with the one it replaced (an edit may copy a cluster unchanged), and
+/// after a bulk change of every cluster's channel, comparing the names and tags of 2,000 clusters
+/// before the channel that differs was milliseconds. Destructured, so that a new field cannot be
+/// left out.
+impl PartialEq for Cluster {
+    fn eq(&self, other: &Self) -> bool {
+        let Cluster {
+            name,
+            resource_group,
+            location,
+            subscription,
+            kubernetes_version,
+            current_kubernetes_version,
+            support_plan,
+            tags,
+            auto_upgrade_profile,
+            current_auto_upgrade_profile,
+            agent_pool_profiles,
+            maintenance_configurations,
+        } = self;
+        *auto_upgrade_profile == other.auto_upgrade_profile
+            && *kubernetes_version == other.kubernetes_version
+            && *support_plan == other.support_plan
+            && *current_auto_upgrade_profile == other.current_auto_upgrade_profile
+            && *current_kubernetes_version == other.current_kubernetes_version
+            && *name == other.name
+            && *resource_group == other.resource_group
+            && *location == other.location
+            && *subscription == other.subscription
+            && *tags == other.tags
+            && *agent_pool_profiles == other.agent_pool_profiles
+            && *maintenance_configurations == other.maintenance_configurations
+    }
+}
+
 impl Cluster {
     /// An empty cluster with the API defaults.
     pub fn new(name: impl Into<String>) -> Self {
@@ -93,5 +129,54 @@ impl Cluster {
             "{}/{}/{}",
             self.subscription, self.resource_group, self.name
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::channel::{NodeOsChannel, UpgradeChannel};
+    use crate::rules::demo::demo_plan;
+
+    #[test]
+    fn clusters_differing_in_any_one_field_are_unequal() {
+        let plan = demo_plan();
+        let base = plan
+            .clusters
+            .iter()
+            .find(|c| c.maintenance_configurations.node_os.is_some() && !c.tags.is_empty())
+            .unwrap()
+            .clone();
+        let edits: [fn(&mut Cluster); 12] = [
+            |c| c.name.push('x'),
+            |c| c.resource_group.push('x'),
+            |c| c.location.push('x'),
+            |c| c.subscription.push('x'),
+            |c| c.kubernetes_version = Some("1.20.1".parse().unwrap()),
+            |c| c.current_kubernetes_version = Some("1.20.2".parse().unwrap()),
+            |c| c.support_plan = SupportPlan::AksLongTermSupport,
+            |c| {
+                c.tags.insert("zz".into(), "1".into());
+            },
+            |c| {
+                c.auto_upgrade_profile.node_os_upgrade_channel = NodeOsChannel::None;
+                c.auto_upgrade_profile.upgrade_channel = UpgradeChannel::Rapid;
+            },
+            |c| {
+                c.current_auto_upgrade_profile = match c.current_auto_upgrade_profile {
+                    Some(_) => None,
+                    None => Some(c.auto_upgrade_profile),
+                }
+            },
+            |c| c.agent_pool_profiles[0].count += 1,
+            |c| c.maintenance_configurations.node_os = None,
+        ];
+        assert_eq!(base, base.clone());
+        for (k, edit) in edits.iter().enumerate() {
+            let mut changed = base.clone();
+            edit(&mut changed);
+            assert_ne!(base, changed, "edit {k} is not seen");
+            assert_eq!(changed, changed.clone(), "edit {k}");
+        }
     }
 }
