@@ -83,6 +83,28 @@ pub fn renamed_only(old: &Cluster, new: &Cluster) -> bool {
     }
 }
 
+/// How many clusters `after` gave a new value in place, each still at its index under its
+/// name (0: none); `None` when clusters were added, removed, moved or renamed (a cluster at an
+/// index is then another one, or is named otherwise). Found by pointer, so a
+/// cluster copied unchanged counts as changed. The app projects a big edit a frame late
+/// (`ui::checked`) only when every index still names the same cluster.
+pub fn in_place(before: &Plan, after: &Plan) -> Option<usize> {
+    let (was, now) = (before.clusters.arcs(), after.clusters.arcs());
+    if was.len() != now.len() {
+        return None;
+    }
+    let mut changed = 0;
+    for (a, b) in was.iter().zip(now) {
+        if !Arc::ptr_eq(a, b) {
+            if a.name != b.name {
+                return None;
+            }
+            changed += 1;
+        }
+    }
+    Some(changed)
+}
+
 /// A plan's clusters (by pointer) and the rest of it with the step timings left out: what a
 /// result depends on when it reads no step timing (the surge quota, the fleet-wide checks), so
 /// that a step-timing edit keeps it.
@@ -159,16 +181,21 @@ mod tests {
         assert_eq!(not_found, [1]);
     }
 
-    #[test]
-    fn one_cluster_changed_in_place_or_one_removed_is_found_without_a_map() {
-        let before = fleet(6);
+    /// `before` with cluster 3 renamed, with cluster 2 removed, and with cluster 4 moved up.
+    fn renamed_removed_swapped(before: &Plan) -> [Plan; 3] {
         let mut renamed = before.clone();
         edit::rename_cluster(&mut renamed, 3, "other".to_owned()).unwrap();
         let mut removed = before.clone();
         edit::remove_cluster(&mut removed, 2).unwrap();
         let mut swapped = before.clone();
         edit::move_cluster(&mut swapped, 4, Direction::Up).unwrap();
-        for after in [renamed, removed, swapped] {
+        [renamed, removed, swapped]
+    }
+
+    #[test]
+    fn one_cluster_changed_in_place_or_one_removed_is_found_without_a_map() {
+        let before = fleet(6);
+        for after in renamed_removed_swapped(&before) {
             let old = before.clusters.arcs();
             let mut moved = Moved::new(old, |c| c);
             for (i, c) in after.clusters.arcs().iter().enumerate() {
@@ -176,6 +203,33 @@ mod tests {
                 assert_eq!(moved.find(i, c).map(Arc::as_ptr), want.map(Arc::as_ptr));
             }
             assert!(moved.by_pointer.is_none());
+        }
+    }
+
+    #[test]
+    fn in_place_counts_the_clusters_changed_where_they_are() {
+        use crate::rules::bulk::{self, BulkChange};
+        use crate::rules::channel::NodeOsChannel;
+        let before = fleet(6);
+        let all: Vec<usize> = (0..6).collect();
+        // The plain count: clusters whose value differs at the same index under the same name.
+        let count = |after: &Plan| {
+            (before.clusters.iter().zip(after.clusters.iter()))
+                .filter(|(a, b)| a != b)
+                .count()
+        };
+        let mut bulk_change = before.clone();
+        let unmanaged = BulkChange::NodeOsChannel(NodeOsChannel::Unmanaged);
+        bulk::apply(&mut bulk_change, &all, &unmanaged).unwrap();
+        assert!(count(&bulk_change) > 0);
+        assert_eq!(in_place(&before, &bulk_change), Some(count(&bulk_change)));
+        let mut timing = before.clone();
+        timing.assumptions.projection.timings.drain_minutes = 41;
+        assert_eq!(in_place(&before, &timing), Some(0), "no cluster changed");
+        let mut added = before.clone();
+        edit::add_cluster(&mut added);
+        for after in renamed_removed_swapped(&before).into_iter().chain([added]) {
+            assert_eq!(in_place(&before, &after), None);
         }
     }
 

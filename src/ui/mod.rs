@@ -47,6 +47,7 @@
 //!   `timeline-table-cluster`, `export-scope`) says `{id}-listed` when it lists only some.
 //! - Behaviour: `behaviour`, `behaviour-{j}`.
 
+pub mod checked;
 pub mod clipboard;
 pub mod clock;
 pub mod components;
@@ -80,6 +81,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     selection::Selection::provide(state);
     install_shortcuts(state);
+    // While a big edit's projection follows a frame late (`ui::checked`), the panels made from
+    // it say so to assistive technology.
+    let busy = move || {
+        if state.updating().get() {
+            "true"
+        } else {
+            "false"
+        }
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
@@ -88,7 +98,7 @@ pub fn App() -> impl IntoView {
             <LinkOpener />
             <div class="workspace">
                 <ClusterList />
-                <main id="main" class="main" tabindex="-1">
+                <main id="main" class="main" tabindex="-1" aria-busy=busy>
                     <TabBar />
                     {move || match state.tab.get() {
                         Tab::Plan => view! { <PlanTab /> }.into_any(),
@@ -97,7 +107,7 @@ pub fn App() -> impl IntoView {
                         Tab::Windows => view! { <WindowsTab /> }.into_any(),
                     }}
                 </main>
-                <aside class="side" aria-label="Findings and behaviour">
+                <aside class="side" aria-label="Findings and behaviour" aria-busy=busy>
                     <FindingsPanel />
                     <BehaviourPanel />
                 </aside>

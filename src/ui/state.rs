@@ -20,6 +20,7 @@ use crate::rules::projection::cache::ProjectionCache;
 use crate::rules::projection::{Projection, project};
 use crate::rules::snapshot::Snapshot;
 
+use super::checked::Checked;
 use super::storage;
 
 /// The tabs of the main area, each with its own component file under `components/`.
@@ -100,6 +101,9 @@ pub struct PlanState {
     /// The single source of truth. Private: every change goes through [`PlanState::edit`]
     /// (undoable, autosaved); components read it through [`PlanState::plan`].
     plan: RwSignal<Plan>,
+    /// The plan the projection and the findings are made from: `plan`, a frame late after an
+    /// edit that projects a big fleet again (`ui::checked`).
+    checked: Checked,
     /// Undo steps as snapshots that share unchanged clusters (`rules::snapshot`).
     history: RwSignal<History<Snapshot>>,
     /// The cluster open in the editor (clamped by [`PlanState::selected_cluster`]).
@@ -173,6 +177,8 @@ impl PlanState {
 
     /// The state around `initial`, without autosave; `notice` is shown as a problem.
     fn with_plan(initial: Plan, notice: Option<String>) -> Self {
+        let checked = Checked::new(initial.clone());
+        let checked_plan = checked.plan();
         let plan = RwSignal::new(initial);
         let history = RwSignal::new(History::default());
         let selected = RwSignal::new(0usize);
@@ -188,7 +194,7 @@ impl PlanState {
             if let Some(last) = last {
                 crate::ui::later::drop_after_paint(Arc::clone(last));
             }
-            Arc::new(plan.with(|p| {
+            Arc::new(checked_plan.with(|p| {
                 cache
                     .try_update_value(|c| {
                         let projected = c.project(p, instant, HORIZON_WEEKS);
@@ -206,7 +212,7 @@ impl PlanState {
                 crate::ui::later::drop_after_paint(Arc::clone(last));
             }
             let found = projection.with(|pr| {
-                plan.with(|p| {
+                checked_plan.with(|p| {
                     checks
                         .try_update_value(|c| {
                             let found = c.all(
@@ -236,6 +242,7 @@ impl PlanState {
         });
         PlanState {
             plan,
+            checked,
             history,
             selected,
             tab: RwSignal::new(Tab::Plan),
@@ -266,6 +273,20 @@ impl PlanState {
         self.plan.read_only()
     }
 
+    /// True while the projection and the findings are of the plan before the last edit: for
+    /// a frame after an edit that projects a big fleet again (`ui::checked`).
+    pub fn updating(&self) -> ReadSignal<bool> {
+        self.checked.updating()
+    }
+
+    /// Makes `next` the plan; the projection and the findings follow (`ui::checked`).
+    fn publish(&self, next: Plan) {
+        self.plan.with_untracked(|before| {
+            self.checked.follow(before, &next, self.plan.read_only());
+        });
+        self.plan.set(next);
+    }
+
     /// Applies an edit to a copy of the plan; if anything changed, records an undo step and
     /// publishes the new plan. `group` joins consecutive edits of one field into one step.
     pub fn edit<R>(&self, group: Option<&str>, change: impl FnOnce(&mut Plan) -> R) -> R {
@@ -277,7 +298,7 @@ impl PlanState {
                 let step = Snapshot::new(before, h.latest());
                 h.record(step, group);
             });
-            self.plan.set(next);
+            self.publish(next);
         }
         result
     }
@@ -354,7 +375,7 @@ impl PlanState {
             .history
             .try_update(|h| h.undo(Snapshot::new(present, h.latest())));
         if let Some(Some(previous)) = step {
-            self.plan.set(previous.plan());
+            self.publish(previous.plan());
             self.say("Undone.", false);
         }
     }
@@ -365,7 +386,7 @@ impl PlanState {
             .history
             .try_update(|h| h.redo(Snapshot::new(present, h.latest())));
         if let Some(Some(next)) = step {
-            self.plan.set(next.plan());
+            self.publish(next.plan());
             self.say("Redone.", false);
         }
     }

@@ -7,9 +7,11 @@
 // cluster and for removing the first one (every other one shifts), memory (JS heap + wasm
 // linear memory) after 200 undoable edits, then a bulk change of every cluster's node OS
 // channel and its undo, and last the Timeline tab's DOM nodes with a fix-ETA question and with
-// its table view.
+// its table view. The step timing, the bulk change and its undo are also timed to the paint
+// with their findings and projection (editToSettledMs), which follow the edit's own paint a
+// frame late in a plan of 500 clusters or more (src/ui/checked.rs).
 
-import { App, actToPaint } from './helpers.mjs';
+import { App, actToPaint, actToSettled } from './helpers.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [200, 1000, 2000];
@@ -67,9 +69,11 @@ async function run(n) {
     dom[tab] = await domNodes(app.page);
   }
   const step = [];
+  const stepSettled = [];
   for (const [k, v] of ['3', '4', '5', '6', '2', '7', '3'].entries()) {
-    const ms = await editToPaint(app.page, 'assumption-timings-drainMinutes', v);
+    const [ms, settled] = await actToSettled(app.page, 'assumption-timings-drainMinutes', v);
     if (k >= 2) step.push(ms);
+    if (k >= 2) stepSettled.push(settled);
   }
   const work = () => app.page.evaluate(() => ({ ...window.__plannerWork }));
   const stepWork = await work();
@@ -110,15 +114,22 @@ async function run(n) {
   await app.page.locator('[data-testid="edit-selected"]').click();
   await app.page.selectOption('[data-testid="bulk-kind"]', 'node-os');
   const bulk = [];
+  const bulkSettled = [];
   for (const [k, v] of ['Unmanaged', 'NodeImage', 'Unmanaged', 'NodeImage', 'Unmanaged', 'NodeImage', 'Unmanaged'].entries()) {
     await app.page.selectOption('[data-testid="bulk-node-os"]', v);
     await app.page.locator('[data-testid="bulk-apply"]:not([disabled])').waitFor();
-    const ms = await clickToPaint(app.page, 'bulk-apply');
+    const [ms, settled] = await actToSettled(app.page, 'bulk-apply', null);
     if (k >= 2) bulk.push(ms);
+    if (k >= 2) bulkSettled.push(settled);
   }
   const bulkWork = await work();
   const undo = [];
-  for (let k = 0; k < 5; k++) undo.push(await clickToPaint(app.page, 'undo'));
+  const undoSettled = [];
+  for (let k = 0; k < 5; k++) {
+    const [ms, settled] = await actToSettled(app.page, 'undo', null);
+    undo.push(ms);
+    undoSettled.push(settled);
+  }
   await app.page.locator('[data-testid="select-none"]').click();
   // Last (its edits would slow the ones above): the Timeline tab with a fix-ETA question
   // (one row per pool) and then its table view too.
@@ -141,6 +152,13 @@ async function run(n) {
       removeFirstCluster: Math.round(median(remove)),
       bulkChannelOfEveryCluster: Math.round(median(bulk)),
       undoBulkChange: Math.round(median(undo)),
+    },
+    // The same edits to the paint with their findings and projection, which follow the first
+    // paint a frame late when the edit projects 500 clusters or more (src/ui/checked.rs).
+    editToSettledMs: {
+      stepTiming: Math.round(median(stepSettled)),
+      bulkChannelOfEveryCluster: Math.round(median(bulkSettled)),
+      undoBulkChange: Math.round(median(undoSettled)),
     },
     // Clusters projected / checked again by the last edit of each kind (window.__plannerWork).
     lastEditWork: {

@@ -144,6 +144,57 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   assert.ok(restored.rechecked <= 1, `undoing a removal checked ${restored.rechecked} clusters`);
   await app.expectText('cluster-item-0', 'aks-renamed');
 
+  // A bulk change of every cluster projects all 2,000 again, more than fits a frame: the edit
+  // itself is painted first (the open cluster's channel) with the findings marked as updating,
+  // and they follow in one projection and one check (src/ui/checked.rs). Its undo likewise
+  // brings back exactly the findings before it.
+  const findingCounts = () =>
+    app.page.evaluate(() => ['error', 'warning', 'note']
+      .map((s) => document.querySelector(`[data-testid="finding-count-${s}"]`).textContent).join('/'));
+  const settled = () =>
+    until(
+      () => app.page.evaluate(() => !document.querySelector('[data-testid="findings-updating"]') &&
+        document.querySelector('main').getAttribute('aria-busy') === 'false'),
+      (done) => done,
+      () => 'the findings are still updating',
+      SLOW,
+    );
+  const original = await findingCounts();
+  await app.click('select-shown');
+  await app.click('edit-selected');
+  await app.select('bulk-kind', 'node-os');
+  await app.select('bulk-node-os', 'None');
+  await app.page.locator('[data-testid="bulk-apply"]:not([disabled])').waitFor();
+  const lateEdit = async (act) => {
+    const before = await work();
+    const frame = await app.page.evaluate(async (act) => {
+      document.querySelector(`[data-testid="${act}"]`).click();
+      // The edit's own frame: the app's follow-up is queued to run after this frame's paint.
+      await new Promise((r) => requestAnimationFrame(r));
+      return {
+        updating: !!document.querySelector('[data-testid="findings-updating"]'),
+        busy: document.querySelector('main').getAttribute('aria-busy'),
+        channel: document.querySelector('[data-testid="c0-autoUpgradeProfile-nodeOSUpgradeChannel"]').value,
+      };
+    }, act);
+    await settled();
+    const after = await work();
+    assert.equal(after.projections - before.projections, 1, `one projection for ${act}`);
+    assert.equal(after.checks - before.checks, 1, `one findings check for ${act}`);
+    return [frame, after];
+  };
+  const [bulkFrame, bulkWork] = await lateEdit('bulk-apply');
+  t.diagnostic(`bulk change of every cluster: first frame ${JSON.stringify(bulkFrame)}, then ${JSON.stringify(bulkWork)}`);
+  assert.deepEqual(bulkFrame, { updating: true, busy: 'true', channel: 'None' });
+  assert.ok(bulkWork.projected > CLUSTERS / 2, `the bulk change projected ${bulkWork.projected} clusters`);
+  const changed = await findingCounts();
+  assert.notEqual(changed, original, 'the findings follow the bulk change');
+  const [undoFrame] = await lateEdit('undo');
+  assert.equal(undoFrame.updating, true);
+  assert.notEqual(undoFrame.channel, 'None', 'the undo is painted before its findings');
+  assert.equal(await findingCounts(), original, 'the undo brings back the findings before the bulk change');
+  await app.click('select-none');
+
   // "Show more" draws the next page; search reaches any cluster.
   await app.click('list-more');
   await expectCount('[data-testid^="cluster-item-"]', 400);

@@ -31,6 +31,7 @@ const SHOWN_PER_GROUP: usize = 50;
 pub fn FindingsPanel() -> impl IntoView {
     let state = use_plan_state();
     let findings = state.findings;
+    let updating = state.updating();
     let count = move |severity: Severity| {
         findings.with(|f| f.iter().filter(|x| x.severity == severity).count())
     };
@@ -38,6 +39,9 @@ pub fn FindingsPanel() -> impl IntoView {
         <section class="panel findings" aria-labelledby="findings-title" data-testid="findings">
             <div class="panel-head">
                 <h2 id="findings-title">"Findings"</h2>
+                <Show when=move || updating.get()>
+                    <span class="updating" data-testid="findings-updating">"Updating…"</span>
+                </Show>
                 <ul class="counts" aria-label="Findings by severity">
                     {SEVERITIES
                         .map(|severity| {
