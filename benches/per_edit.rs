@@ -1,8 +1,10 @@
 //! Issue 11, "Scale": the rule core's work per edit as the app does it
 //! (`ProjectionCache::project`, every summary included, then the plan checks,
 //! `FindingsCache::all`, given the projection's findings and quota), after a step timing
-//! (every cluster projected again), after renaming one cluster and after removing the first
-//! one (every other cluster shifts), at 200 to 5,000 clusters of the bench fleet
+//! (every cluster projected again), after renaming one cluster, after removing the first
+//! one (every other cluster shifts) and after a bulk change of every cluster's node OS channel
+//! (alternately Unmanaged and NodeImage, as `tests/e2e/fleet-bench.mjs` does), at 200 to 5,000
+//! clusters of the bench fleet
 //! (`rules::demo::fleet`, full workload). Medians of 9 edits; the results an edit replaced are
 //! dropped outside the timing, as the app frees them after the frame is painted.
 //!
@@ -13,6 +15,8 @@
 use std::time::{Duration, Instant};
 
 use chrono::TimeZone;
+use planner::rules::bulk::{self, BulkChange};
+use planner::rules::channel::NodeOsChannel;
 use planner::rules::demo::fleet;
 use planner::rules::edit;
 use planner::rules::findings::cache::{FindingsCache, Projected};
@@ -46,6 +50,7 @@ fn main() {
         let mut replaced = vec![apply(&plan)];
         let mut renamed_projected = 0;
         let (mut step, mut rename, mut remove) = (Vec::new(), Vec::new(), Vec::new());
+        let mut bulk_change = Vec::new();
         for k in 0..9u32 {
             plan.assumptions.projection.timings.drain_minutes = 3 + (k % 5);
             let t = Instant::now();
@@ -64,13 +69,21 @@ fn main() {
                 replaced.push(apply(&plan));
                 remove.push(t.elapsed());
             }
+            let channel = [NodeOsChannel::Unmanaged, NodeOsChannel::NodeImage][k as usize % 2];
+            let every: Vec<usize> = (0..plan.clusters.len()).collect();
+            if bulk::apply(&mut plan, &every, &BulkChange::NodeOsChannel(channel)).is_ok() {
+                let t = Instant::now();
+                replaced.push(apply(&plan));
+                bulk_change.push(t.elapsed());
+            }
             replaced.clear();
         }
         println!(
-            "{n} clusters: step timing {:.1} ms, rename {:.1} ms, remove the first {:.1} ms (projected after a rename: {renamed_projected})",
+            "{n} clusters: step timing {:.1} ms, rename {:.1} ms, remove the first {:.1} ms, bulk change of every channel {:.1} ms (projected after a rename: {renamed_projected})",
             median_ms(step),
             median_ms(rename),
             median_ms(remove),
+            median_ms(bulk_change),
         );
     }
 }

@@ -125,9 +125,10 @@ pub struct PlanState {
     pub field_findings: Memo<BTreeMap<String, Vec<Arc<Finding>>>>,
     /// Errors per cluster index (the sidebar's badges), made once per change of the findings.
     pub cluster_errors: Memo<Vec<u32>>,
-    /// The fleet's projection from "now" over the timeline's horizon. Computed once per edit
-    /// (the findings include its findings), and only for the clusters the edit touched.
-    /// Not moved to a Web Worker: an edit of one cluster projects one cluster (about a
+    /// The fleet's projection from "now" over the timeline's horizon, of the checked plan
+    /// (`ui::checked`: a frame after an edit that projects 500 clusters or more again). Computed
+    /// once per edit (the findings include its findings), and only for the clusters the edit
+    /// touched. Not moved to a Web Worker: an edit of one cluster projects one cluster (about a
     /// millisecond), and the edits that change every cluster (a step timing) need the whole
     /// result on screen at once, so a worker would add a copy of it per edit (README
     /// "Fleets of 200 to 2,000 clusters").
