@@ -45,15 +45,17 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 started=$SECONDS
-ensure_test_tools
-fetch_crates
-
-# A cold run writes about 2.5 GB in target/ and fuzz/target/ (README "Two commands"). Say so at once when the
-# disk is shorter than that, rather than as a linker's "No space left on device" minutes later.
+# A cold run writes about 2.5 GB in target/ and fuzz/target/ (README "Two commands"), besides
+# the tools it installs. Say so at once when the repository's disk is shorter than that,
+# rather than as a linker's "No space left on device" minutes later (a warm run needs little).
 free_mb=$(df -Pm "$REPO_ROOT" | awk 'NR == 2 { print $4 }')
 if [ "${free_mb:-0}" -lt 3000 ]; then
     note "WARNING: only ${free_mb} MB free on the disk of $REPO_ROOT; a cold run needs about 2,500 MB (README, 'Two commands')"
 fi
+
+ensure_test_tools
+fetch_crates
+
 # CI builds from cold once: incremental compilation would only add its caches to the disk.
 if [ -n "${CI:-}" ]; then
     export CARGO_INCREMENTAL=0

@@ -64,7 +64,7 @@ impl Checked {
             crate::ui::later::after_paint(move || {
                 crate::ui::work::painted_before_projection();
                 // A later edit published its own plan (at once, or late after this one).
-                if current.get_value() == published {
+                if current.try_get_value() == Some(published) {
                     plan.set(latest.get_untracked());
                     updating.set(false);
                 }
@@ -79,16 +79,20 @@ impl Checked {
 }
 
 /// Whether going from `before` to `next` projects at least [`FOLLOW_LATE_FROM`] clusters again:
-/// every cluster when a shared input (an assumption) changed, else the clusters given a new
-/// value. Only when every index still names the same cluster (`changed::in_place`): an edit
-/// that adds, removes, moves or renames clusters is projected at once (the caches find the
-/// moved ones by pointer), so that the clusters the findings name by index are the plan's,
-/// also in the frame between an edit and its projection.
+/// every cluster when a shared input (an assumption, the time zone) changed, else the clusters
+/// given a new value. Only when every index still names the same cluster
+/// (`changed::in_place`): an edit that adds, removes, moves or renames clusters is projected
+/// at once (the caches find the moved ones by pointer), so that the clusters the findings name
+/// by index are the plan's, also in the frame between an edit and its projection. A plan
+/// adopted from another tab counts every cluster as changed (new copies, by pointer): it is
+/// projected late, and the cache then finds the unchanged ones by value.
 fn projects_many(before: &Plan, next: &Plan) -> bool {
     if next.clusters.len() < FOLLOW_LATE_FROM {
         return false;
     }
     changed::in_place(before, next).is_some_and(|changed| {
-        changed >= FOLLOW_LATE_FROM || before.assumptions != next.assumptions
+        changed >= FOLLOW_LATE_FROM
+            || before.assumptions != next.assumptions
+            || before.time_zone != next.time_zone
     })
 }

@@ -82,14 +82,9 @@ pub fn App() -> impl IntoView {
     selection::Selection::provide(state);
     install_shortcuts(state);
     // While a big edit's projection follows a frame late (`ui::checked`), the panels made from
-    // it say so to assistive technology.
-    let busy = move || {
-        if state.updating().get() {
-            "true"
-        } else {
-            "false"
-        }
-    };
+    // it (the findings and behaviour here, the timeline's drawing) say so to assistive
+    // technology; the editors, already up to date, do not.
+    let busy = move || state.updating().get().to_string();
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
@@ -98,7 +93,7 @@ pub fn App() -> impl IntoView {
             <LinkOpener />
             <div class="workspace">
                 <ClusterList />
-                <main id="main" class="main" tabindex="-1" aria-busy=busy>
+                <main id="main" class="main" tabindex="-1">
                     <TabBar />
                     {move || match state.tab.get() {
                         Tab::Plan => view! { <PlanTab /> }.into_any(),

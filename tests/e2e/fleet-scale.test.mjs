@@ -154,7 +154,7 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
   const settled = () =>
     until(
       () => app.page.evaluate(() => !document.querySelector('[data-testid="findings-updating"]') &&
-        document.querySelector('main').getAttribute('aria-busy') === 'false'),
+        document.querySelector('aside.side').getAttribute('aria-busy') === 'false'),
       (done) => done,
       () => 'the findings are still updating',
       SLOW,
@@ -173,7 +173,7 @@ test(`with ${CLUSTERS} clusters every tab's DOM stays bounded and search reaches
       await new Promise((r) => requestAnimationFrame(r));
       return {
         updating: !!document.querySelector('[data-testid="findings-updating"]'),
-        busy: document.querySelector('main').getAttribute('aria-busy'),
+        busy: document.querySelector('aside.side').getAttribute('aria-busy'),
         channel: document.querySelector('[data-testid="c0-autoUpgradeProfile-nodeOSUpgradeChannel"]').value,
       };
     }, act);

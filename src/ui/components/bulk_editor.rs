@@ -181,17 +181,24 @@ pub fn BulkEditor() -> impl IntoView {
     // choice in the editor (`change`, `chosen`) updates it at once.
     // Until then the preview is of the plan before the edit: Apply waits for it (a second
     // click in that frame would apply to what the preview no longer describes).
+    // After an edit whose projection follows its paint (`ui::checked`), the preview waits for
+    // that projection to be painted too: diffing the selection before it would hold back the
+    // findings' paint.
     let settled = RwSignal::new(0u32);
     let stale = RwSignal::new(false);
+    let updating = state.updating();
     Effect::new(move |first: Option<()>| {
         plan.track();
+        let projecting = updating.get();
         // The first run is the editor opening: its preview is already of this plan.
         if first.is_some() {
             stale.set(true);
-            crate::ui::later::after_paint(move || {
-                stale.set(false);
-                settled.update(|n| *n = n.wrapping_add(1));
-            });
+            if !projecting {
+                crate::ui::later::after_paint(move || {
+                    stale.set(false);
+                    settled.update(|n| *n = n.wrapping_add(1));
+                });
+            }
         }
     });
     let preview = Memo::new(move |_| {
