@@ -81,10 +81,6 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     selection::Selection::provide(state);
     install_shortcuts(state);
-    // While a big edit's projection follows a frame late (`ui::checked`), the panels made from
-    // it (the findings and behaviour here, the timeline's drawing) say so to assistive
-    // technology; the editors, already up to date, do not.
-    let busy = move || state.updating().get().to_string();
     view! {
         <a class="skip-link" href="#main">"Skip to the editor"</a>
         <div class="app">
@@ -102,7 +98,9 @@ pub fn App() -> impl IntoView {
                         Tab::Windows => view! { <WindowsTab /> }.into_any(),
                     }}
                 </main>
-                <aside class="side" aria-label="Findings and behaviour" aria-busy=busy>
+                // While a big edit's projection follows a frame late (`ui::checked`), the panels made
+                // from it (these, the timeline's drawing) say so; the editors, up to date, do not.
+                <aside class="side" aria-label="Findings and behaviour" aria-busy=move || state.busy()>
                     <FindingsPanel />
                     <BehaviourPanel />
                 </aside>

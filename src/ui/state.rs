@@ -280,6 +280,16 @@ impl PlanState {
         self.checked.updating()
     }
 
+    /// `aria-busy` of the panels made from the projection: "true" while [`Self::updating`]
+    /// (tracked: call it inside the attribute's closure).
+    pub fn busy(&self) -> &'static str {
+        if self.checked.updating().get() {
+            "true"
+        } else {
+            "false"
+        }
+    }
+
     /// Makes `next` the plan; the projection and the findings follow (`ui::checked`).
     fn publish(&self, next: Plan) {
         self.plan.with_untracked(|before| {

@@ -40,7 +40,7 @@ pub fn TimelineTab() -> impl IntoView {
             data-testid="panel-timeline"
         >
             <div class="tl-layout">
-                <section class="tl-main" aria-labelledby="tl-title" aria-busy=move || state.updating().get().to_string()>
+                <section class="tl-main" aria-labelledby="tl-title" aria-busy=move || state.busy()>
                     <div class="tl-toolbar">
                         <h2 id="tl-title">
                             "Projected timeline "
