@@ -13,15 +13,26 @@
 //    after an update. This hook renames them `planner-exports-<hash>…`, writes the worker's
 //    loader as `exports-<hash>.js` and names it in index.html's `<meta name="exports-worker">`,
 //    where the app (src/ui/exports_worker.rs) reads it on first use.
-// 3. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
+// 3. The app's module is split (src/ui/lazy.rs): trunk's wasm-bindgen ran on the linked
+//    module, whose split points still import from a placeholder; this hook runs
+//    `wasm-split-cli` on that linked module (target/…/planner-web.wasm, kept with its relocations
+//    by build.rs), then wasm-bindgen and, in release builds, `wasm-opt -Oz` on the main module
+//    and on each module split from it, and puts them in place of trunk's two files (same names,
+//    so index.html and the loader stay as they are). The split modules and their link file get
+//    hashed names like every other file; the link file fetches a tab's module the first time
+//    the tab opens.
+// 4. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
 //    copy beside it, for servers that serve precompressed files (nginx gzip_static, Caddy
 //    precompressed, the test server in tests/e2e/helpers.mjs).
 //
 // trunk runs it with TRUNK_STAGING_DIR (the dist being built) and TRUNK_PROFILE set.
 
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -89,6 +100,96 @@ async function exportsWorker() {
   );
 }
 
+const run = promisify(execFile);
+const RELEASE = process.env.TRUNK_PROFILE === 'release';
+
+/** Where cargo put the linked app module: the target directory cargo itself reports (it
+ *  follows CARGO_TARGET_DIR and .cargo/config.toml), the profile index.html names. */
+async function linkedAppModule() {
+  const { stdout } = await run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
+    maxBuffer: 64 << 20,
+  });
+  const profile = RELEASE ? 'wasm-release' : 'debug';
+  return path.join(JSON.parse(stdout).target_directory, 'wasm32-unknown-unknown', profile, 'planner-web.wasm');
+}
+
+/** `js` (an ES module) through terser in release builds (trunk's own minifier cannot parse
+ *  wasm-bindgen's bindings): 58 -> 26 KB raw, 8.1 -> 6.3 KB brotli. The names the module
+ *  exports and imports stay, so the loader, the link file and the wasm find them. */
+async function minified(js) {
+  if (!RELEASE) return js;
+  const work = await mkdtemp(path.join(tmpdir(), 'planner-terser-'));
+  try {
+    const input = path.join(work, 'in.mjs');
+    await writeFile(input, js);
+    const { stdout } = await run('terser', [input, '--module', '--compress', '--mangle'], { maxBuffer: 64 << 20 }).catch(
+      (e) => {
+        throw new Error(`terser failed (scripts/setup.sh installs it; run scripts/serve.sh or scripts/test.sh once): ${e.message}`);
+      },
+    );
+    return stdout;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function splitApp() {
+  const names = (await readdir(dir)).filter((f) => /^planner-web-[0-9a-f]+\.js$/.test(f));
+  if (names.length !== 1) throw new Error(`expected one planner-web-<hash>.js from trunk, found ${names.length}`);
+  const name = names[0].slice(0, -'.js'.length);
+  const work = await mkdtemp(path.join(tmpdir(), 'planner-split-'));
+  try {
+    await run('wasm-split-cli', [await linkedAppModule(), work, '--out-name', name]);
+    const bindgen = path.join(work, 'bindgen');
+    await run('wasm-bindgen', [
+      '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      '--out-name', name, '--out-dir', bindgen, path.join(work, `${name}.wasm`),
+    ]);
+    const modules = (await readdir(work)).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
+    const main = path.join(bindgen, `${name}_bg.wasm`);
+    if (RELEASE) {
+      // One wasm-opt per module, two at a time (the build machine's cores). The split modules
+      // carry a name subsection wasm-opt does not know and drops with a warning: not an error.
+      // `--low-memory-unused` lets wasm-opt fold constant offsets into loads and stores
+      // (-2.0 KB brotli, README "Bundle-size levers"). It assumes no address below 1 KiB is
+      // used: the module's memory starts with its 1 MiB stack (the stack pointer starts at 1 MiB
+      // and the data follows it), whose last KiB only a stack about to overflow would reach, and
+      // the folded and unfolded forms differ only for an address computation that wraps past
+      // 4 GiB, which Rust never makes (pointer overflow is undefined behaviour).
+      const queue = [main, ...modules.map((m) => path.join(work, m))];
+      const next = async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          await run('wasm-opt', ['-Oz', '--low-memory-unused', file, '-o', file]);
+        }
+      };
+      await Promise.all([next(), next()]);
+    }
+    // Hashed names: each split module's from its bytes, the link file's from its text after
+    // those names are in it.
+    let link = await readFile(path.join(work, '__wasm_split.js'), 'utf8');
+    for (const module of modules) {
+      const bytes = await readFile(path.join(work, module));
+      const hashed = `${module.slice(0, -'.wasm'.length).replace(/_/g, '-')}-${hash(bytes)}.wasm`;
+      const reference = `"./${module}"`;
+      if (!link.includes(reference)) throw new Error(`__wasm_split.js does not name ${module}`);
+      link = link.replaceAll(reference, `"./${hashed}"`);
+      await writeFile(path.join(dir, hashed), bytes);
+    }
+    link = await minified(link);
+    const linkName = `wasm-split-${hash(link)}.js`;
+    await writeFile(path.join(dir, linkName), link);
+    // The bindings import the link file (`from "./__wasm_split.js"`) and hand it to the module
+    // under the import name the module was linked with, which stays.
+    const glue = await readFile(path.join(bindgen, `${name}.js`), 'utf8');
+    const from = 'from "./__wasm_split.js"';
+    if (!glue.includes(from)) throw new Error(`${name}.js does not import __wasm_split.js`);
+    await writeFile(path.join(dir, `${name}.js`), await minified(glue.replaceAll(from, `from "./${linkName}"`)));
+    await writeFile(path.join(dir, `${name}_bg.wasm`), await readFile(main));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 // Host configuration (staticwebapp.config.json) is read by the host, never sent to browsers.
 const COMPRESS = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.txt']);
 
@@ -122,6 +223,7 @@ async function removeStaleCompressed() {
   }
 }
 
+await splitApp();
 await externalLoader();
 await exportsWorker();
 await removeStaleCompressed();

@@ -4,14 +4,21 @@
 # second run takes seconds. Nothing is downloaded from GitHub: this machine kind reaches only
 # crates.io, npm and Debian (see README.md, "Tools, and why these versions").
 #
-#   ensure_build_tools   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt 132
+#   ensure_build_tools   wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt 132,
+#                        wasm-split-cli
 #   ensure_test_tools    the above, plus Chromium and the e2e node modules
 
 # The versions we build with. trunk 0.22 needs rustc 1.96.1, so 0.21.14 is the newest that
 # builds with our Rust 1.95. wasm-opt must be binaryen 132 from npm: Debian's binaryen 108
 # produces a module that crashes in Chromium (`WebAssembly.Table.set(): Argument 1 is invalid`).
 TRUNK_VERSION="0.21.14"
+# wasm-split-cli splits the app's module into the parts loaded on first use (src/ui/lazy.rs,
+# scripts/postbuild.mjs); 0.2.4 reads what leptos's wasm_split_helpers 0.2 writes.
+WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_VERSION="132.0.0"
+# terser minifies the app's wasm-bindgen bindings in release builds (scripts/postbuild.mjs):
+# trunk's own JS minifier cannot parse them.
+TERSER_VERSION="5.46.0"
 WASM_OPT_MAJOR="132"
 WASM_TARGET="wasm32-unknown-unknown"
 
@@ -88,14 +95,28 @@ ensure_wasm_bindgen() {
     fi
 }
 
-ensure_wasm_opt() {
-    local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt"
-    if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version $WASM_OPT_MAJOR "; then
-        note "wasm-opt $WASM_OPT_MAJOR (npm binaryen, $TOOLS_DIR): present"
+ensure_wasm_split() {
+    # The CLI has no --version; cargo's list of installed packages says which one it is.
+    if command -v wasm-split-cli >/dev/null &&
+        cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+        note "wasm-split-cli $WASM_SPLIT_VERSION: present"
     else
-        step "Installing wasm-opt from npm binaryen@$BINARYEN_VERSION into $TOOLS_DIR"
+        step "Installing wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 3 min on 2 cores, once)"
+        cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+    fi
+}
+
+ensure_wasm_opt() {
+    local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt" terser="$TOOLS_DIR/node_modules/.bin/terser"
+    if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version $WASM_OPT_MAJOR " &&
+        [ "$("$terser" --version 2>/dev/null)" = "terser $TERSER_VERSION" ]; then
+        note "wasm-opt $WASM_OPT_MAJOR (npm binaryen) and terser $TERSER_VERSION ($TOOLS_DIR): present"
+    else
+        # One install for both: npm removes from the folder what a later install does not name.
+        step "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and terser@$TERSER_VERSION into $TOOLS_DIR"
         mkdir -p "$TOOLS_DIR"
-        npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
+        npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save \
+            "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION"
     fi
     # Whatever trunk will find first on PATH must be the 132 build, never Debian's 108.
     local found
@@ -134,6 +155,7 @@ ensure_build_tools() {
     ensure_wasm_target
     ensure_trunk
     ensure_wasm_bindgen
+    ensure_wasm_split
     ensure_wasm_opt
 }
 

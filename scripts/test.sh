@@ -26,10 +26,14 @@ cd "$REPO_ROOT"
 # caches' maps filled by extend, + 5 %), then to 731.2 KB by the third round (696.3 KB
 # measured with main at 3295cb5 merged: no float formatting, the last per-type sorts, the
 # timeline's keyed lists, the exposure's median, + 5 %); the worker has its own ratchet
-# (292.8 KB gzip measured, + 5 %). Issue 13's goal is open.
+# (292.8 KB gzip measured, + 5 %). Then to 455.6 KB when the tabs, the bulk editor, the filters
+# and the link opener became parts loaded on first use (src/ui/lazy.rs: 433.9 KB gzip and
+# 348.2 KB brotli measured, + 5 %): issue 13's 350 KB brotli goal is met. The parts have their
+# own ratchet (349.4 KB gzip measured, + 5 %).
 GOAL_BROTLI_BYTES=350000
-CEILING_BYTES=731200
+CEILING_BYTES=455600
 EXPORTS_CEILING_BYTES=307500
+PARTS_CEILING_BYTES=366900
 
 # Browser profiles go here; on any exit, stop whatever still runs from it and remove it.
 RUN_TMP="$(mktemp -d "${TMPDIR:-/tmp}/aks-planner-test.XXXXXX")"
@@ -98,12 +102,16 @@ step "trunk build --release --offline"
 trunk build --release --offline
 
 step "Bundle size (gzip -9 and brotli -11 of wasm + js + css in dist/)"
-# The first load is every file but the exports worker's (`exports-*`, `planner-exports-*`),
-# which the Export tab fetches on first use; both are printed and both have a ceiling.
+# The first load is every file but those fetched on first use: the exports worker's
+# (`exports-*`, `planner-exports-*`), which the Export tab fetches when it first needs it, and
+# the parts split from the app's module (`split-*`, `chunk-*`: src/ui/lazy.rs), each fetched
+# when its tab or the bulk editor first opens. All are printed; each group has a ceiling.
 total=0
 total_br=0
 later=0
 later_br=0
+parts=0
+parts_br=0
 shopt -s nullglob
 for f in dist/*.wasm dist/*.js dist/*.css; do
     raw=$(wc -c <"$f")
@@ -114,7 +122,12 @@ for f in dist/*.wasm dist/*.js dist/*.css; do
     exports-* | planner-exports-*)
         later=$((later + gz))
         later_br=$((later_br + br))
-        when="on first use"
+        when="on first use (exports worker)"
+        ;;
+    split-* | chunk-*)
+        parts=$((parts + gz))
+        parts_br=$((parts_br + br))
+        when="on first use (a part)"
         ;;
     *)
         total=$((total + gz))
@@ -137,8 +150,21 @@ for marker in 'apply_plan() {' 'BEGIN:VCALENDAR' 'azurerm_kubernetes_cluster' 'n
         LC_ALL=C grep -qaF "$marker" "$f" || die "the exports worker lacks '$marker': update this check"
     done
 done
+# Each part loaded on first use is a module of its own, and a text only it shows is in that
+# module, not in the first load: a call from the first load's code into a part would bring the
+# part back into it without failing anything else.
+for part in windows-tab:'Team time zone' timeline-tab:'Projected timeline' \
+    export-tab:'Preparing exports' bulk-editor:'Apply to selected clusters'; do
+    name="${part%%:*}" marker="${part#*:}"
+    set -- dist/split-"$name"-*.wasm
+    [ -f "$1" ] || die "no split-$name-*.wasm in dist/ (src/main.rs's split points, scripts/postbuild.mjs)"
+    LC_ALL=C grep -qaF "$marker" "$1" || die "split-$name lacks '$marker': update this check"
+    for f in dist/planner-web-*_bg.wasm; do
+        ! LC_ALL=C grep -qaF "$marker" "$f" || die "the first-load wasm holds the $name's text ('$marker')"
+    done
+done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
-size_line="bundle: first load $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli; exports worker on first use $(kb "$later_br") KB brotli, $(kb "$later") KB gzip"
+size_line="bundle: first load $(kb "$total_br") KB brotli, $(kb "$total") KB gzip (wasm+js+css); goal $((GOAL_BROTLI_BYTES / 1000)) KB brotli; on first use: parts $(kb "$parts_br") KB brotli, $(kb "$parts") KB gzip, exports worker $(kb "$later_br") KB brotli, $(kb "$later") KB gzip"
 echo "    $size_line"
 # The ceiling is enforced after the browser tests, so one run reports both.
 over_ceiling=false
@@ -148,6 +174,9 @@ if [ "$total" -gt "$CEILING_BYTES" ]; then
 elif [ "$later" -gt "$EXPORTS_CEILING_BYTES" ]; then
     over_ceiling=true
     size_line="$size_line: THE EXPORTS WORKER IS OVER ITS ${EXPORTS_CEILING_BYTES}-BYTE GZIP CEILING"
+elif [ "$parts" -gt "$PARTS_CEILING_BYTES" ]; then
+    over_ceiling=true
+    size_line="$size_line: THE PARTS ARE OVER THEIR ${PARTS_CEILING_BYTES}-BYTE GZIP CEILING"
 elif [ "$total_br" -gt "$GOAL_BROTLI_BYTES" ]; then
     size_line="$size_line: OVER GOAL (fails above $((CEILING_BYTES / 1000)) KB gzip)"
 fi
@@ -191,5 +220,5 @@ grep -E '^fuzz-smoke: (SKIPPED|.*: ok,)' "$RUN_TMP/fuzz.log" | sed 's/^/    /' >
 step "Summary ($((SECONDS - started)) s)"
 cat "$SUMMARY"
 if [ "$over_ceiling" = true ]; then
-    die "the release bundle grew past its gzip ceiling (first load ${CEILING_BYTES} B, exports worker ${EXPORTS_CEILING_BYTES} B; see the sizes above)"
+    die "the release bundle grew past its gzip ceiling (first load ${CEILING_BYTES} B, exports worker ${EXPORTS_CEILING_BYTES} B, parts ${PARTS_CEILING_BYTES} B; see the sizes above)"
 fi

@@ -149,19 +149,28 @@ pub fn link_fragment(text: &str) -> Option<String> {
 
 /// Reads a plan from a link, a fragment (`#p=…`) or the bare `p=…` value.
 pub fn decode(link: &str) -> Result<Plan, ShareError> {
-    let fragment = match link.trim().split_once('#') {
-        Some((_, f)) => f,
-        None => link.trim(),
-    };
-    let value = fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix(KEY))
-        .ok_or(ShareError::NotAPlannerLink)?;
+    let value = link_value(link).ok_or(ShareError::NotAPlannerLink)?;
     match value.split_once('.') {
         Some(("1", data)) => decode_v1(data),
         Some((other, _)) if is_number(other) => Err(ShareError::UnknownVersion(other.to_owned())),
         _ => Err(malformed(value)),
     }
+}
+
+/// Whether `link` (a whole URL, its fragment, or the fragment's text) is a planner link: one
+/// [`decode`] reads or explains, never [`ShareError::NotAPlannerLink`]. Cheap: the app asks it
+/// of every fragment before it loads the code that opens links.
+pub fn holds_link(link: &str) -> bool {
+    link_value(link).is_some()
+}
+
+/// The value of the fragment's `p=` key.
+fn link_value(link: &str) -> Option<&str> {
+    let fragment = match link.trim().split_once('#') {
+        Some((_, f)) => f,
+        None => link.trim(),
+    };
+    fragment.split('&').find_map(|part| part.strip_prefix(KEY))
 }
 
 fn is_number(text: &str) -> bool {

@@ -27,6 +27,7 @@ pub mod icons;
 pub mod import_panel;
 pub mod index_list;
 pub mod link_open;
+pub mod link_watch;
 pub mod paged;
 pub mod plan_tab;
 pub mod pool_editor;

@@ -52,7 +52,10 @@ pub mod clipboard;
 pub mod clock;
 pub mod components;
 pub mod exports_worker;
+pub mod focus;
 pub mod later;
+pub mod lazy;
+pub mod parts;
 pub mod selection;
 pub mod state;
 pub mod storage;
@@ -64,21 +67,21 @@ use leptos::prelude::*;
 
 use components::behaviour_panel::BehaviourPanel;
 use components::cluster_list::ClusterList;
-use components::export_tab::ExportTab;
 use components::findings_panel::FindingsPanel;
 use components::header::AppHeader;
-use components::link_open::LinkOpener;
+use components::link_watch::LinkWatcher;
 use components::plan_tab::PlanTab;
 use components::save_banner::SaveBanner;
 use components::tabs::TabBar;
-use components::timeline_tab::TimelineTab;
-use components::windows_tab::WindowsTab;
-use state::{PlanState, Tab};
+use lazy::{LazyTab, Loader, Part};
+use state::PlanState;
 
+/// The app. `parts` gives the views of the parts loaded on first use ([`lazy`]).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(parts: Loader) -> impl IntoView {
     let state = PlanState::open();
     provide_context(state);
+    provide_context(parts);
     selection::Selection::provide(state);
     install_shortcuts(state);
     view! {
@@ -86,16 +89,17 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <AppHeader />
             <SaveBanner />
-            <LinkOpener />
+            <LinkWatcher />
             <div class="workspace">
                 <ClusterList />
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
-                    {move || match state.tab.get() {
-                        Tab::Plan => view! { <PlanTab /> }.into_any(),
-                        Tab::Export => view! { <ExportTab /> }.into_any(),
-                        Tab::Timeline => view! { <TimelineTab /> }.into_any(),
-                        Tab::Windows => view! { <WindowsTab /> }.into_any(),
+                    {move || {
+                        let tab = state.tab.get();
+                        match Part::of_tab(tab) {
+                            Some(part) => view! { <LazyTab tab part /> }.into_any(),
+                            None => view! { <PlanTab /> }.into_any(),
+                        }
                     }}
                 </main>
                 // While a big edit's projection follows a frame late (`ui::checked`), the panels made

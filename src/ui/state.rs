@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::rules::cluster::Cluster;
 use crate::rules::edit;
@@ -21,6 +20,7 @@ use crate::rules::projection::{Projection, project};
 use crate::rules::snapshot::Snapshot;
 
 use super::checked::Checked;
+pub use super::focus::focus_by_id;
 use super::storage;
 
 /// The tabs of the main area, each with its own component file under `components/`.
@@ -464,20 +464,14 @@ impl PlanState {
         if self.tab.get_untracked() != tab {
             self.tab.set(tab);
         }
-        let id = path.dom_id();
+        let mut ids = vec![path.dom_id()];
         // A configuration-level finding (no single field) lands on its on/off switch.
-        let fallback = path.cluster.map(|c| match &path.config {
+        ids.extend(path.cluster.map(|c| match &path.config {
             Some(config) => format!("c{c}-{config}-enabled"),
             None => format!("c{c}-name"),
-        });
-        // Wait a frame so the selected cluster's editor is rendered first.
-        request_animation_frame(move || {
-            if !focus_by_id(&id)
-                && let Some(fallback) = fallback
-            {
-                focus_by_id(&fallback);
-            }
-        });
+        }));
+        // Once the selected cluster's editor is drawn, or the tab's module loaded and drawn.
+        super::focus::focus_when_drawn(ids);
     }
 }
 
@@ -521,17 +515,6 @@ fn errors_per_cluster(findings: &[Arc<Finding>], clusters: usize) -> Vec<u32> {
         }
     }
     counts
-}
-
-/// Focuses the element with this id; `false` if there is none.
-pub fn focus_by_id(id: &str) -> bool {
-    let Some(element) = document().get_element_by_id(id) else {
-        return false;
-    };
-    match element.dyn_into::<web_sys::HtmlElement>() {
-        Ok(element) => element.focus().is_ok(),
-        Err(_) => false,
-    }
 }
 
 fn replacement_plan(replacement: Replacement) -> Plan {

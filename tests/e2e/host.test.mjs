@@ -27,8 +27,8 @@ test('in a folder, with compression and the hosts headers, the app loads and cac
   const assets = first.filter((r) => /\.(js|css|wasm)$/.test(r.path));
   assert.deepEqual(
     assets.map((r) => path.extname(r.path)).sort(),
-    ['.css', '.js', '.js', '.wasm'],
-    'the loader, the bindings, the style sheet and the wasm (not the exports worker: it loads on first use)',
+    ['.css', '.js', '.js', '.js', '.wasm'],
+    'the loader, the bindings, the split modules\' link file, the style sheet and the wasm (not the exports worker nor the parts: they load on first use)',
   );
   for (const r of assets) {
     assert.match(r.path, HASHED);
@@ -66,6 +66,7 @@ test('in a folder, with compression and the hosts headers, the app loads and cac
   assert.ok(!again.some((r) => HASHED.test(r)), `hashed files fetched again: ${again.join(', ')}`);
 
   // The share link points at the folder the app is served from.
+  app.server.requests.length = 0;
   await app.click('tab-export');
   await app.expectText('share-link', '#p=1.');
   const link = new URL(await app.text('share-link'));
@@ -88,6 +89,19 @@ test('in a folder, with compression and the hosts headers, the app loads and cac
     assert.ok(['br', 'gzip'].includes(r.encoding), `${r.path} sent ${r.encoding ?? 'uncompressed'}`);
   }
   assert.equal(directive('worker-src'), "worker-src 'self'");
+  // The Export tab's own module (src/ui/lazy.rs) and the chunks it shares with other parts:
+  // from the folder, hashed, compressed, as application/wasm (compiled while it downloads).
+  const part = app.server.requests.filter((r) => /\/(split|chunk)-/.test(r.path));
+  assert.ok(part.some((r) => /\/split-export-tab-/.test(r.path)), JSON.stringify(part));
+  for (const r of part) {
+    assert.equal(r.status, 200, r.path);
+    assert.ok(r.path.startsWith(FOLDER), r.path);
+    assert.match(r.path, HASHED);
+    assert.ok(['br', 'gzip'].includes(r.encoding), `${r.path} sent ${r.encoding ?? 'uncompressed'}`);
+    const got = await app.page.request.get(`${app.origin}${r.path}`);
+    assert.equal(got.headers()['content-type'], 'application/wasm', r.path);
+    assert.equal(got.headers()['cache-control'], 'public, max-age=31536000, immutable', r.path);
+  }
   const workerWasm = await app.page.request.get(`${app.origin}${worker.find((r) => r.path.endsWith('.wasm')).path}`);
   assert.equal(workerWasm.headers()['content-type'], 'application/wasm');
 });
@@ -116,6 +130,24 @@ test('every file a browser loads has its precompressed copies and host headers',
     const loaded = await readFile(path.join(DIST, loader), 'utf8');
     names.push(...[...loaded.matchAll(/'\.\/([^']+)'/g)].map((m) => m[1]));
   }
+  // The bindings import the split modules' link file, which names every split module.
+  for (const bindings of names.filter((n) => /^planner-web-[0-9a-f]+\.js$/.test(n))) {
+    const text = await readFile(path.join(DIST, bindings), 'utf8');
+    names.push(...[...text.matchAll(/from\s*["'`]\.\/(wasm-split-[0-9a-f]+\.js)["'`]/g)].map((m) => m[1]));
+  }
+  for (const link of names.filter((n) => /^wasm-split-/.test(n))) {
+    const text = await readFile(path.join(DIST, link), 'utf8');
+    names.push(...[...text.matchAll(/["'`]\.\/((?:split|chunk)-[\w-]+\.wasm)["'`]/g)].map((m) => m[1]));
+  }
+  // Each file once (the bindings import the link file once per split point).
+  names.splice(0, names.length, ...new Set(names));
+  assert.ok(names.some((n) => /^wasm-split-/.test(n)), names.join(', '));
+  // Every part of src/ui/lazy.rs, once.
+  assert.deepEqual(
+    names.map((n) => n.match(/^split-([a-z-]+)-[0-9a-f]{16}\.wasm$/)?.[1]).filter(Boolean).sort(),
+    ['bulk-editor', 'export-tab', 'filters', 'link-opener', 'timeline-tab', 'windows-tab'],
+    names.join(', '),
+  );
   assert.ok(names.some((n) => /^planner-web-.*_bg\.wasm$/.test(n)), names.join(', '));
   assert.ok(names.some((n) => /^planner-exports-.*_bg\.wasm$/.test(n)), names.join(', '));
   for (const name of ['index.html', ...names]) {

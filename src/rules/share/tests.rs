@@ -277,3 +277,34 @@ fn a_pasted_link_is_recognised_and_json_is_not() {
         assert_eq!(link_fragment(&text), expected, "{text}");
     }
 }
+
+#[test]
+fn holds_link_is_true_exactly_when_decode_reads_or_explains_the_link() {
+    // The app loads the link opener only for fragments `holds_link` accepts: any text `decode`
+    // would explain (a damaged link, a newer version) must be accepted, any it ignores refused.
+    let good = encode(&demo_plan());
+    let texts = [
+        "",
+        "#",
+        "#main",
+        "#q=1.abc",
+        "https://example.com/",
+        "https://example.com/planner/#main",
+        "#p=",
+        "#p=1.",
+        "#p=2.abc",
+        "#p=1.!!",
+        "#x=1&p=1.abc",
+        "  #p=1.abc  ",
+        "p=1.abc",
+        "https://org.github.io/planner/#p=1.zzz",
+        "#P=1.abc",
+        "#%70=1.abc",
+        good.as_str(),
+        &good[..good.len() / 2],
+    ];
+    for text in texts {
+        let explained = !matches!(decode(text), Err(ShareError::NotAPlannerLink));
+        assert_eq!(holds_link(text), explained, "{text:?}");
+    }
+}

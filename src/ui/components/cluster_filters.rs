@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::rules::bulk::Filter;
 use crate::rules::words::count;
+use crate::ui::focus::focus_when_drawn;
+use crate::ui::lazy::{LazyPart, Part};
 use crate::ui::selection::use_selection;
-use crate::ui::state::{Tab, focus_by_id, use_plan_state};
+use crate::ui::state::{Tab, use_plan_state};
 
 /// The value of the "any" choice of a filter select.
 const ANY: &str = "";
@@ -25,9 +27,8 @@ pub fn ClusterFilters() -> impl IntoView {
         if state.tab.get_untracked() != Tab::Plan {
             state.tab.set(Tab::Plan);
         }
-        request_animation_frame(|| {
-            focus_by_id("bulk-editor");
-        });
+        // The bulk editor is loaded on first use (`ui::lazy`).
+        focus_when_drawn(vec!["bulk-editor".to_owned()]);
     };
     view! {
         <div class="cluster-filters" data-testid="cluster-filters">
@@ -53,7 +54,7 @@ pub fn ClusterFilters() -> impl IntoView {
                 {move || if open.get() { "Hide filters" } else { "Filters" }}
             </button>
             <Show when=move || open.get()>
-                <Facets />
+                <LazyPart part=Part::Filters />
             </Show>
             <p class="filter-summary" data-testid="filter-summary" aria-live="polite">
                 {move || {
@@ -83,8 +84,9 @@ pub fn ClusterFilters() -> impl IntoView {
 }
 
 /// One select per facet that has values in the plan.
+/// Loaded on first use (`ui::lazy`): most visits never open the filters.
 #[component]
-fn Facets() -> impl IntoView {
+pub fn Facets() -> impl IntoView {
     let selection = use_selection();
     let facets = selection.facets;
     let filter = selection.filter;

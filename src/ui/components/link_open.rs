@@ -1,5 +1,6 @@
-//! Opening a shared link: at startup and whenever the fragment changes (`hashchange`), a
-//! `#p=…` fragment is decoded with `rules::share::decode`. If it would replace a plan the user
+//! Opening a shared link: when it starts (`link_watch` loads it, a part of its own, when the
+//! first link arrives) and whenever the fragment changes (`hashchange`), a `#p=…` fragment is
+//! decoded with `rules::share::decode`. If it would replace a plan the user
 //! made, a dialog shows the before/after (`rules::share::diff`) and asks; a damaged link shows
 //! the decoder's specific message and changes nothing. Either way the fragment is then removed
 //! (`history.replaceState`), so a reload does not ask again. Replacing goes through
@@ -13,6 +14,7 @@ use crate::rules::demo::demo_plan;
 use crate::rules::plan::Plan;
 use crate::rules::share::{self, Change, ShareError};
 use crate::rules::words::count;
+use crate::ui::components::link_watch::current_fragment;
 use crate::ui::state::{PlanState, focus_by_id, use_plan_state};
 
 /// The dialog lists at most this many changes (a link from another fleet can differ in
@@ -24,12 +26,6 @@ const SHOWN_CHANGES: usize = 200;
 struct Incoming {
     plan: Plan,
     changes: Vec<Change>,
-}
-
-/// The fragment, with its `#`, when there is one.
-fn current_fragment() -> Option<String> {
-    let hash = window().location().hash().ok()?;
-    (hash.len() > 1).then_some(hash)
 }
 
 /// Removes the fragment without a navigation or a new history entry.

@@ -1,10 +1,10 @@
-//! The "Plan" tab: the bulk editor while clusters are ticked in the list, then the open
-//! cluster's editor, or a way to start when there is none.
+//! The "Plan" tab: the bulk editor while clusters are ticked in the list (loaded on first use,
+//! `ui::lazy`), then the open cluster's editor, or a way to start when there is none.
 
 use leptos::prelude::*;
 
-use crate::ui::components::bulk_editor::BulkEditor;
 use crate::ui::components::cluster_editor::ClusterEditor;
+use crate::ui::lazy::{LazyPart, Part};
 use crate::ui::selection::use_selection;
 use crate::ui::state::use_plan_state;
 
@@ -16,7 +16,7 @@ pub fn PlanTab() -> impl IntoView {
     view! {
         <div class="tab-panel" role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" data-testid="panel-plan">
             <Show when=move || bulk.with(|s| !s.is_empty())>
-                <BulkEditor />
+                <LazyPart part=Part::BulkEditor />
             </Show>
             {move || match selected.get() {
                 Some(i) => view! { <ClusterEditor index=i /> }.into_any(),

@@ -77,8 +77,11 @@ impl Focus {
     /// Focuses the active mark if it is drawn, making it the only `tabindex="0"` mark;
     /// whether it was found.
     pub fn focus_active(&self) -> bool {
-        let (Some(root), Some(a)) = (self.scroller.get_untracked(), self.active.get_untracked())
-        else {
+        // `try_`: a frame after a key press the tab may be gone, and with it these signals.
+        let (Some(Some(root)), Some(Some(a))) = (
+            self.scroller.try_get_untracked(),
+            self.active.try_get_untracked(),
+        ) else {
             return false;
         };
         let selector = format!("[data-row=\"{}\"] [data-mark=\"{}\"]", a.cluster, a.key);
@@ -122,10 +125,16 @@ impl Focus {
     /// After a redraw: if it removed or blurred the focused element (focus fell to `<body>`),
     /// focus the active mark's new element, or its cluster's name if the mark is gone.
     pub fn restore(&self) {
-        let lost = self.blurred.get_value()
+        // Queued as a microtask: the tab may be gone by then (left in the task that drew it),
+        // and with it these values; then there is no focus to put back.
+        let Some(blurred) = self.blurred.try_get_value() else {
+            return;
+        };
+        let lost = blurred
             || self
                 .focused
-                .with_value(|e| e.as_ref().is_some_and(|e| !e.is_connected()));
+                .try_with_value(|e| e.as_ref().is_some_and(|e| !e.is_connected()))
+                .unwrap_or(false);
         self.blurred.set_value(false);
         let on_body = document()
             .active_element()

@@ -70,16 +70,20 @@ pub fn TimelineSvg(
         width: 1_320.0,
         labels: 220.0,
     });
+    // Also runs a frame after an effect asks: by then the user may have left the tab (its
+    // module loads on first use, so it can be drawn just before a quick switch), and its
+    // signals are gone; then there is nothing to measure.
     let read_viewport = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(Viewport {
+        if let Some(Some(el)) = scroller.try_get_untracked() {
+            viewport.try_set(Viewport {
                 top: f64::from(el.scroll_top()),
                 left: f64::from(el.scroll_left()),
                 height: f64::from(el.client_height()),
                 width: f64::from(el.client_width()),
                 labels: keys
                     .labels
-                    .get_untracked()
+                    .try_get_untracked()
+                    .flatten()
                     .map_or(0.0, |l| f64::from(l.offset_width())),
             });
         }
