@@ -21,6 +21,23 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const editToPaint = (page, id, value) => actToPaint(page, id, value);
 const clickToPaint = (page, id) => actToPaint(page, id, null);
 
+/**
+ * Click → the paint that shows the tab's content: the Windows, Timeline and Export tabs are
+ * parts loaded on first use (src/ui/lazy.rs), whose first paint after a click may be their
+ * loading line; this waits, frame by frame, until no part is loading, then for that paint.
+ */
+const clickToContent = (page, id) =>
+  page.evaluate(async (id) => {
+    const t0 = performance.now();
+    document.querySelector(`[data-testid="${id}"]`).click();
+    for (let frame = 0; frame < 1200; frame++) {
+      await new Promise(requestAnimationFrame);
+      if (!document.querySelector('[data-testid="part-loading"]')) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return performance.now() - t0;
+  }, id);
+
 const domNodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 async function memoryMB(app) {
@@ -64,7 +81,7 @@ async function run(n) {
   const dom = { timeline: await domNodes(app.page) };
   const tabs = {};
   for (const tab of ['plan', 'windows', 'export', 'timeline']) {
-    tabs[tab] = Math.round(await clickToPaint(app.page, `tab-${tab}`));
+    tabs[tab] = Math.round(await clickToContent(app.page, `tab-${tab}`));
     await app.page.locator(`[data-testid="panel-${tab}"]`).waitFor();
     dom[tab] = await domNodes(app.page);
   }
