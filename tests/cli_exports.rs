@@ -157,16 +157,16 @@ fn import_reads_az_files_in_any_order_and_names_the_bad_file() {
     );
 }
 
-/// A file holding `text`, unique per call (tests run in parallel).
-fn temp_file(tag: &str, text: &str) -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "aks-planner-cli-{tag}-{}-{n}.json",
-        std::process::id()
-    ));
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
+/// A file holding `text`, unique per call (tests run in parallel), removed on drop (it was
+/// left in the temporary folder after every run).
+fn temp_file(tag: &str, text: &str) -> tempfile::TempPath {
+    let file = tempfile::Builder::new()
+        .prefix(&format!("aks-planner-cli-{tag}-"))
+        .suffix(".json")
+        .tempfile()
+        .unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    file.into_temp_path()
 }
 
 #[test]
@@ -177,7 +177,12 @@ fn export_scopes_errors_to_what_is_exported() {
     plan["clusters"][1]["agentPoolProfiles"][0]["name"] = serde_json::json!("Bad_Pool");
     let file = temp_file("one-broken", &plan.to_string());
     let run = |extra: &[&str]| {
-        let mut args = vec!["export", file.as_str(), "--format=az", "--today=2026-11-24"];
+        let mut args = vec![
+            "export",
+            file.to_str().unwrap(),
+            "--format=az",
+            "--today=2026-11-24",
+        ];
         args.extend_from_slice(extra);
         aks_planner(&args)
     };
@@ -219,7 +224,7 @@ fn import_says_which_fields_were_not_found() {
             "properties": {"kubernetesVersion": "1.33.2",
                            "agentPoolProfiles": [{"name": "system", "mode": "System", "vmSize": "Standard_D4s_v5", "count": 3}]}}"#,
     );
-    let out = aks_planner(&["import", &partial]);
+    let out = aks_planner(&["import", partial.to_str().unwrap()]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
