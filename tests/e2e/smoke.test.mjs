@@ -28,3 +28,31 @@ test('the harness reports a console error and an external request as problems', 
   await until(seen, (s) => /(non-local host: |Connecting to ')http:\/\/example\.invalid\/x/.test(s), seen);
   app.problems.length = 0; // expected here; every other test fails on them
 });
+
+test('the app mounts over its static shell without moving anything, on a phone, a tablet and a desktop', async (t) => {
+  // Issue 13: the shell paints at once and the app takes its place with no layout shift
+  // (Lighthouse's CLS). Shifts are read from the browser's own layout-shift entries.
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 800, height: 1000 },
+    { width: 1280, height: 900 },
+  ]) {
+    const app = await openApp(t, { viewport });
+    await app.page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          const nodes = e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName);
+          window.__shifts.push({ value: e.value, nodes });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await app.reload();
+    await app.expectText('css=main', 'aks-dev-weu');
+    await app.page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))),
+    );
+    assert.deepEqual(await app.page.evaluate(() => window.__shifts), [], `${viewport.width} px wide`);
+  }
+});
