@@ -17,10 +17,9 @@
 //    module, whose split points still import from a placeholder; this hook runs
 //    `wasm-split-cli` on that linked module (target/…/planner-web.wasm, kept with its relocations
 //    by build.rs), then wasm-bindgen and, in release builds, `wasm-opt -Oz` on the main module
-//    and on each module split from it, and puts them in place of trunk's two files (same names,
-//    so index.html and the loader stay as they are). The split modules and their link file get
-//    hashed names like every other file; the link file fetches a tab's module the first time
-//    the tab opens.
+//    and on each module split from it, terser on the bindings, and puts them in place of trunk's
+//    two files, every file named after its content (index.html names the new ones). The link
+//    file fetches a part's module the first time the part opens.
 // 4. In release builds, every text and wasm file gets a gzip -9 (`.gz`) and a brotli -11 (`.br`)
 //    copy beside it, for servers that serve precompressed files (nginx gzip_static, Caddy
 //    precompressed, the test server in tests/e2e/helpers.mjs).
@@ -104,12 +103,18 @@ const run = promisify(execFile);
 const RELEASE = process.env.TRUNK_PROFILE === 'release';
 
 /** Where cargo put the linked app module: the target directory cargo itself reports (it
- *  follows CARGO_TARGET_DIR and .cargo/config.toml), the profile index.html names. */
+ *  follows CARGO_TARGET_DIR and .cargo/config.toml), in the profile the source index.html's
+ *  `planner-web` link names for release builds (`data-cargo-profile-release`). */
 async function linkedAppModule() {
   const { stdout } = await run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
     maxBuffer: 64 << 20,
   });
-  const profile = RELEASE ? 'wasm-release' : 'debug';
+  let profile = 'debug';
+  if (RELEASE) {
+    const source = await readFile(process.env.TRUNK_HTML_FILE ?? 'index.html', 'utf8');
+    const tag = source.match(/<link\b[^>]*data-bin="planner-web"[^>]*>/)?.[0];
+    profile = tag?.match(/data-cargo-profile-release="([^"]+)"/)?.[1] ?? 'release';
+  }
   return path.join(JSON.parse(stdout).target_directory, 'wasm32-unknown-unknown', profile, 'planner-web.wasm');
 }
 
@@ -134,9 +139,11 @@ async function minified(js) {
 }
 
 async function splitApp() {
-  const names = (await readdir(dir)).filter((f) => /^planner-web-[0-9a-f]+\.js$/.test(f));
-  if (names.length !== 1) throw new Error(`expected one planner-web-<hash>.js from trunk, found ${names.length}`);
-  const name = names[0].slice(0, -'.js'.length);
+  const trunkNames = (await readdir(dir)).filter((f) => /^planner-web-[0-9a-f]+\.js$/.test(f));
+  if (trunkNames.length !== 1) throw new Error(`expected one planner-web-<hash>.js from trunk, found ${trunkNames.length}`);
+  const trunkStem = trunkNames[0].slice(0, -'.js'.length);
+  // Split and bound under a fixed name (the module's imports name it), files named afterwards.
+  const name = 'planner-web';
   const work = await mkdtemp(path.join(tmpdir(), 'planner-split-'));
   try {
     await run('wasm-split-cli', [await linkedAppModule(), work, '--out-name', name]);
@@ -151,7 +158,7 @@ async function splitApp() {
       // One wasm-opt per module, two at a time (the build machine's cores). The split modules
       // carry a name subsection wasm-opt does not know and drops with a warning: not an error.
       // `--low-memory-unused` lets wasm-opt fold constant offsets into loads and stores
-      // (-2.0 KB brotli, README "Bundle-size levers"). It assumes no address below 1 KiB is
+      // (-1.5 KB brotli, README "Bundle-size levers"). It assumes no address below 1 KiB is
       // used: the module's memory starts with its 1 MiB stack (the stack pointer starts at 1 MiB
       // and the data follows it), whose last KiB only a stack about to overflow would reach, and
       // the folded and unfolded forms differ only for an address computation that wraps past
@@ -164,8 +171,7 @@ async function splitApp() {
       };
       await Promise.all([next(), next()]);
     }
-    // Hashed names: each split module's from its bytes, the link file's from its text after
-    // those names are in it.
+    // Each split module is named after its bytes; the link file names them.
     let link = await readFile(path.join(work, '__wasm_split.js'), 'utf8');
     for (const module of modules) {
       const bytes = await readFile(path.join(work, module));
@@ -175,16 +181,38 @@ async function splitApp() {
       link = link.replaceAll(reference, `"./${hashed}"`);
       await writeFile(path.join(dir, hashed), bytes);
     }
-    link = await minified(link);
-    const linkName = `wasm-split-${hash(link)}.js`;
-    await writeFile(path.join(dir, linkName), link);
-    // The bindings import the link file (`from "./__wasm_split.js"`) and hand it to the module
-    // under the import name the module was linked with, which stays.
+    // The bindings import the link file (`from "./__wasm_split.js"`; the key the module's
+    // imports use stays) and the link file imports the bindings (`initSync`): each names the
+    // other, so both, and the main module, are named after one hash of all three with a
+    // placeholder where those names go. Any change to any of them changes every name.
     const glue = await readFile(path.join(bindgen, `${name}.js`), 'utf8');
     const from = 'from "./__wasm_split.js"';
     if (!glue.includes(from)) throw new Error(`${name}.js does not import __wasm_split.js`);
-    await writeFile(path.join(dir, `${name}.js`), await minified(glue.replaceAll(from, `from "./${linkName}"`)));
-    await writeFile(path.join(dir, `${name}_bg.wasm`), await readFile(main));
+    const mainImport = `"./${name}.js"`;
+    if (!link.includes(mainImport)) throw new Error(`__wasm_split.js does not import ${name}.js`);
+    const HOLE = '@@planner-hash@@';
+    const glueOut = await minified(glue.replaceAll(from, `from "./wasm-split-${HOLE}.js"`));
+    const linkOut = await minified(link.replaceAll(mainImport, `"./planner-web-${HOLE}.js"`));
+    const wasm = await readFile(main);
+    const h = hash(Buffer.concat([wasm, Buffer.from(glueOut), Buffer.from(linkOut)]));
+    const stem = `planner-web-${h}`;
+    await writeFile(path.join(dir, `${stem}.js`), glueOut.replaceAll(HOLE, h));
+    await writeFile(path.join(dir, `${stem}_bg.wasm`), wasm);
+    await writeFile(path.join(dir, `wasm-split-${h}.js`), linkOut.replaceAll(HOLE, h));
+    await rm(path.join(dir, `${trunkStem}.js`));
+    await rm(path.join(dir, `${trunkStem}_bg.wasm`));
+    // index.html names trunk's files (the loader's placeholder, the preload): ours instead,
+    // and the link file preloaded beside the bindings, which import it at once.
+    const indexPath = path.join(dir, 'index.html');
+    const html = await readFile(indexPath, 'utf8');
+    if (!html.includes(trunkStem)) throw new Error(`index.html does not name ${trunkStem}`);
+    if (!html.includes('</head>')) throw new Error('index.html has no </head> for the link file preload');
+    await writeFile(
+      indexPath,
+      html
+        .replaceAll(trunkStem, stem)
+        .replace('</head>', `<link rel="modulepreload" href="./wasm-split-${h}.js"></head>`),
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

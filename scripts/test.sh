@@ -154,7 +154,8 @@ done
 # module, not in the first load: a call from the first load's code into a part would bring the
 # part back into it without failing anything else.
 for part in windows-tab:'Team time zone' timeline-tab:'Projected timeline' \
-    export-tab:'Preparing exports' bulk-editor:'Apply to selected clusters'; do
+    export-tab:'Preparing exports' bulk-editor:'Apply to selected clusters' \
+    filters:'filter-subscription' link-opener:'Open the shared plan?'; do
     name="${part%%:*}" marker="${part#*:}"
     set -- dist/split-"$name"-*.wasm
     [ -f "$1" ] || die "no split-$name-*.wasm in dist/ (src/main.rs's split points, scripts/postbuild.mjs)"

@@ -35,9 +35,17 @@ pub fn focus_when_drawn(ids: Vec<String>) {
 
 /// After a part loaded on first use (`ui::lazy`) is drawn: focuses what `focus_when_drawn` was
 /// waiting for, if it is there now, and forgets it either way.
+///
+/// A user who moves on first (another tab) cancels it: see [`forget_pending`].
 pub fn focus_pending() {
     request_animation_frame(|| {
         let ids = PENDING_FOCUS.with(|pending| std::mem::take(&mut *pending.borrow_mut()));
         let _ = ids.iter().any(|id| focus_by_id(id));
     });
+}
+
+/// Forgets what `focus_when_drawn` was waiting for: the user went elsewhere (the tab bar), and
+/// a part loaded later must not pull the keyboard back to a field they left.
+pub fn forget_pending() {
+    PENDING_FOCUS.with(|pending| pending.borrow_mut().clear());
 }

@@ -21,7 +21,7 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
-use crate::ui::focus::focus_pending;
+use crate::ui::focus::{focus_pending, focus_when_drawn};
 use crate::ui::state::Tab;
 
 /// A part of the app in a module of its own.
@@ -100,7 +100,7 @@ fn lazy_view(part: Part, tab: Option<Tab>) -> impl IntoView {
                 <div class="part-failed" role="alert" data-testid="part-load-failed">
                     <p>
                         {format!(
-                            "The {} could not be loaded: the server this planner is served from did not answer. Your plan is unchanged.",
+                            "The {} could not be loaded: the server this planner is served from did not answer, or no longer has this version of the planner (then reload the page). Your plan is unchanged.",
                             part.name(),
                         )}
                     </p>
@@ -108,7 +108,14 @@ fn lazy_view(part: Part, tab: Option<Tab>) -> impl IntoView {
                         type="button"
                         class="btn"
                         data-testid="part-load-retry"
-                        on:click=move |_| attempt.update(|n| *n += 1)
+                        on:click=move |_| {
+                            attempt.update(|n| *n += 1);
+                            // The button goes with the message: the keyboard goes to the tab
+                            // (for a part in a tab; elsewhere to the part, once it is drawn).
+                            if let Some(tab) = tab {
+                                focus_when_drawn(vec![format!("tab-{}", tab.slug())]);
+                            }
+                        }
                     >
                         "Try again"
                     </button>
@@ -121,18 +128,17 @@ fn lazy_view(part: Part, tab: Option<Tab>) -> impl IntoView {
         <Suspense fallback=loading>
             {move || {
                 attempt.track();
+                // Left before the module arrived (another tab), this `Suspend` is cancelled with
+                // its scope, so nothing is built where the user no longer is.
                 Suspend::new(async move {
-                    let loaded = load(part).await;
-                    // The user may have left (another tab) while the module loaded: then this
-                    // scope is gone, and a view built in it would use signals already disposed.
-                    if attempt.try_get_untracked().is_none() {
-                        return ().into_any();
-                    }
-                    focus_pending();
-                    match loaded {
+                    match load(part).await {
                         // Built untracked: `Suspend` runs again when a signal it read changes,
                         // and the part's components read signals as they are built.
-                        Ok(build) => untrack(build),
+                        Ok(build) => {
+                            let view = untrack(build);
+                            focus_pending();
+                            view
+                        }
                         Err(NotLoaded) => failed(),
                     }
                 })

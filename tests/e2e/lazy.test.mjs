@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './helpers.mjs';
+import { openApp, until } from './helpers.mjs';
 
 /** The split modules the server was asked for, by part: `{ 'timeline-tab': 1, ... }`. */
 function partsFetched(app) {
@@ -93,18 +93,23 @@ test('a part that cannot be fetched says so where it would be, keeps the plan, a
   await app.click('tab-timeline');
   await app.expectText(
     'part-load-failed',
-    'The Timeline tab could not be loaded: the server this planner is served from did not answer. Your plan is unchanged.',
+    'The Timeline tab could not be loaded: the server this planner is served from did not answer, or no longer has this version of the planner (then reload the page). Your plan is unchanged.',
   );
   assert.equal(await app.page.getAttribute('[data-testid="part-load-failed"]', 'role'), 'alert');
   // The message stands in the tab's panel, which the tab names.
   assert.equal(await app.page.getAttribute('[data-testid="tab-timeline"]', 'aria-controls'), 'panel-timeline');
   await app.expectVisible('css=#panel-timeline [data-testid="part-load-failed"]');
   assert.equal(await app.count('css=[data-testid^="cluster-item-"]'), clusters);
-  // Opening the tab again tries again (a failed load is not remembered).
+  // Opening the tab again tries again (a failed load is not remembered): a second request.
+  const asked = () => app.page.evaluate(
+    () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/split-timeline-tab-')).length,
+  );
+  const first = await asked();
   await app.click('tab-plan');
   await app.expectText('css=main', 'aks-dev-weu');
   await app.click('tab-timeline');
   await app.expectVisible('part-load-failed');
+  await until(asked, (n) => n > first, (n) => `the Timeline tab's module was asked for ${n} times, as before`);
 
   // Back online: Try again loads it.
   await app.page.unroute(blocked);
@@ -175,5 +180,25 @@ test('leaving the Timeline tab in the frame its module draws it breaks nothing',
   await leftAt;
   await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await app.expectVisible('panel-plan');
+  app.assertNoProblems();
+});
+
+test('the link opener is fetched only when the address holds a planner link', async (t) => {
+  const app = await openApp(t);
+  await app.expectText('css=main', 'aks-dev-weu');
+  // The skip link's fragment is not a planner link: nothing is fetched.
+  await app.page.evaluate(() => {
+    location.hash = '#main';
+  });
+  await app.expectVisible('panel-plan');
+  assert.deepEqual(partsFetched(app), {});
+  // A link pasted into the address bar of the open app (a hashchange, no reload) brings it in,
+  // and it handles that link: here a damaged one, explained, the plan unchanged.
+  await app.page.evaluate(() => {
+    location.hash = '#p=hello world';
+  });
+  await app.expectText('link-error-text', '"hello world"');
+  await app.expectText('css=main', 'aks-dev-weu');
+  assert.deepEqual(partsFetched(app), { 'link-opener': 1 });
   app.assertNoProblems();
 });

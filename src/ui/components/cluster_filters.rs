@@ -53,8 +53,12 @@ pub fn ClusterFilters() -> impl IntoView {
             >
                 {move || if open.get() { "Hide filters" } else { "Filters" }}
             </button>
+            // The id the toggle's `aria-controls` names is here, not in the part, so that it
+            // names an element while the part loads (or says it could not be loaded).
             <Show when=move || open.get()>
-                <LazyPart part=Part::Filters />
+                <div id="cluster-facets">
+                    <LazyPart part=Part::Filters />
+                </div>
             </Show>
             <p class="filter-summary" data-testid="filter-summary" aria-live="polite">
                 {move || {
@@ -121,7 +125,7 @@ pub fn Facets() -> impl IntoView {
         }
     };
     view! {
-        <div class="facets" id="cluster-facets" data-testid="cluster-facets">
+        <div class="facets" data-testid="cluster-facets">
             {facet("filter-environment", "Environment", |f| plain(&f.environments),
                 |f| f.environment.clone().unwrap_or_default(), |f, v| f.environment = v)}
             {facet("filter-ring", "Ring", |f| plain(&f.rings),

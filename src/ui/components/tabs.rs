@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::focus::forget_pending;
 use crate::ui::state::{Tab, focus_by_id, use_plan_state};
 
 #[component]
@@ -27,11 +28,15 @@ pub fn TabBar() -> impl IntoView {
                             aria-controls=move || selected().then(|| format!("panel-{}", tab.slug()))
                             aria-selected=move || if selected() { "true" } else { "false" }
                             tabindex=move || if selected() { "0" } else { "-1" }
-                            on:click=move |_| state.tab.set(tab)
+                            on:click=move |_| {
+                                forget_pending();
+                                state.tab.set(tab);
+                            }
                             on:keydown=move |event| {
                                 if let Some(next) = Tab::after_key(tab, &event.key()) {
                                     event.prevent_default();
                                     // Automatic activation: the focused tab's panel opens.
+                                    forget_pending();
                                     if next != tab {
                                         state.tab.set(next);
                                     }
