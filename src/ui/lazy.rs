@@ -10,8 +10,8 @@
 //! `wasm-split-cli` on the linked module (built with `--emit-relocs`, `build.rs`), which moves
 //! what only that split point reaches into a module of its own and leaves a stub that fetches
 //! it. Code two parts share goes into a chunk both load; code the first load also reaches stays
-//! in the main module. Asking for a part again after its load resolves at once, so reopening a tab draws it
-//! in the same frame, as before the split.
+//! in the main module. Asking for a part again after its load resolves at once, so reopening a
+//! tab draws it in the same frame, as before the split.
 //!
 //! A failed fetch (the host went away, the network dropped after the page loaded) leaves the
 //! plan as it is and says so where the part would be, with a button that tries again.
@@ -43,6 +43,16 @@ impl Part {
             Tab::Windows => Some(Part::WindowsTab),
             Tab::Timeline => Some(Part::TimelineTab),
             Tab::Export => Some(Part::ExportTab),
+        }
+    }
+
+    /// The tab a part draws, whose panel its loading line and failure message stand in.
+    fn tab(self) -> Option<Tab> {
+        match self {
+            Part::WindowsTab => Some(Tab::Windows),
+            Part::TimelineTab => Some(Tab::Timeline),
+            Part::ExportTab => Some(Tab::Export),
+            Part::BulkEditor | Part::LinkOpener | Part::Filters => None,
         }
     }
 
@@ -79,8 +89,10 @@ pub struct Loader(pub fn(Part) -> PartLoad);
 /// `part`'s view once its module is loaded; meanwhile a loading line, and a message with "Try
 /// again" if the module could not be fetched. For a tab, the loading line and the message stand
 /// in the tab's panel, so that the tab's `aria-controls` always names an element.
-fn lazy_view(part: Part, tab: Option<Tab>) -> impl IntoView {
+#[component]
+pub fn LazyPart(part: Part) -> impl IntoView {
     let Loader(load) = expect_context::<Loader>();
+    let tab = part.tab();
     let attempt = RwSignal::new(0u32);
     let loading = move || {
         framed(
@@ -110,8 +122,8 @@ fn lazy_view(part: Part, tab: Option<Tab>) -> impl IntoView {
                         data-testid="part-load-retry"
                         on:click=move |_| {
                             attempt.update(|n| *n += 1);
-                            // The button goes with the message: the keyboard goes to the tab
-                            // (for a part in a tab; elsewhere to the part, once it is drawn).
+                            // The button goes with the message: for a tab's part the keyboard
+                            // goes to the tab (elsewhere it is left where the browser puts it).
                             if let Some(tab) = tab {
                                 focus_when_drawn(vec![format!("tab-{}", tab.slug())]);
                             }
@@ -163,16 +175,4 @@ fn framed(tab: Option<Tab>, body: AnyView) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-/// A part drawn where it stands (the bulk editor, the filters, the link opener).
-#[component]
-pub fn LazyPart(part: Part) -> impl IntoView {
-    lazy_view(part, None)
-}
-
-/// The panel of a tab in a module of its own (`part`, `Part::of_tab(tab)`).
-#[component]
-pub fn LazyTab(tab: Tab, part: Part) -> impl IntoView {
-    lazy_view(part, Some(tab))
 }

@@ -73,7 +73,7 @@ use components::link_watch::LinkWatcher;
 use components::plan_tab::PlanTab;
 use components::save_banner::SaveBanner;
 use components::tabs::TabBar;
-use lazy::{LazyTab, Loader, Part};
+use lazy::{LazyPart, Loader, Part};
 use state::PlanState;
 
 /// The app. `parts` gives the views of the parts loaded on first use ([`lazy`]).
@@ -94,12 +94,9 @@ pub fn App(parts: Loader) -> impl IntoView {
                 <ClusterList />
                 <main id="main" class="main" tabindex="-1">
                     <TabBar />
-                    {move || {
-                        let tab = state.tab.get();
-                        match Part::of_tab(tab) {
-                            Some(part) => view! { <LazyTab tab part /> }.into_any(),
-                            None => view! { <PlanTab /> }.into_any(),
-                        }
+                    {move || match Part::of_tab(state.tab.get()) {
+                        Some(part) => view! { <LazyPart part /> }.into_any(),
+                        None => view! { <PlanTab /> }.into_any(),
                     }}
                 </main>
                 // While a big edit's projection follows a frame late (`ui::checked`), the panels made
